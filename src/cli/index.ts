@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { removePendingTemps } from '../io/atomic-write.js';
+import { ExitCode, UserError } from '../util/errors.js';
+import { registerFit } from './fit.js';
+import { registerGenerate } from './generate.js';
+
+export function buildProgram(): Command {
+  const program = new Command('netflix-cluster')
+    .description('Cluster Netflix Prize customers with sparse k-means and draw per-cluster heatmaps')
+    .version('0.1.0')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .showHelpAfterError(false)
+    .configureOutput({
+      // commander's own errors (unknown flag, bad value) become the same one-line form as ours
+      outputError: (str, write) => write(`netflix-cluster: ${str.replace(/^error: /, '')}`),
+    })
+    .exitOverride();
+  registerFit(program);
+  registerGenerate(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; the only place that decides the process's exit code. */
+export async function run(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  const onSignal = (signal: NodeJS.Signals) => {
+    void removePendingTemps().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // `fit ... | head` closes the pipe early: that is the reader's choice, not our failure.
+    if (err.code === 'EPIPE') process.exit(ExitCode.ok);
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    await removePendingTemps();
+    process.exitCode = report(err, debug);
+  }
+}
+
+function report(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    // commander has already printed its one-line message
+    return ExitCode.usage;
+  }
+  if (err instanceof UserError) {
+    process.stderr.write(`netflix-cluster: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const e = err as Error;
+  process.stderr.write(`netflix-cluster: internal error: ${e?.message ?? String(err)}\n`);
+  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  return 70;
+}

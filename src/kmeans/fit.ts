@@ -1,0 +1,215 @@
+import type { CsrMatrix } from '../matrix/csr.js';
+import { Rng } from '../util/random.js';
+import { centerSquaredNorms } from './kernels.js';
+import { initialCenters, type InitMethod } from './init.js';
+import type { PassRunner } from './runner.js';
+import { SerialRunner } from './serial-runner.js';
+import { meanColumnVariance } from './variance.js';
+import { toRowMajor, toTransposed } from './layout.js';
+
+export interface KMeansOptions {
+  k: number;
+  seed: number;
+  init: InitMethod;
+  nInit: number;
+  maxIter: number;
+  /** Relative: the run stops when the centres move less than tol x the data's mean column variance. */
+  tol: number;
+  /** Given initial centres (row-major, k x nCols); overrides `init` and `nInit`. */
+  initialCenters: Float64Array | null;
+  /** Called after each iteration, for progress lines. */
+  onIteration: ((iter: number, inertia: number) => void) | null;
+}
+
+export const defaultKMeansOptions: KMeansOptions = {
+  k: 5,
+  seed: 0,
+  init: 'k-means++',
+  nInit: 1,
+  maxIter: 300,
+  tol: 1e-4,
+  initialCenters: null,
+  onIteration: null,
+};
+
+export interface KMeansResult {
+  readonly k: number;
+  /** Cluster of each row, 0..k-1. */
+  readonly labels: Int32Array;
+  /** Row-major k x nCols. */
+  readonly centers: Float64Array;
+  /** Sum of squared distances of rows to their centres. */
+  readonly inertia: number;
+  readonly nIter: number;
+  readonly converged: boolean;
+  readonly sizes: number[];
+  /** How many times an empty cluster was re-seeded from the farthest point. */
+  readonly emptyClustersReseeded: number;
+  readonly timingsMs: { init: number; iterations: number };
+}
+
+/**
+ * Lloyd's k-means on a CSR matrix, with scikit-learn's semantics: greedy k-means++, stop on unchanged labels or
+ * when the total squared centre shift is <= tol x mean variance, then one last E-step so the labels belong to
+ * the returned centres. Callers validate k (1 <= k <= rows); the kernels trust it.
+ */
+export async function fitKMeans(m: CsrMatrix, options: Partial<KMeansOptions> = {}, runner?: PassRunner): Promise<KMeansResult> {
+  const opts: KMeansOptions = { ...defaultKMeansOptions, ...options };
+  const ownRunner = runner === undefined;
+  const passes = runner ?? new SerialRunner(m);
+  try {
+    const tolAbs = opts.tol * meanColumnVariance(m);
+    const rng = new Rng(opts.seed);
+    const runs = opts.initialCenters ? 1 : opts.nInit;
+    let best: KMeansResult | null = null;
+    for (let run = 0; run < runs; run++) {
+      const runRng = rng.fork();
+      const t0 = performance.now();
+      const centersT = opts.initialCenters
+        ? toTransposed(opts.initialCenters, opts.k, m.nCols)
+        : await initialCenters(m, opts.k, opts.init, runRng, passes);
+      const t1 = performance.now();
+      const result = await lloyd(m, centersT, opts, tolAbs, passes);
+      const timingsMs = { init: round1(t1 - t0), iterations: round1(performance.now() - t1) };
+      if (best === null || result.inertia < best.inertia) best = { ...result, timingsMs };
+    }
+    return best!;
+  } finally {
+    if (ownRunner) await passes.close();
+  }
+}
+
+async function lloyd(
+  m: CsrMatrix,
+  startT: Float64Array,
+  opts: KMeansOptions,
+  tolAbs: number,
+  passes: PassRunner,
+): Promise<Omit<KMeansResult, 'timingsMs'>> {
+  const { k, maxIter } = opts;
+  const n = m.nRows;
+  let centersT: Float64Array = startT;
+  let nextT: Float64Array = new Float64Array(centersT.length);
+  const labels = new Int32Array(n);
+  const labelsOld = new Int32Array(n).fill(-1);
+  const minDist = new Float64Array(n);
+  const counts = new Float64Array(k);
+  const cNorms = new Float64Array(k);
+  let reseeded = 0;
+  let strict = false;
+  let inertia = 0;
+  let reseededLast = 0;
+  let iter = 0;
+  let converged = false;
+  for (; iter < maxIter; iter++) {
+    centerSquaredNorms(centersT, k, cNorms);
+    inertia = await passes.lloydPass(centersT, cNorms, k, labels, minDist, nextT, counts);
+    reseededLast = relocateEmptyClusters(m, k, labels, minDist, nextT, counts);
+    reseeded += reseededLast;
+    const shift = divideIntoCenters(nextT, counts, centersT, k);
+    [centersT, nextT] = [nextT, centersT];
+    opts.onIteration?.(iter + 1, inertia);
+    if (arraysEqual(labels, labelsOld)) {
+      strict = true;
+      converged = true;
+      break;
+    }
+    if (shift <= tolAbs) {
+      converged = true;
+      break;
+    }
+    labelsOld.set(labels);
+  }
+  const nIter = Math.min(iter + 1, maxIter);
+  // With unchanged labels and no re-seeding the new centres equal the old bit for bit, so the last pass's labels
+  // and inertia already belong to them; otherwise label once more against the final centres.
+  if (!strict || reseededLast > 0) {
+    centerSquaredNorms(centersT, k, cNorms);
+    inertia = await passes.lloydPass(centersT, cNorms, k, labels, minDist, null, null);
+  }
+  const sizes = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  return {
+    k,
+    labels,
+    centers: toRowMajor(centersT, k, m.nCols),
+    inertia,
+    nIter,
+    converged,
+    sizes,
+    emptyClustersReseeded: reseeded,
+  };
+}
+
+/**
+ * scikit-learn's rule: each empty cluster takes the point farthest from its own centre, which leaves its old
+ * cluster (sums and counts move with it; labels stay until the next pass). Returns how many were re-seeded.
+ */
+export function relocateEmptyClusters(
+  m: CsrMatrix,
+  k: number,
+  labels: Int32Array,
+  minDist: Float64Array,
+  sumsT: Float64Array,
+  counts: Float64Array,
+): number {
+  const empty: number[] = [];
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
+  if (empty.length === 0) return 0;
+  const far = farthestRows(minDist, empty.length);
+  const { rowPtr, colIdx, values } = m;
+  for (let e = 0; e < empty.length; e++) {
+    const to = empty[e];
+    const row = far[e];
+    const from = labels[row];
+    for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) {
+      const v = values === null ? 1 : values[p];
+      sumsT[colIdx[p] * k + from] -= v;
+      sumsT[colIdx[p] * k + to] = v;
+    }
+    counts[from] -= 1;
+    counts[to] = 1;
+  }
+  return empty.length;
+}
+
+/** Indices of the `count` largest distances, largest first, lower index first on ties. */
+function farthestRows(dist: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < dist.length; i++) {
+    if (top.length === count && dist[i] <= dist[top[count - 1]]) continue;
+    let j = top.length < count ? top.length : count - 1;
+    top[j] = i;
+    while (j > 0 && dist[top[j - 1]] < dist[i]) {
+      top[j] = top[j - 1];
+      top[j - 1] = i;
+      j--;
+    }
+  }
+  return top;
+}
+
+/** sums/counts into `sumsT` in place (a cluster left with no point keeps its old centre); returns the total squared shift. */
+function divideIntoCenters(sumsT: Float64Array, counts: Float64Array, oldT: Float64Array, k: number): number {
+  let shift = 0;
+  const len = sumsT.length;
+  for (let p = 0; p < len; p += k) {
+    for (let c = 0; c < k; c++) {
+      const v = counts[c] > 0 ? sumsT[p + c] / counts[c] : oldT[p + c];
+      sumsT[p + c] = v;
+      const d = v - oldT[p + c];
+      shift += d * d;
+    }
+  }
+  return shift;
+}
+
+function arraysEqual(a: Int32Array, b: Int32Array): boolean {
+  const n = a.length;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function round1(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

@@ -1,0 +1,90 @@
+import type { CsrMatrix } from '../matrix/csr.js';
+import type { Rng } from '../util/random.js';
+import { assertUnreachable } from '../util/errors.js';
+import { centerSquaredNorms, scatterRowIntoCenter } from './kernels.js';
+import type { PassRunner } from './runner.js';
+
+export type InitMethod = 'k-means++' | 'random';
+export const initMethods: readonly InitMethod[] = ['k-means++', 'random'];
+
+/** Initial centres, transposed (`[col * k + c]`), chosen from the rows of `m`. */
+export async function initialCenters(m: CsrMatrix, k: number, method: InitMethod, rng: Rng, runner: PassRunner): Promise<Float64Array> {
+  switch (method) {
+    case 'k-means++':
+      return kmeansPlusPlus(m, k, rng, runner);
+    case 'random':
+      return randomRows(m, k, rng);
+    default:
+      return assertUnreachable(method);
+  }
+}
+
+/** k distinct rows drawn uniformly, in the order drawn. */
+export function randomRows(m: CsrMatrix, k: number, rng: Rng): Float64Array {
+  const centersT = new Float64Array(m.nCols * k);
+  const chosen = new Set<number>();
+  while (chosen.size < k) {
+    const r = rng.int(m.nRows);
+    if (chosen.has(r)) continue;
+    scatterRowIntoCenter(m, r, centersT, k, chosen.size);
+    chosen.add(r);
+  }
+  return centersT;
+}
+
+/**
+ * Greedy k-means++ as scikit-learn does it: after a uniform first centre, each new centre is the best (lowest
+ * resulting potential) of 2 + floor(ln k) candidates sampled with probability proportional to D(x)^2. All the
+ * candidates of a round are scored in one pass over the matrix.
+ */
+export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: PassRunner): Promise<Float64Array> {
+  const n = m.nRows;
+  const nCols = m.nCols;
+  const centersT = new Float64Array(nCols * k);
+  const first = rng.int(n);
+  scatterRowIntoCenter(m, first, centersT, k, 0);
+
+  const firstT = new Float64Array(nCols);
+  scatterRowIntoCenter(m, first, firstT, 1, 0);
+  const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const nTrials = 2 + Math.floor(Math.log(k));
+  const dist = new Float64Array(n * Math.max(1, nTrials));
+  let pot = (await runner.candidatePass(firstT, centerSquaredNorms(firstT, 1), 1, closest, dist))[0];
+  closest.set(dist.subarray(0, n));
+
+  const cumulative = new Float64Array(n);
+  const candT = new Float64Array(nCols * nTrials);
+  const candidates = new Int32Array(nTrials);
+  for (let c = 1; c < k; c++) {
+    let acc = 0;
+    for (let i = 0; i < n; i++) {
+      acc += closest[i];
+      cumulative[i] = acc;
+    }
+    candT.fill(0);
+    for (let t = 0; t < nTrials; t++) {
+      const row = Math.min(searchSorted(cumulative, rng.next() * pot), n - 1);
+      candidates[t] = row;
+      scatterRowIntoCenter(m, row, candT, nTrials, t);
+    }
+    const pots = await runner.candidatePass(candT, centerSquaredNorms(candT, nTrials), nTrials, closest, dist);
+    let best = 0;
+    for (let t = 1; t < nTrials; t++) if (pots[t] < pots[best]) best = t;
+    pot = pots[best];
+    closest.set(dist.subarray(best * n, (best + 1) * n));
+    scatterRowIntoCenter(m, candidates[best], centersT, k, c);
+  }
+  return centersT;
+}
+
+/** The first index i with sorted[i] >= value (numpy's searchsorted, side='left'). */
+export function searchSorted(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

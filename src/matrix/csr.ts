@@ -1,0 +1,91 @@
+/**
+ * A customers x movies matrix in compressed sparse row form. Row i's entries are colIdx/values in
+ * [rowPtr[i], rowPtr[i+1]), columns ascending. `values === null` means every stored entry is 1 (the binary
+ * "has rated" matrix), which halves the bytes a pass reads.
+ */
+export interface CsrMatrix {
+  readonly nRows: number;
+  readonly nCols: number;
+  /** n+1 offsets; Float64Array so that more than 2^31 entries still index exactly. */
+  readonly rowPtr: Float64Array;
+  /** Uint16Array while there are fewer than 65,536 columns (movies), Int32Array beyond. */
+  readonly colIdx: Uint16Array | Int32Array;
+  readonly values: Float32Array | null;
+}
+
+/** The rating matrix with its labels: what every reader returns and every command consumes. */
+export interface RatingsData {
+  readonly matrix: CsrMatrix;
+  /** Cust_Id of each row. */
+  readonly customerIds: Int32Array;
+  /** Movie id of each column, ascending as in the file's header. */
+  readonly movieIds: Int32Array;
+  /** Where the data came from, for messages. */
+  readonly source: string;
+}
+
+export function nnz(m: CsrMatrix): number {
+  return m.rowPtr[m.nRows];
+}
+
+export function makeColIdx(nCols: number, length: number): Uint16Array | Int32Array {
+  return nCols < 65536 ? new Uint16Array(length) : new Int32Array(length);
+}
+
+/** The rows `rows` (ascending indices) as a new matrix. */
+export function selectRows(m: CsrMatrix, rows: ArrayLike<number>): CsrMatrix {
+  const n = rows.length;
+  const rowPtr = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    rowPtr[i + 1] = rowPtr[i] + (m.rowPtr[r + 1] - m.rowPtr[r]);
+  }
+  const total = rowPtr[n];
+  const colIdx = makeColIdx(m.nCols, total);
+  const values = m.values ? new Float32Array(total) : null;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const start = m.rowPtr[r];
+    const end = m.rowPtr[r + 1];
+    colIdx.set(m.colIdx.subarray(start, end), rowPtr[i]);
+    if (values) values.set(m.values!.subarray(start, end), rowPtr[i]);
+  }
+  return { nRows: n, nCols: m.nCols, rowPtr, colIdx, values };
+}
+
+export function selectDataRows(data: RatingsData, rows: ArrayLike<number>): RatingsData {
+  const customerIds = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) customerIds[i] = data.customerIds[rows[i]];
+  return { ...data, matrix: selectRows(data.matrix, rows), customerIds };
+}
+
+/** Dense copy, for small matrices only (the ml-kmeans engine and tests). */
+export function toDenseRows(m: CsrMatrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < m.nRows; i++) {
+    const row = new Array<number>(m.nCols).fill(0);
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) row[m.colIdx[p]] = m.values ? m.values[p] : 1;
+    out.push(row);
+  }
+  return out;
+}
+
+/** Builds a CSR from dense rows where 0 means absent; for tests and small fixtures. */
+export function fromDenseRows(rows: number[][], binary = false): CsrMatrix {
+  const nCols = rows.length ? rows[0].length : 0;
+  const rowPtr = new Float64Array(rows.length + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      if (v !== 0) {
+        cols.push(j);
+        vals.push(v);
+      }
+    });
+    rowPtr[i + 1] = cols.length;
+  });
+  const colIdx = makeColIdx(nCols, cols.length);
+  colIdx.set(cols);
+  return { nRows: rows.length, nCols, rowPtr, colIdx, values: binary ? null : Float32Array.from(vals) };
+}
