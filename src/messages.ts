@@ -62,4 +62,41 @@ export const messages = {
   // ---- notes in summaries
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
+
+  // ---- heatmaps
+  scaleTooLarge: (value: number, max: number) => `--scale=${value} must be <= ${max} (the images grow with its square)`,
+  titlesBadLine: (file: string, line: number, text: string) =>
+    `${at(file, line)}: expected MovieID,YearOfRelease,Title, got ${q(text)}`,
+  titlesBadMovieId: (file: string, line: number, value: string) =>
+    `${at(file, line, 1)}: movie id ${q(value)} is not a positive whole number`,
+  titlesBadYear: (file: string, line: number, value: string) =>
+    `${at(file, line)}: year ${q(value)} is neither a year nor NULL`,
+  titlesDuplicate: (file: string, line: number, id: number, firstLine: number) =>
+    `${at(file, line, 1)}: duplicate movie id ${id} (first on line ${firstLine})`,
+  assignmentsBadHeader: (file: string, header: string) =>
+    `${at(file, 1)}: the header must name the columns Cust_Id and cluster, got ${q(header)}`,
+  assignmentsTooFewCells: (file: string, line: number, got: number, need: number) =>
+    `${at(file, line)}: the row has ${got} cells, need at least ${need}`,
+  assignmentsBadCustomerId: (file: string, line: number, value: string) =>
+    `${at(file, line)}: Cust_Id ${q(value)} is not a positive whole number`,
+  assignmentsBadCluster: (file: string, line: number, value: string) =>
+    `${at(file, line)}: cluster ${q(value)} is not a non-negative whole number`,
+  assignmentsClusterTooLarge: (file: string, line: number, cluster: number, customers: number) =>
+    `${at(file, line)}: cluster ${cluster} must be below the number of customers (${customers})`,
+  assignmentsDuplicate: (file: string, line: number, id: number, firstLine: number) =>
+    `${at(file, line)}: duplicate Cust_Id ${id} (first on line ${firstLine})`,
+  assignmentsEmpty: (file: string) => `${file}: no assignments after the header`,
+  assignedCustomerNotInData: (file: string, line: number, id: number, dataFile: string) =>
+    `${at(file, line)}: Cust_Id ${id} is not in ${dataFile}`,
+  customerWithoutCluster: (dataFile: string, id: number, assignmentsFile: string, more: number) =>
+    `${dataFile}: Cust_Id ${id} has no cluster in ${assignmentsFile}${more > 0 ? ` (and ${more} more)` : ''}`,
+  outDirMissing: (dir: string) => `${dir}: cannot write heatmaps: no such directory`,
+  outDirNotDirectory: (dir: string) => `${dir}: cannot write heatmaps: not a directory`,
+  outDirNotWritable: (dir: string, reason: string) => `${dir}: cannot write heatmaps: ${reason}`,
+  heatmapSkipped: (cluster: number, size: number, min: number) =>
+    `Cluster ${cluster} - ${size} customers: not drawn (fewer than --min-cluster-size=${min})`,
+  heatmapNothingDrawn: (k: number, min: number) =>
+    `no heatmap drawn: none of the ${k} clusters has at least --min-cluster-size=${min} customers`,
+  heatmapsWritten: (count: number, dir: string) =>
+    `wrote ${count} cluster heatmap(s) and clusters.png to ${dir}`,
 };

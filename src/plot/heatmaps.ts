@@ -1,0 +1,131 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { CsrMatrix, RatingsData } from '../matrix/csr.js';
+import type { MatrixKind } from '../matrix/transform.js';
+import { messages } from '../messages.js';
+import { ioError } from '../util/errors.js';
+import type { Log } from '../util/log.js';
+import type { TopLevelSpec } from 'vega-lite';
+import { clusterSpec, combinedSpec, heatmapStyle, heatmapTitle } from './heatmap-spec.js';
+import { selectClusters, type SelectionLimits, type SkippedCluster } from './select.js';
+
+export interface HeatmapOptions extends SelectionLimits {
+  /** An existing, writable directory; files in it with the same names are replaced. */
+  readonly outDir: string;
+  /** Pixels per unit of the spec (2 draws a 14 px cell 28 px wide). */
+  readonly scale: number;
+  /** Movie id -> title for the x axis; movie ids otherwise. */
+  readonly titles?: ReadonlyMap<number, string>;
+  /** Also write each image's vega-lite spec beside it (`cluster-<id>.vl.json`, `clusters.vl.json`). */
+  readonly spec: boolean;
+  /** The ratings kind's colour domain; 1..5 by default. */
+  readonly ratingRange?: { readonly min: number; readonly max: number };
+}
+
+export interface DrawnHeatmap {
+  readonly cluster: number;
+  readonly size: number;
+  readonly customersShown: number;
+  readonly moviesShown: number;
+  readonly title: string;
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface HeatmapReport {
+  readonly drawn: DrawnHeatmap[];
+  readonly skipped: SkippedCluster[];
+  /** clusters.png, or null when no cluster was large enough to draw. */
+  readonly combinedPath: string | null;
+}
+
+/**
+ * Fails early, with exit 74 and one line, when the heatmaps cannot be written there: before reading a gigabyte of
+ * CSV or fitting k-means, not after.
+ */
+export async function checkOutDir(dir: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(dir);
+  } catch {
+    throw ioError(messages.outDirMissing(dir));
+  }
+  if (!info.isDirectory()) throw ioError(messages.outDirNotDirectory(dir));
+  try {
+    await access(dir, constants.W_OK);
+  } catch (err) {
+    throw ioError(messages.outDirNotWritable(dir, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
+  }
+}
+
+/**
+ * Draws one heatmap per cluster that has at least `minClusterSize` customers (`cluster-<id>.png`) and all of them
+ * stacked under one legend (`clusters.png`). `matrix` is the transformed matrix the clusters were fitted on: its
+ * values are what the cells show. Every file is written whole or not at all (temp file + rename).
+ */
+export async function drawHeatmaps(
+  data: RatingsData,
+  matrix: CsrMatrix,
+  kind: MatrixKind,
+  labels: Int32Array,
+  k: number,
+  options: HeatmapOptions,
+  log: Log,
+): Promise<HeatmapReport> {
+  await checkOutDir(options.outDir);
+  const { drawn: selections, skipped } = selectClusters(data, matrix, labels, k, options);
+  const style = heatmapStyle(kind, selections, { ratingRange: options.ratingRange, titles: options.titles });
+  const reportSkipped = (s: SkippedCluster) => {
+    // empty clusters are not worth a line each
+    if (s.size > 0) log.info(messages.heatmapSkipped(s.cluster, s.size, options.minClusterSize));
+  };
+  if (selections.length === 0) {
+    skipped.forEach(reportSkipped);
+    log.info(messages.heatmapNothingDrawn(k, options.minClusterSize));
+    return { drawn: [], skipped, combinedPath: null };
+  }
+  // one line per cluster, in cluster order
+  const lines = [...selections.map((sel) => ({ c: sel.cluster, say: () => log.info(heatmapTitle(sel)) })),
+    ...skipped.map((s) => ({ c: s.cluster, say: () => reportSkipped(s) }))];
+  lines.sort((a, b) => a.c - b.c).forEach((line) => line.say());
+
+  // vega and the canvas load only when there is something to draw
+  const { renderPng } = await import('./render.js');
+  const writes: Promise<unknown>[] = [];
+  /** Lays out one image now; its PNG encodes in the background and is written when done. */
+  const draw = async (spec: TopLevelSpec, name: string) => {
+    const image = await renderPng(spec, options.scale);
+    const path = join(options.outDir, `${name}.png`);
+    writes.push(image.png.then((png) => writeFileAtomic(path, png)));
+    if (options.spec) writes.push(writeFileAtomic(join(options.outDir, `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`));
+    return { path, width: image.width, height: image.height };
+  };
+
+  const drawn: DrawnHeatmap[] = [];
+  let combinedPath = '';
+  try {
+    // the combined image is the largest to encode: start it first so that it encodes while the others are laid out
+    combinedPath = (await draw(combinedSpec(selections, style), 'clusters')).path;
+    for (const sel of selections) {
+      const image = await draw(clusterSpec(sel, style), `cluster-${sel.cluster}`);
+      drawn.push({
+        cluster: sel.cluster,
+        size: sel.size,
+        customersShown: sel.customerIds.length,
+        moviesShown: sel.movieIds.length,
+        title: heatmapTitle(sel),
+        ...image,
+      });
+    }
+  } finally {
+    // never leave a write running (or its failure unhandled) behind an error
+    await Promise.allSettled(writes);
+  }
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  log.info(messages.heatmapsWritten(drawn.length, options.outDir));
+  return { drawn, skipped, combinedPath };
+}
