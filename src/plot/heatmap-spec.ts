@@ -10,8 +10,14 @@ import type { ClusterSelection } from './select.js';
 /** The family of the bundled DejaVu fonts that render.ts registers; named in every spec's config. */
 export const heatmapFont = 'DejaVu Sans';
 
-/** Not-rated cells: a neutral grey that none of the value scales produces. */
+/** Not-rated cells: a light neutral grey, which neither viridis nor the binary colour comes near. */
 export const notRatedColor = '#d4d4d4';
+/** The centred scale's middle (0, "as this customer usually rates") is near-white: not rated is a darker grey there. */
+export const notRatedColorCentered = '#9c9c9c';
+
+export function notRatedColorFor(kind: MatrixKind): string {
+  return kind === 'centered' ? notRatedColorCentered : notRatedColor;
+}
 /** Binary matrix: the colour of a rated cell. */
 export const ratedColor = '#23507a';
 /** Pixel size of one cell before --scale: wide enough for a 9 px rotated title, tall enough for a 8 px Cust_Id. */
@@ -60,7 +66,7 @@ export function heatmapTitle(sel: ClusterSelection): string {
 export function clusterSpec(sel: ClusterSelection, style: HeatmapStyle): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: baseConfig(),
+    config: baseConfig(style.kind),
     ...clusterLayer(sel, style),
   } as TopLevelSpec;
 }
@@ -69,7 +75,7 @@ export function clusterSpec(sel: ClusterSelection, style: HeatmapStyle): TopLeve
 export function combinedSpec(sels: readonly ClusterSelection[], style: HeatmapStyle): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: baseConfig(),
+    config: baseConfig(style.kind),
     title: { text: `${sels.length} cluster${sels.length === 1 ? '' : 's'} - ${kindLabel(style.kind)}`, fontSize: 16 },
     vconcat: sels.map((sel) => clusterLayer(sel, style)),
     spacing: 30,
@@ -82,12 +88,12 @@ function kindLabel(kind: MatrixKind): string {
   return kind === 'ratings' ? 'ratings' : kind === 'binary' ? 'rated or not' : 'ratings minus each customer\'s mean';
 }
 
-function baseConfig() {
+function baseConfig(kind: MatrixKind) {
   return {
     font: heatmapFont,
     // the plot area is painted "not rated"; only rated cells become marks (often most cells are not rated, and
     // every mark costs layout and drawing time)
-    view: { stroke: null, fill: notRatedColor },
+    view: { stroke: null, fill: notRatedColorFor(kind) },
     axis: { labelColor: '#222', titleColor: '#222', domainColor: '#888', tickColor: '#888' },
     legend: { labelFontSize: 11, titleFontSize: 11 },
   };
@@ -118,7 +124,7 @@ function clusterLayer(sel: ClusterSelection, style: HeatmapStyle) {
           fill: {
             datum: 'not rated',
             type: 'nominal',
-            scale: { domain: ['not rated'], range: [notRatedColor] },
+            scale: { domain: ['not rated'], range: [notRatedColorFor(style.kind)] },
             legend: { title: null, orient: 'right', symbolType: 'square' },
           },
         },

@@ -69,7 +69,9 @@ export async function renderPng(spec: TopLevelSpec, scale: number): Promise<Rend
     const png = canvas.encode('png');
     // a rejection is the caller's to handle when it awaits; until then it must not count as unhandled
     png.catch(() => {});
+    // the plot's top-left corner in the image: the padding plus the room the axes and title took
     const origin = view.origin();
+    const pad = view.padding() as { left: number; top: number };
     const xs = findScale(view, 'x');
     const ys = findScale(view, 'y');
     const cellCenter = (x: string, y: string) => {
@@ -78,8 +80,8 @@ export async function renderPng(spec: TopLevelSpec, scale: number): Promise<Rend
       const py = ys(y);
       if (px === undefined || py === undefined) return null;
       return {
-        x: Math.floor((origin[0] + px + xs.bandwidth() / 2) * scale),
-        y: Math.floor((origin[1] + py + ys.bandwidth() / 2) * scale),
+        x: Math.floor((pad.left + origin[0] + px + xs.bandwidth() / 2) * scale),
+        y: Math.floor((pad.top + origin[1] + py + ys.bandwidth() / 2) * scale),
       };
     };
     return { png, width: canvas.width, height: canvas.height, cellCenter };
