@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { messages } from '../../src/messages.js';
+import { binPath, fixture, repoRoot, tempDir } from '../support/paths.js';
+import { decodePng } from '../support/png.js';
+
+const tmp = tempDir();
+after(tmp.cleanup);
+const pivot = fixture('heatmap', 'pivot.csv');
+const assignments = fixture('heatmap', 'assignments.csv');
+const small = ['--min-cluster-size', '4', '--max-users', '5', '--max-movies', '4', '--scale', '1'];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [binPath, ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dirs = 0;
+function outDir(): string {
+  const dir = join(tmp.dir, `out-${dirs++}`);
+  mkdirSync(dir);
+  return dir;
+}
+
+// each case spawns the built CLI; they run side by side
+describe('netflix-cluster heatmap', { concurrency: true }, () => {
+  it('draws the clusters of a pivot CSV from its assignments', async () => {
+    const out = outDir();
+    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out, ...small]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.deepEqual(run.stderr.trimEnd().split('\n'), [
+      'Cluster 0 - 6 customers (5 shown) x 4 movies',
+      'Cluster 1 - 5 customers (5 shown) x 4 movies',
+      messages.heatmapSkipped(2, 3, 4),
+      messages.heatmapsWritten(2, out),
+    ]);
+    assert.deepEqual(readdirSync(out).sort(), ['cluster-0.png', 'cluster-1.png', 'clusters.png']);
+    const png = await decodePng(readFileSync(join(out, 'cluster-0.png')));
+    assert.ok(png.width > 100 && png.height > 100);
+  });
+
+  it('labels movies by title and writes specs, quietly, for the binary matrix', async () => {
+    const out = outDir();
+    const run = await cli([
+      'heatmap', '--input', pivot, '--assignments', assignments, '--out', out, ...small,
+      '--matrix', 'binary', '--titles', fixture('heatmap', 'titles.csv'), '--spec', '--quiet',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    const spec = JSON.parse(readFileSync(join(out, 'cluster-0.vl.json'), 'utf8'));
+    assert.match(spec.encoding.x.axis.labelExpr, /Dinosaur Planet/);
+    assert.deepEqual(spec.layer[0].encoding.color.scale.domain, ['rated']);
+  });
+
+  it('exits 74 with one line when the output directory does not exist', async () => {
+    const out = join(tmp.dir, 'missing-dir');
+    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out]);
+    assert.equal(run.code, 74);
+    assert.equal(run.stderr, `netflix-cluster: ${messages.outDirMissing(out)}\n`);
+  });
+
+  it('exits 65 naming file:line and the value for a bad cluster id, and leaves no PNG', async () => {
+    const out = outDir();
+    const bad = join(tmp.dir, 'bad-assignments.csv');
+    writeFileSync(bad, readFileSync(assignments, 'utf8').replace('\n97,0\n', '\n97,zero\n'));
+    const run = await cli(['heatmap', '--input', pivot, '--assignments', bad, '--out', out, ...small]);
+    assert.equal(run.code, 65);
+    assert.equal(run.stderr, `netflix-cluster: ${bad}:6: cluster "zero" is not a non-negative whole number\n`);
+    assert.deepEqual(readdirSync(out), []);
+  });
+
+  it('exits 65 when the assignments and the data name different customers', async () => {
+    const out = outDir();
+    const fewer = join(tmp.dir, 'fewer-assignments.csv');
+    writeFileSync(fewer, readFileSync(assignments, 'utf8').replace('\n492,2\n', '\n'));
+    const run = await cli(['heatmap', '--input', pivot, '--assignments', fewer, '--out', out, ...small]);
+    assert.equal(run.code, 65);
+    assert.equal(run.stderr, `netflix-cluster: ${messages.customerWithoutCluster(pivot, 492, fewer, 0)}\n`);
+    assert.deepEqual(readdirSync(out), []);
+  });
+
+  it('exits 2 on a bad option value', async () => {
+    const out = outDir();
+    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out, '--scale', '100']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--scale=100 must be <= 8/);
+    assert.ok(!existsSync(join(out, 'clusters.png')));
+  });
+});

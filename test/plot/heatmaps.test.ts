@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { messages } from '../../src/messages.js';
+import { clusterSpec, heatmapStyle } from '../../src/plot/heatmap-spec.js';
+import { drawHeatmaps, type HeatmapOptions } from '../../src/plot/heatmaps.js';
+import { selectClusters } from '../../src/plot/select.js';
+import { ExitCode, UserError } from '../../src/util/errors.js';
+import { fixtureData } from '../support/data.js';
+import { captureLog } from '../support/log.js';
+import { tempDir } from '../support/paths.js';
+import { decodePng } from '../support/png.js';
+
+const tmp = tempDir();
+after(tmp.cleanup);
+
+let dirs = 0;
+function outDir(): string {
+  const dir = join(tmp.dir, `out-${dirs++}`);
+  mkdirSync(dir);
+  return dir;
+}
+
+const base = { maxUsers: 5, maxMovies: 4, minClusterSize: 4, scale: 1, spec: false };
+
+describe('drawHeatmaps', () => {
+  it('writes one PNG per drawn cluster and clusters.png, and says what it drew and skipped', async () => {
+    const { data, labels, k } = fixtureData();
+    const dir = outDir();
+    const { log, lines } = captureLog();
+    const report = await drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: dir }, log);
+
+    assert.deepEqual(readdirSync(dir).sort(), ['cluster-0.png', 'cluster-1.png', 'clusters.png']);
+    assert.deepEqual(lines, [
+      'Cluster 0 - 6 customers (5 shown) x 4 movies',
+      'Cluster 1 - 5 customers (5 shown) x 4 movies',
+      messages.heatmapSkipped(2, 3, 4),
+      messages.heatmapsWritten(2, dir),
+    ]);
+    assert.deepEqual(report.drawn.map((d) => [d.cluster, d.customersShown, d.moviesShown]), [[0, 5, 4], [1, 5, 4]]);
+    assert.deepEqual(report.skipped, [{ cluster: 2, size: 3 }]);
+    assert.equal(report.combinedPath, join(dir, 'clusters.png'));
+    const png = await decodePng(readFileSync(report.drawn[0].path));
+    assert.deepEqual([png.width, png.height], [report.drawn[0].width, report.drawn[0].height]);
+  });
+
+  it('writes each spec beside its PNG with --spec', async () => {
+    const { data, labels, k } = fixtureData();
+    const dir = outDir();
+    await drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: dir, spec: true }, captureLog().log);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      'cluster-0.png', 'cluster-0.vl.json', 'cluster-1.png', 'cluster-1.vl.json', 'clusters.png', 'clusters.vl.json',
+    ]);
+    const sels = selectClusters(data, data.matrix, labels, k, base).drawn;
+    const written = JSON.parse(readFileSync(join(dir, 'cluster-1.vl.json'), 'utf8'));
+    assert.deepEqual(written, JSON.parse(JSON.stringify(clusterSpec(sels[1], heatmapStyle('ratings', sels)))));
+  });
+
+  it('draws nothing, and says why, when every cluster is too small', async () => {
+    const { data, labels, k } = fixtureData();
+    const dir = outDir();
+    const { log, lines } = captureLog();
+    const report = await drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: dir, minClusterSize: 10 }, log);
+    assert.equal(report.combinedPath, null);
+    assert.deepEqual(readdirSync(dir), []);
+    assert.equal(lines.at(-1), messages.heatmapNothingDrawn(3, 10));
+  });
+
+  it('refuses an output directory that is missing or a file, exit 74, before drawing', async () => {
+    const { data, labels, k } = fixtureData();
+    const missing = join(tmp.dir, 'no-such-dir');
+    const run = (options: HeatmapOptions) => drawHeatmaps(data, data.matrix, 'ratings', labels, k, options, captureLog().log);
+    await assert.rejects(run({ ...base, outDir: missing }), (err: unknown) =>
+      err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirMissing(missing));
+    const file = join(tmp.dir, 'a-file');
+    writeFileSync(file, '');
+    await assert.rejects(run({ ...base, outDir: file }), (err: unknown) =>
+      err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirNotDirectory(file));
+  });
+});
