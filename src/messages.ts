@@ -65,13 +65,13 @@ export const messages = {
 
   // ---- heatmaps
   scaleTooLarge: (value: number, max: number) => `--scale=${value} must be <= ${max} (the images grow with its square)`,
-  titlesBadLine: (file: string, line: number, text: string) =>
+  movieTitlesBadLine: (file: string, line: number, text: string) =>
     `${at(file, line)}: expected MovieID,YearOfRelease,Title, got ${q(text)}`,
-  titlesBadMovieId: (file: string, line: number, value: string) =>
+  movieTitlesBadId: (file: string, line: number, value: string) =>
     `${at(file, line, 1)}: movie id ${q(value)} is not a positive whole number`,
-  titlesBadYear: (file: string, line: number, value: string) =>
+  movieTitlesBadYear: (file: string, line: number, value: string) =>
     `${at(file, line)}: year ${q(value)} is neither a year nor NULL`,
-  titlesDuplicate: (file: string, line: number, id: number, firstLine: number) =>
+  movieTitlesDuplicate: (file: string, line: number, id: number, firstLine: number) =>
     `${at(file, line, 1)}: duplicate movie id ${id} (first on line ${firstLine})`,
   assignmentsBadHeader: (file: string, header: string) =>
     `${at(file, 1)}: the header must name the columns Cust_Id and cluster, got ${q(header)}`,

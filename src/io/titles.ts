@@ -11,8 +11,8 @@ export interface MovieTitle {
 }
 
 /**
- * Reads the Netflix Prize `movie_titles.csv` (`MovieID,YearOfRelease,Title`, no header) into movie id -> title.
- * Plain or gzip.
+ * Reads the Netflix Prize `movie_titles.csv` (`MovieID,YearOfRelease,Title`) into movie id -> title. The original
+ * has no header; a first line naming MovieID (a re-saved copy) is skipped. Plain or gzip.
  */
 export async function readMovieTitles(path: string): Promise<Map<number, string>> {
   const input = await inspectInput(path);
@@ -39,14 +39,15 @@ export function parseMovieTitles(text: string, file: string): MovieTitle[] {
   const firstLine = new Map<number, number>();
   for (const { info, record } of records) {
     const line = info.lines;
-    if (record.length < 3) throw dataError(messages.titlesBadLine(file, line, record.join(',')));
+    if (out.length === 0 && /^\s*"?MovieID"?\s*$/i.test(record[0])) continue;
+    if (record.length < 3) throw dataError(messages.movieTitlesBadLine(file, line, record.join(',')));
     const [rawId, rawYear] = record;
     const id = /^\s*\d+\s*$/.test(rawId) ? Number(rawId) : NaN;
-    if (!Number.isSafeInteger(id) || id < 1) throw dataError(messages.titlesBadMovieId(file, line, rawId));
+    if (!Number.isSafeInteger(id) || id < 1) throw dataError(messages.movieTitlesBadId(file, line, rawId));
     const yearText = rawYear.trim();
-    if (yearText !== 'NULL' && !/^\d{4}$/.test(yearText)) throw dataError(messages.titlesBadYear(file, line, rawYear));
+    if (yearText !== 'NULL' && !/^\d{4}$/.test(yearText)) throw dataError(messages.movieTitlesBadYear(file, line, rawYear));
     const seen = firstLine.get(id);
-    if (seen !== undefined) throw dataError(messages.titlesDuplicate(file, line, id, seen));
+    if (seen !== undefined) throw dataError(messages.movieTitlesDuplicate(file, line, id, seen));
     firstLine.set(id, line);
     out.push({ id, year: yearText === 'NULL' ? null : Number(yearText), title: unwrapQuotes(record.slice(2).join(',').trim()) });
   }

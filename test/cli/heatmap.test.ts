@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { messages } from '../../src/messages.js';
-import { binPath, fixture, repoRoot, tempDir } from '../support/paths.js';
+import { binPath, fixture, repoRoot, tempDir } from '../helpers.js';
 import { decodePng } from '../support/png.js';
 
 const tmp = tempDir();
-after(tmp.cleanup);
-const pivot = fixture('heatmap', 'pivot.csv');
-const assignments = fixture('heatmap', 'assignments.csv');
+after(() => rmSync(tmp, { recursive: true, force: true }));
+const pivot = fixture('heatmap/pivot.csv');
+const assignments = fixture('heatmap/assignments.csv');
 const small = ['--min-cluster-size', '4', '--max-users', '5', '--max-movies', '4', '--scale', '1'];
 
 interface Run {
@@ -32,7 +32,7 @@ async function cli(args: string[]): Promise<Run> {
 
 let dirs = 0;
 function outDir(): string {
-  const dir = join(tmp.dir, `out-${dirs++}`);
+  const dir = join(tmp, `out-${dirs++}`);
   mkdirSync(dir);
   return dir;
 }
@@ -59,7 +59,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
     const out = outDir();
     const run = await cli([
       'heatmap', '--input', pivot, '--assignments', assignments, '--out', out, ...small,
-      '--matrix', 'binary', '--titles', fixture('heatmap', 'titles.csv'), '--spec', '--quiet',
+      '--matrix', 'binary', '--titles', fixture('heatmap/titles.csv'), '--spec', '--quiet',
     ]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
@@ -69,7 +69,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
   });
 
   it('exits 74 with one line when the output directory does not exist', async () => {
-    const out = join(tmp.dir, 'missing-dir');
+    const out = join(tmp, 'missing-dir');
     const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out]);
     assert.equal(run.code, 74);
     assert.equal(run.stderr, `netflix-cluster: ${messages.outDirMissing(out)}\n`);
@@ -77,7 +77,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
 
   it('exits 65 naming file:line and the value for a bad cluster id, and leaves no PNG', async () => {
     const out = outDir();
-    const bad = join(tmp.dir, 'bad-assignments.csv');
+    const bad = join(tmp, 'bad-assignments.csv');
     writeFileSync(bad, readFileSync(assignments, 'utf8').replace('\n97,0\n', '\n97,zero\n'));
     const run = await cli(['heatmap', '--input', pivot, '--assignments', bad, '--out', out, ...small]);
     assert.equal(run.code, 65);
@@ -87,7 +87,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
 
   it('exits 65 when the assignments and the data name different customers', async () => {
     const out = outDir();
-    const fewer = join(tmp.dir, 'fewer-assignments.csv');
+    const fewer = join(tmp, 'fewer-assignments.csv');
     writeFileSync(fewer, readFileSync(assignments, 'utf8').replace('\n492,2\n', '\n'));
     const run = await cli(['heatmap', '--input', pivot, '--assignments', fewer, '--out', out, ...small]);
     assert.equal(run.code, 65);

@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { labelsForRows, parseAssignments, readAssignments } from '../../src/io/read-assignments.js';
 import { messages } from '../../src/messages.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';
-import { fixture, tempDir } from '../support/paths.js';
+import { fixture, tempDir } from '../helpers.js';
 
-const tmp = tempDir();
-after(tmp.cleanup);
+const dir = tempDir();
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 const rejectsWith = (message: string, code: number) => (err: unknown) =>
   err instanceof UserError && err.message === message && err.exitCode === code;
 
 describe('assignments', () => {
   it('reads Cust_Id,cluster with its line numbers and k', async () => {
-    const a = await readAssignments(fixture('heatmap', 'assignments.csv'));
+    const a = await readAssignments(fixture('heatmap/assignments.csv'));
     assert.equal(a.customerIds.length, 14);
     assert.deepEqual([...a.customerIds.slice(0, 3)], [6, 7, 10]);
     assert.deepEqual([...a.clusters.slice(-3)], [2, 2, 2]);
@@ -51,13 +51,13 @@ describe('assignments', () => {
   });
 
   it('says so when the file is missing, exit 66', async () => {
-    const path = join(tmp.dir, 'none.csv');
+    const path = join(dir, 'none.csv');
     await assert.rejects(readAssignments(path), rejectsWith(messages.inputMissing(path), ExitCode.noInput));
   });
 
   it('reads a gzip file too', async () => {
     const { gzipSync } = await import('node:zlib');
-    const path = join(tmp.dir, 'a.csv.gz');
+    const path = join(dir, 'a.csv.gz');
     writeFileSync(path, gzipSync('Cust_Id,cluster\n6,1\n7,0\n'));
     assert.deepEqual([...(await readAssignments(path)).clusters], [1, 0]);
   });

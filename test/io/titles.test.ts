@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseMovieTitles, readMovieTitles } from '../../src/io/titles.js';
 import { messages } from '../../src/messages.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';
-import { tempDir } from '../support/paths.js';
+import { tempDir } from '../helpers.js';
 
-const tmp = tempDir();
-after(tmp.cleanup);
+const dir = tempDir();
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeLatin1(name: string, text: string): string {
-  const path = join(tmp.dir, name);
+  const path = join(dir, name);
   writeFileSync(path, Buffer.from(text, 'latin1'));
   return path;
 }
@@ -45,20 +45,24 @@ describe('movie titles', () => {
     ]);
   });
 
+  it('skips a header line naming MovieID', () => {
+    assert.deepEqual(parseMovieTitles('MovieID,YearOfRelease,Title\n1,2003,A\n', 'm.csv'), [{ id: 1, year: 2003, title: 'A' }]);
+  });
+
   it('unwraps a title that a re-saved file quoted', () => {
     assert.equal(parseMovieTitles('9,2001,"Crouching Tiger, Hidden Dragon"\n', 'm.csv')[0].title, 'Crouching Tiger, Hidden Dragon');
   });
 
   it('rejects a bad line with file:line, exit 65', () => {
-    assert.throws(() => parseMovieTitles('1,2003,Dinosaur Planet\n2,2004\n', 'm.csv'), rejectsWith(messages.titlesBadLine('m.csv', 2, '2,2004'), ExitCode.dataErr));
-    assert.throws(() => parseMovieTitles('x1,2003,A\n', 'm.csv'), rejectsWith(messages.titlesBadMovieId('m.csv', 1, 'x1'), ExitCode.dataErr));
-    assert.throws(() => parseMovieTitles('1,2003,A\n2,20x3,B\n', 'm.csv'), rejectsWith(messages.titlesBadYear('m.csv', 2, '20x3'), ExitCode.dataErr));
-    assert.throws(() => parseMovieTitles('1,2003,A\n1,2003,B\n', 'm.csv'), rejectsWith(messages.titlesDuplicate('m.csv', 2, 1, 1), ExitCode.dataErr));
-    assert.equal(messages.titlesBadYear('m.csv', 2, '20x3'), 'm.csv:2: year "20x3" is neither a year nor NULL');
+    assert.throws(() => parseMovieTitles('1,2003,Dinosaur Planet\n2,2004\n', 'm.csv'), rejectsWith(messages.movieTitlesBadLine('m.csv', 2, '2,2004'), ExitCode.dataErr));
+    assert.throws(() => parseMovieTitles('x1,2003,A\n', 'm.csv'), rejectsWith(messages.movieTitlesBadId('m.csv', 1, 'x1'), ExitCode.dataErr));
+    assert.throws(() => parseMovieTitles('1,2003,A\n2,20x3,B\n', 'm.csv'), rejectsWith(messages.movieTitlesBadYear('m.csv', 2, '20x3'), ExitCode.dataErr));
+    assert.throws(() => parseMovieTitles('1,2003,A\n1,2003,B\n', 'm.csv'), rejectsWith(messages.movieTitlesDuplicate('m.csv', 2, 1, 1), ExitCode.dataErr));
+    assert.equal(messages.movieTitlesBadYear('m.csv', 2, '20x3'), 'm.csv:2: year "20x3" is neither a year nor NULL');
   });
 
   it('says so when the file is missing, exit 66', async () => {
-    const path = join(tmp.dir, 'nope.csv');
+    const path = join(dir, 'nope.csv');
     await assert.rejects(readMovieTitles(path), rejectsWith(messages.inputMissing(path), ExitCode.noInput));
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { messages } from '../../src/messages.js';
@@ -9,15 +9,15 @@ import { selectClusters } from '../../src/plot/select.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';
 import { fixtureData } from '../support/data.js';
 import { captureLog } from '../support/log.js';
-import { tempDir } from '../support/paths.js';
+import { tempDir } from '../helpers.js';
 import { decodePng } from '../support/png.js';
 
 const tmp = tempDir();
-after(tmp.cleanup);
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 let dirs = 0;
 function outDir(): string {
-  const dir = join(tmp.dir, `out-${dirs++}`);
+  const dir = join(tmp, `out-${dirs++}`);
   mkdirSync(dir);
   return dir;
 }
@@ -69,11 +69,11 @@ describe('drawHeatmaps', () => {
 
   it('refuses an output directory that is missing or a file, exit 74, before drawing', async () => {
     const { data, labels, k } = fixtureData();
-    const missing = join(tmp.dir, 'no-such-dir');
+    const missing = join(tmp, 'no-such-dir');
     const run = (options: HeatmapOptions) => drawHeatmaps(data, data.matrix, 'ratings', labels, k, options, captureLog().log);
     await assert.rejects(run({ ...base, outDir: missing }), (err: unknown) =>
       err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirMissing(missing));
-    const file = join(tmp.dir, 'a-file');
+    const file = join(tmp, 'a-file');
     writeFileSync(file, '');
     await assert.rejects(run({ ...base, outDir: file }), (err: unknown) =>
       err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirNotDirectory(file));

@@ -7,7 +7,7 @@ import { clusterSpec, combinedSpec, heatmapStyle, notRatedColor, notRatedColorCe
 import { renderPng } from '../../src/plot/render.js';
 import { selectClusters } from '../../src/plot/select.js';
 import { fixtureData } from '../support/data.js';
-import { fixture, repoRoot } from '../support/paths.js';
+import { fixture, repoRoot } from '../helpers.js';
 import { colorDistance, compareImages, decodePng, hexAt, hexToRgb, inkPixels } from '../support/png.js';
 
 const limits = { maxUsers: 5, maxMovies: 4, minClusterSize: 4 };
@@ -106,7 +106,7 @@ describe('golden images', () => {
   ];
   for (const { name, spec } of cases) {
     it(`${name}.png matches`, async () => {
-      const path = fixture('golden', `${name}.png`);
+      const path = fixture(`golden/${name}.png`);
       const png = await (await renderPng(spec(), 1)).png;
       if (update) {
         writeFileSync(path, png);

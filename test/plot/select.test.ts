@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import { selectClusters, type ClusterSelection } from '../../src/plot/select.js';
 import { fixtureData, ratingsFromDense } from '../support/data.js';
-import { mulberry } from '../support/random.js';
+import { Rng } from '../../src/util/random.js';
 
 const limits = { maxUsers: 5, maxMovies: 4, minClusterSize: 4 };
 
@@ -83,7 +83,8 @@ describe('selectClusters', () => {
   });
 
   it('agrees with a brute-force sort on random data', () => {
-    const rnd = mulberry(7);
+    const rng = new Rng(7);
+    const rnd = () => rng.next();
     const nRows = 400;
     const nCols = 40;
     const k = 4;
