@@ -91,8 +91,7 @@ function kindLabel(kind: MatrixKind): string {
 function baseConfig(kind: MatrixKind) {
   return {
     font: heatmapFont,
-    // the plot area is painted "not rated"; only rated cells become marks (often most cells are not rated, and
-    // every mark costs layout and drawing time)
+    // the plot area is painted "not rated" (see clusterLayer)
     view: { stroke: null, fill: notRatedColorFor(kind) },
     axis: { labelColor: '#222', titleColor: '#222', domainColor: '#888', tickColor: '#888' },
     legend: { labelFontSize: 11, titleFontSize: 11 },
@@ -100,26 +99,23 @@ function baseConfig(kind: MatrixKind) {
 }
 
 /**
- * One cluster's two layers: rated cells coloured by value over the grey plot area, and one not-rated cell drawn
- * through a second channel (fill) so that "not rated" gets its own legend entry.
+ * One cluster's two layers. The plot area is painted "not rated" and only rated cells become marks: marks are what
+ * layout and drawing cost, and most cells of a sparse cluster are empty. The second layer draws a single not-rated
+ * cell through another channel (fill), which gives "not rated" its own legend entry beside the value scale.
  */
 function clusterLayer(sel: ClusterSelection, style: HeatmapStyle) {
+  const gap = firstNotRated(sel);
   return {
     title: { text: heatmapTitle(sel), fontSize: 14, anchor: 'start' },
-    data: { values: cellRecords(sel) },
+    data: { values: ratedCells(sel) },
     width: { step: cellWidth },
     height: { step: cellHeight },
     encoding: { x: movieAxis(sel, style.titles), y: customerAxis(sel) },
     layer: [
-      { transform: [{ filter: 'datum.v != null' }], mark: { type: 'rect' }, encoding: { color: valueColor(style) } },
+      { mark: { type: 'rect' }, encoding: { color: valueColor(style) } },
       {
-        transform: [
-          { filter: 'datum.v == null' },
-          { window: [{ op: 'row_number', as: 'n' }] },
-          { filter: 'datum.n === 1' },
-        ],
+        data: { values: gap ? [gap] : [] },
         mark: { type: 'rect' },
-        // a second channel gives "not rated" its own legend entry beside the value scale
         encoding: {
           fill: {
             datum: 'not rated',
@@ -133,15 +129,33 @@ function clusterLayer(sel: ClusterSelection, style: HeatmapStyle) {
   };
 }
 
-/** Long-form cells: c = Cust_Id, m = movie id (strings: ordinal axes, no thousands separators), v = value or null. */
-export function cellRecords(sel: ClusterSelection): { c: string; m: string; v: number | null }[] {
-  const out: { c: string; m: string; v: number | null }[] = [];
+export interface CellRecord {
+  /** Cust_Id and movie id as strings: the axes are ordinal, and strings print without thousands separators. */
+  readonly c: string;
+  readonly m: string;
+  readonly v: number;
+}
+
+/** The rated cells of a selection, row by row. */
+export function ratedCells(sel: ClusterSelection): CellRecord[] {
+  const out: CellRecord[] = [];
   const movies = Array.from(sel.movieIds, String);
   sel.values.forEach((row, r) => {
     const c = String(sel.customerIds[r]);
-    row.forEach((v, j) => out.push({ c, m: movies[j], v }));
+    row.forEach((v, j) => {
+      if (v !== null) out.push({ c, m: movies[j], v });
+    });
   });
   return out;
+}
+
+/** The first not-rated cell (row by row), or null when every shown cell is rated. */
+export function firstNotRated(sel: ClusterSelection): { c: string; m: string } | null {
+  for (let r = 0; r < sel.values.length; r++) {
+    const j = sel.values[r].indexOf(null);
+    if (j >= 0) return { c: String(sel.customerIds[r]), m: String(sel.movieIds[j]) };
+  }
+  return null;
 }
 
 function movieAxis(sel: ClusterSelection, titles?: ReadonlyMap<number, string>) {

@@ -175,21 +175,21 @@ function topRowsPerCluster(
     while (t > 0 && taken + hist[c * width + t] < maxUsers) taken += hist[c * width + t--];
     threshold[c] = t;
   }
-  const above = new Map<number, number[]>(clusters.map((c) => [c, []]));
-  const tied = new Map<number, number[]>(clusters.map((c) => [c, []]));
+  const above: number[][] = Array.from({ length: k }, () => []);
+  const tied: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < n; i++) {
     const c = labels[i];
     const t = threshold[c];
     if (t < 0) continue;
-    if (rowCounts[i] > t) above.get(c)!.push(i);
-    else if (rowCounts[i] === t) tied.get(c)!.push(i);
+    if (rowCounts[i] > t) above[c].push(i);
+    else if (rowCounts[i] === t) tied[c].push(i);
   }
 
   const byId = (a: number, b: number) => customerIds[a] - customerIds[b];
   const out = new Map<number, Int32Array>();
   for (const c of clusters) {
-    const top = above.get(c)!.sort((a, b) => rowCounts[b] - rowCounts[a] || byId(a, b));
-    const ties = tied.get(c)!;
+    const top = above[c].sort((a, b) => rowCounts[b] - rowCounts[a] || byId(a, b));
+    const ties = tied[c];
     // ties were gathered in row order, which is Cust_Id order for a sorted pivot: sort only when it is not
     if (!isSortedBy(ties, customerIds)) ties.sort(byId);
     out.set(c, Int32Array.from(top.concat(ties.slice(0, maxUsers - top.length))));

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import {
-  cellRecords,
   clusterSpec,
   combinedSpec,
   heatmapFont,
@@ -10,6 +9,7 @@ import {
   heatmapTitle,
   maxTitleLength,
   notRatedColor,
+  ratedCells,
 } from '../../src/plot/heatmap-spec.js';
 import { selectClusters } from '../../src/plot/select.js';
 import { fixtureData } from '../support/data.js';
@@ -38,8 +38,14 @@ describe('heatmap specs', () => {
     assert.deepEqual(spec.encoding.x.scale.domain, ['1', '3', '8', '17']);
     assert.deepEqual(spec.encoding.y.scale.domain, ['10', '6', '134', '7', '97']);
     assert.equal(spec.encoding.y.title, 'Cust_Id');
-    assert.equal(spec.data.values.length, 5 * 4);
-    assert.deepEqual(cellRecords(sel)[6], { c: '6', m: '8', v: null });
+    // only rated cells are data (14 of the 20); one not-rated cell stands for the legend entry
+    assert.equal(spec.data.values.length, 14);
+    assert.deepEqual(ratedCells(sel).slice(4, 7), [
+      { c: '6', m: '1', v: 5 },
+      { c: '6', m: '3', v: 4 },
+      { c: '6', m: '17', v: 3 },
+    ]);
+    assert.deepEqual(spec.layer[1].data.values, [{ c: '6', m: '8' }]);
   });
 
   it('labels the ratings legend in stars and gives "not rated" its own entry and colour', () => {
