@@ -97,6 +97,8 @@ export const messages = {
     `Cluster ${cluster} - ${size} customers: not drawn (fewer than --min-cluster-size=${min})`,
   heatmapNothingDrawn: (k: number, min: number) =>
     `no heatmap drawn: none of the ${k} clusters has at least --min-cluster-size=${min} customers`,
+  imageTooLarge: (width: number, height: number, limit: number) =>
+    `a heatmap would be ${width} x ${height} pixels, more than ${limit / 1e6} M; lower --scale, --max-users or --max-movies`,
   heatmapsWritten: (count: number, dir: string) =>
     `wrote ${count} cluster heatmap(s) and clusters.png to ${dir}`,
 };

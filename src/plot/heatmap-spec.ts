@@ -164,7 +164,8 @@ function movieAxis(sel: ClusterSelection, titles?: ReadonlyMap<number, string>) 
   if (titles) {
     // the field stays the movie id (two movies may share a title); the label is looked up by id
     const names: Record<string, string> = {};
-    for (const id of sel.movieIds) names[id] = (titles.get(id) ?? String(id)).slice(0, maxTitleLength);
+    // a movie missing from the file (or with an empty title) keeps its id
+    for (const id of sel.movieIds) names[id] = (titles.get(id) || String(id)).slice(0, maxTitleLength);
     axis.labelExpr = `${JSON.stringify(names)}[datum.value]`;
   }
   return { field: 'm', type: 'ordinal', title: titles ? 'movie' : 'movie id', scale: { domain: ids }, axis };

@@ -8,6 +8,14 @@ import { GlobalFonts, type Canvas } from 'canvas';
 import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { messages } from '../messages.js';
+import { usageError } from '../util/errors.js';
+
+/**
+ * The most pixels one image may have: 400 MB of RGBA. The canvas itself refuses somewhat above 500 M pixels with
+ * a bare "The canvas has no pixels"; far below that, an image nobody can open is not worth the memory.
+ */
+export const maxImagePixels = 100_000_000;
 
 /** The DejaVu faces the specs use: regular for labels, bold for titles. */
 const bundledFaces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
@@ -65,13 +73,20 @@ export async function renderPng(spec: TopLevelSpec, scale: number): Promise<Rend
   assertVegaHasCanvas();
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
+    await view.runAsync();
+    // the laid-out scene's bounds plus padding is the canvas size (autosize "pad"); check it before allocating
+    // (the typings call the scenegraph a Scene; at run time it holds the root group)
+    const { bounds } = (view.scenegraph() as unknown as { root: { bounds: { width(): number; height(): number } } }).root;
+    const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
+    const width = Math.ceil((bounds.width() + pad.left + pad.right) * scale);
+    const height = Math.ceil((bounds.height() + pad.top + pad.bottom) * scale);
+    if (width * height > maxImagePixels) throw usageError(messages.imageTooLarge(width, height, maxImagePixels));
     const canvas = (await view.toCanvas(scale)) as unknown as Canvas;
     const png = canvas.encode('png');
     // a rejection is the caller's to handle when it awaits; until then it must not count as unhandled
     png.catch(() => {});
     // the plot's top-left corner in the image: the padding plus the room the axes and title took
     const origin = view.origin();
-    const pad = view.padding() as { left: number; top: number };
     const xs = findScale(view, 'x');
     const ys = findScale(view, 'y');
     const cellCenter = (x: string, y: string) => {

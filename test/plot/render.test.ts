@@ -6,6 +6,8 @@ import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js'
 import { clusterSpec, combinedSpec, heatmapStyle, notRatedColor, notRatedColorCentered, ratedColor } from '../../src/plot/heatmap-spec.js';
 import { renderPng } from '../../src/plot/render.js';
 import { selectClusters } from '../../src/plot/select.js';
+import { ExitCode, UserError } from '../../src/util/errors.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { fixtureData } from '../support/data.js';
 import { fixture, repoRoot } from '../helpers.js';
 import { colorDistance, compareImages, decodePng, hexAt, hexToRgb, inkPixels } from '../support/png.js';
@@ -67,6 +69,12 @@ describe('renderPng', () => {
     assert.ok(colorDistance(cenPixels, zero.x, zero.y, notRatedColorCentered) > 60, `0 drawn ${hexAt(cenPixels, zero.x, zero.y)}`);
     const gap = cen.cellCenter('8', '6')!;
     assert.ok(colorDistance(cenPixels, gap.x, gap.y, notRatedColorCentered) <= 2);
+  });
+
+  it('refuses, before allocating, an image above the pixel limit (exit 2)', async () => {
+    const spec = { width: 20000, height: 6000, data: { values: [{}] }, mark: 'rect' } as unknown as TopLevelSpec;
+    await assert.rejects(renderPng(spec, 1), (err: unknown) =>
+      err instanceof UserError && err.exitCode === ExitCode.usage && /^a heatmap would be 200\d\d x 60\d\d pixels/.test(err.message));
   });
 
   it('renders text with only the bundled fonts loaded', () => {
