@@ -9,7 +9,7 @@ import { ioError } from '../util/errors.js';
 import type { Log } from '../util/log.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { clusterSpec, combinedSpec, heatmapStyle, heatmapTitle } from './heatmap-spec.js';
-import { selectClusters, type SelectionLimits, type SkippedCluster } from './select.js';
+import { selectClusters, type ClusterSelection, type SelectionLimits, type SkippedCluster } from './select.js';
 
 export interface HeatmapOptions extends SelectionLimits {
   /** An existing, writable directory; files in it with the same names are replaced. */
@@ -77,20 +77,12 @@ export async function drawHeatmaps(
 ): Promise<HeatmapReport> {
   await checkOutDir(options.outDir);
   const { drawn: selections, skipped } = selectClusters(data, matrix, labels, k, options);
-  const style = heatmapStyle(kind, selections, { ratingRange: options.ratingRange, titles: options.titles });
-  const reportSkipped = (s: SkippedCluster) => {
-    // empty clusters are not worth a line each
-    if (s.size > 0) log.info(messages.heatmapSkipped(s.cluster, s.size, options.minClusterSize));
-  };
+  for (const line of clusterLines(selections, skipped, options.minClusterSize)) log.info(line);
   if (selections.length === 0) {
-    skipped.forEach(reportSkipped);
     log.info(messages.heatmapNothingDrawn(k, options.minClusterSize));
     return { drawn: [], skipped, combinedPath: null };
   }
-  // one line per cluster, in cluster order
-  const lines = [...selections.map((sel) => ({ c: sel.cluster, say: () => log.info(heatmapTitle(sel)) })),
-    ...skipped.map((s) => ({ c: s.cluster, say: () => reportSkipped(s) }))];
-  lines.sort((a, b) => a.c - b.c).forEach((line) => line.say());
+  const style = heatmapStyle(kind, selections, { ratingRange: options.ratingRange, titles: options.titles });
 
   // vega and the canvas load only when there is something to draw
   const { renderPng } = await import('./render.js');
@@ -105,7 +97,8 @@ export async function drawHeatmaps(
   };
 
   const drawn: DrawnHeatmap[] = [];
-  let combinedPath = '';
+  let combinedPath: string | null = null;
+  let settled: PromiseSettledResult<unknown>[] = [];
   try {
     // the combined image is the largest to encode: start it first so that it encodes while the others are laid out
     combinedPath = (await draw(combinedSpec(selections, style), 'clusters')).path;
@@ -122,10 +115,19 @@ export async function drawHeatmaps(
     }
   } finally {
     // never leave a write running (or its failure unhandled) behind an error
-    await Promise.allSettled(writes);
+    settled = await Promise.allSettled(writes);
   }
-  const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   log.info(messages.heatmapsWritten(drawn.length, options.outDir));
   return { drawn, skipped, combinedPath };
+}
+
+/** One line per cluster, in cluster order: the title of each drawn one, why each non-empty skipped one is not drawn. */
+function clusterLines(selections: readonly ClusterSelection[], skipped: readonly SkippedCluster[], minClusterSize: number): string[] {
+  const lines = new Map<number, string>();
+  for (const sel of selections) lines.set(sel.cluster, heatmapTitle(sel));
+  // empty clusters are not worth a line each
+  for (const s of skipped) if (s.size > 0) lines.set(s.cluster, messages.heatmapSkipped(s.cluster, s.size, minClusterSize));
+  return [...lines.keys()].sort((a, b) => a - b).map((c) => lines.get(c)!);
 }

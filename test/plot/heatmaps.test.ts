@@ -67,6 +67,21 @@ describe('drawHeatmaps', () => {
     assert.equal(lines.at(-1), messages.heatmapNothingDrawn(3, 10));
   });
 
+  it('fails with exit 74 when a PNG cannot be put in place, and leaves no temporary or partial file', async () => {
+    const { data, labels, k } = fixtureData();
+    const dir = outDir();
+    // a directory where cluster-1.png should go: the final rename fails
+    mkdirSync(join(dir, 'cluster-1.png'));
+    await assert.rejects(
+      drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: dir }, captureLog().log),
+      (err: unknown) => err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message.startsWith(`${join(dir, 'cluster-1.png')}: cannot write`),
+    );
+    const left = readdirSync(dir).sort();
+    assert.deepEqual(left.filter((f) => f.endsWith('.tmp')), []);
+    // the others were written whole: each decodes
+    for (const f of left.filter((f) => f !== 'cluster-1.png')) await decodePng(readFileSync(join(dir, f)));
+  });
+
   it('refuses an output directory that is missing or a file, exit 74, before drawing', async () => {
     const { data, labels, k } = fixtureData();
     const missing = join(tmp, 'no-such-dir');
