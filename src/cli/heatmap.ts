@@ -30,7 +30,13 @@ function scaleOption(value: string): number {
 
 /**
  * Adds the options that shape heatmaps (what to show, how large, titles, specs) to a command. Shared by
- * `heatmap` and `fit --heatmaps DIR`, so both read the same flags.
+ * `heatmap` and `fit --heatmaps DIR`, so both read the same flags. For fit:
+ *
+ *   addHeatmapOptions(cmd.option('--heatmaps <dir>', 'also draw per-cluster heatmaps into DIR'));
+ *   // before reading the data: checks DIR and reads --titles, so a typo fails at once
+ *   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
+ *   // after the fit, with the transformed matrix that was clustered
+ *   if (heat) await drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log);
  */
 export function addHeatmapOptions(cmd: Command): Command {
   const d = defaultSelectionLimits;

@@ -26,6 +26,11 @@ function specsFor(kind: MatrixKind, withTitles = false) {
 const viridisTop = '#fde725';
 
 describe('renderPng', () => {
+  it('runs on the canvas vega found through the `canvas` alias (not vega\'s text-width estimate)', async () => {
+    const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } };
+    assert.notEqual(vega.textMetrics.width, vega.textMetrics.estimateWidth);
+  });
+
   it('draws the cells in their colours at the size it reports', async () => {
     const { cluster0 } = specsFor('ratings');
     const image = await renderPng(cluster0, 2);
