@@ -61,7 +61,10 @@ export function selectClusters(
 ): Selection {
   const { nRows, nCols } = matrix;
   if (labels.length !== nRows || data.customerIds.length !== nRows || data.movieIds.length !== nCols) {
-    throw new Error(`selectClusters: ${labels.length} labels, ${data.customerIds.length} ids for ${nRows} rows`);
+    // a caller's bug, not the user's: the labels or ids belong to another matrix
+    throw new Error(
+      `selectClusters: ${labels.length} labels and ${data.customerIds.length} x ${data.movieIds.length} ids for a ${nRows} x ${nCols} matrix`,
+    );
   }
   const sizes = new Int32Array(k);
   for (let i = 0; i < nRows; i++) {
