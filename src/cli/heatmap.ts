@@ -4,7 +4,7 @@ import { readMovieTitles } from '../io/titles.js';
 import { defaultRatingRange, readWideRatingsCsv } from '../io/wide-csv.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
-import { checkOutDir, drawHeatmaps, type HeatmapOptions } from '../plot/heatmaps.js';
+import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
 import { Log } from '../util/log.js';
 import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
@@ -51,7 +51,8 @@ export function addHeatmapOptions(cmd: Command): Command {
 
 /**
  * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps`. Checks the output directory and reads the
- * titles file now, so a typo fails in a second rather than after the data is read and clustered.
+ * titles file now, so a typo fails in a second rather than after the data is read and clustered, and starts
+ * loading vega meanwhile (see preloadRenderer).
  */
 export async function heatmapOptionsFrom(
   opts: HeatmapCliOptions,
@@ -59,6 +60,7 @@ export async function heatmapOptionsFrom(
   ratingRange: RatingRange = defaultRatingRange,
 ): Promise<HeatmapOptions> {
   await checkOutDir(outDir);
+  preloadRenderer();
   const titles = opts.titles === undefined ? undefined : await readMovieTitles(opts.titles);
   return {
     outDir,

@@ -42,6 +42,23 @@ export interface HeatmapReport {
   readonly combinedPath: string | null;
 }
 
+let renderer: Promise<typeof import('./render.js')> | null = null;
+
+/** vega, vega-lite and the canvas, loaded once (about 0.4 s of parsing and compiling). */
+function loadRenderer(): Promise<typeof import('./render.js')> {
+  renderer ??= import('./render.js');
+  return renderer;
+}
+
+/**
+ * Starts loading the renderer now, so that it is ready when drawHeatmaps needs it: a caller that will draw calls
+ * this before reading the data or fitting, and the load overlaps that work instead of adding to the drawing time.
+ */
+export function preloadRenderer(): void {
+  // a failure surfaces (and is handled) where drawHeatmaps awaits the same promise
+  loadRenderer().catch(() => {});
+}
+
 /**
  * Fails early, with exit 74 and one line, when the heatmaps cannot be written there: before reading a gigabyte of
  * CSV or fitting k-means, not after.
@@ -84,8 +101,8 @@ export async function drawHeatmaps(
   }
   const style = heatmapStyle(kind, selections, { ratingRange: options.ratingRange, titles: options.titles });
 
-  // vega and the canvas load only when there is something to draw
-  const { renderPng } = await import('./render.js');
+  // vega and the canvas load only when there is something to draw (or were preloaded by the caller)
+  const { renderPng } = await loadRenderer();
   const writes: Promise<unknown>[] = [];
   /** Lays out one image now; its PNG encodes in the background and is written when done. */
   const draw = async (spec: TopLevelSpec, name: string) => {
