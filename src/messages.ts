@@ -19,6 +19,7 @@ export const messages = {
   badRatingRange: (value: string) => `--rating-range must look like 1..5 (low..high, low < high), got ${q(value)}`,
   kTooLarge: (k: number, rows: number) => `k=${k} must be <= rows=${rows}`,
   rowsAndSample: () => `--rows and --sample cannot be used together`,
+  jsonAndStdout: () => `--json prints the summary on stdout: give --out a file for the assignments`,
   sampleTooLarge: (sample: number, rows: number) => `--sample=${sample} must be <= rows=${rows} in the input`,
   unknownOption: (detail: string) => detail,
 
