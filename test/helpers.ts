@@ -58,3 +58,14 @@ export function plantedMatrix(nRows: number, nCols: number, density: number, gro
   colIdx.set(cols);
   return { nRows, nCols, rowPtr, colIdx, values: Float32Array.from(vals) };
 }
+
+/** Writes a matrix as a df_p pivot CSV (customer ids 10, 20, ...; movie ids 1..nCols). */
+export function pivotCsv(m: CsrMatrix): string {
+  const lines = [['Cust_Id', ...Array.from({ length: m.nCols }, (_, j) => String(j + 1))].join(',')];
+  for (let i = 0; i < m.nRows; i++) {
+    const cells = new Array<string>(m.nCols).fill('');
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) cells[m.colIdx[p]] = m.values![p].toFixed(1);
+    lines.push([String(10 * (i + 1)), ...cells].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

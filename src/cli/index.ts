@@ -12,7 +12,9 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({
       // commander's own errors (unknown flag, bad value) become the same one-line form as ours
-      outputError: (str, write) => write(`netflix-cluster: ${str.replace(/^error: /, '')}`),
+      // (our option parsers' messages already name the flag and quote the value, so commander's preamble goes)
+      outputError: (str, write) =>
+        write(`netflix-cluster: ${str.replace(/^error: /, '').replace(/^option '.*?' argument '.*' is invalid\. /s, '')}`),
     })
     .exitOverride();
   registerFit(program);
