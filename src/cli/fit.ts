@@ -6,7 +6,6 @@ import { nnz, selectDataRows, type RatingsData } from '../matrix/csr.js';
 import { countEmptyRows, matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { fitKMeans, defaultKMeansOptions, type KMeansResult } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
-import { fitWithMlKmeans, ML_KMEANS_MAX_CELLS } from '../kmeans/ml-kmeans-engine.js';
 import { buildModel, saveModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { assertUnreachable, usageError } from '../util/errors.js';
@@ -101,11 +100,14 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     switch (opts.engine) {
       case 'sparse':
         return fitKMeans(matrix, fitOptions);
-      case 'ml-kmeans':
+      case 'ml-kmeans': {
+        // loaded on demand: ml-kmeans and ml-matrix add a quarter second to every start-up
+        const { fitWithMlKmeans, ML_KMEANS_MAX_CELLS } = await import('../kmeans/ml-kmeans-engine.js');
         if (matrix.nRows * matrix.nCols > ML_KMEANS_MAX_CELLS) {
           throw usageError(messages.mlKmeansTooLarge(matrix.nRows, matrix.nCols, ML_KMEANS_MAX_CELLS));
         }
         return fitWithMlKmeans(matrix, fitOptions);
+      }
       default:
         return assertUnreachable(opts.engine);
     }
