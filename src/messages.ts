@@ -63,4 +63,22 @@ export const messages = {
   // ---- notes in summaries
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
+
+  // ---- recommend (predict, recommend, evaluate; movie titles)
+  modelNoOverlap: (model: string, input: string) =>
+    `${input}: none of its movie ids is in the model ${model}; was the model fitted on other data?`,
+  unknownMoviesIgnored: (movies: number, ratings: number) =>
+    `${movies} input movie(s) unknown to the model were ignored (${ratings} rating(s))`,
+  modelMoviesAbsent: (movies: number) => `${movies} model movie(s) absent from the input count as not rated`,
+  noModelRatings: (count: number) =>
+    `${count} customer(s) rated none of the model's movies; they go to the centre closest to "no ratings"`,
+  unknownCustomer: (id: number, input: string) => `--customer ${id} is not a Cust_Id in ${input}`,
+  badIntegerList: (flag: string, value: string) => `${flag} must be whole numbers separated by commas, got ${q(value)}`,
+  duplicateInList: (flag: string, value: number) => `${flag} lists ${value} twice`,
+  holdoutHidesNothing: (holdout: number) =>
+    `--holdout=${holdout} holds out no rating: round(${holdout} x n) is 0 for every customer with 2+ ratings; raise it`,
+  noRecommendations: (customer: number, minSupport: number) =>
+    `customer ${customer}: no unrated movie has support >= ${minSupport} in their cluster`,
+  titlesBadLine: (file: string, line: number, why: string) => `${at(file, line)}: ${why}`,
+  titlesDuplicate: (file: string, line: number, id: number) => `${at(file, line)}: duplicate MovieID ${id}`,
 };

@@ -3,6 +3,9 @@ import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
+import { registerPredict } from './predict.js';
+import { registerRecommend } from './recommend.js';
+import { registerEvaluate } from './evaluate.js';
 
 export function buildProgram(): Command {
   const program = new Command('netflix-cluster')
@@ -19,6 +22,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFit(program);
   registerGenerate(program);
+  registerPredict(program);
+  registerRecommend(program);
+  registerEvaluate(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
