@@ -4,7 +4,7 @@ import { fitKMeans } from '../kmeans/fit.js';
 import { Timings } from '../util/log.js';
 import { Rng } from '../util/random.js';
 import { accuracyFromSums, clampRating, type Accuracy } from './accuracy.js';
-import { baselineStats } from './baselines.js';
+import { baselineStats, type BaselineStats } from './baselines.js';
 import { clusterMovieStats, type ClusterMovieStats } from './cluster-cf.js';
 import { splitHoldout, type HoldoutSplit } from './holdout.js';
 
@@ -51,7 +51,8 @@ export interface EvaluateResult {
   readonly timingsMs: Record<string, number>;
 }
 
-interface Fitted {
+/** One clustering of the training customers, ready to predict from. */
+export interface FittedClusters {
   readonly k: number;
   readonly labels: Int32Array;
   readonly stats: ClusterMovieStats;
@@ -72,7 +73,7 @@ export async function evaluateRecommenders(m: CsrMatrix, opts: EvaluateOptions):
   const split = await time('split', () => splitHoldout(m, opts.holdout, new Rng(opts.seed).fork()));
   const base = await time('baselines', () => baselineStats(split.train));
   const clustered = await time('transform', () => transformMatrix(split.train, opts.matrix));
-  const fitted: Fitted[] = [];
+  const fitted: FittedClusters[] = [];
   const fits: ClusterFitInfo[] = [];
   for (const k of opts.ks) {
     const t0 = performance.now();
@@ -102,8 +103,16 @@ export async function evaluateRecommenders(m: CsrMatrix, opts: EvaluateOptions):
   };
 }
 
-/** Every predictor on every held-out rating, in one pass; predictions are clamped to the rating scale. */
-function scoreHeldOut(split: HoldoutSplit, base: ReturnType<typeof baselineStats>, fitted: Fitted[], opts: EvaluateOptions): PredictorScore[] {
+/**
+ * Every predictor on every held-out rating, in one pass; predictions are clamped to the rating scale. Rows are
+ * the baselines (global mean, movie mean, customer mean + movie offset), then one cluster CF per entry of `fitted`.
+ */
+export function scoreHeldOut(
+  split: HoldoutSplit,
+  base: BaselineStats,
+  fitted: readonly FittedClusters[],
+  opts: Pick<EvaluateOptions, 'shrink' | 'ratingRange'>,
+): PredictorScore[] {
   const { testRows, testCols, testValues } = split;
   const { globalMean, movieMeans, customerMeans } = base;
   const { min, max } = opts.ratingRange;
@@ -129,6 +138,7 @@ function scoreHeldOut(split: HoldoutSplit, base: ReturnType<typeof baselineStats
     e = clampRating(movieMean, min, max) - r;
     sse[1] += e * e;
     sae[1] += Math.abs(e);
+    // baselinePrediction inlined: customer mean + (movie mean - global mean)
     e = clampRating(customerMeans[u] + movieMean - globalMean, min, max) - r;
     sse[2] += e * e;
     sae[2] += Math.abs(e);
