@@ -19,6 +19,7 @@ export const messages = {
   badRatingRange: (value: string) => `--rating-range must look like 1..5 (low..high, low < high), got ${q(value)}`,
   kTooLarge: (k: number, rows: number) => `k=${k} must be <= rows=${rows}`,
   rowsAndSample: () => `--rows and --sample cannot be used together`,
+  jsonAndStdout: () => `--json prints the summary on stdout: give --out a file for the assignments`,
   sampleTooLarge: (sample: number, rows: number) => `--sample=${sample} must be <= rows=${rows} in the input`,
   unknownOption: (detail: string) => detail,
 
@@ -63,16 +64,26 @@ export const messages = {
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
 
+  // ---- recommend (predict, recommend, evaluate; movie titles)
+  modelNoOverlap: (model: string, input: string) =>
+    `${input}: none of its movie ids is in the model ${model}; was the model fitted on other data?`,
+  unknownMoviesIgnored: (movies: number, ratings: number) =>
+    `${movies} input movie(s) unknown to the model were ignored (${ratings} rating(s))`,
+  modelMoviesAbsent: (movies: number) => `${movies} model movie(s) absent from the input count as not rated`,
+  noModelRatings: (count: number) =>
+    `${count} customer(s) rated none of the model's movies; they go to the centre closest to "no ratings"`,
+  unknownCustomer: (id: number, input: string) => `--customer ${id} is not a Cust_Id in ${input}`,
+  badIntegerList: (flag: string, value: string) => `${flag} must be whole numbers separated by commas, got ${q(value)}`,
+  duplicateInList: (flag: string, value: number) => `${flag} lists ${value} twice`,
+  holdoutHidesNothing: (holdout: number) =>
+    `--holdout=${holdout} holds out no rating: round(${holdout} x n) is 0 for every customer with 2+ ratings; raise it`,
+  noRecommendations: (customer: number, minSupport: number) =>
+    `customer ${customer}: no unrated movie has support >= ${minSupport} in their cluster`,
+  titlesBadLine: (file: string, line: number, why: string) => `${at(file, line)}: ${why}`,
+  titlesDuplicate: (file: string, line: number, id: number) => `${at(file, line)}: duplicate MovieID ${id}`,
+
   // ---- heatmaps
   scaleTooLarge: (value: number, max: number) => `--scale=${value} must be <= ${max} (the images grow with its square)`,
-  movieTitlesBadLine: (file: string, line: number, text: string) =>
-    `${at(file, line)}: expected MovieID,YearOfRelease,Title, got ${q(text)}`,
-  movieTitlesBadId: (file: string, line: number, value: string) =>
-    `${at(file, line, 1)}: movie id ${q(value)} is not a positive whole number`,
-  movieTitlesBadYear: (file: string, line: number, value: string) =>
-    `${at(file, line)}: year ${q(value)} is neither a year nor NULL`,
-  movieTitlesDuplicate: (file: string, line: number, id: number, firstLine: number) =>
-    `${at(file, line, 1)}: duplicate movie id ${id} (first on line ${firstLine})`,
   assignmentsBadHeader: (file: string, header: string) =>
     `${at(file, 1)}: the header must name the columns Cust_Id and cluster, got ${q(header)}`,
   assignmentsTooFewCells: (file: string, line: number, got: number, need: number) =>

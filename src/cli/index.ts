@@ -3,6 +3,9 @@ import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
+import { registerPredict } from './predict.js';
+import { registerRecommend } from './recommend.js';
+import { registerEvaluate } from './evaluate.js';
 import { registerHeatmap } from './heatmap.js';
 
 export function buildProgram(): Command {
@@ -13,11 +16,16 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({
       // commander's own errors (unknown flag, bad value) become the same one-line form as ours
-      outputError: (str, write) => write(`netflix-cluster: ${str.replace(/^error: /, '')}`),
+      // (our option parsers' messages already name the flag and quote the value, so commander's preamble goes)
+      outputError: (str, write) =>
+        write(`netflix-cluster: ${str.replace(/^error: /, '').replace(/^option '.*?' argument '.*' is invalid\. /s, '')}`),
     })
     .exitOverride();
   registerFit(program);
   registerGenerate(program);
+  registerPredict(program);
+  registerRecommend(program);
+  registerEvaluate(program);
   registerHeatmap(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

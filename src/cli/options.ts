@@ -43,3 +43,29 @@ export function ratingRangeOption(value: string): RatingRange {
   }
   return { min, max };
 }
+
+/** A number strictly between lo and hi (a share such as --holdout). */
+export function openRangeOption(flag: string, lo: number, hi: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(messages.badNumber(flag, value));
+    if (n <= lo || n >= hi) throw new InvalidArgumentError(messages.notInOpenRange(flag, n, lo, hi));
+    return n;
+  };
+}
+
+/** A comma-separated list of distinct whole numbers >= min (`--k 2,5,10`), in the order given. */
+export function intListOption(flag: string, min = Number.NEGATIVE_INFINITY) {
+  return (value: string): number[] => {
+    const parts = value.split(',').map((s) => s.trim());
+    if (parts.some((s) => !/^[+-]?\d+$/.test(s))) throw new InvalidArgumentError(messages.badIntegerList(flag, value));
+    const list = parts.map(Number);
+    for (const n of list) if (n < min) throw new InvalidArgumentError(messages.tooSmall(flag, n, min));
+    const seen = new Set<number>();
+    for (const n of list) {
+      if (seen.has(n)) throw new InvalidArgumentError(messages.duplicateInList(flag, n));
+      seen.add(n);
+    }
+    return list;
+  };
+}

@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import type { KMeansResult } from '../kmeans/fit.js';
+import { messages } from '../messages.js';
+
+/** The sample shipped in data/, used when --input is not given. */
+export function bundledSamplePath(): string {
+  return fileURLToPath(new URL('../../../data/sample.csv.gz', import.meta.url));
+}
+
+export interface FitSummary {
+  input: string;
+  matrix: string;
+  rows: number;
+  cols: number;
+  nnz: number;
+  emptyRows: number;
+  k: number;
+  seed: number;
+  init: string;
+  nInit: number;
+  engine: string;
+  result: KMeansResult;
+  timingsMs: Record<string, number>;
+}
+
+const int = (n: number) => n.toLocaleString('en-US');
+const secs = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
+
+/** The human summary printed on stderr after a fit. */
+export function formatFitSummary(s: FitSummary): string {
+  const r = s.result;
+  const density = (100 * s.nnz) / (s.rows * s.cols);
+  const sizes = r.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ');
+  const t = s.timingsMs;
+  const lines = [
+    `input       ${s.input}`,
+    `matrix      ${s.matrix}, ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.nnz)} ratings (${density.toFixed(2)}% dense)`,
+    `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}`,
+    `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
+    `clusters    ${sizes}`,
+    `time        read ${secs(t.read)}   fit ${secs(t.fit)} (init ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)})   write ${secs(t.write)}`,
+  ];
+  if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
+  if (r.emptyClustersReseeded > 0) lines.push(`note        ${messages.emptyClusterNote(r.emptyClustersReseeded)}`);
+  return lines.join('\n');
+}
+
+/** The same as one JSON object, for scripts (`--json`). */
+export function fitSummaryJson(s: FitSummary): Record<string, unknown> {
+  const r = s.result;
+  return {
+    input: s.input,
+    matrix: s.matrix,
+    rows: s.rows,
+    cols: s.cols,
+    nnz: s.nnz,
+    emptyRows: s.emptyRows,
+    k: s.k,
+    seed: s.seed,
+    init: s.init,
+    nInit: s.nInit,
+    engine: s.engine,
+    inertia: r.inertia,
+    nIter: r.nIter,
+    converged: r.converged,
+    sizes: r.sizes,
+    emptyClustersReseeded: r.emptyClustersReseeded,
+    timingsMs: { ...s.timingsMs, init: r.timingsMs.init, iterations: r.timingsMs.iterations },
+  };
+}

@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import { checkOutputPath } from '../io/atomic-write.js';
+import { writeAssignments } from '../io/assignments.js';
+import { readRatingsInput } from '../io/read-ratings.js';
+import { defaultRatingRange } from '../io/wide-csv.js';
+import { loadModel } from '../kmeans/model.js';
+import { messages } from '../messages.js';
+import { predictClusters, type PredictResult } from '../recommend/predict.js';
+import { usageError } from '../util/errors.js';
+import { Log, Timings } from '../util/log.js';
+import { ratingRangeOption, type RatingRange } from './options.js';
+
+export interface PredictCliOptions {
+  model: string;
+  input: string;
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+  ratingRange: RatingRange;
+}
+
+export function registerPredict(program: Command): void {
+  program
+    .command('predict')
+    .description("assign customers to a saved model's clusters; Cust_Id,cluster to --out or stdout, a summary to stderr")
+    .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
+    .requiredOption('-i, --input <file>', 'ratings pivot CSV of the customers to assign (df_p format, .csv or .csv.gz)')
+    .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
+    .option('--json', 'print the summary as one JSON object on stdout')
+    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .option('-q, --quiet', 'no summary or notes on stderr')
+    .action(async (opts: PredictCliOptions) => {
+      await runPredict(opts);
+    });
+}
+
+export async function runPredict(opts: PredictCliOptions): Promise<void> {
+  const log = new Log({ quiet: opts.quiet });
+  const timings = new Timings();
+  if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
+  const out = opts.out ?? (opts.json ? undefined : '-');
+  if (out !== undefined && out !== '-') await checkOutputPath(out);
+
+  // the model first: a wrong model file fails in milliseconds, before the input is read
+  const model = await timings.time('model', () => loadModel(opts.model));
+  const data = await timings.time('read', () =>
+    readRatingsInput(opts.input, {
+      ratingRange: opts.ratingRange,
+      onProgress: (bytes, rows) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+    }),
+  );
+  log.clearProgress();
+  const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
+  if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
+
+  for (const note of predictNotes(result)) log.info(`note        ${note}`);
+  const summary = {
+    input: opts.input,
+    model: opts.model,
+    matrix: model.matrix,
+    k: model.k,
+    rows: data.matrix.nRows,
+    cols: data.matrix.nCols,
+    matchedMovies: result.columns.matchedMovies,
+    unknownMovies: result.columns.unknownMovies,
+    droppedRatings: result.droppedRatings,
+    absentModelMovies: result.columns.absentModelMovies,
+    emptyRows: result.emptyRows,
+    sizes: result.sizes,
+    inertia: result.inertia,
+    timingsMs: timings.ms,
+  };
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  const int = (n: number) => n.toLocaleString('en-US');
+  log.info(
+    [
+      `predict     ${int(summary.rows)} customers of ${opts.input} -> k=${model.k} clusters of ${opts.model} (matrix ${model.matrix})`,
+      `movies      ${int(summary.matchedMovies)} of the input's ${int(summary.cols)} are model movies (the model has ${int(model.movieIds.length)})`,
+      `clusters    ${result.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ')}`,
+      `time        read ${secs(timings.ms.read)}   assign ${secs(timings.ms.assign)}   write ${secs(timings.ms.write)}`,
+    ].join('\n'),
+  );
+}
+
+/** What the user should know about how the input met the model. */
+export function predictNotes(r: PredictResult): string[] {
+  const notes: string[] = [];
+  if (r.columns.unknownMovies > 0) notes.push(messages.unknownMoviesIgnored(r.columns.unknownMovies, r.droppedRatings));
+  if (r.columns.absentModelMovies > 0) notes.push(messages.modelMoviesAbsent(r.columns.absentModelMovies));
+  if (r.emptyRows > 0) notes.push(messages.noModelRatings(r.emptyRows));
+  return notes;
+}
+
+function secs(ms: number | undefined): string {
+  return `${((ms ?? 0) / 1000).toFixed(2)} s`;
+}

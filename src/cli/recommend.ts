@@ -1,0 +1,108 @@
+import type { Command } from 'commander';
+import { readRatingsInput } from '../io/read-ratings.js';
+import { readMovieTitles } from '../io/titles.js';
+import { defaultRatingRange } from '../io/wide-csv.js';
+import { loadModel } from '../kmeans/model.js';
+import { messages } from '../messages.js';
+import { predictClusters } from '../recommend/predict.js';
+import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
+import { usageError } from '../util/errors.js';
+import { Log } from '../util/log.js';
+import { intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { predictNotes } from './predict.js';
+
+export interface RecommendCliOptions {
+  model: string;
+  input: string;
+  customer: number;
+  top: number;
+  titles?: string;
+  json?: boolean;
+  shrink: number;
+  minSupport: number;
+  ratingRange: RatingRange;
+  quiet?: boolean;
+}
+
+export function registerRecommend(program: Command): void {
+  program
+    .command('recommend')
+    .description("top movies for one customer from their cluster's ratings; a table (or --json) on stdout")
+    .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
+    .requiredOption('-i, --input <file>', 'ratings pivot CSV with the customer and the cluster members (df_p format)')
+    .requiredOption('-c, --customer <id>', 'Cust_Id to recommend for', intOption('--customer', 1))
+    .option('-n, --top <n>', 'how many movies', intOption('--top', 1), 10)
+    .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
+    .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
+    .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
+    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .option('--json', 'print the recommendations as one JSON object')
+    .option('-q, --quiet', 'no summary or notes on stderr')
+    .action(async (opts: RecommendCliOptions) => {
+      await runRecommend(opts);
+    });
+}
+
+export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
+  const log = new Log({ quiet: opts.quiet });
+  // the small files first, so a wrong model or titles file fails before the input is read
+  const model = await loadModel(opts.model);
+  const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
+  const data = await readRatingsInput(opts.input, {
+    ratingRange: opts.ratingRange,
+    onProgress: (bytes, rows) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+  });
+  log.clearProgress();
+  const row = findCustomerRow(data.customerIds, opts.customer);
+  if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
+  const assigned = await predictClusters(data, model, opts.model);
+  for (const note of predictNotes(assigned)) log.info(`note        ${note}`);
+  const rec = recommendForRow(data.matrix, data.movieIds, assigned.labels, model.k, row, opts);
+  const title = (id: number) => titles?.get(id) ?? '';
+
+  log.info(
+    `customer ${opts.customer}: cluster ${rec.cluster} of ${model.k} (${rec.clusterSize} customers), ${rec.rated} movies rated; ` +
+      `predicted = (cluster sum + ${opts.shrink} x movie mean) / (support + ${opts.shrink})`,
+  );
+  if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendations(opts.customer, opts.minSupport)}`);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(recommendJson(opts, model.k, rec, title))}\n`);
+    return;
+  }
+  process.stdout.write(formatRecommendations(rec, title));
+}
+
+function recommendJson(opts: RecommendCliOptions, k: number, rec: CustomerRecommendations, title: (id: number) => string) {
+  return {
+    customer: opts.customer,
+    cluster: rec.cluster,
+    k,
+    clusterSize: rec.clusterSize,
+    rated: rec.rated,
+    candidates: rec.candidates,
+    shrink: opts.shrink,
+    minSupport: opts.minSupport,
+    recommendations: rec.recommendations.map((r, i) => ({
+      rank: i + 1,
+      movieId: r.movieId,
+      predicted: r.predicted,
+      support: r.support,
+      clusterMean: Number.isNaN(r.clusterMean) ? null : r.clusterMean,
+      movieMean: r.movieMean,
+      ...(opts.titles ? { title: title(r.movieId) } : {}),
+    })),
+  };
+}
+
+/** A fixed-width table: rank, movie id, predicted rating, support, cluster and movie means, title. */
+export function formatRecommendations(rec: CustomerRecommendations, title: (id: number) => string): string {
+  const lines = ['rank    movie  predicted  support  cluster mean  movie mean  title'];
+  rec.recommendations.forEach((r, i) => {
+    const clusterMean = Number.isNaN(r.clusterMean) ? '-' : r.clusterMean.toFixed(3);
+    lines.push(
+      `${String(i + 1).padStart(4)}  ${String(r.movieId).padStart(7)}  ${r.predicted.toFixed(3).padStart(9)}  ` +
+        `${String(r.support).padStart(7)}  ${clusterMean.padStart(12)}  ${r.movieMean.toFixed(3).padStart(10)}  ${title(r.movieId)}`.trimEnd(),
+    );
+  });
+  return `${lines.join('\n')}\n`;
+}

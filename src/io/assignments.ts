@@ -1,0 +1,33 @@
+import { openAtomicWriter } from './atomic-write.js';
+
+/** The `Cust_Id,cluster` CSV, streamed: to `path` atomically, or to stdout when path is '-'. */
+export async function writeAssignments(path: string, customerIds: Int32Array, labels: Int32Array): Promise<void> {
+  const chunks = assignmentChunks(customerIds, labels);
+  if (path === '-') {
+    for (const chunk of chunks) {
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+    return;
+  }
+  const writer = openAtomicWriter(path);
+  try {
+    for (const chunk of chunks) await writer.write(chunk);
+    await writer.commit();
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+}
+
+function* assignmentChunks(customerIds: Int32Array, labels: Int32Array): Generator<string> {
+  const rowsPerChunk = 65536;
+  let out = 'Cust_Id,cluster\n';
+  for (let i = 0; i < customerIds.length; i++) {
+    out += `${customerIds[i]},${labels[i]}\n`;
+    if ((i + 1) % rowsPerChunk === 0) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out.length > 0) yield out;
+}

@@ -1,0 +1,138 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { messages } from '../../src/messages.js';
+import { spawnSync } from 'node:child_process';
+import { binPath, fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
+
+const dir = tempDir();
+const data = join(dir, 'planted.csv');
+writeFileSync(data, pivotCsv(plantedMatrix(300, 50, 0.2, 3, 1)));
+
+function parseAssignments(csv: string): Map<number, number> {
+  const lines = csv.trim().split('\n');
+  assert.equal(lines[0], 'Cust_Id,cluster');
+  return new Map(lines.slice(1).map((l) => l.split(',').map(Number) as [number, number]));
+}
+
+test('fit writes Cust_Id,cluster to stdout and the summary to stderr', () => {
+  const r = runCli(['fit', '--input', data, '--k', '3', '--seed', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  const labels = parseAssignments(r.stdout);
+  assert.equal(labels.size, 300);
+  assert.deepEqual([...new Set(labels.values())].sort(), [0, 1, 2]);
+  assert.match(r.stderr, /matrix +ratings, 300 customers x 50 movies/);
+  assert.match(r.stderr, /k-means +k=3 +seed=1/);
+  assert.match(r.stderr, /iterations, converged, inertia/);
+});
+
+test('--json prints one object with the documented fields; --out gets the assignments', () => {
+  const out = join(dir, 'a.csv');
+  const r = runCli(['fit', '--input', data, '--k', '3', '--json', '--out', out, '--matrix', 'binary']);
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  for (const key of ['k', 'rows', 'cols', 'nnz', 'matrix', 'seed', 'inertia', 'nIter', 'converged', 'sizes', 'timingsMs']) {
+    assert.ok(key in s, key);
+  }
+  assert.equal(s.matrix, 'binary');
+  assert.equal(s.rows, 300);
+  assert.equal(s.sizes.reduce((a: number, b: number) => a + b, 0), 300);
+  assert.equal(parseAssignments(readFileSync(out, 'utf8')).size, 300);
+});
+
+test('the same seed gives byte-identical output; --quiet silences stderr', () => {
+  const a = runCli(['fit', '--input', data, '--k', '4', '--seed', '9', '--quiet']);
+  const b = runCli(['fit', '--input', data, '--k', '4', '--seed', '9', '--quiet']);
+  assert.equal(a.stdout, b.stdout);
+  assert.equal(a.stderr, '');
+});
+
+test('--save-model writes centres, movie ids and options', () => {
+  const model = join(dir, 'model.json');
+  const r = runCli(['fit', '--input', data, '--k', '3', '--save-model', model, '--quiet', '--out', join(dir, 'm.csv')]);
+  assert.equal(r.code, 0, r.stderr);
+  const m = JSON.parse(readFileSync(model, 'utf8'));
+  assert.equal(m.format, 'netflix-cluster-model');
+  assert.equal(m.centers.length, 3);
+  assert.equal(m.centers[0].length, 50);
+  assert.deepEqual(m.movieIds.slice(0, 3), [1, 2, 3]);
+  assert.equal(m.matrix, 'ratings');
+  assert.equal(m.options.seed, 0);
+});
+
+test('--engine ml-kmeans gives the same clusters as the sparse engine from the same seed', () => {
+  const a = JSON.parse(runCli(['fit', '--input', data, '--k', '3', '--tol', '0', '--json', '--out', join(dir, 's.csv')]).stdout);
+  const b = JSON.parse(runCli(['fit', '--input', data, '--k', '3', '--tol', '0', '--json', '--out', join(dir, 'd.csv'), '--engine', 'ml-kmeans']).stdout);
+  assert.deepEqual(readFileSync(join(dir, 's.csv'), 'utf8'), readFileSync(join(dir, 'd.csv'), 'utf8'));
+  assert.ok(Math.abs(a.inertia - b.inertia) <= 1e-9 * a.inertia);
+});
+
+test('--rows and --sample pick customers', () => {
+  const rows = parseAssignments(runCli(['fit', '--input', data, '--k', '2', '--rows', '20', '--quiet']).stdout);
+  assert.deepEqual([...rows.keys()], Array.from({ length: 20 }, (_, i) => 10 * (i + 1)));
+  const s1 = runCli(['fit', '--input', data, '--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
+  const s2 = runCli(['fit', '--input', data, '--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
+  assert.equal(parseAssignments(s1).size, 25);
+  assert.equal(s1, s2);
+});
+
+test('fit | head: a pipe closed early is not an error', () => {
+  const big = join(dir, 'big.csv');
+  writeFileSync(big, pivotCsv(plantedMatrix(20000, 20, 0.3, 2, 4)));
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${binPath}" fit --input "${big}" --k 2 --quiet | head -2; echo "status \${PIPESTATUS[0]}" >&2`], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.stdout.split('\n')[0], 'Cust_Id,cluster');
+  assert.match(r.stderr, /^status 0$/m);
+  assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+});
+
+interface BadRun {
+  name: string;
+  args: string[];
+  code: number;
+  message: string | RegExp;
+}
+
+const tiny = fixture('tiny.csv');
+const badRuns: BadRun[] = [
+  { name: 'missing input', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
+  { name: 'k above rows', args: ['--input', tiny, '--k', '7'], code: 2, message: messages.kTooLarge(7, 4) },
+  { name: 'k below 1', args: ['--input', tiny, '--k', '0'], code: 2, message: messages.tooSmall('--k', 0, 1) },
+  { name: 'k not a number', args: ['--input', tiny, '--k', 'five'], code: 2, message: messages.badInteger('--k', 'five') },
+  { name: 'rows below 1', args: ['--input', tiny, '--rows', '0'], code: 2, message: messages.tooSmall('--rows', 0, 1) },
+  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', ['ratings', 'binary', 'centered']) },
+  { name: 'unknown init', args: ['--input', tiny, '--init', 'pca'], code: 2, message: messages.badChoice('--init', 'pca', ['k-means++', 'random']) },
+  { name: 'unknown engine', args: ['--input', tiny, '--engine', 'gpu'], code: 2, message: messages.badChoice('--engine', 'gpu', ['sparse', 'ml-kmeans']) },
+  { name: 'bad rating range', args: ['--input', tiny, '--rating-range', '5..1'], code: 2, message: messages.badRatingRange('5..1') },
+  { name: 'unknown flag', args: ['--input', tiny, '--clusters', '3'], code: 2, message: /unknown option '--clusters'/ },
+  { name: 'output in a missing directory', args: ['--input', tiny, '--out', '/no/dir/a.csv'], code: 74, message: messages.outputDirMissing('/no/dir/a.csv', '/no/dir') },
+  { name: 'bad data', args: ['--input', fixture('bad/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
+];
+
+for (const bad of badRuns) {
+  test(`bad run: ${bad.name} -> exit ${bad.code}, one line, no output file`, () => {
+    const outDir = tempDir();
+    const args = bad.args.includes('--out') ? bad.args : [...bad.args, '--out', join(outDir, 'out.csv')];
+    const r = runCli(['fit', ...args, '--save-model', join(outDir, 'model.json')]);
+    assert.equal(r.code, bad.code, r.stderr);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    if (typeof bad.message === 'string') assert.equal(lines[0], `netflix-cluster: ${bad.message}`);
+    else assert.match(lines[0], bad.message);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.deepEqual(readdirSync(outDir), [], 'nothing written, not even a temporary file');
+    assert.equal(r.stdout, '');
+  });
+}
+
+test('the bad-data run leaves an existing output file untouched', () => {
+  const outDir = tempDir();
+  const out = join(outDir, 'keep.csv');
+  writeFileSync(out, 'previous\n');
+  const r = runCli(['fit', '--input', fixture('bad/too-few-cells.csv'), '--out', out]);
+  assert.equal(r.code, 65);
+  assert.equal(readFileSync(out, 'utf8'), 'previous\n');
+  assert.ok(existsSync(out));
+});
