@@ -38,7 +38,8 @@ export function formatFitSummary(s: FitSummary): string {
     `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}`,
     `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
     `clusters    ${sizes}`,
-    `time        read ${secs(t.read)}   fit ${secs(t.fit)} (init ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)})   write ${secs(t.write)}`,
+    `time        read ${secs(t.read)}   fit ${secs(t.fit)} (init ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)})   write ${secs(t.write)}` +
+      (t.heatmaps === undefined ? '' : `   heatmaps ${secs(t.heatmaps)}`),
   ];
   if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
   if (r.emptyClustersReseeded > 0) lines.push(`note        ${messages.emptyClusterNote(r.emptyClustersReseeded)}`);

@@ -12,12 +12,14 @@ import { assertUnreachable, usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { addHeatmapOptions, heatmapOptionsFrom, type HeatmapCliOptions } from './heatmap.js';
+import { drawHeatmaps } from '../plot/heatmaps.js';
 import { bundledSamplePath, formatFitSummary, fitSummaryJson } from './fit-summary.js';
 
 export type Engine = 'sparse' | 'ml-kmeans';
 export const engines: readonly Engine[] = ['sparse', 'ml-kmeans'];
 
-export interface FitCliOptions {
+export interface FitCliOptions extends HeatmapCliOptions {
   input?: string;
   k: number;
   seed: number;
@@ -34,10 +36,11 @@ export interface FitCliOptions {
   json?: boolean;
   saveModel?: string;
   quiet?: boolean;
+  heatmaps?: string;
 }
 
 export function registerFit(program: Command): void {
-  program
+  const cmd = program
     .command('fit')
     .description('cluster customers with k-means; assignments Cust_Id,cluster to --out or stdout, a summary to stderr')
     .option('-i, --input <file>', 'ratings pivot CSV (df_p format, .csv or .csv.gz); default: the bundled sample')
@@ -56,9 +59,10 @@ export function registerFit(program: Command): void {
     .option('--json', 'print the summary as one JSON object on stdout')
     .option('--save-model <file>', 'write centres, movie ids and options as JSON')
     .option('-q, --quiet', 'no summary or progress on stderr')
-    .action(async (opts: FitCliOptions) => {
-      await runFit(opts);
-    });
+    .option('--heatmaps <dir>', 'also draw per-cluster heatmaps (cluster-<id>.png, clusters.png) into DIR');
+  addHeatmapOptions(cmd).action(async (opts: FitCliOptions) => {
+    await runFit(opts);
+  });
 }
 
 export async function runFit(opts: FitCliOptions): Promise<void> {
@@ -70,6 +74,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   // fail on an unwritable output before minutes of work, not after
   if (out !== undefined && out !== '-') await checkOutputPath(out);
   if (opts.saveModel) await checkOutputPath(opts.saveModel);
+  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
 
   const input = opts.input ?? bundledSamplePath();
   let data: RatingsData = await timings.time('read', () =>
@@ -127,6 +132,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     });
     await timings.time('write', () => saveModel(opts.saveModel!, model));
   }
+
+  if (heat) await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log));
 
   const summary = {
     input,

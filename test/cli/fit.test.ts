@@ -136,3 +136,19 @@ test('the bad-data run leaves an existing output file untouched', () => {
   assert.equal(readFileSync(out, 'utf8'), 'previous\n');
   assert.ok(existsSync(out));
 });
+
+test('fit --heatmaps draws one PNG per cluster and clusters.png, with the title lines on stderr', () => {
+  const out = tempDir();
+  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', out, '--out', join(dir, 'h.csv'), '--max-users', '20', '--scale', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(out).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png']);
+  assert.match(r.stderr, /^Cluster 0 - \d+ customers \(20 shown\) x 50 movies$/m);
+  assert.match(r.stderr, /heatmaps \d+\.\d\d s/);
+});
+
+test('fit --heatmaps into a missing directory fails before any work (exit 74)', () => {
+  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', '/no/such/dir', '--out', join(dir, 'x.csv')]);
+  assert.equal(r.code, 74);
+  assert.equal(r.stderr.trimEnd().split('\n').length, 1);
+  assert.ok(!existsSync(join(dir, 'x.csv')));
+});
