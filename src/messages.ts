@@ -63,4 +63,13 @@ export const messages = {
   // ---- notes in summaries
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
+
+  // ---- metrics / elbow / report
+  badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
+  emptyKRange: (from: number, to: number) => `--k range ${from}..${to} is empty: the first k must be <= the last`,
+  silhouetteSampled: (rows: number, total: number) =>
+    `silhouette on a seeded sample of ${rows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} customers (--silhouette-sample)`,
+  silhouetteExact: (rows: number) => `silhouette exact, on all ${rows.toLocaleString('en-US')} customers`,
+  undefinedScoresNote: () => `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
+  notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
 };

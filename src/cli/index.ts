@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
+import { registerElbow } from './elbow.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     })
     .exitOverride();
   registerFit(program);
+  registerElbow(program);
   registerGenerate(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

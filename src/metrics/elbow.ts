@@ -22,11 +22,13 @@ export interface ElbowResult {
   readonly silhouetteRows: number;
   readonly silhouetteExact: boolean;
   readonly silhouetteMs: number;
+  /** All the fits together. */
+  readonly fitsMs: number;
 }
 
 export interface ElbowOptions extends EvaluationOptions {
-  /** Called after each fit, for progress. */
-  readonly onFit?: (k: number, index: number, count: number) => void;
+  /** Called before each fit, for progress. */
+  readonly onFitStart?: (k: number, index: number, count: number) => void;
 }
 
 /**
@@ -41,10 +43,10 @@ export async function runElbow(
 ): Promise<ElbowResult> {
   const fits = [];
   for (let i = 0; i < ks.length; i++) {
+    opts.onFitStart?.(ks[i], i, ks.length);
     const t0 = performance.now();
     const result = await fitKMeans(m, { ...fitOptions, k: ks[i] });
     fits.push({ result, fitMs: performance.now() - t0 });
-    opts.onFit?.(ks[i], i, ks.length);
   }
   const evaluation = evaluateClusterings(
     m,
@@ -67,6 +69,7 @@ export async function runElbow(
   });
   return {
     rows,
+    fitsMs: fits.reduce((sum, f) => sum + f.fitMs, 0),
     silhouetteRows: evaluation.silhouetteRows,
     silhouetteExact: evaluation.silhouetteExact,
     silhouetteMs: evaluation.silhouetteMs,
