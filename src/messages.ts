@@ -72,4 +72,6 @@ export const messages = {
   silhouetteExact: (rows: number) => `silhouette exact, on all ${rows.toLocaleString('en-US')} customers`,
   undefinedScoresNote: () => `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
   notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
+  elbowPlotSubtitle: (matrix: string, rows: number, silhouetteRows: number, exact: boolean) =>
+    `${matrix} matrix, ${rows.toLocaleString('en-US')} customers; silhouette ${exact ? 'exact' : `on a sample of ${silhouetteRows.toLocaleString('en-US')}`}`,
 };

@@ -13,7 +13,7 @@ import { Log, Timings } from '../util/log.js';
 import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
-import { elbowSummaryJson, formatElbowSummary, silhouetteLine, type ElbowSummary } from './elbow-summary.js';
+import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
 
 export interface ElbowCliOptions {
   input?: string;
@@ -129,7 +129,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
       // loaded on demand: vega and the canvas add most of a second to start-up
       const { renderSpecToPng } = await import('../plot/render-png.js');
       const points = result.rows.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null }));
-      const subtitle = `${opts.matrix} matrix, ${matrix.nRows.toLocaleString('en-US')} customers; ${silhouetteLine(summary)}`;
+      const subtitle = messages.elbowPlotSubtitle(opts.matrix, matrix.nRows, result.silhouetteRows, result.silhouetteExact);
       await writeFileAtomic(plotPath, await renderSpecToPng(elbowSpec(points, { subtitle }), ELBOW_PLOT_SCALE));
     });
   }
