@@ -112,4 +112,15 @@ export const messages = {
     `a heatmap would be ${width} x ${height} pixels, more than ${limit / 1e6} M; lower --scale, --max-users or --max-movies`,
   heatmapsWritten: (count: number, dir: string) =>
     `wrote ${count} cluster heatmap(s) and clusters.png to ${dir}`,
+
+  // ---- metrics / elbow / report
+  badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
+  emptyKRange: (from: number, to: number) => `--k range ${from}..${to} is empty: the first k must be <= the last`,
+  silhouetteSampled: (rows: number, total: number) =>
+    `silhouette on a seeded sample of ${rows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} customers (--silhouette-sample)`,
+  silhouetteExact: (rows: number) => `silhouette exact, on all ${rows.toLocaleString('en-US')} customers`,
+  undefinedScoresNote: () => `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
+  notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
+  elbowPlotSubtitle: (matrix: string, rows: number, silhouetteRows: number, exact: boolean) =>
+    `${matrix} matrix, ${rows.toLocaleString('en-US')} customers; silhouette ${exact ? 'exact' : `on a sample of ${silhouetteRows.toLocaleString('en-US')}`}`,
 };

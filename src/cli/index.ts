@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
+import { registerElbow } from './elbow.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
 import { registerPredict } from './predict.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     })
     .exitOverride();
   registerFit(program);
+  registerElbow(program);
   registerGenerate(program);
   registerPredict(program);
   registerRecommend(program);

@@ -17,6 +17,9 @@ import { usageError } from '../util/errors.js';
  */
 export const maxImagePixels = 100_000_000;
 
+/** The bundled font every chart uses unless its spec names another, so a PNG looks the same on any machine. */
+export const PLOT_FONT = 'DejaVu Sans';
+
 /** The DejaVu faces the specs use: regular for labels, bold for titles. */
 const bundledFaces = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
 
@@ -71,7 +74,8 @@ export interface RenderedImage {
 export async function renderPng(spec: TopLevelSpec, scale: number): Promise<RenderedImage> {
   registerBundledFonts();
   assertVegaHasCanvas();
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  const withFont = { ...spec, config: { font: PLOT_FONT, ...spec.config } } as TopLevelSpec;
+  const view = new View(parse(compile(withFont).spec), { renderer: 'none' });
   try {
     await view.runAsync();
     // the laid-out scene's bounds plus padding is the canvas size (autosize "pad"); check it before allocating
@@ -114,4 +118,9 @@ function findScale(view: View, name: string): BandScale | null {
   } catch {
     return null;
   }
+}
+
+/** Renders a spec and waits for the whole PNG: for single images such as the elbow plot. */
+export async function renderSpecToPng(spec: TopLevelSpec, scale: number): Promise<Buffer> {
+  return (await renderPng(spec, scale)).png;
 }

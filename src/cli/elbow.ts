@@ -1,0 +1,181 @@
+import { Option, type Command } from 'commander';
+import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
+import { defaultRatingRange } from '../io/wide-csv.js';
+import { nnz } from '../matrix/csr.js';
+import { countEmptyRows, matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
+import { initMethods, type InitMethod } from '../kmeans/init.js';
+import { runElbow } from '../metrics/elbow.js';
+import { elbowSpec } from '../plot/elbow-spec.js';
+import { writeReport } from '../report/markdown.js';
+import { messages } from '../messages.js';
+import { usageError } from '../util/errors.js';
+import { Log, Timings } from '../util/log.js';
+import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { formatKList, kListOption } from './k-list.js';
+import { loadRatings } from './load-ratings.js';
+import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
+
+export interface ElbowCliOptions {
+  input?: string;
+  k: number[];
+  seed: number;
+  init: InitMethod;
+  nInit: number;
+  maxIter: number;
+  tol: number;
+  matrix: MatrixKind;
+  rows?: number;
+  sample?: number;
+  silhouetteSample: number;
+  ratingRange: RatingRange;
+  json?: boolean;
+  plot?: string;
+  report?: string;
+  quiet?: boolean;
+}
+
+export const defaultSilhouetteSample = 10_000;
+const defaultKs = Array.from({ length: 11 }, (_, i) => i + 2);
+/** Device pixels per CSS pixel of the elbow PNG: 720 x 420 becomes 1440 x 840, sharp on a slide. */
+export const ELBOW_PLOT_SCALE = 2;
+
+/**
+ * `netflix-cluster elbow`: fit every k with fit's options and score each clustering. `--sample` keeps the
+ * meaning it has in `fit` (cluster a random sample of customers), so the silhouette's own sample is
+ * `--silhouette-sample`.
+ */
+export function registerElbow(program: Command): void {
+  program
+    .command('elbow')
+    .description('fit k-means for a range of k and print inertia, silhouette, Davies-Bouldin and Calinski-Harabasz for each')
+    .option('-i, --input <file>', 'ratings pivot CSV (df_p format, .csv or .csv.gz); default: the bundled sample')
+    .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
+    .option('--seed <n>', 'random seed, the same for every k', intOption('--seed', 0), 0)
+    .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default('k-means++').argParser(choiceOption('--init', initMethods)))
+    .option('--n-init <n>', 'runs from different starts per k; the lowest inertia wins', intOption('--n-init', 1), 1)
+    .option('--max-iter <n>', 'most Lloyd iterations per run', intOption('--max-iter', 1), 300)
+    .option('--tol <x>', 'stop when centres move less than this, relative to the mean variance', numberOption('--tol', 0), 1e-4)
+    .addOption(new Option('--matrix <kind>', 'what is clustered: ratings, binary (has rated) or centered (ratings minus the customer mean)').choices(matrixKinds).default('ratings').argParser(choiceOption('--matrix', matrixKinds)))
+    .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
+    .option('--sample <n>', 'cluster a seeded random sample of N customers (as fit --sample)', intOption('--sample', 1))
+    .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
+    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .option('--json', 'print the results as one JSON object on stdout instead of the table')
+    .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
+    .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
+    .option('-q, --quiet', 'no table or progress on stderr')
+    .action(async (opts: ElbowCliOptions) => {
+      await runElbowCommand(opts);
+    });
+}
+
+export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
+  const log = new Log({ quiet: opts.quiet });
+  const timings = new Timings();
+  // fail on an unwritable output before minutes of work, not after
+  if (opts.plot) await checkOutputPath(opts.plot);
+  if (opts.report) await checkOutputPath(opts.report);
+
+  const { input, data } = await loadRatings(opts, log, timings);
+  const kMax = opts.k[opts.k.length - 1];
+  if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
+  const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
+
+  let currentK = opts.k[0];
+  const result = await runElbow(
+    matrix,
+    opts.k,
+    {
+      seed: opts.seed,
+      init: opts.init,
+      nInit: opts.nInit,
+      maxIter: opts.maxIter,
+      tol: opts.tol,
+      onIteration: (iter, inertia) => log.progress(`k=${currentK}: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
+    },
+    {
+      silhouetteSample: opts.silhouetteSample,
+      seed: opts.seed,
+      onFitStart: (k) => {
+        currentK = k;
+      },
+      onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`),
+    },
+  );
+  log.clearProgress();
+  timings.ms.fits = Math.round(result.fitsMs * 10) / 10;
+  timings.ms.silhouette = Math.round(result.silhouetteMs * 10) / 10;
+
+  const summary: ElbowSummary = {
+    input,
+    matrix: opts.matrix,
+    rows: matrix.nRows,
+    cols: matrix.nCols,
+    nnz: nnz(matrix),
+    emptyRows: countEmptyRows(matrix),
+    seed: opts.seed,
+    init: opts.init,
+    nInit: opts.nInit,
+    maxIter: opts.maxIter,
+    tol: opts.tol,
+    silhouetteSample: opts.silhouetteSample,
+    result,
+    timingsMs: timings.ms,
+  };
+
+  if (opts.plot) {
+    const plotPath = opts.plot;
+    await timings.time('plot', async () => {
+      // loaded on demand: vega and the canvas add most of a second to start-up
+      const { renderSpecToPng } = await import('../plot/render.js');
+      const points = result.rows.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null }));
+      const subtitle = messages.elbowPlotSubtitle(opts.matrix, matrix.nRows, result.silhouetteRows, result.silhouetteExact);
+      await writeFileAtomic(plotPath, await renderSpecToPng(elbowSpec(points, { subtitle }), ELBOW_PLOT_SCALE));
+    });
+  }
+  if (opts.report) {
+    const reportPath = opts.report;
+    await timings.time('report', () =>
+      writeReport(reportPath, {
+        title: 'Choosing k for k-means on Netflix Prize customers',
+        command: elbowArgv(opts),
+        data: { source: input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: opts.matrix, emptyRows: summary.emptyRows },
+        options: elbowOptionRows(opts),
+        elbow: result,
+        elbowPlot: opts.plot,
+        generatedAt: new Date(),
+      }),
+    );
+  }
+
+  if (opts.json) process.stdout.write(`${JSON.stringify(elbowSummaryJson(summary))}\n`);
+  else log.info(formatElbowSummary(summary));
+}
+
+/** The options that shape the result, as shown in the report. */
+function elbowOptionRows(opts: ElbowCliOptions): Array<[string, string | number]> {
+  const rows: Array<[string, string | number]> = [
+    ['--k', formatKList(opts.k)],
+    ['--matrix', opts.matrix],
+    ['--seed', opts.seed],
+    ['--init', opts.init],
+    ['--n-init', opts.nInit],
+    ['--max-iter', opts.maxIter],
+    ['--tol', opts.tol],
+    ['--silhouette-sample', opts.silhouetteSample],
+    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
+  ];
+  if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
+  if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
+  return rows;
+}
+
+/** The command line that reproduces this run, defaults spelled out so a later change of default cannot alter it. */
+export function elbowArgv(opts: ElbowCliOptions): string[] {
+  const argv = ['elbow'];
+  if (opts.input !== undefined) argv.push('--input', opts.input);
+  for (const [flag, value] of elbowOptionRows(opts)) argv.push(flag, String(value));
+  if (opts.plot) argv.push('--plot', opts.plot);
+  if (opts.report) argv.push('--report', opts.report);
+  return argv;
+}
