@@ -3,9 +3,9 @@ import { chooseMovies } from './choose.js';
 import { drawActivity, drawAffinity, drawGroup, type WatchModel } from './model.js';
 import { normalCdf } from './stats.js';
 
-/** Ratings the pilot draws: enough that the thresholds settle to about 0.1 %. */
-const PILOT_RATINGS = 400_000;
-const PILOT_MAX_CUSTOMERS = 20_000;
+/** Ratings the pilot draws: enough that the shares land within a few tenths of a percent. */
+const PILOT_RATINGS = 100_000;
+const PILOT_MAX_CUSTOMERS = 4_000;
 const BINS = 2048;
 
 /**

@@ -15,7 +15,7 @@ import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
  */
 export const MODEL_PARAMS = {
   /** Log-normal scale of the number of ratings per customer (heavy right tail). */
-  activitySigma: 0.75,
+  activitySigma: 0.7,
   /** Popularity of the movie of popularity rank r (0-based) is (r + popularityOffset)^-popularityExponent. */
   popularityExponent: 1.1,
   popularityOffset: 100,
@@ -24,10 +24,10 @@ export const MODEL_PARAMS = {
   genreShare: 0.5,
   tasteScale: 1,
   /** Standard deviation of a group's log-preference for watching a movie. */
-  watchScale: 2,
+  watchScale: 2.5,
   watchTasteCorrelation: 0.5,
   /** Affinity to the group is affinityFloor + (1 - affinityFloor) * sqrt(u), u uniform. */
-  affinityFloor: 0,
+  affinityFloor: 0.3,
   qualitySd: 0.45,
   /** Popular movies are rated a little higher (quality grows with standardised log popularity). */
   qualityPopularity: 0.25,
