@@ -6,7 +6,7 @@ import { normalCdf } from './stats.js';
 /** Ratings the pilot draws: enough that the shares land within a few tenths of a percent. */
 const PILOT_RATINGS = 100_000;
 const PILOT_MAX_CUSTOMERS = 4_000;
-const BINS = 2048;
+const BINS = 512;
 
 /**
  * Latent-score cut points such that the ratings customers actually give follow `ratingShares`. A pilot of
@@ -59,7 +59,7 @@ export function calibrateThresholds(model: WatchModel, rng: Rng, noiseSd: number
     cum += ratingShares[r];
     let a = lo - 10 * noiseSd;
     let b = hi + 10 * noiseSd;
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 50; i++) {
       const mid = (a + b) / 2;
       if (cdfAt(mid) < cum) a = mid;
       else b = mid;
@@ -77,7 +77,7 @@ function defaultThresholds(noiseSd: number, ratingShares: readonly number[]): Fl
     cum += ratingShares[r];
     let a = -10 * noiseSd;
     let b = 10 * noiseSd;
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 50; i++) {
       const mid = (a + b) / 2;
       if (normalCdf(mid / noiseSd) < cum) a = mid;
       else b = mid;

@@ -3,7 +3,8 @@ import { MAX_CUSTOMER_ID } from './options.js';
 
 /**
  * Customer ids: a uniform random subset of `count` ids out of 1..max, produced in increasing order one at a time
- * (Knuth's selection sampling, algorithm S), so the first rows cost only the ids scanned so far.
+ * (Vitter's sequential sampling, method A: one uniform per id chosen, then the skip to it by arithmetic), so the
+ * first rows cost only the ids passed so far.
  */
 export class CustomerIdSampler {
   private readonly rng: Rng;
@@ -21,14 +22,22 @@ export class CustomerIdSampler {
 
   /** The next id; call at most `count` times. */
   next(): number {
-    if (this.chosen >= this.count) throw new RangeError('no customer ids left');
-    for (;;) {
-      const left = this.max - this.candidate;
-      this.candidate++;
-      if (left * this.rng.next() < this.count - this.chosen) {
-        this.chosen++;
-        return this.candidate;
-      }
+    const need = this.count - this.chosen;
+    if (need <= 0) throw new RangeError('no customer ids left');
+    // P(skip >= s + 1) = prod_{t=0..s} (left - need - t) / (left - t); walk s up until it drops to v or below
+    let left = this.max - this.candidate;
+    let top = left - need;
+    let quot = top / left;
+    const v = this.rng.next();
+    let skip = 0;
+    while (quot > v) {
+      skip++;
+      top--;
+      left--;
+      quot = (quot * top) / left;
     }
+    this.candidate += skip + 1;
+    this.chosen++;
+    return this.candidate;
   }
 }
