@@ -8,7 +8,7 @@ import { NOISE_BITS, NOISE_TABLE } from './stats.js';
 export interface GeneratedRow {
   readonly customerId: number;
   readonly group: number;
-  /** How strongly the customer follows the group, in (0, 1]. */
+  /** How strongly the customer follows the group, in (affinityFloor, 1]. */
   readonly affinity: number;
   /** Ratings in the row. */
   readonly count: number;
