@@ -8,6 +8,8 @@ import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
 import { fractionOption, intRangeOption } from './options.js';
 
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
 interface GenerateFlags {
   customers: number;
   movies: number;
@@ -25,12 +27,14 @@ export function registerGenerate(program: Command): void {
   program
     .command('generate')
     .description('write a synthetic Netflix-like ratings pivot (df_p format: Cust_Id,<movie id>,...; empty = not rated)')
-    .option('--customers <n>', `customers (rows), 1..${MAX_CUSTOMER_ID}`, intRangeOption('--customers', 1, MAX_CUSTOMER_ID), d.customers)
+    .option('--customers <n>', `customers (rows), 1..${MAX_CUSTOMER_ID}`, intRangeOption('--customers', 1, MAX_CUSTOMER_ID),
+      d.customers)
     .option('--movies <n>', `movies (columns), 1..${MAX_MOVIE_ID}`, intRangeOption('--movies', 1, MAX_MOVIE_ID), d.movies)
     .option('--density <x>', 'expected fraction of cells rated, in (0, 1]', fractionOption('--density'), d.density)
-    .option('--seed <n>', 'random seed; the same seed gives the same bytes', intRangeOption('--seed', 0, Number.MAX_SAFE_INTEGER), d.seed)
+    .option('--seed <n>', 'random seed; the same seed gives the same bytes', intRangeOption('--seed', 0, MAX_SEED), d.seed)
     .option('--groups <n>', `latent taste groups, 1..${MAX_GROUPS}`, intRangeOption('--groups', 1, MAX_GROUPS), d.groups)
-    .option('--rows <n>', 'write only the first n customers of the generation (an exact prefix, cheap)', intRangeOption('--rows', 1, MAX_CUSTOMER_ID))
+    .option('--rows <n>', 'write only the first n of the --customers rows (an exact prefix of that file, cheap)',
+      intRangeOption('--rows', 1, MAX_CUSTOMER_ID))
     .option('--out <file>', 'output CSV; .gz compresses; - or none = stdout')
     .option('--quiet', 'no summary on stderr')
     .action(async (flags: GenerateFlags) => {
@@ -42,13 +46,15 @@ export function registerGenerate(program: Command): void {
       const output = openPivotOutput(flags.out);
       let summary;
       try {
+        const { customers, movies, density, seed, groups } = flags;
         summary = await generatePivot(
-          { customers: flags.customers, movies: flags.movies, density: flags.density, seed: flags.seed, groups: flags.groups, rows },
+          { customers, movies, density, seed, groups, rows },
           output.sink,
           { onProgress: (done, total) => log.progress(messages.generateProgress(done, total)) },
         );
         await output.commit();
       } catch (err) {
+        log.clearProgress();
         await output.abort();
         throw err;
       }

@@ -14,7 +14,12 @@ const BINS = 512;
  * (quality + affinity x taste) the rated cells have; a cell's score is that plus normal noise of sd `noiseSd`
  * (customer bias and cell noise). Mean scores are binned, so the bisections cost nothing.
  */
-export function calibrateThresholds(model: WatchModel, rng: Rng, noiseSd: number, ratingShares: readonly number[]): Float64Array {
+export function calibrateThresholds(
+  model: WatchModel,
+  rng: Rng,
+  noiseSd: number,
+  ratingShares: readonly number[],
+): Float64Array {
   const M = model.nCols;
   const { quality, taste } = model;
   let lo = Infinity;

@@ -111,7 +111,14 @@ export function latentGroups(options: Partial<GenerateOptions> = {}): Uint8Array
   return groups;
 }
 
-function summarize(gen: RowGenerator, movies: number, rows: number, bytes: number, groups: Uint8Array, start: number): GenerateSummary {
+function summarize(
+  gen: RowGenerator,
+  movies: number,
+  rows: number,
+  bytes: number,
+  groups: Uint8Array,
+  start: number,
+): GenerateSummary {
   const histogram = Array.from(gen.histogram.subarray(1, 6));
   const ratings = histogram.reduce((a, b) => a + b, 0);
   const meanRating = ratings === 0 ? 0 : histogram.reduce((a, c, k) => a + c * (k + 1), 0) / ratings;

@@ -5,8 +5,8 @@ import { MAX_MOVIE_ID, resolveGenerateOptions, type GenerateOptions } from './op
 import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
 
 /**
- * The knobs of the synthetic world. Customer i belongs to latent group g with affinity a_i in (affinityFloor, 1]. Each of
- * the customer's movies comes, with probability a_i, from the group's watch distribution (Zipf-like popularity
+ * The knobs of the synthetic world. Customer i belongs to latent group g with affinity a_i in (affinityFloor, 1].
+ * Each of the customer's movies comes, with probability a_i, from the group's watch distribution (Zipf-like popularity
  * times the group's liking for watching the movie) and otherwise from plain popularity; the customer gives it
  *   bias_i + quality_j + a_i * tasteScale * taste_gj + noise,
  * cut into 1..5 at thresholds that reproduce ratingShares. taste_gj mixes a per-genre preference of the group

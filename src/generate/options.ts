@@ -40,11 +40,13 @@ export function resolveGenerateOptions(partial: Partial<GenerateOptions> = {}): 
   const check = (ok: boolean, what: string) => {
     if (!ok) throw new RangeError(`generate: ${what}`);
   };
-  check(Number.isInteger(o.customers) && o.customers >= 1 && o.customers <= MAX_CUSTOMER_ID, `customers=${o.customers} must be a whole number in 1..${MAX_CUSTOMER_ID}`);
-  check(Number.isInteger(o.movies) && o.movies >= 1 && o.movies <= MAX_MOVIE_ID, `movies=${o.movies} must be a whole number in 1..${MAX_MOVIE_ID}`);
+  const whole = (name: string, v: number, max: number) =>
+    check(Number.isInteger(v) && v >= 1 && v <= max, `${name}=${v} must be a whole number in 1..${max}`);
+  whole('customers', o.customers, MAX_CUSTOMER_ID);
+  whole('movies', o.movies, MAX_MOVIE_ID);
   check(o.density > 0 && o.density <= 1, `density=${o.density} must be in (0, 1]`);
   check(Number.isSafeInteger(o.seed), `seed=${o.seed} must be a safe integer`);
-  check(Number.isInteger(o.groups) && o.groups >= 1 && o.groups <= MAX_GROUPS, `groups=${o.groups} must be a whole number in 1..${MAX_GROUPS}`);
-  check(Number.isInteger(rows) && rows >= 1 && rows <= o.customers, `rows=${rows} must be a whole number in 1..customers=${o.customers}`);
+  whole('groups', o.groups, MAX_GROUPS);
+  whole('rows', rows, o.customers);
   return { ...o, rows };
 }
