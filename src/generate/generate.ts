@@ -49,7 +49,7 @@ export async function generatePivot(
     const row = gen.next();
     groups[i] = row.group;
     writer.row(row.customerId, gen.values);
-    await writer.maybeFlush();
+    if (writer.full) await writer.flush();
     if (hooks.onProgress && (i & 1023) === 1023) hooks.onProgress(i + 1, rows);
   }
   await writer.flush();

@@ -36,7 +36,7 @@ export class PivotCsvWriter {
     await this.emit(line);
   }
 
-  /** Appends one customer's line; `values[j]` is the rating 1..5 of column j or 0. Call `maybeFlush` after. */
+  /** Appends one customer's line; `values[j]` is the rating 1..5 of column j or 0. Check `full` after. */
   row(customerId: number, values: Uint8Array): void {
     const buf = this.buf;
     let p = this.pos;
@@ -58,9 +58,9 @@ export class PivotCsvWriter {
     this.pos = p;
   }
 
-  /** Hands the buffer to the sink when another row might not fit. */
-  async maybeFlush(): Promise<void> {
-    if (this.chunkBytes - this.pos < 12 + 4 * this.nCols) await this.flush();
+  /** Whether another row might not fit: time to `flush`. */
+  get full(): boolean {
+    return this.chunkBytes - this.pos < 12 + 4 * this.nCols;
   }
 
   async flush(): Promise<void> {
