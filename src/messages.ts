@@ -123,4 +123,15 @@ export const messages = {
   notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
   elbowPlotSubtitle: (matrix: string, rows: number, silhouetteRows: number, exact: boolean) =>
     `${matrix} matrix, ${rows.toLocaleString('en-US')} customers; silhouette ${exact ? 'exact' : `on a sample of ${silhouetteRows.toLocaleString('en-US')}`}`,
+
+  // ---- generate
+  notInHalfOpenUnit: (flag: string, value: number) => `${flag}=${value} must be in (0, 1]`,
+  rowsAboveCustomers: (rows: number, customers: number) => `--rows=${rows} must be <= --customers=${customers}`,
+  generateSummary: (
+    out: string,
+    s: { customers: number; movies: number; ratings: number; density: number; meanRating: number; seconds: number },
+  ) =>
+    `${out}: ${s.customers} customers x ${s.movies} movies, ${s.ratings} ratings (density ${(s.density * 100).toFixed(2)}%), ` +
+    `mean rating ${s.meanRating.toFixed(2)}, ${s.seconds.toFixed(1)} s`,
+  generateProgress: (rows: number, total: number) => `generating: ${rows} / ${total} customers`,
 };

@@ -54,6 +54,16 @@ export function openRangeOption(flag: string, lo: number, hi: number) {
   };
 }
 
+/** A whole number in min..max. */
+export function intRangeOption(flag: string, min: number, max: number) {
+  const parseInt = intOption(flag, min);
+  return (value: string): number => {
+    const n = parseInt(value);
+    if (n > max) throw new InvalidArgumentError(messages.tooLarge(flag, n, max));
+    return n;
+  };
+}
+
 /** A comma-separated list of distinct whole numbers >= min (`--k 2,5,10`), in the order given. */
 export function intListOption(flag: string, min = Number.NEGATIVE_INFINITY) {
   return (value: string): number[] => {
@@ -67,5 +77,15 @@ export function intListOption(flag: string, min = Number.NEGATIVE_INFINITY) {
       seen.add(n);
     }
     return list;
+  };
+}
+
+/** A number in (0, 1]: a fraction that may be all but not none. */
+export function fractionOption(flag: string) {
+  const parseNumber = numberOption(flag);
+  return (value: string): number => {
+    const n = parseNumber(value);
+    if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(messages.notInHalfOpenUnit(flag, n));
+    return n;
   };
 }

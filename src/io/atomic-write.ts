@@ -68,9 +68,18 @@ export function openAtomicWriter(path: string): AtomicWriter {
     async write(chunk) {
       if (failure) return fail(failure);
       if (!stream.write(chunk)) {
+        // both listeners go once either fires: a long write waits for 'drain' hundreds of times
         await new Promise<void>((resolve, reject) => {
-          stream.once('drain', resolve);
-          stream.once('error', reject);
+          const onDrain = () => {
+            stream.off('error', onError);
+            resolve();
+          };
+          const onError = (err: Error) => {
+            stream.off('drain', onDrain);
+            reject(err);
+          };
+          stream.once('drain', onDrain);
+          stream.once('error', onError);
         }).catch(fail);
       }
     },
