@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
-import { defaultRatingRange } from '../io/wide-csv.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
@@ -10,7 +9,7 @@ import { writeReport } from '../report/markdown.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
@@ -59,7 +58,7 @@ export function registerElbow(program: Command): void {
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .option('--sample <n>', 'cluster a seeded random sample of N customers (as fit --sample)', intOption('--sample', 1))
     .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
-    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .addOption(ratingRangeFlag('valid ratings'))
     .option('--json', 'print the results as one JSON object on stdout instead of the table')
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { readRatingsInput } from '../io/read-ratings.js';
-import { defaultRatingRange } from '../io/wide-csv.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { evaluateRecommenders } from '../recommend/evaluate.js';
@@ -8,7 +7,7 @@ import { countHeldOut } from '../recommend/holdout.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
-import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeOption, type RatingRange } from './options.js';
+import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
 
 export interface EvaluateCliOptions {
   input: string;
@@ -34,7 +33,7 @@ export function registerEvaluate(program: Command): void {
     .addOption(new Option('--matrix <kind>', 'what k-means clusters: ratings, binary or centered').choices(matrixKinds).default('ratings').argParser(choiceOption('--matrix', matrixKinds)))
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean', numberOption('--shrink', 0), 10)
     .option('--max-iter <n>', 'most Lloyd iterations per fit', intOption('--max-iter', 1), 300)
-    .option('--rating-range <lo..hi>', 'valid ratings; predictions are clamped to it', ratingRangeOption, defaultRatingRange)
+    .addOption(ratingRangeFlag('valid ratings; predictions are clamped to it'))
     .option('--json', 'print the report as one JSON object')
     .option('-q, --quiet', 'no progress, fits or times on stderr')
     .action(async (opts: EvaluateCliOptions) => {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
-import { defaultRatingRange, readWideRatingsCsv } from '../io/wide-csv.js';
+import { readWideRatingsCsv } from '../io/wide-csv.js';
 import { nnz, selectDataRows, type RatingsData } from '../matrix/csr.js';
 import { countEmptyRows, matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { fitKMeans, defaultKMeansOptions, type KMeansResult } from '../kmeans/fit.js';
@@ -11,7 +11,7 @@ import { messages } from '../messages.js';
 import { assertUnreachable, usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
-import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { addHeatmapOptions, heatmapOptionsFrom, type HeatmapCliOptions } from './heatmap.js';
 import { drawHeatmaps } from '../plot/heatmaps.js';
 import { bundledSamplePath, formatFitSummary, fitSummaryJson } from './fit-summary.js';
@@ -54,7 +54,7 @@ export function registerFit(program: Command): void {
     .addOption(new Option('--engine <name>', 'sparse (ours) or ml-kmeans (dense reference, small inputs)').choices(engines).default('sparse').argParser(choiceOption('--engine', engines)))
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .option('--sample <n>', 'use a seeded random sample of N customers', intOption('--sample', 1))
-    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .addOption(ratingRangeFlag('valid ratings'))
     .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
     .option('--json', 'print the summary as one JSON object on stdout')
     .option('--save-model <file>', 'write centres, movie ids and options as JSON')
@@ -136,7 +136,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (heat) await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log));
 
   const summary = {
-    input,
+    input: opts.input ?? `${input} (bundled sample)`,
     matrix: opts.matrix,
     rows: matrix.nRows,
     cols: matrix.nCols,

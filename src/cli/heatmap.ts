@@ -7,7 +7,7 @@ import { messages } from '../messages.js';
 import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
 import { Log } from '../util/log.js';
-import { choiceOption, intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
 const maxScale = 8;
@@ -92,7 +92,7 @@ export function registerHeatmap(program: Command): void {
     .requiredOption('--assignments <file>', 'cluster assignments CSV (Cust_Id,cluster)')
     .requiredOption('--out <dir>', 'existing directory for cluster-<id>.png and clusters.png')
     .option('--matrix <kind>', `values to colour: ${matrixKinds.join(', ')}`, choiceOption('--matrix', matrixKinds), 'ratings')
-    .option('--rating-range <lo..hi>', 'valid ratings (also the colour scale)', ratingRangeOption, defaultRatingRange)
+    .addOption(ratingRangeFlag('valid ratings (also the colour scale)'))
     .option('--quiet', 'print nothing but errors');
   addHeatmapOptions(cmd).action(async (opts: HeatmapCommandOptions) => {
     const log = new Log({ quiet: opts.quiet });

@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { defaultRatingRange } from '../io/wide-csv.js';
 import { messages } from '../messages.js';
 
 /** Option parsers for commander: they throw InvalidArgumentError, which the CLI turns into one line and exit 2. */
@@ -88,4 +89,9 @@ export function fractionOption(flag: string) {
     if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(messages.notInHalfOpenUnit(flag, n));
     return n;
   };
+}
+
+/** `--rating-range lo..hi`, default 1..5 (shown as such in --help, not as an object). */
+export function ratingRangeFlag(description: string): Option {
+  return new Option('--rating-range <lo..hi>', description).argParser(ratingRangeOption).default(defaultRatingRange, '1..5');
 }

@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { readRatingsInput } from '../io/read-ratings.js';
-import { defaultRatingRange } from '../io/wide-csv.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters, type PredictResult } from '../recommend/predict.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { ratingRangeOption, type RatingRange } from './options.js';
+import { ratingRangeFlag, type RatingRange } from './options.js';
 
 export interface PredictCliOptions {
   model: string;
@@ -27,7 +26,7 @@ export function registerPredict(program: Command): void {
     .requiredOption('-i, --input <file>', 'ratings pivot CSV of the customers to assign (df_p format, .csv or .csv.gz)')
     .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
     .option('--json', 'print the summary as one JSON object on stdout')
-    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .addOption(ratingRangeFlag('valid ratings'))
     .option('-q, --quiet', 'no summary or notes on stderr')
     .action(async (opts: PredictCliOptions) => {
       await runPredict(opts);

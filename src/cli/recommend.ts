@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import { readRatingsInput } from '../io/read-ratings.js';
 import { readMovieTitles } from '../io/titles.js';
-import { defaultRatingRange } from '../io/wide-csv.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
-import { intOption, numberOption, ratingRangeOption, type RatingRange } from './options.js';
+import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { predictNotes } from './predict.js';
 
 export interface RecommendCliOptions {
@@ -35,7 +34,7 @@ export function registerRecommend(program: Command): void {
     .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
     .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
-    .option('--rating-range <lo..hi>', 'valid ratings', ratingRangeOption, defaultRatingRange)
+    .addOption(ratingRangeFlag('valid ratings'))
     .option('--json', 'print the recommendations as one JSON object')
     .option('-q, --quiet', 'no summary or notes on stderr')
     .action(async (opts: RecommendCliOptions) => {
