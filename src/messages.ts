@@ -63,4 +63,40 @@ export const messages = {
   // ---- notes in summaries
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
+
+  // ---- raw netflix / long format
+  netflixRatingBeforeMovie: (file: string, line: number, value: string) =>
+    `${at(file, line)}: rating line ${q(value)} comes before any MovieID: line`,
+  netflixMalformedLine: (file: string, line: number, value: string) =>
+    `${at(file, line)}: expected "MovieID:" or "CustomerID,Rating,Date", got ${q(value)}`,
+  netflixBadMovieId: (file: string, line: number, value: string) =>
+    `${at(file, line)}: movie id ${q(value)} is not a positive whole number`,
+  netflixBadCustomerId: (file: string, line: number, value: string) =>
+    `${at(file, line)}: customer id ${q(value)} is not a positive whole number`,
+  netflixBadRating: (file: string, line: number, value: string, lo: number, hi: number) =>
+    `${at(file, line)}: rating ${q(value)} is not a whole number in ${lo}..${hi}`,
+  netflixBadDate: (file: string, line: number, value: string) =>
+    `${at(file, line)}: date ${q(value)} is not a valid YYYY-MM-DD date`,
+  netflixNoRatings: (files: string) => `${files}: no ratings (expected "MovieID:" lines, each followed by "CustomerID,Rating,Date" lines)`,
+  netflixRatingRange: (lo: number, hi: number) =>
+    `the Netflix format stores whole-number ratings 0..255; --rating-range ${lo}..${hi} does not fit`,
+  trimKeptNothing: (movieMin: number, customerMin: number) =>
+    `the trim kept no ratings (movies need >= ${movieMin} ratings, customers >= ${customerMin}); lower --min-movie-ratings or --min-customer-ratings`,
+  quantileRange: (flag: string, value: number) => `${flag}=${value} must be between 0 and 1`,
+  duplicatePairsNote: (pairs: number) =>
+    `${pairs.toLocaleString('en-US')} customer/movie pair(s) rated more than once; each became the mean of its ratings (as pivot_table does)`,
+  longNoHeader: (file: string) => `${file}: no header line (expected e.g. userId,movieId,rating[,timestamp])`,
+  longMissingColumn: (file: string, role: string, tried: readonly string[], header: string) =>
+    `${at(file, 1)}: no ${role} column (looked for ${tried.join(', ')}) in the header ${q(header)}; name it with --columns`,
+  longDuplicateColumn: (file: string, role: string, name: string) =>
+    `${at(file, 1)}: the ${role} column ${q(name)} is named twice in the header`,
+  longBadId: (file: string, line: number, column: number, role: string, value: string) =>
+    `${at(file, line, column)}: ${role} id ${q(value)} is not a positive whole number`,
+  badColumnsSpec: (value: string) => `--columns must name three columns as user,movie,rating, got ${q(value)}`,
+  unknownFormat: (file: string, firstLine: string) =>
+    `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line or a userId,movieId,rating header); use --format`,
+  formatsDiffer: (first: string, firstFormat: string, other: string, otherFormat: string) =>
+    `${other} looks like ${otherFormat} but ${first} looks like ${firstFormat}: give files of one format`,
+  oneFileOnly: (format: string, count: number) => `the ${format} format reads one file, got ${count}`,
+  noInputFiles: () => `no input file given`,
 };

@@ -3,6 +3,7 @@ import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
+import { registerPivot } from './pivot.js';
 
 export function buildProgram(): Command {
   const program = new Command('netflix-cluster')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFit(program);
   registerGenerate(program);
+  registerPivot(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
