@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -68,10 +69,8 @@ export function openAtomicWriter(path: string): AtomicWriter {
     async write(chunk) {
       if (failure) return fail(failure);
       if (!stream.write(chunk)) {
-        await new Promise<void>((resolve, reject) => {
-          stream.once('drain', resolve);
-          stream.once('error', reject);
-        }).catch(fail);
+        // events.once removes its 'error' listener again; a bare once('error') per drain piled up on big files
+        await once(stream, 'drain').catch(fail);
       }
     },
     async commit() {

@@ -1,11 +1,9 @@
-import { once } from 'node:events';
-import { createGzip } from 'node:zlib';
 import type { RatingsData } from '../matrix/csr.js';
-import { openAtomicWriter, type AtomicWriter } from './atomic-write.js';
+import { writeUint } from '../util/ascii.js';
+import { openBlockSink } from './block-sink.js';
 
 const COMMA = 44;
 const NL = 10;
-const ZERO = 48;
 /** Bytes one value can take ("3.3333333", "1.2345678e-7"): bounds a row before it is written. */
 const MAX_VALUE_BYTES = 16;
 /** Output is built in blocks of this size; one write (and one gzip call) per block. */
@@ -26,14 +24,12 @@ export interface WritePivotOptions {
  */
 export async function writePivotCsv(path: string, data: RatingsData, options: WritePivotOptions = {}): Promise<void> {
   const gzip = options.gzip ?? /\.gz$/i.test(path);
-  const writer = openAtomicWriter(path);
-  const sink = gzip ? gzipSink(writer, options.gzipLevel ?? 6) : { write: (b: Buffer) => writer.write(b), end: async () => {} };
+  const sink = openBlockSink(path, { gzip, level: options.gzipLevel });
   try {
     for (const block of pivotBlocks(data)) await sink.write(block);
-    await sink.end();
-    await writer.commit();
+    await sink.commit();
   } catch (err) {
-    await writer.abort();
+    await sink.abort();
     throw err;
   }
 }
@@ -77,20 +73,6 @@ export function* pivotBlocks(data: RatingsData): Generator<Buffer> {
   if (pos > 0) yield buf.subarray(0, pos);
 }
 
-function writeUint(buf: Buffer, pos: number, v: number): number {
-  if (v < 10) {
-    buf[pos] = ZERO + v;
-    return pos + 1;
-  }
-  let digits = 1;
-  for (let t = v; t >= 10; t = Math.floor(t / 10)) digits++;
-  for (let k = digits - 1; k >= 0; k--) {
-    buf[pos + k] = ZERO + (v % 10);
-    v = Math.floor(v / 10);
-  }
-  return pos + digits;
-}
-
 /**
  * A value's bytes as pandas would print it: whole numbers as `3.0`, others in the shortest form that reads back to
  * the same float32. Half stars 0..10 come from a table; anything else is formatted once and cached.
@@ -122,23 +104,4 @@ export function formatFloat32(v: number): string {
     if (Math.fround(Number(s)) === v) return String(Number(s));
   }
   return String(v);
-}
-
-/** A gzip stream in front of the atomic writer, with backpressure both ways; errors of either side surface. */
-function gzipSink(writer: AtomicWriter, level: number) {
-  const gz = createGzip({ level, chunkSize: 1 << 20 });
-  const pump = (async () => {
-    for await (const chunk of gz) await writer.write(chunk as Buffer);
-  })();
-  pump.catch((err: Error) => gz.destroy(err));
-  return {
-    async write(block: Buffer): Promise<void> {
-      // a failed write (disk full) ends the pump: racing it keeps a stalled gzip from waiting for 'drain' forever
-      if (!gz.write(block)) await Promise.race([once(gz, 'drain'), pump]);
-    },
-    async end(): Promise<void> {
-      gz.end();
-      await pump;
-    },
-  };
 }
