@@ -92,6 +92,8 @@ export const messages = {
     `${at(file, 1)}: the ${role} column ${q(name)} is named twice in the header`,
   longBadId: (file: string, line: number, column: number, role: string, value: string) =>
     `${at(file, line, column)}: ${role} id ${q(value)} is not a positive whole number`,
+  longColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
+    `${at(file, 1)}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
   badColumnsSpec: (value: string) => `--columns must name three columns as user,movie,rating, got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line or a userId,movieId,rating header); use --format`,

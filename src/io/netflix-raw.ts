@@ -5,7 +5,7 @@ import { messages } from '../messages.js';
 import { dataError } from '../util/errors.js';
 import { inspectAll, scanLines } from './line-chunks.js';
 import { NetflixScanner, type ScannedNetflix } from './netflix-scanner.js';
-import { countPerIndex, planTrim, type TrimOptions } from './trim.js';
+import { planTrim, type TrimOptions } from './trim.js';
 
 export interface NetflixReadOptions {
   /** Valid ratings (whole numbers); default 1..5. */
@@ -91,13 +91,12 @@ export function pivotScanned(raw: ScannedNetflix, files: readonly string[], opti
   const histogram = new Array<number>(6).fill(0);
   for (let p = 0; p < count; p++) if (ratings[p] <= 5) histogram[ratings[p]]++;
 
-  const customerIds = rankIdsInPlace(customers, count);
+  const { ids: customerIds, counts: customerCounts } = rankIdsInPlace(customers, count);
   const columns = movieSegments(runMovie, runStart);
   const movieIds = columns.movieIds;
 
-  const movieCounts = new Float64Array(movieIds.length);
+  const movieCounts = new Int32Array(movieIds.length);
   for (let s = 0; s < columns.segCol.length; s++) movieCounts[columns.segCol[s]] += columns.segEnd[s] - columns.segStart[s];
-  const customerCounts = countPerIndex(customers, count, customerIds.length);
   const plan = planTrim(movieCounts, customerCounts, options);
 
   const built = buildCsr(

@@ -32,13 +32,6 @@ export interface TrimPlan {
   readonly keepCustomer: Uint8Array;
 }
 
-/** How many times each index in idx[0, count) occurs, for indices 0..size-1. */
-export function countPerIndex(idx: Int32Array, count: number, size: number): Float64Array {
-  const counts = new Float64Array(size);
-  for (let p = 0; p < count; p++) counts[idx[p]]++;
-  return counts;
-}
-
 /**
  * pandas' `Series.quantile(q)` (interpolation='linear'): numpy's percentile at q * 100, which divides by 100 again
  * and interpolates between the sorted values at floor and ceil of (n - 1) q, with numpy's two-sided lerp
@@ -65,19 +58,19 @@ export function roundHalfEven(x: number): number {
 }
 
 /** round(quantile(counts, q)): the original's benchmark for one of the two summaries. */
-export function countThreshold(counts: Float64Array, q: number): number {
+export function countThreshold(counts: Int32Array, q: number): number {
   return roundHalfEven(quantileLinear(counts.slice().sort(), q));
 }
 
 /** 1 where count >= threshold (the original drops count < benchmark). */
-export function keepAtLeast(counts: Float64Array, threshold: number): Uint8Array {
+export function keepAtLeast(counts: Int32Array, threshold: number): Uint8Array {
   const keep = new Uint8Array(counts.length);
   for (let i = 0; i < counts.length; i++) keep[i] = counts[i] >= threshold ? 1 : 0;
   return keep;
 }
 
 /** Both thresholds and keep masks from the untrimmed counts per movie and per customer. */
-export function planTrim(movieCounts: Float64Array, customerCounts: Float64Array, options: TrimOptions = {}): TrimPlan {
+export function planTrim(movieCounts: Int32Array, customerCounts: Int32Array, options: TrimOptions = {}): TrimPlan {
   const movieQuantile = options.minMovieRatings === undefined ? (options.movieQuantile ?? defaultTrimQuantile) : null;
   const customerQuantile =
     options.minCustomerRatings === undefined ? (options.customerQuantile ?? defaultTrimQuantile) : null;
