@@ -84,7 +84,9 @@ export const messages = {
     `the trim kept no ratings (movies need >= ${movieMin} ratings, customers >= ${customerMin}); lower --min-movie-ratings or --min-customer-ratings`,
   quantileRange: (flag: string, value: number) => `${flag}=${value} must be between 0 and 1`,
   duplicatePairsNote: (pairs: number) =>
-    `${pairs.toLocaleString('en-US')} customer/movie pair(s) rated more than once; each became the mean of its ratings (as pivot_table does)`,
+    pairs === 0
+      ? `Duplicates: no customer rated a movie twice`
+      : `Duplicates: ${pairs.toLocaleString('en-US')} customer/movie pair(s) rated more than once; each became the mean of its ratings (as pivot_table does)`,
   longNoHeader: (file: string) => `${file}: no header line (expected e.g. userId,movieId,rating[,timestamp])`,
   longMissingColumn: (file: string, role: string, tried: readonly string[], header: string) =>
     `${at(file, 1)}: no ${role} column (looked for ${tried.join(', ')}) in the header ${q(header)}; name it with --columns`,

@@ -25,7 +25,7 @@ export function formatPivotSummary(s: PivotStats, out: string, seconds: { read: 
     `After Trim Shape: (${s.keptRatings}, 3)`,
     `(${s.rows}, ${s.cols})`,
   ];
-  if (s.duplicatePairs > 0) lines.push(messages.duplicatePairsNote(s.duplicatePairs));
+  lines.push(messages.duplicatePairsNote(s.duplicatePairs));
   lines.push(
     `wrote ${out}: ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.cells)} ratings` +
       ` (read and trim ${seconds.read.toFixed(1)} s, write ${seconds.write.toFixed(1)} s)`,

@@ -23,6 +23,7 @@ test('pivot writes the df_p pandas wrote and prints what the original printed', 
   assert.equal(lines[5], 'After Trim Shape: (10, 3)');
   assert.equal(lines[6], '(5, 2)');
   assert.equal(lines[7], messages.duplicatePairsNote(1));
+  assert.match(lines[7], /^Duplicates: 1 customer\/movie pair\(s\) rated more than once/);
   assert.match(lines[8], /^wrote .*df_p\.csv: 5 customers x 2 movies, 9 ratings/);
 });
 
