@@ -1,9 +1,10 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { inspectAll } from '../io/line-chunks.js';
 import { pivotRaw } from '../io/netflix-raw.js';
 import { defaultTrimQuantile } from '../io/trim.js';
-import { writePivotCsv } from '../io/write-pivot.js';
+import { defaultGzipLevel, writePivotCsv } from '../io/write-pivot.js';
+import { messages } from '../messages.js';
 import { Log } from '../util/log.js';
 import { intOption, quantileOption } from './options.js';
 import { formatPivotSummary } from './pivot-summary.js';
@@ -14,6 +15,7 @@ export interface PivotCliOptions {
   customerQuantile: number;
   minMovieRatings?: number;
   minCustomerRatings?: number;
+  gzipLevel: number;
   quiet?: boolean;
 }
 
@@ -28,6 +30,7 @@ export function registerPivot(program: Command): void {
     .option('--customer-quantile <q>', 'keep customers with at least this quantile of ratings per customer', quantileOption('--customer-quantile'), defaultTrimQuantile)
     .option('--min-movie-ratings <n>', 'keep movies with at least N ratings (overrides --movie-quantile)', intOption('--min-movie-ratings', 0))
     .option('--min-customer-ratings <n>', 'keep customers with at least N ratings (overrides --customer-quantile)', intOption('--min-customer-ratings', 0))
+    .option('--gzip-level <n>', 'zlib level for a .gz output, 1 (fast) to 9 (small)', gzipLevelOption, defaultGzipLevel)
     .option('-q, --quiet', 'no summary or progress on stderr')
     .action(async (files: string[], opts: PivotCliOptions) => {
       await runPivot(files, opts);
@@ -50,8 +53,14 @@ export async function runPivot(files: string[], opts: PivotCliOptions): Promise<
   log.clearProgress();
   const t1 = performance.now();
   log.progress(`writing ${opts.out}`, true);
-  await writePivotCsv(opts.out, data);
+  await writePivotCsv(opts.out, data, { gzipLevel: opts.gzipLevel });
   log.clearProgress();
   const t2 = performance.now();
   log.info(formatPivotSummary(stats, opts.out, { read: (t1 - t0) / 1000, write: (t2 - t1) / 1000 }));
+}
+
+function gzipLevelOption(value: string): number {
+  const level = intOption('--gzip-level', 1)(value);
+  if (level > 9) throw new InvalidArgumentError(messages.tooLarge('--gzip-level', level, 9));
+  return level;
 }

@@ -6,13 +6,17 @@ const COMMA = 44;
 const NL = 10;
 /** Bytes one value can take ("3.3333333", "1.2345678e-7"): bounds a row before it is written. */
 const MAX_VALUE_BYTES = 16;
+export const defaultGzipLevel = 1;
 /** Output is built in blocks of this size; one write (and one gzip call) per block. */
 const BLOCK = 1 << 22;
 
 export interface WritePivotOptions {
   /** gzip the output; default: when the name ends in .gz. */
   readonly gzip?: boolean;
-  /** zlib level 1..9 (default 6). Level 1 is about twice as fast and 30% larger on the pivot. */
+  /**
+   * zlib level 1..9, default 1: on a 145,000 x 1,381 pivot level 1 took 2.4 s of CPU for 31 MB, level 6 8.3 s for
+   * 22 MB. Mostly-empty rows compress well at any level; time is what differs.
+   */
   readonly gzipLevel?: number;
 }
 
@@ -24,7 +28,7 @@ export interface WritePivotOptions {
  */
 export async function writePivotCsv(path: string, data: RatingsData, options: WritePivotOptions = {}): Promise<void> {
   const gzip = options.gzip ?? /\.gz$/i.test(path);
-  const sink = openBlockSink(path, { gzip, level: options.gzipLevel });
+  const sink = openBlockSink(path, { gzip, level: options.gzipLevel ?? defaultGzipLevel });
   try {
     for (const block of pivotBlocks(data)) await sink.write(block);
     await sink.commit();

@@ -42,9 +42,10 @@ export interface BuiltCsr {
 }
 
 /**
- * Builds the CSR matrix by counting sort: one pass counts the kept ratings per row and column, one pass drops each
- * rating into its row. Visiting the ratings in column order leaves every row's columns ascending and puts repeats
- * of a pair side by side, so a last pass can average them in place. Extra memory: the output, plus O(rows + cols).
+ * Builds the CSR matrix by counting sort: one pass counts the kept ratings per row and column, then each rating is
+ * dropped into its row (scatterToRows). Visiting the ratings in column order leaves every row's columns ascending
+ * and puts repeats of a pair side by side, so a last pass can average them in place. Extra memory besides the
+ * output: O(rows + cols), and 2 bytes per kept rating while scattering.
  */
 export function buildCsr(t: RatingTriples, keep: KeepMask = {}): BuiltCsr {
   const { row, value } = t;

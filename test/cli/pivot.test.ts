@@ -30,7 +30,7 @@ test('pivot writes the df_p pandas wrote and prints what the original printed', 
 test('--out x.csv.gz writes gzip; --quiet prints nothing; options reach the trim', () => {
   const dir = tempDir();
   const out = join(dir, 'df_p.csv.gz');
-  const r = runCli(['pivot', ...files, '--out', out, '--quiet', '--min-movie-ratings', '0', '--customer-quantile', '0']);
+  const r = runCli(['pivot', ...files, '--out', out, '--quiet', '--min-movie-ratings', '0', '--customer-quantile', '0', '--gzip-level', '9']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
   const text = gunzipSync(readFileSync(out)).toString('utf8');
@@ -113,6 +113,9 @@ test('bad options are exit 2 with one line', () => {
   const m = runCli(['pivot', ...files, '--out', 'x.csv', '--min-customer-ratings', 'many']);
   assert.equal(m.code, 2);
   assert.equal(m.stderr, `netflix-cluster: ${messages.badInteger('--min-customer-ratings', 'many')}\n`);
+  const level = runCli(['pivot', ...files, '--out', 'x.csv.gz', '--gzip-level', '10']);
+  assert.equal(level.code, 2);
+  assert.equal(level.stderr, `netflix-cluster: ${messages.tooLarge('--gzip-level', 10, 9)}\n`);
   const noOut = runCli(['pivot', ...files]);
   assert.equal(noOut.code, 2);
 });
