@@ -134,4 +134,44 @@ export const messages = {
     `${out}: ${s.customers} customers x ${s.movies} movies, ${s.ratings} ratings (density ${(s.density * 100).toFixed(2)}%), ` +
     `mean rating ${s.meanRating.toFixed(2)}, ${s.seconds.toFixed(1)} s`,
   generateProgress: (rows: number, total: number) => `generating: ${rows} / ${total} customers`,
+
+  // ---- raw netflix / long format
+  netflixRatingBeforeMovie: (file: string, line: number, value: string) =>
+    `${at(file, line)}: rating line ${q(value)} comes before any MovieID: line`,
+  netflixMalformedLine: (file: string, line: number, value: string) =>
+    `${at(file, line)}: expected "MovieID:" or "CustomerID,Rating,Date", got ${q(value)}`,
+  netflixBadMovieId: (file: string, line: number, value: string) =>
+    `${at(file, line)}: movie id ${q(value)} is not a positive whole number`,
+  netflixBadCustomerId: (file: string, line: number, value: string) =>
+    `${at(file, line)}: customer id ${q(value)} is not a positive whole number`,
+  netflixBadRating: (file: string, line: number, value: string, lo: number, hi: number) =>
+    `${at(file, line)}: rating ${q(value)} is not a whole number in ${lo}..${hi}`,
+  netflixBadDate: (file: string, line: number, value: string) =>
+    `${at(file, line)}: date ${q(value)} is not a valid YYYY-MM-DD date`,
+  netflixNoRatings: (files: string) => `${files}: no ratings (expected "MovieID:" lines, each followed by "CustomerID,Rating,Date" lines)`,
+  netflixRatingRange: (lo: number, hi: number) =>
+    `the Netflix format stores whole-number ratings 0..255; --rating-range ${lo}..${hi} does not fit`,
+  trimKeptNothing: (movieMin: number, customerMin: number) =>
+    `the trim kept no ratings (movies need >= ${movieMin} ratings, customers >= ${customerMin}); lower --min-movie-ratings or --min-customer-ratings`,
+  quantileRange: (flag: string, value: number) => `${flag}=${value} must be between 0 and 1`,
+  duplicatePairsNote: (pairs: number) =>
+    pairs === 0
+      ? `Duplicates: no customer rated a movie twice`
+      : `Duplicates: ${pairs.toLocaleString('en-US')} customer/movie pair(s) rated more than once; each became the mean of its ratings (as pivot_table does)`,
+  longNoHeader: (file: string) => `${file}: no header line (expected e.g. userId,movieId,rating[,timestamp])`,
+  longMissingColumn: (file: string, role: string, tried: readonly string[], header: string) =>
+    `${at(file, 1)}: no ${role} column (looked for ${tried.join(', ')}) in the header ${q(header)}; name it with --columns`,
+  longDuplicateColumn: (file: string, role: string, name: string) =>
+    `${at(file, 1)}: the ${role} column ${q(name)} is named twice in the header`,
+  longBadId: (file: string, line: number, column: number, role: string, value: string) =>
+    `${at(file, line, column)}: ${role} id ${q(value)} is not a positive whole number`,
+  longColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
+    `${at(file, 1)}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
+  badColumnsSpec: (value: string) => `--columns must name three columns as user,movie,rating, got ${q(value)}`,
+  unknownFormat: (file: string, firstLine: string) =>
+    `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line or a userId,movieId,rating header); use --format`,
+  formatsDiffer: (first: string, firstFormat: string, other: string, otherFormat: string) =>
+    `${other} looks like ${otherFormat} but ${first} looks like ${firstFormat}: give files of one format`,
+  oneFileOnly: (format: string, count: number) => `the ${format} format reads one file, got ${count}`,
+  noInputFiles: () => `no input file given`,
 };

@@ -9,6 +9,8 @@ import { registerRecommend } from './recommend.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerHeatmap } from './heatmap.js';
 
+import { registerPivot } from './pivot.js';
+
 export function buildProgram(): Command {
   const program = new Command('netflix-cluster')
     .description('Cluster Netflix Prize customers with sparse k-means and draw per-cluster heatmaps')
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerRecommend(program);
   registerEvaluate(program);
   registerHeatmap(program);
+
+  registerPivot(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -95,3 +95,20 @@ export function fractionOption(flag: string) {
 export function ratingRangeFlag(description: string): Option {
   return new Option('--rating-range <lo..hi>', description).argParser(ratingRangeOption).default(defaultRatingRange, '1..5');
 }
+
+/** A quantile in [0, 1] (the pivot command's --movie-quantile, --customer-quantile). */
+export function quantileOption(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(messages.badNumber(flag, value));
+    if (n < 0 || n > 1) throw new InvalidArgumentError(messages.quantileRange(flag, n));
+    return n;
+  };
+}
+
+/** `--columns user,movie,rating`: the long CSV's column names, in that order. */
+export function columnsOption(value: string): { user: string; movie: string; rating: string } {
+  const names = value.split(',').map((s) => s.trim());
+  if (names.length !== 3 || names.some((s) => s === '')) throw new InvalidArgumentError(messages.badColumnsSpec(value));
+  return { user: names[0], movie: names[1], rating: names[2] };
+}

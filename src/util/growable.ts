@@ -1,4 +1,4 @@
-type TypedArray = Uint16Array | Int32Array | Float32Array | Float64Array;
+type TypedArray = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T };
 
 /** An append-only typed array that grows by half again when full; `view()` is the filled part, no copy. */

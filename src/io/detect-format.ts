@@ -1,0 +1,34 @@
+import { messages } from '../messages.js';
+import { dataError } from '../util/errors.js';
+import { headerCells, looksLikeLongHeader } from './long-columns.js';
+import { inspectInput, readChunks } from './open-input.js';
+
+export type RatingsFormat = 'pivot' | 'netflix' | 'long';
+export const ratingsFormats: readonly RatingsFormat[] = ['pivot', 'netflix', 'long'];
+
+/** The first line says it: a `Cust_Id,` header is the df_p pivot, `123:` a raw Netflix file, a userId,movieId,rating header a long CSV. */
+export function detectFormatFromLine(firstLine: string): RatingsFormat | null {
+  const cells = headerCells(firstLine);
+  if (cells.length >= 1 && cells[0] === 'Cust_Id') return 'pivot';
+  if (cells.length === 1 && /^\d+:$/.test(cells[0])) return 'netflix';
+  if (looksLikeLongHeader(cells)) return 'long';
+  return null;
+}
+
+/** Most of a first line this reads: a pivot header can be long, but its first cell decides. */
+const HEAD_BYTES = 1 << 16;
+
+/** Reads the start of the file (gunzipped if need be) and names its format; an unknown one is a data error. */
+export async function detectFormat(path: string): Promise<RatingsFormat> {
+  const input = await inspectInput(path);
+  let head = Buffer.alloc(0);
+  for await (const chunk of readChunks(input, HEAD_BYTES)) {
+    head = Buffer.concat([head, chunk]);
+    if (head.length >= HEAD_BYTES || head.includes(10)) break;
+  }
+  const nl = head.indexOf(10);
+  const firstLine = head.subarray(0, nl < 0 ? Math.min(head.length, HEAD_BYTES) : nl).toString('utf8');
+  const format = detectFormatFromLine(firstLine);
+  if (format === null) throw dataError(messages.unknownFormat(path, firstLine));
+  return format;
+}

@@ -1,0 +1,62 @@
+import { selectDataRows, type RatingsData } from '../matrix/csr.js';
+import { messages } from '../messages.js';
+import { usageError } from '../util/errors.js';
+import { detectFormat, type RatingsFormat } from './detect-format.js';
+import type { LongColumnNames } from './long-columns.js';
+import { readLongRatingsCsv } from './long-csv.js';
+import { pivotRaw } from './netflix-raw.js';
+import type { TrimOptions } from './trim.js';
+import { readWideRatingsCsv } from './wide-csv.js';
+
+export interface ReadAnyOptions {
+  /** Skip detection and read as this format. */
+  readonly format?: RatingsFormat;
+  /** Keep only the first N customers (rows sorted by customer id for netflix and long; file order for pivot). */
+  readonly rows?: number;
+  /** Valid ratings; default 1..5 (MovieLens half stars: { min: 0.5, max: 5 }). */
+  readonly ratingRange?: { min: number; max: number };
+  /** netflix only: the original's trim (default: 0.7 quantiles, as df_p was made); `false` keeps every rating. */
+  readonly trim?: TrimOptions | false;
+  /** long only: the user, movie and rating column names. */
+  readonly columns?: LongColumnNames;
+  /** Bytes read so far (all files, after gunzip) and records so far: customers for pivot, ratings otherwise. */
+  readonly onProgress?: (bytes: number, records: number) => void;
+}
+
+/**
+ * Reads ratings in any supported format into RatingsData:
+ * - `pivot`: the df_p CSV (`Cust_Id,<movie ids>`), one file;
+ * - `netflix`: one or more raw `combined_data_*.txt` files, trimmed and pivoted as the original did (so fitting
+ *   them clusters the same matrix as fitting the df_p.csv the original wrote);
+ * - `long`: one `userId,movieId,rating[,timestamp]` CSV with a header.
+ * Plain or gzip (by magic bytes). Without `format`, each file's first line decides, and all must agree.
+ * Errors are UserErrors: 66 for a missing file, 65 for bad data, 2 for a bad combination of arguments.
+ */
+export async function readRatingsAny(input: string | readonly string[], options: ReadAnyOptions = {}): Promise<RatingsData> {
+  const paths = typeof input === 'string' ? [input] : [...input];
+  if (paths.length === 0) throw usageError(messages.noInputFiles());
+  const format = options.format ?? (await detectAll(paths));
+  if (format !== 'netflix' && paths.length > 1) throw usageError(messages.oneFileOnly(format, paths.length));
+  const common = { ratingRange: options.ratingRange, onProgress: options.onProgress };
+  switch (format) {
+    case 'pivot':
+      return readWideRatingsCsv(paths[0], { ...common, rows: options.rows });
+    case 'long':
+      return readLongRatingsCsv(paths[0], { ...common, rows: options.rows, columns: options.columns });
+    case 'netflix': {
+      const trim = options.trim === false ? { minMovieRatings: 0, minCustomerRatings: 0 } : (options.trim ?? {});
+      const { data } = await pivotRaw(paths, { ...common, ...trim });
+      if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
+      return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
+    }
+  }
+}
+
+async function detectAll(paths: readonly string[]): Promise<RatingsFormat> {
+  const first = await detectFormat(paths[0]);
+  for (const path of paths.slice(1)) {
+    const format = await detectFormat(path);
+    if (format !== first) throw usageError(messages.formatsDiffer(paths[0], first, path, format));
+  }
+  return first;
+}
