@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { KMeansResult } from '../kmeans/fit.js';
 import { messages } from '../messages.js';
+import type { ClusterProfiles } from '../metrics/profiles.js';
+import { profilesJson } from '../metrics/profiles-format.js';
 
 /** The sample shipped in data/, used when --input is not given. */
 export function bundledSamplePath(): string {
@@ -47,7 +49,7 @@ export function formatFitSummary(s: FitSummary): string {
 }
 
 /** The same as one JSON object, for scripts (`--json`). */
-export function fitSummaryJson(s: FitSummary): Record<string, unknown> {
+export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Record<string, unknown> {
   const r = s.result;
   return {
     input: s.input,
@@ -67,5 +69,6 @@ export function fitSummaryJson(s: FitSummary): Record<string, unknown> {
     sizes: r.sizes,
     emptyClustersReseeded: r.emptyClustersReseeded,
     timingsMs: { ...s.timingsMs, init: r.timingsMs.init, iterations: r.timingsMs.iterations },
+    ...(profiles ? { profiles: profilesJson(profiles) } : {}),
   };
 }

@@ -1,20 +1,11 @@
 import { Option, type Command } from 'commander';
-import { checkOutputPath } from '../io/atomic-write.js';
-import { writeAssignments } from '../io/assignments.js';
-import { readWideRatingsCsv } from '../io/wide-csv.js';
-import { nnz, selectDataRows, type RatingsData } from '../matrix/csr.js';
-import { countEmptyRows, matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
-import { fitKMeans, defaultKMeansOptions, type KMeansResult } from '../kmeans/fit.js';
+import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
+import { defaultKMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
-import { buildModel, saveModel } from '../kmeans/model.js';
-import { messages } from '../messages.js';
-import { assertUnreachable, usageError } from '../util/errors.js';
-import { Log, Timings } from '../util/log.js';
-import { Rng, sampleIndices } from '../util/random.js';
+import { defaultMinSupport } from '../metrics/profiles.js';
 import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
-import { addHeatmapOptions, heatmapOptionsFrom, type HeatmapCliOptions } from './heatmap.js';
-import { drawHeatmaps } from '../plot/heatmaps.js';
-import { bundledSamplePath, formatFitSummary, fitSummaryJson } from './fit-summary.js';
+import { addHeatmapOptions, type HeatmapCliOptions } from './heatmap.js';
+import { runFit } from './fit-run.js';
 
 export type Engine = 'sparse' | 'ml-kmeans';
 export const engines: readonly Engine[] = ['sparse', 'ml-kmeans'];
@@ -37,6 +28,10 @@ export interface FitCliOptions extends HeatmapCliOptions {
   saveModel?: string;
   quiet?: boolean;
   heatmaps?: string;
+  minSupport: number;
+  profiles: boolean;
+  report?: string;
+  silhouetteSample: number;
 }
 
 export function registerFit(program: Command): void {
@@ -59,97 +54,13 @@ export function registerFit(program: Command): void {
     .option('--json', 'print the summary as one JSON object on stdout')
     .option('--save-model <file>', 'write centres, movie ids and options as JSON')
     .option('-q, --quiet', 'no summary or progress on stderr')
-    .option('--heatmaps <dir>', 'also draw per-cluster heatmaps (cluster-<id>.png, clusters.png) into DIR');
+    .option('--heatmaps <dir>', 'also draw per-cluster heatmaps (cluster-<id>.png, clusters.png) into DIR')
+    .option('--min-support <n>', 'cluster profiles list movies rated by at least N of the cluster', intOption('--min-support', 1), defaultMinSupport)
+    .option('--no-profiles', 'leave the cluster profiles out of the summary on stderr')
+    .option('--report <file>', 'write a Markdown report: data, options, result, indices, profiles, heatmaps, command')
+    .option('--silhouette-sample <n>', 'rows the report scores the silhouette on (a seeded sample)', intOption('--silhouette-sample', 2), 10000);
   addHeatmapOptions(cmd).action(async (opts: FitCliOptions) => {
     await runFit(opts);
   });
 }
 
-export async function runFit(opts: FitCliOptions): Promise<void> {
-  const log = new Log({ quiet: opts.quiet });
-  const timings = new Timings();
-  if (opts.rows !== undefined && opts.sample !== undefined) throw usageError(messages.rowsAndSample());
-  if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
-  const out = opts.out ?? (opts.json ? undefined : '-');
-  // fail on an unwritable output before minutes of work, not after
-  if (out !== undefined && out !== '-') await checkOutputPath(out);
-  if (opts.saveModel) await checkOutputPath(opts.saveModel);
-  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
-
-  const input = opts.input ?? bundledSamplePath();
-  let data: RatingsData = await timings.time('read', () =>
-    readWideRatingsCsv(input, {
-      rows: opts.rows,
-      ratingRange: opts.ratingRange,
-      onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
-    }),
-  );
-  log.clearProgress();
-  if (opts.sample !== undefined) {
-    if (opts.sample > data.matrix.nRows) throw usageError(messages.sampleTooLarge(opts.sample, data.matrix.nRows));
-    data = selectDataRows(data, sampleIndices(new Rng(opts.seed), data.matrix.nRows, opts.sample));
-  }
-  if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
-  const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
-
-  const fitOptions = {
-    k: opts.k,
-    seed: opts.seed,
-    init: opts.init,
-    nInit: opts.nInit,
-    maxIter: opts.maxIter,
-    tol: opts.tol,
-    onIteration: (iter: number, inertia: number) => log.progress(`k-means: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
-  };
-  const result: KMeansResult = await timings.time('fit', async () => {
-    switch (opts.engine) {
-      case 'sparse':
-        return fitKMeans(matrix, fitOptions);
-      case 'ml-kmeans': {
-        // loaded on demand: ml-kmeans and ml-matrix add a quarter second to every start-up
-        const { fitWithMlKmeans, ML_KMEANS_MAX_CELLS } = await import('../kmeans/ml-kmeans-engine.js');
-        if (matrix.nRows * matrix.nCols > ML_KMEANS_MAX_CELLS) {
-          throw usageError(messages.mlKmeansTooLarge(matrix.nRows, matrix.nCols, ML_KMEANS_MAX_CELLS));
-        }
-        return fitWithMlKmeans(matrix, fitOptions);
-      }
-      default:
-        return assertUnreachable(opts.engine);
-    }
-  });
-  log.clearProgress();
-
-  if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
-  if (opts.saveModel) {
-    const model = buildModel(result, data.movieIds, opts.matrix, {
-      seed: opts.seed,
-      init: opts.init,
-      nInit: opts.nInit,
-      maxIter: opts.maxIter,
-      tol: opts.tol,
-      engine: opts.engine,
-      ratingRange: opts.ratingRange,
-    });
-    await timings.time('write', () => saveModel(opts.saveModel!, model));
-  }
-
-  if (heat) await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log));
-
-  const summary = {
-    input: opts.input ?? `${input} (bundled sample)`,
-    matrix: opts.matrix,
-    rows: matrix.nRows,
-    cols: matrix.nCols,
-    nnz: nnz(matrix),
-    emptyRows: countEmptyRows(matrix),
-    k: opts.k,
-    seed: opts.seed,
-    init: opts.init,
-    nInit: opts.nInit,
-    engine: opts.engine,
-    result,
-    timingsMs: timings.ms,
-  };
-  if (opts.json) process.stdout.write(`${JSON.stringify(fitSummaryJson(summary))}\n`);
-  else log.info(formatFitSummary(summary));
-}

@@ -152,3 +152,20 @@ test('fit --heatmaps into a missing directory fails before any work (exit 74)', 
   assert.equal(r.stderr.trimEnd().split('\n').length, 1);
   assert.ok(!existsSync(join(dir, 'x.csv')));
 });
+
+test('fit shows cluster profiles on stderr and in --json; --report writes Markdown with the reproducing command', () => {
+  const report = join(dir, 'report.md');
+  const r = runCli(['fit', '--input', data, '--k', '3', '--json', '--out', join(dir, 'p.csv'), '--min-support', '5', '--report', report]);
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.profiles.clusters.length, 3);
+  assert.equal(s.profiles.minSupport, 5);
+  assert.equal(s.profiles.clusters.reduce((a: number, c: { size: number }) => a + c.size, 0), 300);
+  const md = readFileSync(report, 'utf8');
+  for (const section of ['## Data', '## Options', '## Result', '## Reproduce']) assert.ok(md.includes(section), section);
+  assert.match(md, /netflix-cluster fit --input \S+planted\.csv --k 3 --matrix ratings --seed 0/);
+  const text = runCli(['fit', '--input', data, '--k', '3', '--out', join(dir, 'p2.csv')]).stderr;
+  assert.match(text, /^cluster 0 +\d+ customers \(\d+\.\d%\) +\d+\.\d ratings each +mean rating \d\.\d\d$/m);
+  assert.match(text, /highest rated \(rated by >= 20 of its customers\)/);
+  assert.doesNotMatch(runCli(['fit', '--input', data, '--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr, /highest rated/);
+});

@@ -1,0 +1,73 @@
+import type { CsrMatrix } from '../matrix/csr.js';
+import { evaluateClusterings } from '../metrics/evaluate.js';
+import type { ClusterProfiles } from '../metrics/profiles.js';
+import type { HeatmapReport } from '../plot/heatmaps.js';
+import { writeReport, type ReportImage } from '../report/markdown.js';
+import type { Log } from '../util/log.js';
+import type { FitCliOptions } from './fit.js';
+import type { FitSummary } from './fit-summary.js';
+
+/** The options that shape a fit's result, as the report shows them and as the reproducing command spells them. */
+export function fitOptionRows(opts: FitCliOptions): Array<[string, string | number]> {
+  const rows: Array<[string, string | number]> = [
+    ['--k', opts.k],
+    ['--matrix', opts.matrix],
+    ['--seed', opts.seed],
+    ['--init', opts.init],
+    ['--n-init', opts.nInit],
+    ['--max-iter', opts.maxIter],
+    ['--tol', opts.tol],
+    ['--engine', opts.engine],
+    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
+    ['--min-support', opts.minSupport],
+    ['--silhouette-sample', opts.silhouetteSample],
+  ];
+  if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
+  if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
+  return rows;
+}
+
+export function fitArgv(opts: FitCliOptions): string[] {
+  const argv = ['fit'];
+  if (opts.input !== undefined) argv.push('--input', opts.input);
+  for (const [flag, value] of fitOptionRows(opts)) argv.push(flag, String(value));
+  if (opts.titles !== undefined) argv.push('--titles', opts.titles);
+  if (opts.out !== undefined) argv.push('--out', opts.out);
+  if (opts.heatmaps !== undefined) {
+    argv.push('--heatmaps', opts.heatmaps, '--max-users', String(opts.maxUsers), '--max-movies', String(opts.maxMovies));
+    argv.push('--min-cluster-size', String(opts.minClusterSize), '--scale', String(opts.scale));
+  }
+  if (opts.report !== undefined) argv.push('--report', opts.report);
+  return argv;
+}
+
+/** `fit --report`: scores the clustering (silhouette on a seeded sample, Davies-Bouldin, Calinski-Harabasz) and writes Markdown. */
+export async function writeFitReport(
+  path: string,
+  opts: FitCliOptions,
+  summary: FitSummary,
+  matrix: CsrMatrix,
+  profiles: ClusterProfiles,
+  heatmaps: HeatmapReport | null,
+  log: Log,
+): Promise<void> {
+  const ev = evaluateClusterings(matrix, [{ labels: summary.result.labels, k: opts.k }], {
+    silhouetteSample: opts.silhouetteSample,
+    seed: opts.seed,
+    onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / total).toFixed(0)}%`),
+  });
+  log.clearProgress();
+  const images: ReportImage[] = [];
+  if (heatmaps?.combinedPath) images.push({ path: heatmaps.combinedPath, caption: 'All drawn clusters, one colour scale' });
+  for (const h of heatmaps?.drawn ?? []) images.push({ path: h.path, caption: h.title });
+  await writeReport(path, {
+    command: fitArgv(opts),
+    data: { source: summary.input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: summary.matrix, emptyRows: summary.emptyRows },
+    options: fitOptionRows(opts),
+    fit: summary,
+    scores: { ...ev.scores[0], silhouetteRows: ev.silhouetteRows, silhouetteExact: ev.silhouetteExact },
+    profiles,
+    heatmaps: images,
+    generatedAt: new Date(),
+  });
+}

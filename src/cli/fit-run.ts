@@ -1,0 +1,120 @@
+import { checkOutputPath } from '../io/atomic-write.js';
+import { writeAssignments } from '../io/assignments.js';
+import { readMovieTitles } from '../io/titles.js';
+import { readWideRatingsCsv } from '../io/wide-csv.js';
+import { nnz, selectDataRows, type RatingsData } from '../matrix/csr.js';
+import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
+import { fitKMeans, type KMeansResult } from '../kmeans/fit.js';
+import { buildModel, saveModel } from '../kmeans/model.js';
+import { clusterProfiles } from '../metrics/profiles.js';
+import { formatProfiles } from '../metrics/profiles-format.js';
+import { messages } from '../messages.js';
+import { drawHeatmaps } from '../plot/heatmaps.js';
+import { assertUnreachable, usageError } from '../util/errors.js';
+import { Log, Timings } from '../util/log.js';
+import { Rng, sampleIndices } from '../util/random.js';
+import type { FitCliOptions } from './fit.js';
+import { bundledSamplePath, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
+import { heatmapOptionsFrom } from './heatmap.js';
+import { writeFitReport } from './fit-report.js';
+
+/** The fit pipeline: check outputs, read, sample, transform, cluster, then write what was asked for. */
+export async function runFit(opts: FitCliOptions): Promise<void> {
+  const log = new Log({ quiet: opts.quiet });
+  const timings = new Timings();
+  if (opts.rows !== undefined && opts.sample !== undefined) throw usageError(messages.rowsAndSample());
+  if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
+  const out = opts.out ?? (opts.json ? undefined : '-');
+  // fail on an unwritable output before minutes of work, not after
+  if (out !== undefined && out !== '-') await checkOutputPath(out);
+  if (opts.saveModel) await checkOutputPath(opts.saveModel);
+  if (opts.report) await checkOutputPath(opts.report);
+  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
+  const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
+
+  const input = opts.input ?? bundledSamplePath();
+  let data: RatingsData = await timings.time('read', () =>
+    readWideRatingsCsv(input, {
+      rows: opts.rows,
+      ratingRange: opts.ratingRange,
+      onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+    }),
+  );
+  log.clearProgress();
+  if (opts.sample !== undefined) {
+    if (opts.sample > data.matrix.nRows) throw usageError(messages.sampleTooLarge(opts.sample, data.matrix.nRows));
+    data = selectDataRows(data, sampleIndices(new Rng(opts.seed), data.matrix.nRows, opts.sample));
+  }
+  if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
+  const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
+
+  const fitOptions = {
+    k: opts.k,
+    seed: opts.seed,
+    init: opts.init,
+    nInit: opts.nInit,
+    maxIter: opts.maxIter,
+    tol: opts.tol,
+    onIteration: (iter: number, inertia: number) => log.progress(`k-means: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
+  };
+  const result: KMeansResult = await timings.time('fit', async () => {
+    switch (opts.engine) {
+      case 'sparse':
+        return fitKMeans(matrix, fitOptions);
+      case 'ml-kmeans': {
+        // loaded on demand: ml-kmeans and ml-matrix add a quarter second to every start-up
+        const { fitWithMlKmeans, ML_KMEANS_MAX_CELLS } = await import('../kmeans/ml-kmeans-engine.js');
+        if (matrix.nRows * matrix.nCols > ML_KMEANS_MAX_CELLS) {
+          throw usageError(messages.mlKmeansTooLarge(matrix.nRows, matrix.nCols, ML_KMEANS_MAX_CELLS));
+        }
+        return fitWithMlKmeans(matrix, fitOptions);
+      }
+      default:
+        return assertUnreachable(opts.engine);
+    }
+  });
+  log.clearProgress();
+
+  if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
+  if (opts.saveModel) {
+    const model = buildModel(result, data.movieIds, opts.matrix, {
+      seed: opts.seed,
+      init: opts.init,
+      nInit: opts.nInit,
+      maxIter: opts.maxIter,
+      tol: opts.tol,
+      engine: opts.engine,
+      ratingRange: opts.ratingRange,
+    });
+    await timings.time('write', () => saveModel(opts.saveModel!, model));
+  }
+  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log)) : null;
+  // profiles describe clusters by their ratings, whatever matrix was clustered
+  const profiles = await timings.time('profiles', () => clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles }));
+
+  const summary: FitSummary = {
+    input: opts.input ?? `${input} (bundled sample)`,
+    matrix: opts.matrix,
+    rows: matrix.nRows,
+    cols: matrix.nCols,
+    nnz: nnz(matrix),
+    emptyRows: countEmptyRows(matrix),
+    k: opts.k,
+    seed: opts.seed,
+    init: opts.init,
+    nInit: opts.nInit,
+    engine: opts.engine,
+    result,
+    timingsMs: timings.ms,
+  };
+  if (opts.report) {
+    const reportPath = opts.report;
+    await timings.time('report', () => writeFitReport(reportPath, opts, summary, matrix, profiles, drawn, log));
+  }
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(fitSummaryJson(summary, profiles))}\n`);
+  } else {
+    log.info(formatFitSummary(summary));
+    if (opts.profiles) log.info(formatProfiles(profiles));
+  }
+}
