@@ -14,7 +14,7 @@ import { assertUnreachable, usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import type { FitCliOptions } from './fit.js';
-import { bundledSamplePath, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
+import { bundledSampleLabel, bundledSamplePath, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
 import { heatmapOptionsFrom } from './heatmap.js';
 import { writeFitReport } from './fit-report.js';
 
@@ -93,7 +93,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   const profiles = await timings.time('profiles', () => clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles }));
 
   const summary: FitSummary = {
-    input: opts.input ?? `${input} (bundled sample)`,
+    input: opts.input ?? bundledSampleLabel,
     matrix: opts.matrix,
     rows: matrix.nRows,
     cols: matrix.nCols,

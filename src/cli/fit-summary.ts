@@ -4,6 +4,9 @@ import { messages } from '../messages.js';
 import type { ClusterProfiles } from '../metrics/profiles.js';
 import { profilesJson } from '../metrics/profiles-format.js';
 
+/** How summaries name the bundled sample: the same words on every machine. */
+export const bundledSampleLabel = 'data/sample.csv.gz (bundled sample)';
+
 /** The sample shipped in data/, used when --input is not given. */
 export function bundledSamplePath(): string {
   return fileURLToPath(new URL('../../../data/sample.csv.gz', import.meta.url));
