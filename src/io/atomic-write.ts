@@ -69,8 +69,17 @@ export function openAtomicWriter(path: string): AtomicWriter {
       if (failure) return fail(failure);
       if (!stream.write(chunk)) {
         await new Promise<void>((resolve, reject) => {
-          stream.once('drain', resolve);
-          stream.once('error', reject);
+          // each wait removes its listeners again: a long write waits for 'drain' thousands of times
+          const onDrain = () => {
+            stream.off('error', onError);
+            resolve();
+          };
+          const onError = (err: Error) => {
+            stream.off('drain', onDrain);
+            reject(err);
+          };
+          stream.once('drain', onDrain);
+          stream.once('error', onError);
         }).catch(fail);
       }
     },
