@@ -175,6 +175,18 @@ export class WideRowScanner {
       lines: this.lines.trimmed(),
     };
   }
+
+  /** The rows scanned so far as views of the growing arrays (no copy), for a caller that copies them anyway. */
+  views(): ScannedRows {
+    return {
+      nRows: this.customerIds.length,
+      rowPtr: this.rowPtr.view(),
+      colIdx: this.colIdx.view(),
+      values: this.values.view(),
+      customerIds: this.customerIds.view(),
+      lines: this.lines.view(),
+    };
+  }
 }
 
 /** Width of the cell that ends at `end` (it starts after the previous comma). */

@@ -10,6 +10,11 @@ export function sharedArray<T>(ctor: SharedCtor<T>, length: number): T {
   return new ctor(new SharedArrayBuffer(length * ctor.BYTES_PER_ELEMENT), 0, length);
 }
 
+/** colIdx in shared memory, typed as `makeColIdx` types it (16 bits below 65,536 columns). */
+export function sharedColIdx(nCols: number, length: number): Uint16Array | Int32Array {
+  return nCols < 65536 ? sharedArray(Uint16Array, length) : sharedArray(Int32Array, length);
+}
+
 export function isShared(a: ArrayBufferView): boolean {
   return a.buffer instanceof SharedArrayBuffer;
 }
