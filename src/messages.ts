@@ -63,6 +63,17 @@ export const messages = {
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
 
+  // ---- generate
+  notInHalfOpenUnit: (flag: string, value: number) => `${flag}=${value} must be in (0, 1]`,
+  rowsAboveCustomers: (rows: number, customers: number) => `--rows=${rows} must be <= --customers=${customers}`,
+  generateSummary: (
+    out: string,
+    s: { customers: number; movies: number; ratings: number; density: number; meanRating: number; seconds: number },
+  ) =>
+    `${out}: ${s.customers} customers x ${s.movies} movies, ${s.ratings} ratings (density ${(s.density * 100).toFixed(2)}%), ` +
+    `mean rating ${s.meanRating.toFixed(2)}, ${s.seconds.toFixed(1)} s`,
+  generateProgress: (rows: number, total: number) => `generating: ${rows} / ${total} customers`,
+
   // ---- parallel
   // binary CSR files (exit 65)
   csrBadMagic: (file: string) => `${file}: not a netflix-cluster CSR file (bad magic bytes)`,

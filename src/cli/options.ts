@@ -43,3 +43,23 @@ export function ratingRangeOption(value: string): RatingRange {
   }
   return { min, max };
 }
+
+/** A whole number in min..max. */
+export function intRangeOption(flag: string, min: number, max: number) {
+  const parseInt = intOption(flag, min);
+  return (value: string): number => {
+    const n = parseInt(value);
+    if (n > max) throw new InvalidArgumentError(messages.tooLarge(flag, n, max));
+    return n;
+  };
+}
+
+/** A number in (0, 1]: a fraction that may be all but not none. */
+export function fractionOption(flag: string) {
+  const parseNumber = numberOption(flag);
+  return (value: string): number => {
+    const n = parseNumber(value);
+    if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(messages.notInHalfOpenUnit(flag, n));
+    return n;
+  };
+}

@@ -68,8 +68,8 @@ export function openAtomicWriter(path: string): AtomicWriter {
     async write(chunk) {
       if (failure) return fail(failure);
       if (!stream.write(chunk)) {
+        // both listeners go once either fires: a long write waits for 'drain' hundreds of times
         await new Promise<void>((resolve, reject) => {
-          // each wait removes its listeners again: a long write waits for 'drain' thousands of times
           const onDrain = () => {
             stream.off('error', onError);
             resolve();

@@ -1,0 +1,10 @@
+/** Synthetic Netflix-like data in the df_p pivot format: the programmatic API behind `netflix-cluster generate`. */
+export { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID, resolveGenerateOptions } from './options.js';
+export type { GenerateOptions } from './options.js';
+export { generatePivot, generateRatings, latentGroups } from './generate.js';
+export type { GenerateHooks, GenerateSummary, GeneratedRatings } from './generate.js';
+export { buildModel, MODEL_PARAMS } from './model.js';
+export type { PivotModel } from './model.js';
+export type { ByteSink } from './pivot-writer.js';
+export { openPivotOutput } from './output.js';
+export type { PivotOutput } from './output.js';

@@ -1,0 +1,228 @@
+import { Rng, sampleIndices } from '../util/random.js';
+import { AliasTable } from './alias.js';
+import { calibrateThresholds } from './calibrate.js';
+import { MAX_MOVIE_ID, resolveGenerateOptions, type GenerateOptions } from './options.js';
+import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
+
+/**
+ * The knobs of the synthetic world. Customer i belongs to latent group g with affinity a_i in (0, 1]. Each of
+ * the customer's movies comes, with probability a_i, from the group's watch distribution (Zipf-like popularity
+ * times the group's liking for watching the movie) and otherwise from plain popularity; the customer gives it
+ *   bias_i + quality_j + a_i * tasteScale * taste_gj + noise,
+ * cut into 1..5 at thresholds that reproduce ratingShares. taste_gj mixes a per-genre preference of the group
+ * with a per-movie one; what a group watches follows its taste (watchTasteCorrelation). So groups differ both in
+ * the ratings and in the has-rated pattern, and customers with a low affinity sit between the groups.
+ */
+export const MODEL_PARAMS = {
+  /** Log-normal scale of the number of ratings per customer (heavy right tail). */
+  activitySigma: 0.75,
+  /** Popularity of the movie of popularity rank r (0-based) is (r + popularityOffset)^-popularityExponent. */
+  popularityExponent: 1.1,
+  popularityOffset: 100,
+  genres: 18,
+  /** Share of the variance of a group's taste that comes from its genre preferences. */
+  genreShare: 0.5,
+  tasteScale: 1,
+  /** Standard deviation of a group's log-preference for watching a movie. */
+  watchScale: 2,
+  watchTasteCorrelation: 0.5,
+  /** Affinity to the group is affinityFloor + (1 - affinityFloor) * sqrt(u), u uniform. */
+  affinityFloor: 0,
+  qualitySd: 0.45,
+  /** Popular movies are rated a little higher (quality grows with standardised log popularity). */
+  qualityPopularity: 0.25,
+  customerBiasSd: 0.5,
+  noiseSd: 0.9,
+  /** Target shares of the ratings 1..5, roughly the Netflix Prize's. */
+  ratingShares: [0.05, 0.1, 0.29, 0.34, 0.23],
+};
+
+/** The parts of a model that choose which movies a customer rates (all the calibration needs). */
+export interface WatchModel {
+  readonly nCols: number;
+  /** Cumulative group shares (last = 1). */
+  readonly groupCdf: Float64Array;
+  /** Per group: which movies its customers watch, as alias tables and as weights summing to 1. */
+  readonly watch: readonly AliasTable[];
+  readonly watchWeights: readonly Float64Array[];
+  /** Per group: which movies its heaviest customers skip (inverse watch weights). */
+  readonly skip: readonly AliasTable[];
+  readonly skipWeights: readonly Float64Array[];
+  /** The same for draws outside the group's pull (plain popularity). */
+  readonly watchAny: AliasTable;
+  readonly watchAnyWeights: Float64Array;
+  readonly skipAny: AliasTable;
+  readonly skipAnyWeights: Float64Array;
+  /** Location of the log-normal number of ratings per customer; ignored when `full`. */
+  readonly activityMu: number;
+  readonly activitySigma: number;
+  /** density = 1: every customer rates every movie. */
+  readonly full: boolean;
+  readonly affinityFloor: number;
+  /** Mean latent score of movie j, whatever the group. */
+  readonly quality: Float64Array;
+  /** groups x nCols, row-major: tasteScale * taste_gj, scaled by the customer's affinity. */
+  readonly taste: Float64Array;
+}
+
+export interface PivotModel extends WatchModel {
+  readonly options: Required<GenerateOptions>;
+  /** Increasing, a random subset of 1..17,770. */
+  readonly movieIds: Int32Array;
+  /** Latent score cut points between ratings 1|2, 2|3, 3|4, 4|5. */
+  readonly thresholds: Float64Array;
+  readonly customerBiasSd: number;
+  readonly noiseSd: number;
+}
+
+/** The streams every consumer of a model takes its randomness from, forked from the seed in a fixed order. */
+export interface ModelStreams {
+  readonly groups: Rng;
+  readonly customerIds: Rng;
+  readonly rows: Rng;
+}
+
+export function modelStreams(seed: number): ModelStreams {
+  const master = new Rng(seed);
+  master.fork(); // the model's own stream (buildModel)
+  return { groups: master.fork(), customerIds: master.fork(), rows: master.fork() };
+}
+
+/** Everything that does not depend on the customer: a pure function of the options. */
+export function buildModel(partial: Partial<GenerateOptions> = {}): PivotModel {
+  const options = resolveGenerateOptions(partial);
+  const P = MODEL_PARAMS;
+  const M = options.movies;
+  const G = options.groups;
+  const rng = new Rng(options.seed).fork();
+
+  const movieIds = sampleIndices(rng, MAX_MOVIE_ID, M).map((i) => i + 1);
+
+  // popularity rank is unrelated to the id (ids are alphabetical-ish in the real data)
+  const rank = shuffledRange(rng, M);
+  const logPop = new Float64Array(M);
+  for (let j = 0; j < M; j++) logPop[j] = -P.popularityExponent * Math.log(rank[j] + P.popularityOffset);
+  const popZ = standardised(logPop);
+  const quality = new Float64Array(M);
+  for (let j = 0; j < M; j++) quality[j] = P.qualityPopularity * popZ[j] + P.qualitySd * rng.normal();
+
+  const genre = new Int32Array(M);
+  for (let j = 0; j < M; j++) genre[j] = rng.int(P.genres);
+
+  const shares = new Float64Array(G);
+  for (let g = 0; g < G; g++) shares[g] = 0.5 + rng.next();
+  const groupCdf = cumulativeShares(shares);
+
+  const taste = new Float64Array(G * M);
+  const a = Math.sqrt(P.genreShare);
+  const b = Math.sqrt(1 - P.genreShare);
+  const rho = P.watchTasteCorrelation;
+  const rhoC = Math.sqrt(1 - rho * rho);
+  const watchWeights: Float64Array[] = [];
+  const skipWeights: Float64Array[] = [];
+  for (let g = 0; g < G; g++) {
+    const genreLike = Array.from({ length: P.genres }, () => rng.normal());
+    const w = new Float64Array(M);
+    for (let j = 0; j < M; j++) {
+      const t = a * genreLike[genre[j]] + b * rng.normal();
+      taste[g * M + j] = P.tasteScale * t;
+      const watchLike = rho * t + rhoC * rng.normal();
+      w[j] = logPop[j] + P.watchScale * watchLike;
+    }
+    watchWeights.push(expRelative(w, 1));
+    skipWeights.push(expRelative(w, -1));
+  }
+
+  const full = options.density >= 1;
+  const watchAnyWeights = expRelative(logPop, 1);
+  const skipAnyWeights = expRelative(logPop, -1);
+  const watchModel: WatchModel = {
+    nCols: M,
+    groupCdf,
+    watch: watchWeights.map((w) => new AliasTable(w)),
+    watchWeights,
+    skip: skipWeights.map((w) => new AliasTable(w)),
+    skipWeights,
+    watchAny: new AliasTable(watchAnyWeights),
+    watchAnyWeights,
+    skipAny: new AliasTable(skipAnyWeights),
+    skipAnyWeights,
+    activityMu: full ? 0 : logNormalLocationForCappedMean(options.density * M, P.activitySigma, M),
+    activitySigma: P.activitySigma,
+    full,
+    affinityFloor: P.affinityFloor,
+    quality,
+    taste,
+  };
+  const cellNoiseSd = Math.sqrt(P.customerBiasSd ** 2 + (P.noiseSd * NOISE_TABLE_SD) ** 2);
+  const thresholds = calibrateThresholds(watchModel, rng.fork(), cellNoiseSd, P.ratingShares);
+  return { ...watchModel, options, movieIds, thresholds, customerBiasSd: P.customerBiasSd, noiseSd: P.noiseSd };
+}
+
+/** The latent group of a customer, from one draw of the group stream. */
+export function drawGroup(model: Pick<WatchModel, 'groupCdf'>, rng: Rng): number {
+  const u = rng.next();
+  const cdf = model.groupCdf;
+  let g = 0;
+  while (g < cdf.length - 1 && u >= cdf[g]) g++;
+  return g;
+}
+
+/** How many movies a customer rates: capped log-normal, stochastically rounded so the mean is exact. */
+export function drawActivity(model: WatchModel, rng: Rng): number {
+  const M = model.nCols;
+  if (model.full) return M;
+  const x = Math.exp(model.activityMu + model.activitySigma * rng.normal());
+  return Math.min(M, Math.floor(x + rng.next()));
+}
+
+/** How strongly a customer follows the group, in (floor, 1]; most follow it closely, some hardly. */
+export function drawAffinity(model: WatchModel, rng: Rng): number {
+  return model.affinityFloor + (1 - model.affinityFloor) * Math.sqrt(1 - rng.next());
+}
+
+/** exp(sign * x) elementwise, scaled to sum to 1 (computed without overflow). */
+function expRelative(x: Float64Array, sign: 1 | -1): Float64Array {
+  let ref = sign * x[0];
+  for (const v of x) ref = Math.max(ref, sign * v);
+  const w = x.map((v) => Math.exp(sign * v - ref));
+  let total = 0;
+  for (const v of w) total += v;
+  for (let j = 0; j < w.length; j++) w[j] /= total;
+  return w;
+}
+
+function shuffledRange(rng: Rng, n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const k = rng.int(i + 1);
+    const t = a[i];
+    a[i] = a[k];
+    a[k] = t;
+  }
+  return a;
+}
+
+function standardised(x: Float64Array): Float64Array {
+  const n = x.length;
+  let mean = 0;
+  for (const v of x) mean += v / n;
+  let variance = 0;
+  for (const v of x) variance += (v - mean) ** 2 / n;
+  const sd = Math.sqrt(variance) || 1;
+  return x.map((v) => (v - mean) / sd);
+}
+
+function cumulativeShares(shares: Float64Array): Float64Array {
+  let total = 0;
+  for (const s of shares) total += s;
+  const cdf = new Float64Array(shares.length);
+  let acc = 0;
+  for (let g = 0; g < shares.length; g++) {
+    acc += shares[g] / total;
+    cdf[g] = acc;
+  }
+  cdf[shares.length - 1] = 1;
+  return cdf;
+}
