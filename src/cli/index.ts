@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
+import { registerConvert } from './convert.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFit(program);
   registerGenerate(program);
+  registerConvert(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
