@@ -52,8 +52,9 @@ function layoutOf(nRows: number, nCols: number, nnz: number, hasValues: boolean,
   const movieIds = align8(customerIds + 4 * nRows);
   const rowPtr = align8(movieIds + 4 * nCols);
   const colIdx = rowPtr + 8 * (nRows + 1);
-  const values = align8(colIdx + (colInt32 ? 4 : 2) * nnz);
-  const size = hasValues ? values + 4 * nnz : values;
+  const colEnd = colIdx + (colInt32 ? 4 : 2) * nnz;
+  const values = align8(colEnd);
+  const size = hasValues ? values + 4 * nnz : colEnd;
   return { nRows, nCols, nnz, hasValues, colInt32, customerIds, movieIds, rowPtr, colIdx, values, size };
 }
 
