@@ -1,7 +1,9 @@
 import type { CsrMatrix } from '../matrix/csr.js';
 import { scanValues, type ValueScan } from './exact-sums.js';
-import { candidateRowsKernel, lloydRowsKernel, offsetsFitInt32 } from './kernel-codegen.js';
+import { candidateRowsKernel, lloydRowsKernel, MAX_SPECIALISED, offsetsFitInt32 } from './kernel-codegen.js';
 import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows, rowSquaredNorms } from './kernels.js';
+import { addInto } from './reduce.js';
+import { advanceBounds, createRowBounds, type RowBounds } from './row-bounds.js';
 
 /**
  * Where a Lloyd pass puts the cluster sums.
@@ -13,7 +15,21 @@ import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows, rowSquaredN
  */
 export type SumsTarget =
   | { readonly mode: 'blocks'; readonly blockSums: Float64Array; readonly blockCounts: Float64Array }
-  | { readonly mode: 'own'; readonly sums: Float64Array; readonly counts: Float64Array; readonly epoch: number };
+  | { readonly mode: 'own'; readonly sums: Float64Array; readonly counts: Float64Array; readonly epoch: number }
+  | FoldTarget;
+
+/**
+ * - `fold`: for an engine over all the blocks (the serial runner): each block's partial, in one block's scratch,
+ *   added into `sumsT`/`counts` (zeroed here) at once: the same additions in the same order as the caller's
+ *   reduction of `blocks`, with one block's memory.
+ */
+export interface FoldTarget {
+  readonly mode: 'fold';
+  readonly sumsT: Float64Array;
+  readonly counts: Float64Array;
+  readonly blockSums: Float64Array;
+  readonly blockCounts: Float64Array;
+}
 
 export interface LloydWork {
   readonly centersT: Float64Array;
@@ -51,6 +67,8 @@ export class BlockEngine {
   /** For `own` sums: the cluster each of rows [r0, r1) is counted under, and the sums' epoch. */
   private held: Int32Array | null = null;
   private heldEpoch = Number.NaN;
+  /** Hamerly bounds of rows [r0, r1) for the current k (specialised kernels only). */
+  private bounds: RowBounds | null = null;
 
   /** `xNorms` is the whole matrix's array; this engine fills and reads its own rows only. */
   constructor(m: CsrMatrix, xNorms: Float64Array, b0: number, b1: number) {
@@ -71,21 +89,44 @@ export class BlockEngine {
   lloyd(w: LloydWork): void {
     const m = this.m;
     const n = m.nRows;
-    const kernel = lloydRowsKernel(w.k, m.values === null, offsetsFitInt32(m));
+    const { k, sums } = w;
+    const kernel = lloydRowsKernel(k, m.values === null, offsetsFitInt32(m));
+    const bounds = this.boundsFor(w.centersT, w.cNorms, k);
+    const len = k * m.nCols;
+    if (sums?.mode === 'fold') {
+      sums.sumsT.fill(0);
+      sums.counts.fill(0);
+    }
     for (let b = this.b0; b < this.b1; b++) {
       const r0 = b * BLOCK_ROWS;
       const r1 = Math.min(n, r0 + BLOCK_ROWS);
-      w.blockInertia[b] = kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist);
-      if (w.sums?.mode === 'blocks') {
-        const len = w.k * m.nCols;
-        const sums = w.sums.blockSums.subarray(b * len, (b + 1) * len);
-        const counts = w.sums.blockCounts.subarray(b * w.k, (b + 1) * w.k);
-        sums.fill(0);
-        counts.fill(0);
-        addRowsToSums(m, w.k, r0, r1, w.labels, sums, counts);
+      w.blockInertia[b] = kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
+      if (sums?.mode === 'blocks') {
+        const blockSums = sums.blockSums.subarray(b * len, (b + 1) * len);
+        const blockCounts = sums.blockCounts.subarray(b * k, (b + 1) * k);
+        blockSums.fill(0);
+        blockCounts.fill(0);
+        addRowsToSums(m, k, r0, r1, w.labels, blockSums, blockCounts);
+      } else if (sums?.mode === 'fold') {
+        sums.blockSums.fill(0);
+        sums.blockCounts.fill(0);
+        addRowsToSums(m, k, r0, r1, w.labels, sums.blockSums, sums.blockCounts);
+        addInto(sums.sumsT, sums.blockSums);
+        addInto(sums.counts, sums.blockCounts);
       }
     }
-    if (w.sums?.mode === 'own') this.updateOwnSums(w.k, w.labels, w.sums.sums, w.sums.counts, w.sums.epoch);
+    if (bounds !== null) bounds.valid = true;
+    if (sums?.mode === 'own') this.updateOwnSums(k, w.labels, sums.sums, sums.counts, sums.epoch);
+  }
+
+  /** The bounds, moved on to `centersT`; new (not yet valid) ones when k changes. */
+  private boundsFor(centersT: Float64Array, cNorms: Float64Array, k: number): RowBounds | null {
+    if (k > MAX_SPECIALISED) return null;
+    if (this.bounds === null || this.bounds.shift.length !== k) {
+      this.bounds = createRowBounds(this.r0, this.r1 - this.r0, k, this.m.nCols);
+    }
+    advanceBounds(this.bounds, centersT, cNorms, k);
+    return this.bounds;
   }
 
   /**

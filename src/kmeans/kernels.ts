@@ -1,5 +1,6 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { candidateRowsKernel, lloydRowsKernel, offsetsFitInt32 } from './kernel-codegen.js';
+import { candidateRowsKernel, lloydRowsKernel, MAX_SPECIALISED, offsetsFitInt32 } from './kernel-codegen.js';
+import { createRowBounds } from './row-bounds.js';
 
 /**
  * The k-means inner loops over one block of rows [r0, r1). They trust their input (validated by the readers) and
@@ -67,7 +68,9 @@ export function lloydBlock(
   counts: Float64Array | null,
 ): number {
   const kernel = lloydRowsKernel(k, m.values === null, offsetsFitInt32(m));
-  const inertia = kernel(m.rowPtr, m.colIdx, m.values, xNorms, centersT, cNorms, r0, r1, labels, minDist);
+  // no bounds carried between calls here: every row is computed in full (the same bits either way)
+  const bounds = k <= MAX_SPECIALISED ? createRowBounds(r0, r1 - r0, k, 0) : null;
+  const inertia = kernel(m.rowPtr, m.colIdx, m.values, xNorms, centersT, cNorms, r0, r1, labels, minDist, bounds);
   if (sumsT !== null) addRowsToSums(m, k, r0, r1, labels, sumsT, counts!);
   return inertia;
 }

@@ -1,7 +1,7 @@
 import type { CsrMatrix } from '../matrix/csr.js';
 import { BlockEngine } from './block-engine.js';
 import { sumsAreExact } from './exact-sums.js';
-import { BLOCK_ROWS, blockCount, lloydBlock } from './kernels.js';
+import { blockCount } from './kernels.js';
 import { addInto, sumInBlockOrder, sumRowsInBlockOrder } from './reduce.js';
 import type { PassRunner } from './runner.js';
 
@@ -58,21 +58,10 @@ export class SerialRunner implements PassRunner {
       sumsT.set(sums);
       counts.set(ownCounts);
     } else {
-      // block partials folded as they come: the same additions, in the same order, as the worker runner's
-      // reduction of its per-block partials, with one block's scratch instead of all of them
       const blockSums = new Float64Array(sumsT.length);
       const blockCounts = new Float64Array(k);
-      sumsT.fill(0);
-      counts.fill(0);
-      for (let b = 0; b < this.nBlocks; b++) {
-        const r0 = b * BLOCK_ROWS;
-        blockSums.fill(0);
-        blockCounts.fill(0);
-        const r1 = Math.min(this.m.nRows, r0 + BLOCK_ROWS);
-        blockInertia[b] = lloydBlock(this.m, xNorms, centersT, cNorms, k, r0, r1, labels, minDist, blockSums, blockCounts);
-        addInto(sumsT, blockSums);
-        addInto(counts, blockCounts);
-      }
+      const sums = { mode: 'fold', sumsT, counts, blockSums, blockCounts } as const;
+      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums });
     }
     return sumInBlockOrder(blockInertia, this.nBlocks);
   }
