@@ -174,4 +174,25 @@ export const messages = {
     `${other} looks like ${otherFormat} but ${first} looks like ${firstFormat}: give files of one format`,
   oneFileOnly: (format: string, count: number) => `the ${format} format reads one file, got ${count}`,
   noInputFiles: () => `no input file given`,
+
+  // ---- parallel
+  // binary CSR files (exit 65)
+  csrBadMagic: (file: string) => `${file}: not a netflix-cluster CSR file (bad magic bytes)`,
+  csrBadVersion: (file: string, version: number, supported: number) =>
+    `${file}: CSR file version ${version} is not supported (this build reads version ${supported})`,
+  csrBadSize: (file: string, actual: number, expected: number) =>
+    `${file}: CSR file is ${actual} bytes but its header implies ${expected} (truncated or not a CSR file)`,
+  csrCorrupt: (file: string, what: string) => `${file}: corrupt CSR file: ${what}`,
+  csrRatingOutOfRange: (file: string, row: number, customer: number, movie: number, value: number, lo: number, hi: number) =>
+    `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
+  // worker threads (internal errors: exit 70)
+  workerFailed: (what: string, reason: string) => `${what}: a worker thread failed: ${reason}`,
+  workerExited: (what: string, code: number) => `${what}: a worker thread exited unexpectedly (code ${code})`,
+  // convert
+  converted: (out: string, rows: number, cols: number, ratings: number, bytes: number, seconds: number) =>
+    `wrote ${out}: ${rows} customers x ${cols} movies, ${ratings} ratings, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`,
+
+  // ---- input selection
+  noNetflixFilesInDir: (dir: string) => `${dir}: a directory, but it holds no combined_data_*.txt files to read`,
+  formatOptionsNeedLong: () => `--columns applies to --format long only`,
 };

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { Option, type Command } from 'commander';
 import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
@@ -14,7 +16,7 @@ import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
 
-export interface ElbowCliOptions {
+export interface ElbowCliOptions extends InputCliOptions {
   input?: string;
   k: number[];
   seed: number;
@@ -44,10 +46,10 @@ export const ELBOW_PLOT_SCALE = 2;
  * `--silhouette-sample`.
  */
 export function registerElbow(program: Command): void {
-  program
+  const cmd = program
     .command('elbow')
     .description('fit k-means for a range of k and print inertia, silhouette, Davies-Bouldin and Calinski-Harabasz for each')
-    .option('-i, --input <file>', 'ratings pivot CSV (df_p format, .csv or .csv.gz); default: the bundled sample')
+    .option('-i, --input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too; default: the bundled sample')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
     .option('--seed <n>', 'random seed, the same for every k', intOption('--seed', 0), 0)
     .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default('k-means++').argParser(choiceOption('--init', initMethods)))
@@ -62,10 +64,10 @@ export function registerElbow(program: Command): void {
     .option('--json', 'print the results as one JSON object on stdout instead of the table')
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
-    .option('-q, --quiet', 'no table or progress on stderr')
-    .action(async (opts: ElbowCliOptions) => {
-      await runElbowCommand(opts);
-    });
+    .option('-q, --quiet', 'no table or progress on stderr');
+  addInputOptions(cmd).action(async (opts: ElbowCliOptions) => {
+    await runElbowCommand(opts);
+  });
 }
 
 export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
@@ -90,6 +92,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
       nInit: opts.nInit,
       maxIter: opts.maxIter,
       tol: opts.tol,
+      threads: opts.threads ?? availableParallelism(),
       onIteration: (iter, inertia) => log.progress(`k=${currentK}: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
     },
     {

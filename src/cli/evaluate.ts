@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { readRatingsInput } from '../io/read-ratings.js';
+import { readRatings } from '../io/read-ratings.js';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { evaluateRecommenders } from '../recommend/evaluate.js';
@@ -9,7 +11,7 @@ import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
 import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
 
-export interface EvaluateCliOptions {
+export interface EvaluateCliOptions extends InputCliOptions {
   input: string;
   k: number[];
   holdout: number;
@@ -23,7 +25,7 @@ export interface EvaluateCliOptions {
 }
 
 export function registerEvaluate(program: Command): void {
-  program
+  const cmd = program
     .command('evaluate')
     .description('hold out ratings, fit on the rest, and score baselines and cluster CF by RMSE and MAE (a table on stdout)')
     .requiredOption('-i, --input <file>', 'ratings pivot CSV (df_p format, .csv or .csv.gz)')
@@ -35,19 +37,22 @@ export function registerEvaluate(program: Command): void {
     .option('--max-iter <n>', 'most Lloyd iterations per fit', intOption('--max-iter', 1), 300)
     .addOption(ratingRangeFlag('valid ratings; predictions are clamped to it'))
     .option('--json', 'print the report as one JSON object')
-    .option('-q, --quiet', 'no progress, fits or times on stderr')
-    .action(async (opts: EvaluateCliOptions) => {
-      await runEvaluate(opts);
-    });
+    .option('-q, --quiet', 'no progress, fits or times on stderr');
+  addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
+    await runEvaluate(opts);
+  });
 }
 
 export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
   const data = await timings.time('read', () =>
-    readRatingsInput(opts.input, {
+    readRatings(opts.input, {
       ratingRange: opts.ratingRange,
-      onProgress: (bytes, rows) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+      format: opts.format,
+      columns: opts.columns,
+      threads: opts.threads,
+      onProgress: (bytes: number, rows: number) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
     }),
   );
   log.clearProgress();
@@ -62,6 +67,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     matrix: opts.matrix,
     shrink: opts.shrink,
     maxIter: opts.maxIter,
+    threads: opts.threads ?? availableParallelism(),
     ratingRange: opts.ratingRange,
     onPhase: (phase) => log.progress(`evaluate: ${phase}`, true),
   });

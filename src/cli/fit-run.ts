@@ -1,8 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { readMovieTitles } from '../io/titles.js';
-import { readWideRatingsCsv } from '../io/wide-csv.js';
-import { nnz, selectDataRows, type RatingsData } from '../matrix/csr.js';
+import { loadRatings } from './load-ratings.js';
+import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
 import { fitKMeans, type KMeansResult } from '../kmeans/fit.js';
 import { buildModel, saveModel } from '../kmeans/model.js';
@@ -12,9 +13,8 @@ import { messages } from '../messages.js';
 import { drawHeatmaps } from '../plot/heatmaps.js';
 import { assertUnreachable, usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { Rng, sampleIndices } from '../util/random.js';
 import type { FitCliOptions } from './fit.js';
-import { bundledSampleLabel, bundledSamplePath, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
+import { bundledSampleLabel, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
 import { heatmapOptionsFrom } from './heatmap.js';
 import { writeFitReport } from './fit-report.js';
 
@@ -22,7 +22,6 @@ import { writeFitReport } from './fit-report.js';
 export async function runFit(opts: FitCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
-  if (opts.rows !== undefined && opts.sample !== undefined) throw usageError(messages.rowsAndSample());
   if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
   const out = opts.out ?? (opts.json ? undefined : '-');
   // fail on an unwritable output before minutes of work, not after
@@ -32,19 +31,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
   const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
 
-  const input = opts.input ?? bundledSamplePath();
-  let data: RatingsData = await timings.time('read', () =>
-    readWideRatingsCsv(input, {
-      rows: opts.rows,
-      ratingRange: opts.ratingRange,
-      onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
-    }),
-  );
-  log.clearProgress();
-  if (opts.sample !== undefined) {
-    if (opts.sample > data.matrix.nRows) throw usageError(messages.sampleTooLarge(opts.sample, data.matrix.nRows));
-    data = selectDataRows(data, sampleIndices(new Rng(opts.seed), data.matrix.nRows, opts.sample));
-  }
+  const { data } = await loadRatings(opts, log, timings);
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
 
@@ -55,6 +42,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     nInit: opts.nInit,
     maxIter: opts.maxIter,
     tol: opts.tol,
+    threads: opts.threads ?? availableParallelism(),
     onIteration: (iter: number, inertia: number) => log.progress(`k-means: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
   };
   const result: KMeansResult = await timings.time('fit', async () => {

@@ -6,11 +6,12 @@ import { defaultMinSupport } from '../metrics/profiles.js';
 import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { addHeatmapOptions, type HeatmapCliOptions } from './heatmap.js';
 import { runFit } from './fit-run.js';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
 
 export type Engine = 'sparse' | 'ml-kmeans';
 export const engines: readonly Engine[] = ['sparse', 'ml-kmeans'];
 
-export interface FitCliOptions extends HeatmapCliOptions {
+export interface FitCliOptions extends HeatmapCliOptions, InputCliOptions {
   input?: string;
   k: number;
   seed: number;
@@ -38,7 +39,7 @@ export function registerFit(program: Command): void {
   const cmd = program
     .command('fit')
     .description('cluster customers with k-means; assignments Cust_Id,cluster to --out or stdout, a summary to stderr')
-    .option('-i, --input <file>', 'ratings pivot CSV (df_p format, .csv or .csv.gz); default: the bundled sample')
+    .option('-i, --input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too; default: the bundled sample')
     .option('-k, --k <k>', 'number of clusters', intOption('--k', 1), defaultKMeansOptions.k)
     .option('--seed <n>', 'random seed; the same seed gives the same result', intOption('--seed', 0), 0)
     .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default('k-means++').argParser(choiceOption('--init', initMethods)))
@@ -59,7 +60,7 @@ export function registerFit(program: Command): void {
     .option('--no-profiles', 'leave the cluster profiles out of the summary on stderr')
     .option('--report <file>', 'write a Markdown report: data, options, result, indices, profiles, heatmaps, command')
     .option('--silhouette-sample <n>', 'rows the report scores the silhouette on (a seeded sample)', intOption('--silhouette-sample', 2), 10000);
-  addHeatmapOptions(cmd).action(async (opts: FitCliOptions) => {
+  addInputOptions(addHeatmapOptions(cmd)).action(async (opts: FitCliOptions) => {
     await runFit(opts);
   });
 }

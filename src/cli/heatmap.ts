@@ -1,12 +1,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
 import { readMovieTitles } from '../io/titles.js';
-import { defaultRatingRange, readWideRatingsCsv } from '../io/wide-csv.js';
+import { defaultRatingRange } from '../io/wide-csv.js';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
+import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
-import { Log } from '../util/log.js';
+import { Log, Timings } from '../util/log.js';
 import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
@@ -74,7 +76,7 @@ export async function heatmapOptionsFrom(
   };
 }
 
-interface HeatmapCommandOptions extends HeatmapCliOptions {
+interface HeatmapCommandOptions extends HeatmapCliOptions, InputCliOptions {
   readonly input: string;
   readonly assignments: string;
   readonly out: string;
@@ -88,18 +90,18 @@ export function registerHeatmap(program: Command): void {
   const cmd = program
     .command('heatmap')
     .description('draw one heatmap PNG per cluster (most-rated movies x most-rating customers) and clusters.png')
-    .requiredOption('--input <file>', 'ratings pivot CSV (df_p format: Cust_Id,<movie ids>...), plain or gzip')
+    .requiredOption('--input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too')
     .requiredOption('--assignments <file>', 'cluster assignments CSV (Cust_Id,cluster)')
     .requiredOption('--out <dir>', 'existing directory for cluster-<id>.png and clusters.png')
     .option('--matrix <kind>', `values to colour: ${matrixKinds.join(', ')}`, choiceOption('--matrix', matrixKinds), 'ratings')
     .addOption(ratingRangeFlag('valid ratings (also the colour scale)'))
     .option('--quiet', 'print nothing but errors');
-  addHeatmapOptions(cmd).action(async (opts: HeatmapCommandOptions) => {
+  addInputOptions(addHeatmapOptions(cmd)).action(async (opts: HeatmapCommandOptions) => {
     const log = new Log({ quiet: opts.quiet });
     const heat = await heatmapOptionsFrom(opts, opts.out, opts.ratingRange);
     // the small file first: a bad assignments file fails before the pivot is read
     const assignments = await readAssignments(opts.assignments);
-    const data = await readWideRatingsCsv(opts.input, { ratingRange: opts.ratingRange });
+    const { data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
     const labels = labelsForRows(assignments, data.customerIds, opts.input);
     const matrix = transformMatrix(data.matrix, opts.matrix);
     await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, heat, log);

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { removePendingTemps } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { registerElbow } from './elbow.js';
+
+import { registerConvert } from './convert.js';
 import { registerFit } from './fit.js';
 import { registerGenerate } from './generate.js';
 import { registerPredict } from './predict.js';
@@ -33,6 +35,8 @@ export function buildProgram(): Command {
   registerHeatmap(program);
 
   registerPivot(program);
+
+  registerConvert(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,4 +1,4 @@
-import { readWideRatingsCsv } from '../io/wide-csv.js';
+import { readRatings } from '../io/read-ratings.js';
 import { selectDataRows, type RatingsData } from '../matrix/csr.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
@@ -6,15 +6,17 @@ import type { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import { bundledSamplePath } from './fit-summary.js';
 import type { RatingRange } from './options.js';
+import type { InputCliOptions } from './input-options.js';
 
-export interface LoadRatingsOptions {
+export interface LoadRatingsOptions extends InputCliOptions {
   /** Default: the bundled sample. */
   readonly input?: string;
   /** Keep the first N customers. */
   readonly rows?: number;
   /** Keep a seeded random sample of N customers (drawn as `fit --sample` draws it). */
   readonly sample?: number;
-  readonly seed: number;
+  /** Seed of --sample; needed only with it. */
+  readonly seed?: number;
   readonly ratingRange: RatingRange;
 }
 
@@ -25,23 +27,26 @@ export interface LoadedRatings {
 }
 
 /**
- * The one place a command reads its ratings: the file, then --rows / --sample. When the reader becomes a
- * multi-format one, only this function changes.
+ * The one place a command reads its ratings: the file in whatever format (see readRatings), then --rows /
+ * --sample.
  */
 export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: Timings): Promise<LoadedRatings> {
   if (opts.rows !== undefined && opts.sample !== undefined) throw usageError(messages.rowsAndSample());
   const input = opts.input ?? bundledSamplePath();
   let data = await timings.time('read', () =>
-    readWideRatingsCsv(input, {
+    readRatings(input, {
       rows: opts.rows,
       ratingRange: opts.ratingRange,
-      onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+      format: opts.format,
+      columns: opts.columns,
+      threads: opts.threads,
+      onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
     }),
   );
   log.clearProgress();
   if (opts.sample !== undefined) {
     if (opts.sample > data.matrix.nRows) throw usageError(messages.sampleTooLarge(opts.sample, data.matrix.nRows));
-    data = selectDataRows(data, sampleIndices(new Rng(opts.seed), data.matrix.nRows, opts.sample));
+    data = selectDataRows(data, sampleIndices(new Rng(opts.seed ?? 0), data.matrix.nRows, opts.sample));
   }
   return { input, data };
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
-import { readRatingsInput } from '../io/read-ratings.js';
+import { readRatings } from '../io/read-ratings.js';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters, type PredictResult } from '../recommend/predict.js';
@@ -9,7 +10,7 @@ import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { ratingRangeFlag, type RatingRange } from './options.js';
 
-export interface PredictCliOptions {
+export interface PredictCliOptions extends InputCliOptions {
   model: string;
   input: string;
   out?: string;
@@ -19,7 +20,7 @@ export interface PredictCliOptions {
 }
 
 export function registerPredict(program: Command): void {
-  program
+  const cmd = program
     .command('predict')
     .description("assign customers to a saved model's clusters; Cust_Id,cluster to --out or stdout, a summary to stderr")
     .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
@@ -27,10 +28,10 @@ export function registerPredict(program: Command): void {
     .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
     .option('--json', 'print the summary as one JSON object on stdout')
     .addOption(ratingRangeFlag('valid ratings'))
-    .option('-q, --quiet', 'no summary or notes on stderr')
-    .action(async (opts: PredictCliOptions) => {
-      await runPredict(opts);
-    });
+    .option('-q, --quiet', 'no summary or notes on stderr');
+  addInputOptions(cmd).action(async (opts: PredictCliOptions) => {
+    await runPredict(opts);
+  });
 }
 
 export async function runPredict(opts: PredictCliOptions): Promise<void> {
@@ -43,9 +44,12 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
   const data = await timings.time('read', () =>
-    readRatingsInput(opts.input, {
+    readRatings(opts.input, {
       ratingRange: opts.ratingRange,
-      onProgress: (bytes, rows) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+      format: opts.format,
+      columns: opts.columns,
+      threads: opts.threads,
+      onProgress: (bytes: number, rows: number) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
     }),
   );
   log.clearProgress();

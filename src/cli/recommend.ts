@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { readRatingsInput } from '../io/read-ratings.js';
+import { readRatings } from '../io/read-ratings.js';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { readMovieTitles } from '../io/titles.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
@@ -10,7 +11,7 @@ import { Log } from '../util/log.js';
 import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { predictNotes } from './predict.js';
 
-export interface RecommendCliOptions {
+export interface RecommendCliOptions extends InputCliOptions {
   model: string;
   input: string;
   customer: number;
@@ -24,7 +25,7 @@ export interface RecommendCliOptions {
 }
 
 export function registerRecommend(program: Command): void {
-  program
+  const cmd = program
     .command('recommend')
     .description("top movies for one customer from their cluster's ratings; a table (or --json) on stdout")
     .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
@@ -36,10 +37,10 @@ export function registerRecommend(program: Command): void {
     .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
     .addOption(ratingRangeFlag('valid ratings'))
     .option('--json', 'print the recommendations as one JSON object')
-    .option('-q, --quiet', 'no summary or notes on stderr')
-    .action(async (opts: RecommendCliOptions) => {
-      await runRecommend(opts);
-    });
+    .option('-q, --quiet', 'no summary or notes on stderr');
+  addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
+    await runRecommend(opts);
+  });
 }
 
 export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
@@ -47,9 +48,12 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
   const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
-  const data = await readRatingsInput(opts.input, {
+  const data = await readRatings(opts.input, {
     ratingRange: opts.ratingRange,
-    onProgress: (bytes, rows) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+    format: opts.format,
+    columns: opts.columns,
+    threads: opts.threads,
+    onProgress: (bytes: number, rows: number) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
   });
   log.clearProgress();
   const row = findCustomerRow(data.customerIds, opts.customer);

@@ -6,7 +6,8 @@ import type { LongColumnNames } from './long-columns.js';
 import { readLongRatingsCsv } from './long-csv.js';
 import { pivotRaw } from './netflix-raw.js';
 import type { TrimOptions } from './trim.js';
-import { readWideRatingsCsv } from './wide-csv.js';
+import { availableParallelism } from 'node:os';
+import { readWideRatingsCsvParallel } from './parallel-wide.js';
 
 export interface ReadAnyOptions {
   /** Skip detection and read as this format. */
@@ -19,6 +20,8 @@ export interface ReadAnyOptions {
   readonly trim?: TrimOptions | false;
   /** long only: the user, movie and rating column names. */
   readonly columns?: LongColumnNames;
+  /** pivot only: threads for the scan of an uncompressed file (default: every core). */
+  readonly threads?: number;
   /** Bytes read so far (all files, after gunzip) and records so far: customers for pivot, ratings otherwise. */
   readonly onProgress?: (bytes: number, records: number) => void;
 }
@@ -40,7 +43,7 @@ export async function readRatingsAny(input: string | readonly string[], options:
   const common = { ratingRange: options.ratingRange, onProgress: options.onProgress };
   switch (format) {
     case 'pivot':
-      return readWideRatingsCsv(paths[0], { ...common, rows: options.rows });
+      return readWideRatingsCsvParallel(paths[0], { ...common, rows: options.rows, threads: options.threads ?? availableParallelism() });
     case 'long':
       return readLongRatingsCsv(paths[0], { ...common, rows: options.rows, columns: options.columns });
     case 'netflix': {

@@ -1,11 +1,41 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RatingsData } from '../matrix/csr.js';
-import { readWideRatingsCsv, type WideReadOptions } from './wide-csv.js';
+import { messages } from '../messages.js';
+import { noInputError } from '../util/errors.js';
+import { isCsrFile, readCsrFile } from './csr-file.js';
+import { inspectInput } from './open-input.js';
+import { readRatingsAny, type ReadAnyOptions } from './read-any.js';
+import { defaultRatingRange } from './wide-csv.js';
+
+export type ReadRatingsOptions = ReadAnyOptions;
 
 /**
- * The one door through which predict, recommend and evaluate read ratings. Today it is the df_p pivot CSV
- * (plain or gzip); another input format (the raw combined_data files, a long ratings.csv) plugs in here by
- * sniffing `path`, and every command that reads through this function gets it at once.
+ * The one reader every command calls: a binary CSR file from `convert` (recognised by its magic bytes, whatever
+ * its name), or ratings in any text format (pivot CSV scanned on several threads, raw Netflix files, long CSV),
+ * detected from the first line unless `format` says. A directory stands for the raw Netflix download: its
+ * `combined_data_*.txt[.gz]` files are read together.
  */
-export async function readRatingsInput(path: string, options: WideReadOptions = {}): Promise<RatingsData> {
-  return readWideRatingsCsv(path, options);
+export async function readRatings(input: string | readonly string[], options: ReadRatingsOptions = {}): Promise<RatingsData> {
+  const paths = typeof input === 'string' ? await expandDirectory(input) : input;
+  if (paths.length === 1 && options.format === undefined) {
+    await inspectInput(paths[0]);
+    if (await isCsrFile(paths[0])) {
+      return readCsrFile(paths[0], { rows: options.rows, ratingRange: options.ratingRange ?? defaultRatingRange });
+    }
+  }
+  return readRatingsAny(paths, options);
+}
+
+/** `dir` -> its combined_data_N.txt files in N order; a file stays itself. */
+async function expandDirectory(path: string): Promise<readonly string[]> {
+  const info = await stat(path).catch(() => null);
+  if (info === null || !info.isDirectory()) return [path];
+  const files = (await readdir(path))
+    .map((name) => ({ name, n: /^combined_data_(\d+)\.txt(\.gz)?$/.exec(name)?.[1] }))
+    .filter((f) => f.n !== undefined)
+    .sort((a, b) => Number(a.n) - Number(b.n))
+    .map((f) => join(path, f.name));
+  if (files.length === 0) throw noInputError(messages.noNetflixFilesInDir(path));
+  return files;
 }

@@ -3,7 +3,7 @@ import { Rng } from '../util/random.js';
 import { centerSquaredNorms } from './kernels.js';
 import { initialCenters, type InitMethod } from './init.js';
 import type { PassRunner } from './runner.js';
-import { SerialRunner } from './serial-runner.js';
+import { createPassRunner } from './worker-runner.js';
 import { meanColumnVariance } from './variance.js';
 import { toRowMajor, toTransposed } from './layout.js';
 
@@ -17,6 +17,8 @@ export interface KMeansOptions {
   tol: number;
   /** Given initial centres (row-major, k x nCols); overrides `init` and `nInit`. */
   initialCenters: Float64Array | null;
+  /** Threads for the passes over the matrix when no runner is given; any count gives the same bits. */
+  threads: number;
   /** Called after each iteration, for progress lines. */
   onIteration: ((iter: number, inertia: number) => void) | null;
 }
@@ -29,6 +31,7 @@ export const defaultKMeansOptions: KMeansOptions = {
   maxIter: 300,
   tol: 1e-4,
   initialCenters: null,
+  threads: 1,
   onIteration: null,
 };
 
@@ -56,7 +59,7 @@ export interface KMeansResult {
 export async function fitKMeans(m: CsrMatrix, options: Partial<KMeansOptions> = {}, runner?: PassRunner): Promise<KMeansResult> {
   const opts: KMeansOptions = { ...defaultKMeansOptions, ...options };
   const ownRunner = runner === undefined;
-  const passes = runner ?? new SerialRunner(m);
+  const passes = runner ?? (await createPassRunner(m, opts.threads));
   try {
     const tolAbs = opts.tol * meanColumnVariance(m);
     const rng = new Rng(opts.seed);

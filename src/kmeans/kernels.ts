@@ -1,12 +1,15 @@
 import type { CsrMatrix } from '../matrix/csr.js';
+import { candidateRowsKernel, lloydRowsKernel, MAX_SPECIALISED, offsetsFitInt32 } from './kernel-codegen.js';
+import { createRowBounds } from './row-bounds.js';
 
 /**
  * The k-means inner loops over one block of rows [r0, r1). They trust their input (validated by the readers) and
- * allocate nothing. Centres are dense and transposed, `centersT[col * k + c]`, so that one stored rating reads
- * its k centre coordinates from one cache line.
+ * allocate nothing; the distance loops are generated per k (kernel-codegen.ts). Centres are dense and transposed,
+ * `centersT[col * k + c]`, so that one stored rating reads its k centre coordinates from one cache line.
  *
  * Every reduction over rows is done per block of BLOCK_ROWS rows and the block results are added in block order,
- * whoever computed them: so the result is bit-identical for any number of threads.
+ * whoever computed them: so the result is bit-identical for any number of threads. (Cluster sums may instead be
+ * kept per thread when they are exact, see exact-sums.ts: exact sums do not depend on the order.)
  */
 export const BLOCK_ROWS = 2048;
 
@@ -15,7 +18,7 @@ export function blockCount(nRows: number): number {
 }
 
 /** Squared Euclidean norm of every row. */
-export function rowSquaredNorms(m: CsrMatrix, r0 = 0, r1 = m.nRows, out = new Float64Array(m.nRows)): Float64Array {
+export function rowSquaredNorms(m: CsrMatrix, r0 = 0, r1 = m.nRows, out: Float64Array = new Float64Array(m.nRows)): Float64Array {
   const { rowPtr, values } = m;
   for (let i = r0; i < r1; i++) {
     const end = rowPtr[i + 1];
@@ -49,7 +52,7 @@ export function centerSquaredNorms(centersT: Float64Array, k: number, out = new 
 /**
  * The E-step and the partial M-step for a block: labels each row with its nearest centre (first on ties), stores
  * that squared distance, and adds the row into `sumsT` (transposed, zeroed by the caller) and `counts`.
- * Returns the block's inertia. `dots` is scratch of length k.
+ * Returns the block's inertia. The distances come from the k-specialised kernel, as in every runner.
  */
 export function lloydBlock(
   m: CsrMatrix,
@@ -63,50 +66,77 @@ export function lloydBlock(
   minDist: Float64Array,
   sumsT: Float64Array | null,
   counts: Float64Array | null,
-  dots: Float64Array,
 ): number {
+  const kernel = lloydRowsKernel(k, m.values === null, offsetsFitInt32(m));
+  // no bounds carried between calls here: every row is computed in full (the same bits either way)
+  const bounds = k <= MAX_SPECIALISED ? createRowBounds(r0, r1 - r0, k, 0) : null;
+  const inertia = kernel(m.rowPtr, m.colIdx, m.values, xNorms, centersT, cNorms, r0, r1, labels, minDist, bounds);
+  if (sumsT !== null) addRowsToSums(m, k, r0, r1, labels, sumsT, counts!);
+  return inertia;
+}
+
+/** Adds rows [r0, r1) into the sums (transposed) and counts of their clusters. */
+export function addRowsToSums(
+  m: CsrMatrix,
+  k: number,
+  r0: number,
+  r1: number,
+  labels: Int32Array,
+  sumsT: Float64Array,
+  counts: Float64Array,
+): void {
   const { rowPtr, colIdx, values } = m;
-  let inertia = 0;
   for (let i = r0; i < r1; i++) {
-    const start = rowPtr[i];
+    const best = labels[i];
     const end = rowPtr[i + 1];
-    for (let c = 0; c < k; c++) dots[c] = 0;
+    counts[best] += 1;
     if (values === null) {
-      for (let p = start; p < end; p++) {
-        const base = colIdx[p] * k;
-        for (let c = 0; c < k; c++) dots[c] += centersT[base + c];
-      }
+      for (let p = rowPtr[i]; p < end; p++) sumsT[colIdx[p] * k + best] += 1;
     } else {
-      for (let p = start; p < end; p++) {
-        const base = colIdx[p] * k;
-        const v = values[p];
-        for (let c = 0; c < k; c++) dots[c] += v * centersT[base + c];
-      }
-    }
-    const xn = xNorms[i];
-    let best = 0;
-    let bestD = xn - 2 * dots[0] + cNorms[0];
-    for (let c = 1; c < k; c++) {
-      const d = xn - 2 * dots[c] + cNorms[c];
-      if (d < bestD) {
-        bestD = d;
-        best = c;
-      }
-    }
-    if (bestD < 0) bestD = 0; // rounding of |x|^2 - 2x.c + |c|^2 when x is (almost) its centre
-    labels[i] = best;
-    minDist[i] = bestD;
-    inertia += bestD;
-    if (sumsT !== null) {
-      counts![best] += 1;
-      if (values === null) {
-        for (let p = start; p < end; p++) sumsT[colIdx[p] * k + best] += 1;
-      } else {
-        for (let p = start; p < end; p++) sumsT[colIdx[p] * k + best] += values[p];
-      }
+      for (let p = rowPtr[i]; p < end; p++) sumsT[colIdx[p] * k + best] += values[p];
     }
   }
-  return inertia;
+}
+
+/**
+ * Moves each row of [r0, r1) whose label differs from `held[i - r0]` (the label its values are counted under in
+ * `sumsT`) from that cluster to its new one, and records the move. Only valid when sums are exact (see
+ * exact-sums.ts): then the result equals a fresh `addRowsToSums` bit for bit, at the cost of the changed rows only.
+ */
+export function moveChangedRows(
+  m: CsrMatrix,
+  k: number,
+  r0: number,
+  r1: number,
+  labels: Int32Array,
+  held: Int32Array,
+  sumsT: Float64Array,
+  counts: Float64Array,
+): void {
+  const { rowPtr, colIdx, values } = m;
+  for (let i = r0; i < r1; i++) {
+    const to = labels[i];
+    const from = held[i - r0];
+    if (to === from) continue;
+    held[i - r0] = to;
+    counts[from] -= 1;
+    counts[to] += 1;
+    const end = rowPtr[i + 1];
+    for (let p = rowPtr[i]; p < end; p++) {
+      const base = colIdx[p] * k;
+      const v = values === null ? 1 : values[p];
+      sumsT[base + from] -= v;
+      sumsT[base + to] += v;
+    }
+  }
+}
+
+/** The stored entries of the rows of [r0, r1) whose label differs from `held`: the work moveChangedRows would do. */
+export function changedEntries(m: CsrMatrix, r0: number, r1: number, labels: Int32Array, held: Int32Array): number {
+  const rowPtr = m.rowPtr;
+  let total = 0;
+  for (let i = r0; i < r1; i++) if (labels[i] !== held[i - r0]) total += rowPtr[i + 1] - rowPtr[i];
+  return total;
 }
 
 /**
@@ -125,35 +155,9 @@ export function candidateDistancesBlock(
   closest: Float64Array,
   out: Float64Array,
   potentials: Float64Array,
-  dots: Float64Array,
 ): void {
-  const { rowPtr, colIdx, values } = m;
-  const n = m.nRows;
-  for (let i = r0; i < r1; i++) {
-    const end = rowPtr[i + 1];
-    for (let c = 0; c < t; c++) dots[c] = 0;
-    if (values === null) {
-      for (let p = rowPtr[i]; p < end; p++) {
-        const base = colIdx[p] * t;
-        for (let c = 0; c < t; c++) dots[c] += candT[base + c];
-      }
-    } else {
-      for (let p = rowPtr[i]; p < end; p++) {
-        const base = colIdx[p] * t;
-        const v = values[p];
-        for (let c = 0; c < t; c++) dots[c] += v * candT[base + c];
-      }
-    }
-    const xn = xNorms[i];
-    const cur = closest[i];
-    for (let c = 0; c < t; c++) {
-      let d = xn - 2 * dots[c] + candNorms[c];
-      if (d < 0) d = 0;
-      if (d > cur) d = cur;
-      out[c * n + i] = d;
-      potentials[c] += d;
-    }
-  }
+  const kernel = candidateRowsKernel(t, m.values === null, offsetsFitInt32(m));
+  kernel(m.rowPtr, m.colIdx, m.values, xNorms, candT, candNorms, r0, r1, closest, out, m.nRows, potentials);
 }
 
 /** Writes row `row` of `m` as centre `c` of a transposed k-centre array (which must be zero there). */

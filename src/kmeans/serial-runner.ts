@@ -1,18 +1,37 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { BLOCK_ROWS, blockCount, candidateDistancesBlock, lloydBlock, rowSquaredNorms } from './kernels.js';
+import { BlockEngine } from './block-engine.js';
+import { sumsAreExact } from './exact-sums.js';
+import { blockCount } from './kernels.js';
+import { addInto, sumInBlockOrder, sumRowsInBlockOrder } from './reduce.js';
 import type { PassRunner } from './runner.js';
 
-/** Runs every block on the calling thread, in block order. */
+export { addInto };
+
+/** Runs every block on the calling thread, in block order; the reference the worker-thread runner must match. */
 export class SerialRunner implements PassRunner {
   private readonly m: CsrMatrix;
-  private xNorms: Float64Array | null = null;
+  private readonly nBlocks: number;
+  private readonly engine: BlockEngine;
+  private readonly xNorms: Float64Array;
+  private prepared = false;
+  private exact = false;
+  /** Running cluster sums for exact data, kept between passes (see exact-sums.ts); replaced when k changes. */
+  private own: { k: number; sums: Float64Array; counts: Float64Array; epoch: number } | null = null;
+  private readonly blockInertia: Float64Array;
 
   constructor(m: CsrMatrix) {
     this.m = m;
+    this.nBlocks = blockCount(m.nRows);
+    this.blockInertia = new Float64Array(this.nBlocks);
+    this.xNorms = new Float64Array(m.nRows);
+    this.engine = new BlockEngine(m, this.xNorms, 0, this.nBlocks);
   }
 
   rowNorms(): Float64Array {
-    if (this.xNorms === null) this.xNorms = rowSquaredNorms(this.m);
+    if (!this.prepared) {
+      this.exact = sumsAreExact([this.engine.prepare()]);
+      this.prepared = true;
+    }
     return this.xNorms;
   }
 
@@ -25,25 +44,26 @@ export class SerialRunner implements PassRunner {
     sumsT: Float64Array | null,
     counts: Float64Array | null,
   ): Promise<number> {
-    const m = this.m;
     const xNorms = this.rowNorms();
-    const blockSums = sumsT === null ? null : new Float64Array(sumsT.length);
-    const blockCounts = counts === null ? null : new Float64Array(k);
-    const dots = new Float64Array(k);
-    sumsT?.fill(0);
-    counts?.fill(0);
-    let inertia = 0;
-    const nBlocks = blockCount(m.nRows);
-    for (let b = 0; b < nBlocks; b++) {
-      const r0 = b * BLOCK_ROWS;
-      const r1 = Math.min(m.nRows, r0 + BLOCK_ROWS);
-      blockSums?.fill(0);
-      blockCounts?.fill(0);
-      inertia += lloydBlock(m, xNorms, centersT, cNorms, k, r0, r1, labels, minDist, blockSums, blockCounts, dots);
-      if (blockSums !== null) addInto(sumsT!, blockSums);
-      if (blockCounts !== null) addInto(counts!, blockCounts);
+    const blockInertia = this.blockInertia;
+    if (sumsT === null || counts === null) {
+      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums: null });
+    } else if (this.exact) {
+      if (this.own === null || this.own.k !== k) {
+        const epoch = (this.own?.epoch ?? 0) + 1;
+        this.own = { k, sums: new Float64Array(k * this.m.nCols), counts: new Float64Array(k), epoch };
+      }
+      const { sums, counts: ownCounts, epoch } = this.own;
+      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums: { mode: 'own', sums, counts: ownCounts, epoch } });
+      sumsT.set(sums);
+      counts.set(ownCounts);
+    } else {
+      const blockSums = new Float64Array(sumsT.length);
+      const blockCounts = new Float64Array(k);
+      const sums = { mode: 'fold', sumsT, counts, blockSums, blockCounts } as const;
+      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums });
     }
-    return inertia;
+    return sumInBlockOrder(blockInertia, this.nBlocks);
   }
 
   async candidatePass(
@@ -53,25 +73,13 @@ export class SerialRunner implements PassRunner {
     closest: Float64Array,
     out: Float64Array,
   ): Promise<Float64Array> {
-    const m = this.m;
-    const xNorms = this.rowNorms();
+    this.rowNorms();
+    const blockPotentials = new Float64Array(this.nBlocks * t);
+    this.engine.candidates({ candT, candNorms, t, closest, out, blockPotentials });
     const total = new Float64Array(t);
-    const block = new Float64Array(t);
-    const dots = new Float64Array(t);
-    const nBlocks = blockCount(m.nRows);
-    for (let b = 0; b < nBlocks; b++) {
-      const r0 = b * BLOCK_ROWS;
-      block.fill(0);
-      candidateDistancesBlock(m, xNorms, candT, candNorms, t, r0, Math.min(m.nRows, r0 + BLOCK_ROWS), closest, out, block, dots);
-      addInto(total, block);
-    }
+    sumRowsInBlockOrder(blockPotentials, this.nBlocks, t, total);
     return total;
   }
 
   async close(): Promise<void> {}
-}
-
-export function addInto(target: Float64Array, source: Float64Array): void {
-  const len = target.length;
-  for (let i = 0; i < len; i++) target[i] += source[i];
 }

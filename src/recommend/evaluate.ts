@@ -20,6 +20,8 @@ export interface EvaluateOptions {
   readonly shrink: number;
   readonly ratingRange: { readonly min: number; readonly max: number };
   readonly maxIter?: number;
+  /** Threads for the k-means passes (the result does not depend on it). */
+  readonly threads?: number;
   /** Called as each phase starts, for a progress line. */
   readonly onPhase?: (text: string) => void;
 }
@@ -78,7 +80,7 @@ export async function evaluateRecommenders(m: CsrMatrix, opts: EvaluateOptions):
   for (const k of opts.ks) {
     const t0 = performance.now();
     const result = await time(`fit k=${k}`, () =>
-      fitKMeans(clustered, { k, seed: opts.seed, ...(opts.maxIter ? { maxIter: opts.maxIter } : {}) }),
+      fitKMeans(clustered, { k, seed: opts.seed, threads: opts.threads ?? 1, ...(opts.maxIter ? { maxIter: opts.maxIter } : {}) }),
     );
     const stats = await time(`cluster sums k=${k}`, () => clusterMovieStats(split.train, result.labels, k));
     fitted.push({ k, labels: result.labels, stats });

@@ -1,0 +1,113 @@
+/**
+ * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
+ *
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap] [--no-wait]
+ *
+ * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
+ * fitting (ratings and binary), end to end through the CLI, scaling with size, ml-kmeans against the sparse engine,
+ * and heatmaps when src/plot is present. Prints tables and writes bench/results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { cacheDir, ensureData, FULL_CUSTOMERS, repoRoot } from './data.js';
+import { machineInfo, round, waitForQuiet } from './measure.js';
+import { benchEndToEnd } from './sections/e2e.js';
+import { benchEngines } from './sections/engines.js';
+import { benchFit, type FitResult } from './sections/fitting.js';
+import { benchHeatmaps } from './sections/heatmap.js';
+import { benchReading } from './sections/reading.js';
+import { benchScaling } from './sections/scaling.js';
+import { readRatings } from '../src/io/read-ratings.js';
+import { table } from './table.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string, fallback: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
+};
+const runs = Math.max(1, Number(value('--runs', '3')));
+const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
+const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap').split(','));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const results: Record<string, unknown> = { machine: machineInfo(), runs, threads, date: new Date().toISOString() };
+const loads: Record<string, number[]> = {};
+results.loadAverages = loads;
+
+/** Each section waits for a quiet machine (other work skews every number) and records the load it ran under. */
+async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+  if (!sections.has(name)) return null;
+  const before = flag('--no-wait') ? loadavg()[0] : await waitForQuiet(1.0, 180);
+  log(`[${name}] load ${before.toFixed(2)} ...`);
+  const out = await fn();
+  loads[name] = [round(before, 2), round(loadavg()[0], 2)];
+  results[name] = out;
+  return out;
+}
+
+const full = await ensureData(FULL_CUSTOMERS, log);
+const threadCounts = [...new Set([1, threads])];
+
+const reading = await section('reading', () => benchReading(full, runs, threadCounts));
+if (reading) {
+  console.log(
+    table(`Reading ${(full.csvBytes / 1e6).toFixed(0)} MB of pivot CSV (${FULL_CUSTOMERS} customers)`, ['input', 'threads', 'median s', 'MB/s', 'MB/s per thread'], [
+      ...reading.csv.map((r) => ['CSV', r.threads, r.seconds, r.mbPerSecond, r.mbPerSecondPerThread]),
+      ['CSR file', 1, reading.csr.seconds, (reading.csr.bytes / 1e6 / reading.csr.seconds), ''],
+    ]),
+  );
+}
+
+const fits = await section('fit', async () => {
+  const m = (await readRatings(full.csr)).matrix;
+  const out: FitResult[] = [];
+  for (const kind of ['ratings', 'binary'] as const) for (const t of threadCounts) out.push(await benchFit(m, kind, t, runs));
+  return out;
+});
+if (fits) {
+  console.log(
+    table('fit, k = 5, full shape (medians)', ['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iter', 'fit s'], fits.map((f) => [
+      f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds,
+    ])),
+  );
+}
+
+const e2e = await section('e2e', async () => [await benchEndToEnd(full.csv, threads, runs), await benchEndToEnd(full.csr, threads, runs)]);
+if (e2e) {
+  console.log(
+    table('End to end: input -> assignments CSV, k = 5 (fresh process each run)', ['input', 'threads', 'median s', 'peak RSS MB', 'runs s'], e2e.map((r) => [
+      r.input.replace(`${cacheDir}/`, ''), r.threads, r.seconds, r.peakRssMb, r.runs.join(' '),
+    ])),
+  );
+  console.log(`(ran: ${e2e[0].command})`);
+}
+
+const scaling = await section('scaling', async () => {
+  const sizes = [await ensureData(10000, log), await ensureData(40000, log), full];
+  return benchScaling(sizes, threads, runs);
+});
+if (scaling) {
+  console.log(
+    table(`Scaling (${threads} threads)`, ['customers', 'ratings', 'read CSV s', 'ns/byte', 'read CSR s', 'fit s', 'iterations', 's/iteration', 'ns/rating/iter'], scaling.map((r) => [
+      r.customers, r.ratings, r.readCsvSeconds, r.readNsPerByte, r.readCsrSeconds, r.fitSeconds, r.iterations, r.secondsPerIteration, r.nsPerRatingIteration,
+    ])),
+  );
+}
+
+const engines = await section('engines', () => benchEngines(full.csr, [1000, 5000, 10000], runs));
+if (engines) {
+  console.log(
+    table('ml-kmeans (dense) vs sparse engine (1 thread), same k-means++ start, tol 0', ['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], engines.map((r) => [
+      r.rows, r.mlKmeansSeconds, r.sparseSeconds, `${r.speedup}x`, `${r.mlKmeansIterations} / ${r.sparseIterations}`, r.labelsDiffering,
+    ])),
+  );
+}
+
+const heat = await section('heatmap', () => benchHeatmaps(full.csr, 10000, runs));
+if (heat) console.log(`\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skipped})` : `${heat.images} images for ${heat.rows} customers in ${heat.seconds} s`}`);
+
+const out = join(repoRoot, 'bench', 'results.json');
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nwrote ${out}`);

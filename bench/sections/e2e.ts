@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, repoRoot } from '../data.js';
+import { median, round, runNode } from '../measure.js';
+
+export interface EndToEndResult {
+  readonly input: string;
+  readonly threads: number;
+  /** What ran: the CLI's `fit`, or bench/pipeline.js where this branch's fit has no --threads yet. */
+  readonly command: string;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly runs: number[];
+}
+
+const bin = join(repoRoot, 'bin', 'netflix-cluster.js');
+const pipeline = fileURLToPath(new URL('../pipeline.js', import.meta.url));
+const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
+
+/** Whether this build's `fit` reads with threads (the CLI from main); otherwise the pipeline script stands in. */
+function fitHasThreads(): boolean {
+  const r = spawnSync(process.execPath, [bin, 'fit', '--help'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('--threads');
+}
+
+/** input -> assignments CSV, k = 5, as a user runs it: a fresh process, wall time and peak RSS. */
+export async function benchEndToEnd(input: string, threads: number, runs: number): Promise<EndToEndResult> {
+  const out = join(cacheDir, `assignments-${process.pid}.csv`);
+  const cli = fitHasThreads();
+  const args = cli
+    ? [bin, 'fit', '--input', input, '--out', out, '--threads', String(threads), '--k', '5', '--seed', '0', '--quiet']
+    : [pipeline, input, out, String(threads)];
+  const times: number[] = [];
+  const rss: number[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      const run = await runNode(args, rssHook);
+      if (run.code !== 0) throw new Error(`end to end run failed (${run.code}): ${run.stderr.slice(-500)}`);
+      times.push(run.seconds);
+      if (run.peakRssMb !== null) rss.push(run.peakRssMb);
+    }
+  } finally {
+    rmSync(out, { force: true });
+  }
+  return {
+    input,
+    threads,
+    command: cli ? 'netflix-cluster fit --threads' : 'node dist/bench/pipeline.js (fit without --threads on this branch)',
+    seconds: round(median(times)),
+    peakRssMb: round(Math.max(...rss), 0),
+    runs: times.map((t) => round(t)),
+  };
+}

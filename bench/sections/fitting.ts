@@ -1,0 +1,55 @@
+import { fitKMeans } from '../../src/kmeans/fit.js';
+import { createPassRunner } from '../../src/kmeans/worker-runner.js';
+import type { CsrMatrix } from '../../src/matrix/csr.js';
+import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
+import { median, repeat, round } from '../measure.js';
+
+export interface FitResult {
+  readonly kind: MatrixKind;
+  readonly threads: number;
+  readonly rows: number;
+  readonly ratings: number;
+  /** Medians, in seconds: starting the runner (workers, row norms), k-means++, the iterations, all of it. */
+  readonly startSeconds: number;
+  readonly initSeconds: number;
+  readonly iterationsSeconds: number;
+  readonly totalSeconds: number;
+  readonly iterations: number;
+  readonly secondsPerIteration: number;
+  /** Per iteration, per stored rating (all threads together). */
+  readonly nsPerRatingIteration: number;
+  readonly inertia: number;
+}
+
+/** fit with k = 5, seed 0 (scikit-learn's defaults otherwise: k-means++, tol 1e-4, 300 iterations at most). */
+export async function benchFit(source: CsrMatrix, kind: MatrixKind, threads: number, runs: number): Promise<FitResult> {
+  const m = transformMatrix(source, kind);
+  const results = await repeat(runs, async () => {
+    const t0 = performance.now();
+    const runner = await createPassRunner(m, threads);
+    const t1 = performance.now();
+    try {
+      const r = await fitKMeans(m, { k: 5, seed: 0 }, runner);
+      return { start: (t1 - t0) / 1000, total: (performance.now() - t0) / 1000, r };
+    } finally {
+      await runner.close();
+    }
+  });
+  const r = results[0].r;
+  const ratings = m.rowPtr[m.nRows];
+  const perIter = median(results.map((x) => x.r.timingsMs.iterations / x.r.nIter)) / 1000;
+  return {
+    kind,
+    threads,
+    rows: m.nRows,
+    ratings,
+    startSeconds: round(median(results.map((x) => x.start))),
+    initSeconds: round(median(results.map((x) => x.r.timingsMs.init)) / 1000),
+    iterationsSeconds: round(median(results.map((x) => x.r.timingsMs.iterations)) / 1000),
+    totalSeconds: round(median(results.map((x) => x.total))),
+    iterations: r.nIter,
+    secondsPerIteration: round(perIter, 4),
+    nsPerRatingIteration: round((perIter * 1e9) / ratings, 2),
+    inertia: r.inertia,
+  };
+}

@@ -1,0 +1,24 @@
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import type { RatingsFormat } from '../io/detect-format.js';
+import { ratingsFormats } from '../io/detect-format.js';
+import type { LongColumnNames } from '../io/long-columns.js';
+import { choiceOption, columnsOption, intOption } from './options.js';
+
+/** The flags every reading command shares, beside --input and --rating-range. */
+export interface InputCliOptions {
+  readonly format?: RatingsFormat;
+  readonly columns?: LongColumnNames;
+  readonly threads?: number;
+}
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--format <format>', 'input format: pivot (df_p CSV), netflix (combined_data_*.txt, or a folder of them), long (user,movie,rating CSV); default: detected')
+        .choices(ratingsFormats)
+        .argParser(choiceOption('--format', ratingsFormats)),
+    )
+    .option('--columns <user,movie,rating>', 'column names of a long CSV', columnsOption)
+    .option('--threads <n>', `threads for reading and clustering (default: all ${availableParallelism()} cores)`, intOption('--threads', 1));
+}

@@ -1,0 +1,48 @@
+import type { CsrMatrix } from '../matrix/csr.js';
+
+/**
+ * When are cluster sums exact? A double holds every integer below 2^53 exactly, so if every value is a multiple of
+ * 1/SCALE and the sum of all |values| times SCALE stays below 2^53, every partial sum of any subset of the values,
+ * added and subtracted in any order, is exact. Ratings (whole stars, or halves) and the binary matrix qualify;
+ * the centred transform does not. Exact sums let a runner keep its cluster sums from one pass to the next and only
+ * move the rows that changed cluster (most rows stop moving after a few iterations), and let each thread keep its
+ * own sums: the result is the same bits as a fresh sum in block order.
+ */
+const SCALE = 256;
+const LIMIT = 2 ** 53 / SCALE;
+
+export interface ValueScan {
+  /** Every value of the rows scanned is a multiple of 1/SCALE. */
+  readonly onGrid: boolean;
+  /** Sum of |value| over the rows scanned. */
+  readonly absSum: number;
+}
+
+/** Scans the values of rows [r0, r1); combine the scans of all row ranges with `sumsAreExact`. */
+export function scanValues(m: CsrMatrix, r0: number, r1: number): ValueScan {
+  const { rowPtr, values } = m;
+  const p0 = rowPtr[r0];
+  const p1 = rowPtr[r1];
+  if (values === null) return { onGrid: true, absSum: p1 - p0 };
+  // fractional parts are >= 0, so their sum is 0 exactly when every value is on the grid (NaN makes it NaN)
+  let fractions = 0;
+  let absSum = 0;
+  for (let p = p0; p < p1; p++) {
+    const v = values[p];
+    const scaled = v * SCALE;
+    fractions += scaled - Math.floor(scaled);
+    absSum += Math.abs(v);
+  }
+  const onGrid = fractions === 0;
+  return { onGrid, absSum };
+}
+
+export function sumsAreExact(scans: readonly ValueScan[]): boolean {
+  let absSum = 0;
+  for (const s of scans) {
+    if (!s.onGrid) return false;
+    absSum += s.absSum;
+  }
+  // absSum itself is rounded; the margin of 2 covers that
+  return absSum * 2 < LIMIT;
+}

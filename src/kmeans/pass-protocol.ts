@@ -1,0 +1,24 @@
+import type { CsrMatrix } from '../matrix/csr.js';
+import type { CandidateWork, LloydWork } from './block-engine.js';
+import type { ValueScan } from './exact-sums.js';
+
+/** What a k-means worker thread is started with: the matrix and its norms in shared memory, and its blocks. */
+export interface PassWorkerInit {
+  readonly rowPtr: Float64Array;
+  readonly colIdx: CsrMatrix['colIdx'];
+  readonly values: Float32Array | null;
+  readonly nRows: number;
+  readonly nCols: number;
+  readonly xNorms: Float64Array;
+  /** The worker's blocks, [b0, b1). */
+  readonly b0: number;
+  readonly b1: number;
+}
+
+/** Every array in a request lives in shared memory; the message only carries views of it. */
+export type PassRequest =
+  | { readonly op: 'prepare' }
+  | ({ readonly op: 'lloyd' } & LloydWork)
+  | ({ readonly op: 'candidates' } & CandidateWork);
+
+export type PassReply = ValueScan | null;

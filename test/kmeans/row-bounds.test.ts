@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { fitKMeans } from '../../src/kmeans/fit.js';
+import { blockCount, BLOCK_ROWS, candidateDistancesBlock, lloydBlock } from '../../src/kmeans/kernels.js';
+import { sumInBlockOrder } from '../../src/kmeans/reduce.js';
+import type { PassRunner } from '../../src/kmeans/runner.js';
+import { SerialRunner } from '../../src/kmeans/serial-runner.js';
+import type { CsrMatrix } from '../../src/matrix/csr.js';
+import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
+import { sameBits, smallRatings } from '../support/parallel.js';
+
+/**
+ * The plainest runner: every distance of every row on every pass (lloydBlock carries no bounds), block partials
+ * folded in block order. The runners with bounds and running sums must reproduce it bit for bit.
+ */
+class FullRunner implements PassRunner {
+  private readonly serial: SerialRunner;
+  constructor(private readonly m: CsrMatrix) {
+    this.serial = new SerialRunner(m);
+  }
+  rowNorms(): Float64Array {
+    return this.serial.rowNorms();
+  }
+  async lloydPass(centersT: Float64Array, cNorms: Float64Array, k: number, labels: Int32Array, minDist: Float64Array, sumsT: Float64Array | null, counts: Float64Array | null): Promise<number> {
+    const { m } = this;
+    const nBlocks = blockCount(m.nRows);
+    const inertia = new Float64Array(nBlocks);
+    const blockSums = sumsT === null ? null : new Float64Array(sumsT.length);
+    const blockCounts = counts === null ? null : new Float64Array(k);
+    sumsT?.fill(0);
+    counts?.fill(0);
+    for (let b = 0; b < nBlocks; b++) {
+      const r0 = b * BLOCK_ROWS;
+      blockSums?.fill(0);
+      blockCounts?.fill(0);
+      inertia[b] = lloydBlock(m, this.rowNorms(), centersT, cNorms, k, r0, Math.min(m.nRows, r0 + BLOCK_ROWS), labels, minDist, blockSums, blockCounts);
+      if (blockSums !== null) for (let j = 0; j < blockSums.length; j++) sumsT![j] += blockSums[j];
+      if (blockCounts !== null) for (let c = 0; c < k; c++) counts![c] += blockCounts[c];
+    }
+    return sumInBlockOrder(inertia, nBlocks);
+  }
+  async candidatePass(candT: Float64Array, candNorms: Float64Array, t: number, closest: Float64Array, out: Float64Array): Promise<Float64Array> {
+    const { m } = this;
+    const total = new Float64Array(t);
+    const pots = new Float64Array(t);
+    for (let r0 = 0; r0 < m.nRows; r0 += BLOCK_ROWS) {
+      pots.fill(0);
+      candidateDistancesBlock(m, this.rowNorms(), candT, candNorms, t, r0, Math.min(m.nRows, r0 + BLOCK_ROWS), closest, out, pots);
+      for (let c = 0; c < t; c++) total[c] += pots[c];
+    }
+    return total;
+  }
+  async close(): Promise<void> {}
+}
+
+describe('bounds and running sums change nothing', () => {
+  const data = smallRatings(4500, 21);
+  for (const kind of ['ratings', 'binary', 'centered'] as MatrixKind[]) {
+    test(`${kind}: the serial runner gives the bits of full passes`, async () => {
+      const m = transformMatrix(data.matrix, kind);
+      for (const k of [2, 5, 8]) {
+        const full = await fitKMeans(m, { k, seed: k, maxIter: 80 }, new FullRunner(m));
+        const fast = await fitKMeans(m, { k, seed: k, maxIter: 80 });
+        assert.ok(full.nIter > 3, 'enough iterations for the bounds to matter');
+        assert.ok(sameBits(fast.labels, full.labels), `${kind} k=${k}: labels`);
+        assert.ok(sameBits(fast.centers, full.centers), `${kind} k=${k}: centres`);
+        assert.ok(Object.is(fast.inertia, full.inertia), `${kind} k=${k}: inertia`);
+        assert.equal(fast.nIter, full.nIter);
+      }
+    });
+  }
+});
