@@ -21,6 +21,7 @@ export interface BenchData {
   readonly csv: string;
   readonly csr: string;
   readonly csvBytes: number;
+  readonly csrBytes: number;
 }
 
 /** The CSV and CSR files of the first `customers` customers, generated if missing. */
@@ -40,5 +41,5 @@ export async function ensureData(customers: number, log: (line: string) => void)
     log(`converting to ${csr} ...`);
     await writeCsrFile(csr, await readRatings(csv));
   }
-  return { customers, csv, csr, csvBytes: statSync(csv).size };
+  return { customers, csv, csr, csvBytes: statSync(csv).size, csrBytes: statSync(csr).size };
 }

@@ -1,6 +1,6 @@
 /** Timing, medians and child processes for the benchmark. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 export const median = (xs: readonly number[]): number => {
@@ -39,6 +39,7 @@ export interface ChildRun {
   readonly seconds: number;
   /** Peak resident set size of the child, in MB (from /usr/bin/time -v, else the child's own report). */
   readonly peakRssMb: number | null;
+  readonly stdout: string;
   readonly stderr: string;
 }
 
@@ -52,8 +53,10 @@ export function runNode(args: string[], rssHook: string): Promise<ChildRun> {
   const argv = useTime ? ['-v', process.execPath, ...args] : ['--import', rssHook, ...args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NC_BENCH_RSS_FILE: rssFile } });
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NC_BENCH_RSS_FILE: rssFile } });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
@@ -62,7 +65,8 @@ export function runNode(args: string[], rssHook: string): Promise<ChildRun> {
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       if (m) peakRssMb = Number(m[1]) / 1024;
       else if (existsSync(rssFile)) peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-      resolve({ code, seconds, peakRssMb, stderr });
+      rmSync(rssFile, { force: true });
+      resolve({ code, seconds, peakRssMb, stdout, stderr });
     });
   });
 }

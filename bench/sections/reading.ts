@@ -1,24 +1,52 @@
-import { readRatings } from '../../src/io/read-ratings.js';
+import { fileURLToPath } from 'node:url';
 import type { BenchData } from '../data.js';
-import { median, repeat, round, timed } from '../measure.js';
+import { median, round, runNode } from '../measure.js';
 
-export interface ReadingResult {
-  readonly csvBytes: number;
-  /** Median seconds and MB/s of the CSV read with 1 and 2 threads, and of the CSR file. */
-  readonly csv: { threads: number; seconds: number; mbPerSecond: number; mbPerSecondPerThread: number }[];
-  readonly csr: { seconds: number; bytes: number };
+export interface ReadResult {
+  readonly input: 'CSV' | 'CSR';
+  readonly threads: number;
+  /** Medians over the runs: the read itself (in the child), MB/s of the file, and the child's peak RSS. */
+  readonly seconds: number;
+  readonly mbPerSecond: number;
+  readonly mbPerSecondPerThread: number;
+  /** MB per second of CPU time (all threads): what one core does, however busy the machine. */
+  readonly mbPerCpuSecond: number;
+  readonly peakRssMb: number;
 }
 
-/** CSV -> CSR matrix with the streaming reader (1 thread) and the parallel one (2 threads); then the CSR file. */
-export async function benchReading(data: BenchData, runs: number, threadCounts: number[]): Promise<ReadingResult> {
-  const csv = [];
-  for (const threads of threadCounts) {
-    const seconds = median((await repeat(runs, () => timed(() => readRatings(data.csv, { threads })))).map((r) => r.seconds));
-    const mbPerSecond = data.csvBytes / 1e6 / seconds;
-    csv.push({ threads, seconds: round(seconds), mbPerSecond: round(mbPerSecond, 1), mbPerSecondPerThread: round(mbPerSecond / threads, 1) });
+const readOnce = fileURLToPath(new URL('../read-once.js', import.meta.url));
+const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
+
+/** Reads `path` in `runs` fresh processes (as the CLI would: cold JIT, fresh memory). */
+export async function benchRead(path: string, bytes: number, input: 'CSV' | 'CSR', threads: number, runs: number): Promise<ReadResult> {
+  const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
+  const rss: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const run = await runNode([readOnce, path, String(threads)], rssHook);
+    if (run.code !== 0) throw new Error(`read of ${path} failed: ${run.stderr.slice(-400)}`);
+    const report = JSON.parse(run.stdout) as { seconds: number; cpuSeconds: number };
+    seconds.push(report.seconds);
+    cpuSeconds.push(report.cpuSeconds);
+    if (run.peakRssMb !== null) rss.push(run.peakRssMb);
   }
-  const csrRuns = await repeat(runs, () => timed(() => readRatings(data.csr)));
-  const m = csrRuns[0].value.matrix;
-  const bytes = m.rowPtr[m.nRows] * (m.colIdx.BYTES_PER_ELEMENT + 4) + m.nRows * 12;
-  return { csvBytes: data.csvBytes, csv, csr: { seconds: round(median(csrRuns.map((r) => r.seconds))), bytes } };
+  const s = median(seconds);
+  const mbPerSecond = bytes / 1e6 / s;
+  return {
+    input,
+    threads,
+    seconds: round(s),
+    mbPerSecond: round(mbPerSecond, 1),
+    mbPerSecondPerThread: round(mbPerSecond / threads, 1),
+    mbPerCpuSecond: round(bytes / 1e6 / median(cpuSeconds), 1),
+    peakRssMb: round(median(rss), 0),
+  };
+}
+
+/** The CSV with each thread count, then the CSR file. */
+export async function benchReading(data: BenchData, runs: number, threadCounts: number[]): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for (const t of threadCounts) out.push(await benchRead(data.csv, data.csvBytes, 'CSV', t, runs));
+  out.push(await benchRead(data.csr, data.csrBytes, 'CSR', 1, runs));
+  return out;
 }

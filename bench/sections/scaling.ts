@@ -1,7 +1,8 @@
 import { readRatings } from '../../src/io/read-ratings.js';
 import type { BenchData } from '../data.js';
-import { median, repeat, round, timed } from '../measure.js';
+import { round } from '../measure.js';
 import { benchFit } from './fitting.js';
+import { benchRead } from './reading.js';
 
 export interface ScalingRow {
   readonly customers: number;
@@ -21,17 +22,17 @@ export interface ScalingRow {
 export async function benchScaling(sizes: BenchData[], threads: number, runs: number): Promise<ScalingRow[]> {
   const rows: ScalingRow[] = [];
   for (const d of sizes) {
-    const csvRuns = await repeat(runs, () => timed(() => readRatings(d.csv, { threads })));
-    const csrRuns = await repeat(runs, () => timed(() => readRatings(d.csr)));
-    const m = csrRuns[0].value.matrix;
+    const csvRead = await benchRead(d.csv, d.csvBytes, 'CSV', threads, runs);
+    const csrRead = await benchRead(d.csr, d.csrBytes, 'CSR', 1, runs);
+    const m = (await readRatings(d.csr)).matrix;
     const fit = await benchFit(m, 'ratings', threads, runs);
-    const readCsvSeconds = median(csvRuns.map((r) => r.seconds));
+    const readCsvSeconds = csvRead.seconds;
     rows.push({
       customers: d.customers,
       ratings: m.rowPtr[m.nRows],
       csvBytes: d.csvBytes,
       readCsvSeconds: round(readCsvSeconds),
-      readCsrSeconds: round(median(csrRuns.map((r) => r.seconds))),
+      readCsrSeconds: csrRead.seconds,
       fitSeconds: fit.totalSeconds,
       iterations: fit.iterations,
       secondsPerIteration: fit.secondsPerIteration,

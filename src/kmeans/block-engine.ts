@@ -1,7 +1,7 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { scanValues, type ValueScan } from './exact-sums.js';
+import { scanRows, type ValueScan } from './exact-sums.js';
 import { candidateRowsKernel, lloydRowsKernel, MAX_SPECIALISED, offsetsFitInt32 } from './kernel-codegen.js';
-import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows, rowSquaredNorms } from './kernels.js';
+import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows } from './kernels.js';
 import { addInto } from './reduce.js';
 import { advanceBounds, createRowBounds, type RowBounds } from './row-bounds.js';
 
@@ -82,8 +82,7 @@ export class BlockEngine {
 
   /** Fills this range's row norms and scans its values for exactness. */
   prepare(): ValueScan {
-    rowSquaredNorms(this.m, this.r0, this.r1, this.xNorms);
-    return scanValues(this.m, this.r0, this.r1);
+    return scanRows(this.m, this.r0, this.r1, this.xNorms);
   }
 
   lloyd(w: LloydWork): void {

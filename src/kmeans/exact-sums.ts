@@ -18,23 +18,35 @@ export interface ValueScan {
   readonly absSum: number;
 }
 
-/** Scans the values of rows [r0, r1); combine the scans of all row ranges with `sumsAreExact`. */
-export function scanValues(m: CsrMatrix, r0: number, r1: number): ValueScan {
+/**
+ * Row norms of rows [r0, r1) into xNorms (as rowSquaredNorms computes them) and the value scan of those rows, in
+ * one pass over the values. Combine the scans of all row ranges with `sumsAreExact`.
+ */
+export function scanRows(m: CsrMatrix, r0: number, r1: number, xNorms: Float64Array): ValueScan {
   const { rowPtr, values } = m;
-  const p0 = rowPtr[r0];
-  const p1 = rowPtr[r1];
-  if (values === null) return { onGrid: true, absSum: p1 - p0 };
+  if (values === null) {
+    for (let i = r0; i < r1; i++) xNorms[i] = rowPtr[i + 1] - rowPtr[i];
+    return { onGrid: true, absSum: rowPtr[r1] - rowPtr[r0] };
+  }
+  // int32 loop counters when the offsets allow (see offsetsFitInt32)
+  const int32 = rowPtr[r1] <= 0x7fffffff;
   // fractional parts are >= 0, so their sum is 0 exactly when every value is on the grid (NaN makes it NaN)
   let fractions = 0;
   let absSum = 0;
-  for (let p = p0; p < p1; p++) {
-    const v = values[p];
-    const scaled = v * SCALE;
-    fractions += scaled - Math.floor(scaled);
-    absSum += Math.abs(v);
+  for (let i = r0; i < r1; i++) {
+    const start = int32 ? rowPtr[i] | 0 : rowPtr[i];
+    const end = int32 ? rowPtr[i + 1] | 0 : rowPtr[i + 1];
+    let s = 0;
+    for (let p = start; p < end; p++) {
+      const v = values[p];
+      s += v * v;
+      const scaled = v * SCALE;
+      fractions += scaled - Math.floor(scaled);
+      absSum += Math.abs(v);
+    }
+    xNorms[i] = s;
   }
-  const onGrid = fractions === 0;
-  return { onGrid, absSum };
+  return { onGrid: fractions === 0, absSum };
 }
 
 export function sumsAreExact(scans: readonly ValueScan[]): boolean {
