@@ -195,4 +195,7 @@ export const messages = {
   // ---- input selection
   noNetflixFilesInDir: (dir: string) => `${dir}: a directory, but it holds no combined_data_*.txt files to read`,
   formatOptionsNeedLong: () => `--columns applies to --format long only`,
+  netflixNeedsOutDir: () => `generate --format netflix writes several files: give --out a folder`,
+  generateNetflixSummary: (dir: string, files: number, ratings: number, seconds: number) =>
+    `${dir}: ${files} combined_data file(s) with ${ratings} ratings and movie_titles.csv, ${seconds.toFixed(1)} s`,
 };

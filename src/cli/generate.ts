@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { mkdir } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { writeSyntheticNetflixRaw } from '../generate/netflix-raw-writer.js';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { messages } from '../messages.js';
 import { generatePivot } from '../generate/generate.js';
@@ -6,11 +8,21 @@ import { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID } fro
 import { openPivotOutput } from '../generate/output.js';
 import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
-import { fractionOption, intRangeOption } from './options.js';
+import { choiceOption, fractionOption, intRangeOption } from './options.js';
 
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
+const generateFormats = ['pivot', 'netflix'] as const;
+type GenerateFormat = (typeof generateFormats)[number];
+
+/** The Prize download: 100,480,507 ratings by 480,189 customers of 17,770 movies, in four files. */
+const netflixDefaults = { ratings: 100_480_507, customers: 480_189, movies: 17_770, files: 4 };
+
 interface GenerateFlags {
+  format: GenerateFormat;
+  ratings: number;
+  files: number;
+  gzip?: boolean;
   customers: number;
   movies: number;
   density: number;
@@ -24,7 +36,7 @@ interface GenerateFlags {
 /** `netflix-cluster generate`: synthetic data in the df_p format (see src/generate). */
 export function registerGenerate(program: Command): void {
   const d = defaultGenerateOptions;
-  program
+  const cmd = program
     .command('generate')
     .description('write a synthetic Netflix-like ratings pivot (df_p format: Cust_Id,<movie id>,...; empty = not rated)')
     .option('--customers <n>', `customers (rows), 1..${MAX_CUSTOMER_ID}`, intRangeOption('--customers', 1, MAX_CUSTOMER_ID),
@@ -35,9 +47,27 @@ export function registerGenerate(program: Command): void {
     .option('--groups <n>', `latent taste groups, 1..${MAX_GROUPS}`, intRangeOption('--groups', 1, MAX_GROUPS), d.groups)
     .option('--rows <n>', 'write only the first n of the --customers rows (an exact prefix of that file, cheap)',
       intRangeOption('--rows', 1, MAX_CUSTOMER_ID))
-    .option('--out <file>', 'output CSV; .gz compresses; - or none = stdout')
-    .option('--quiet', 'no summary on stderr')
-    .action(async (flags: GenerateFlags) => {
+    .option('--out <file>', 'output CSV; .gz compresses; - or none = stdout (netflix: an output folder)')
+    .addOption(
+      new Option('--format <format>', 'pivot: the df_p CSV; netflix: combined_data_*.txt files and movie_titles.csv, as the Prize download')
+        .choices(generateFormats)
+        .default('pivot')
+        .argParser(choiceOption('--format', generateFormats)),
+    )
+    .option('--ratings <n>', `netflix: ratings in all files (default ${netflixDefaults.ratings}, the real count)`, intRangeOption('--ratings', 1, 2e9), netflixDefaults.ratings)
+    .option('--files <n>', 'netflix: how many combined_data files', intRangeOption('--files', 1, 100), netflixDefaults.files)
+    .option('--gzip', 'netflix: write combined_data_N.txt.gz')
+    .option('--quiet', 'no summary on stderr');
+  cmd.action(async (flags: GenerateFlags) => {
+      if (flags.format === 'netflix') {
+        // the pivot's defaults (144,380 x 5,332) describe the trimmed data; the raw files have the untrimmed counts
+        const given = (name: string) => cmd.getOptionValueSource(name) !== 'default';
+        await generateNetflix(flags, {
+          customers: given('customers') ? flags.customers : netflixDefaults.customers,
+          movies: given('movies') ? flags.movies : netflixDefaults.movies,
+        });
+        return;
+      }
       const rows = flags.rows ?? flags.customers;
       if (rows > flags.customers) throw usageError(messages.rowsAboveCustomers(rows, flags.customers));
       const toFile = flags.out !== undefined && flags.out !== '-';
@@ -59,5 +89,21 @@ export function registerGenerate(program: Command): void {
         throw err;
       }
       log.info(messages.generateSummary(output.label, summary));
-    });
+  });
+}
+
+async function generateNetflix(flags: GenerateFlags, shape: { customers: number; movies: number }): Promise<void> {
+  if (flags.out === undefined || flags.out === '-') throw usageError(messages.netflixNeedsOutDir());
+  const log = new Log({ quiet: flags.quiet });
+  const t0 = performance.now();
+  await mkdir(flags.out, { recursive: true });
+  const written = await writeSyntheticNetflixRaw(flags.out, {
+    seed: flags.seed,
+    ratings: flags.ratings,
+    customers: shape.customers,
+    movies: shape.movies,
+    files: flags.files,
+    gzip: flags.gzip,
+  });
+  log.info(messages.generateNetflixSummary(flags.out, written.files.length, written.ratings, (performance.now() - t0) / 1000));
 }
