@@ -1,34 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
+import { addKMeansOptions, kmeansOptionRows, type KMeansCliOptions } from './kmeans-options.js';
 import { Option, type Command } from 'commander';
 import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
-import { countEmptyRows, matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
-import { initMethods, type InitMethod } from '../kmeans/init.js';
+import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { intOption } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
 
-export interface ElbowCliOptions extends InputCliOptions {
-  input?: string;
+export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
   k: number[];
-  seed: number;
-  init: InitMethod;
-  nInit: number;
-  maxIter: number;
-  tol: number;
-  matrix: MatrixKind;
-  rows?: number;
-  sample?: number;
   silhouetteSample: number;
-  ratingRange: RatingRange;
   json?: boolean;
   plot?: string;
   report?: string;
@@ -49,23 +39,13 @@ export function registerElbow(program: Command): void {
   const cmd = program
     .command('elbow')
     .description('fit k-means for a range of k and print inertia, silhouette, Davies-Bouldin and Calinski-Harabasz for each')
-    .option('-i, --input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too; default: the bundled sample')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
-    .option('--seed <n>', 'random seed, the same for every k', intOption('--seed', 0), 0)
-    .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default('k-means++').argParser(choiceOption('--init', initMethods)))
-    .option('--n-init <n>', 'runs from different starts per k; the lowest inertia wins', intOption('--n-init', 1), 1)
-    .option('--max-iter <n>', 'most Lloyd iterations per run', intOption('--max-iter', 1), 300)
-    .option('--tol <x>', 'stop when centres move less than this, relative to the mean variance', numberOption('--tol', 0), 1e-4)
-    .addOption(new Option('--matrix <kind>', 'what is clustered: ratings, binary (has rated) or centered (ratings minus the customer mean)').choices(matrixKinds).default('ratings').argParser(choiceOption('--matrix', matrixKinds)))
-    .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
-    .option('--sample <n>', 'cluster a seeded random sample of N customers (as fit --sample)', intOption('--sample', 1))
     .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
-    .addOption(ratingRangeFlag('valid ratings'))
     .option('--json', 'print the results as one JSON object on stdout instead of the table')
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
     .option('-q, --quiet', 'no table or progress on stderr');
-  addInputOptions(cmd).action(async (opts: ElbowCliOptions) => {
+  addInputOptions(addKMeansOptions(cmd, 'cluster a seeded random sample of N customers (as fit --sample)')).action(async (opts: ElbowCliOptions) => {
     await runElbowCommand(opts);
   });
 }
@@ -156,20 +136,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
 
 /** The options that shape the result, as shown in the report. */
 function elbowOptionRows(opts: ElbowCliOptions): Array<[string, string | number]> {
-  const rows: Array<[string, string | number]> = [
-    ['--k', formatKList(opts.k)],
-    ['--matrix', opts.matrix],
-    ['--seed', opts.seed],
-    ['--init', opts.init],
-    ['--n-init', opts.nInit],
-    ['--max-iter', opts.maxIter],
-    ['--tol', opts.tol],
-    ['--silhouette-sample', opts.silhouetteSample],
-    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
-  ];
-  if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
-  if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
-  return rows;
+  return [['--k', formatKList(opts.k)], ...kmeansOptionRows(opts), ['--silhouette-sample', opts.silhouetteSample]];
 }
 
 /** The command line that reproduces this run, defaults spelled out so a later change of default cannot alter it. */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { readRatings } from '../io/read-ratings.js';
+import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
@@ -46,16 +46,7 @@ export function registerEvaluate(program: Command): void {
 export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
-  const data = await timings.time('read', () =>
-    readRatings(opts.input, {
-      ratingRange: opts.ratingRange,
-      format: opts.format,
-      columns: opts.columns,
-      threads: opts.threads,
-      onProgress: (bytes: number, rows: number) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
-    }),
-  );
-  log.clearProgress();
+  const { data } = await loadRatings(opts, log, timings);
   const m = data.matrix;
   for (const k of opts.k) if (k > m.nRows) throw usageError(messages.kTooLarge(k, m.nRows));
   if (countHeldOut(m, opts.holdout) === 0) throw usageError(messages.holdoutHidesNothing(opts.holdout));

@@ -5,26 +5,18 @@ import type { HeatmapReport } from '../plot/heatmaps.js';
 import { writeReport, type ReportImage } from '../report/markdown.js';
 import type { Log } from '../util/log.js';
 import type { FitCliOptions } from './fit.js';
+import { kmeansOptionRows } from './kmeans-options.js';
 import type { FitSummary } from './fit-summary.js';
 
 /** The options that shape a fit's result, as the report shows them and as the reproducing command spells them. */
 export function fitOptionRows(opts: FitCliOptions): Array<[string, string | number]> {
-  const rows: Array<[string, string | number]> = [
+  return [
     ['--k', opts.k],
-    ['--matrix', opts.matrix],
-    ['--seed', opts.seed],
-    ['--init', opts.init],
-    ['--n-init', opts.nInit],
-    ['--max-iter', opts.maxIter],
-    ['--tol', opts.tol],
+    ...kmeansOptionRows(opts),
     ['--engine', opts.engine],
-    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
     ['--min-support', opts.minSupport],
     ['--silhouette-sample', opts.silhouetteSample],
   ];
-  if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
-  if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
-  return rows;
 }
 
 export function fitArgv(opts: FitCliOptions): string[] {

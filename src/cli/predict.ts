@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
-import { readRatings } from '../io/read-ratings.js';
+import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
@@ -43,16 +43,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
 
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
-  const data = await timings.time('read', () =>
-    readRatings(opts.input, {
-      ratingRange: opts.ratingRange,
-      format: opts.format,
-      columns: opts.columns,
-      threads: opts.threads,
-      onProgress: (bytes: number, rows: number) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
-    }),
-  );
-  log.clearProgress();
+  const { data } = await loadRatings(opts, log, timings);
   const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 

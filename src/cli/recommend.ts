@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readRatings } from '../io/read-ratings.js';
+import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { readMovieTitles } from '../io/titles.js';
 import { loadModel } from '../kmeans/model.js';
@@ -7,7 +7,7 @@ import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
-import { Log } from '../util/log.js';
+import { Log, Timings } from '../util/log.js';
 import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { predictNotes } from './predict.js';
 
@@ -48,14 +48,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
   const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
-  const data = await readRatings(opts.input, {
-    ratingRange: opts.ratingRange,
-    format: opts.format,
-    columns: opts.columns,
-    threads: opts.threads,
-    onProgress: (bytes: number, rows: number) => log.progress(`reading ${opts.input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
-  });
-  log.clearProgress();
+  const { data } = await loadRatings(opts, log, new Timings());
   const row = findCustomerRow(data.customerIds, opts.customer);
   if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
   const assigned = await predictClusters(data, model, opts.model);
