@@ -195,4 +195,8 @@ export const messages = {
   // ---- input selection
   noNetflixFilesInDir: (dir: string) => `${dir}: a directory, but it holds no combined_data_*.txt files to read`,
   formatOptionsNeedLong: () => `--columns applies to --format long only`,
+
+  // ---- robustness
+  titlesUtf16: (file: string) =>
+    `${at(file, 1)}: the titles file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as Latin-1 or UTF-8`,
 };
