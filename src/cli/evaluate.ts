@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
+import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
@@ -46,6 +47,7 @@ export function registerEvaluate(program: Command): void {
 export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
+  await checkMemory(opts.input, { format: opts.format, maxMemory: opts.maxMemory });
   const data = await timings.time('read', () =>
     readRatings(opts.input, {
       ratingRange: opts.ratingRange,

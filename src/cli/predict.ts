@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
+import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadModel } from '../kmeans/model.js';
@@ -43,6 +44,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
 
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
+  await checkMemory(opts.input, { format: opts.format, maxMemory: opts.maxMemory });
   const data = await timings.time('read', () =>
     readRatings(opts.input, {
       ratingRange: opts.ratingRange,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { readMovieTitles } from '../io/titles.js';
@@ -48,6 +49,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
   const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
+  await checkMemory(opts.input, { format: opts.format, maxMemory: opts.maxMemory });
   const data = await readRatings(opts.input, {
     ratingRange: opts.ratingRange,
     format: opts.format,
