@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { removePendingTemps } from '../io/atomic-write.js';
+import { removePendingTemps, removePendingTempsSync } from '../io/atomic-write.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { registerElbow } from './elbow.js';
 
@@ -45,7 +45,9 @@ export function buildProgram(): Command {
 export async function run(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
   const onSignal = (signal: NodeJS.Signals) => {
-    void removePendingTemps().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    // synchronous to the end: an await here would let the command run on and replace the previous output
+    removePendingTempsSync();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -3,13 +3,15 @@ import { Option, type Command } from 'commander';
 import type { RatingsFormat } from '../io/detect-format.js';
 import { ratingsFormats } from '../io/detect-format.js';
 import type { LongColumnNames } from '../io/long-columns.js';
-import { choiceOption, columnsOption, intOption } from './options.js';
+import { choiceOption, columnsOption, intOption, memorySizeOption } from './options.js';
 
 /** The flags every reading command shares, beside --input and --rating-range. */
 export interface InputCliOptions {
   readonly format?: RatingsFormat;
   readonly columns?: LongColumnNames;
   readonly threads?: number;
+  /** Refuse to start when the estimated memory exceeds this many bytes (default: the machine's memory). */
+  readonly maxMemory?: number;
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -20,5 +22,6 @@ export function addInputOptions(cmd: Command): Command {
         .argParser(choiceOption('--format', ratingsFormats)),
     )
     .option('--columns <user,movie,rating>', 'column names of a long CSV', columnsOption)
-    .option('--threads <n>', `threads for reading and clustering (default: all ${availableParallelism()} cores)`, intOption('--threads', 1));
+    .option('--threads <n>', `threads for reading and clustering (default: all ${availableParallelism()} cores)`, intOption('--threads', 1))
+    .option('--max-memory <size>', "refuse inputs estimated to need more memory than this, e.g. 8G (default: the machine's memory)", memorySizeOption('--max-memory'));
 }

@@ -1,3 +1,4 @@
+import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { selectDataRows, type RatingsData } from '../matrix/csr.js';
 import { messages } from '../messages.js';
@@ -33,6 +34,8 @@ export interface LoadedRatings {
 export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: Timings): Promise<LoadedRatings> {
   if (opts.rows !== undefined && opts.sample !== undefined) throw usageError(messages.rowsAndSample());
   const input = opts.input ?? bundledSamplePath();
+  // before any parsing: a file too big for this machine fails now, with numbers, rather than swapping for an hour
+  await checkMemory(input, { format: opts.format, maxMemory: opts.maxMemory, rows: opts.rows });
   let data = await timings.time('read', () =>
     readRatings(input, {
       rows: opts.rows,

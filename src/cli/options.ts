@@ -112,3 +112,14 @@ export function columnsOption(value: string): { user: string; movie: string; rat
   if (names.length !== 3 || names.some((s) => s === '')) throw new InvalidArgumentError(messages.badColumnsSpec(value));
   return { user: names[0], movie: names[1], rating: names[2] };
 }
+
+/** A byte count: plain bytes or a decimal K/M/G/T suffix (512M = 512,000,000 bytes, as the messages print MB). */
+export function memorySizeOption(flag: string) {
+  const units: Record<string, number> = { '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+  return (value: string): number => {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)B?$/i.exec(value.trim());
+    const bytes = m ? Number(m[1]) * units[m[2].toUpperCase()] : NaN;
+    if (!(bytes >= 1)) throw new InvalidArgumentError(messages.badMemorySize(flag, value));
+    return Math.round(bytes);
+  };
+}

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ioError } from '../util/errors.js';
@@ -9,6 +9,15 @@ const pendingTemps = new Set<string>();
 /** Removes the temporary files of writes still in flight; the CLI calls it on SIGINT/SIGTERM and on failure. */
 export async function removePendingTemps(): Promise<void> {
   await Promise.all([...pendingTemps].map((p) => rm(p, { force: true })));
+  pendingTemps.clear();
+}
+
+/**
+ * For SIGINT/SIGTERM: removes the temporary files synchronously, so that no await lets the interrupted command go
+ * on (finish a write, rename it over the previous output, start the next temp file) before the process exits.
+ */
+export function removePendingTempsSync(): void {
+  for (const p of pendingTemps) rmSync(p, { force: true });
   pendingTemps.clear();
 }
 

@@ -52,8 +52,10 @@ export function resolveLongColumns(file: string, cells: readonly string[], chose
     const names = chosen[role] !== undefined ? [chosen[role]!] : longColumnNames[role];
     const index = find(cells, names);
     if (index < 0) throw dataError(messages.longMissingColumn(file, role, names, header));
-    if (chosen[role] !== undefined && find(cells.slice(index + 1), names) >= 0) {
-      throw dataError(messages.longDuplicateColumn(file, role, chosen[role]!));
+    // a header naming the same column twice ("rating,rating") is ambiguous: refuse it rather than read the first
+    const again = chosen[role] !== undefined ? names : [cells[index]];
+    if (find(cells.slice(index + 1), again) >= 0) {
+      throw dataError(messages.longDuplicateColumn(file, role, chosen[role] ?? cells[index]));
     }
     const other = (Object.keys(at) as LongRole[]).find((r) => at[r] === index);
     if (other !== undefined) throw dataError(messages.longColumnTwoRoles(file, cells[index], other, role));

@@ -28,7 +28,7 @@ export async function readRatings(input: string | readonly string[], options: Re
 }
 
 /** `dir` -> its combined_data_N.txt files in N order; a file stays itself. */
-async function expandDirectory(path: string): Promise<readonly string[]> {
+export async function expandDirectory(path: string): Promise<readonly string[]> {
   const info = await stat(path).catch(() => null);
   if (info === null || !info.isDirectory()) return [path];
   const files = (await readdir(path))

@@ -17,7 +17,7 @@ export async function readMovieTitles(path: string): Promise<Map<number, string>
     throw noInputError(messages.inputNotReadable(path, (err as Error).message));
   }
   const titles = new Map<number, string>();
-  const lines = bytes.toString('latin1').split('\n');
+  const lines = decodeTitles(path, bytes).split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     if (line === '') continue;
@@ -39,4 +39,17 @@ export async function readMovieTitles(path: string): Promise<Map<number, string>
     titles.set(id, line.slice(second + 1));
   }
   return titles;
+}
+
+/**
+ * The Prize file is Latin-1 with no byte-order mark. A UTF-8 BOM means someone re-saved it as UTF-8 (Excel does):
+ * that is accepted and decoded as UTF-8, so the BOM does not end up in the first MovieID. UTF-16 is refused with
+ * its name rather than the baffling "MovieID \"\u00ff\u00fe1\u0000\"" the Latin-1 decoding would give.
+ */
+function decodeTitles(path: string, bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw dataError(messages.titlesUtf16(path));
+  }
+  return bytes.toString('latin1');
 }

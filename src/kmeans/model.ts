@@ -64,7 +64,8 @@ export async function loadModel(path: string): Promise<KMeansModel> {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw dataError(messages.modelNotOurs(path, `not JSON: ${(err as Error).message}`));
+    // V8 quotes the text near the fault, newlines and all: the message must stay one line
+    throw dataError(messages.modelNotOurs(path, `not JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`));
   }
   const m = raw as Partial<KMeansModel>;
   const bad = (why: string) => dataError(messages.modelNotOurs(path, why));

@@ -44,6 +44,7 @@ export class SerialRunner implements PassRunner {
     sumsT: Float64Array | null,
     counts: Float64Array | null,
   ): Promise<number> {
+    await turnEventLoop();
     const xNorms = this.rowNorms();
     const blockInertia = this.blockInertia;
     if (sumsT === null || counts === null) {
@@ -73,6 +74,7 @@ export class SerialRunner implements PassRunner {
     closest: Float64Array,
     out: Float64Array,
   ): Promise<Float64Array> {
+    await turnEventLoop();
     this.rowNorms();
     const blockPotentials = new Float64Array(this.nBlocks * t);
     this.engine.candidates({ candT, candNorms, t, closest, out, blockPotentials });
@@ -83,3 +85,10 @@ export class SerialRunner implements PassRunner {
 
   async close(): Promise<void> {}
 }
+
+/**
+ * On one thread the passes run on the main thread back to back; resolved promises never let the event loop turn,
+ * so a SIGINT would wait for the whole fit (and its outputs would replace the previous ones). One macrotask per
+ * pass (microseconds against a pass's milliseconds) lets the CLI's signal handler run between passes.
+ */
+const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

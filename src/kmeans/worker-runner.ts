@@ -172,7 +172,9 @@ export class WorkerRunner implements PassRunner {
       await Promise.all(this.clients.map((c, j) => c.call(request(j))));
     } catch (err) {
       this.fail(err as Error);
-      throw err;
+      // the first failure is the cause: an idle worker that died stops the busy ones, whose own rejection
+      // ("the worker threads were closed") would otherwise hide why
+      throw this.failure ?? err;
     }
   }
 

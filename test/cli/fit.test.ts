@@ -108,7 +108,7 @@ const badRuns: BadRun[] = [
   { name: 'bad rating range', args: ['--input', tiny, '--rating-range', '5..1'], code: 2, message: messages.badRatingRange('5..1') },
   { name: 'unknown flag', args: ['--input', tiny, '--clusters', '3'], code: 2, message: /unknown option '--clusters'/ },
   { name: 'output in a missing directory', args: ['--input', tiny, '--out', '/no/dir/a.csv'], code: 74, message: messages.outputDirMissing('/no/dir/a.csv', '/no/dir') },
-  { name: 'bad data', args: ['--input', fixture('bad/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
+  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
 ];
 
 for (const bad of badRuns) {
@@ -131,7 +131,7 @@ test('the bad-data run leaves an existing output file untouched', () => {
   const outDir = tempDir();
   const out = join(outDir, 'keep.csv');
   writeFileSync(out, 'previous\n');
-  const r = runCli(['fit', '--input', fixture('bad/too-few-cells.csv'), '--out', out]);
+  const r = runCli(['fit', '--input', fixture('bad/pivot/too-few-cells.csv'), '--out', out]);
   assert.equal(r.code, 65);
   assert.equal(readFileSync(out, 'utf8'), 'previous\n');
   assert.ok(existsSync(out));

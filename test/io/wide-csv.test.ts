@@ -66,10 +66,10 @@ test('a customer with no ratings is a valid row', async () => {
   assert.equal(d.matrix.rowPtr[3] - d.matrix.rowPtr[2], 0);
 });
 
-const cases = JSON.parse(readFileSync(fixture('bad/cases.json'), 'utf8')) as { file: string; code: number; message: string }[];
+const cases = JSON.parse(readFileSync(fixture('bad/pivot/cases.json'), 'utf8')) as { file: string; code: number; message: string }[];
 for (const c of cases) {
   test(`bad input ${c.file}: exit ${c.code}, "${c.message}"`, async () => {
-    const path = fixture(`bad/${c.file}`);
+    const path = fixture(`bad/pivot/${c.file}`);
     await assert.rejects(readWideRatingsCsv(path), (err: unknown) => {
       assert.ok(err instanceof UserError, String(err));
       assert.equal(err.exitCode, c.code);
