@@ -203,10 +203,10 @@ export const messages = {
   // ---- robustness
   titlesUtf16: (file: string) =>
     `${at(file, 1)}: the titles file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as Latin-1 or UTF-8`,
-  notEnoughMemory: (file: string, fileBytes: number, ratings: number, need: number, have: number, fromFlag: boolean, csr: boolean) =>
+  notEnoughMemory: (file: string, fileBytes: number, ratings: number, need: number, have: number, fromFlag: boolean, noConvert: boolean) =>
     `${file}: reading ${mb(fileBytes)} (about ${(ratings / 1e6).toFixed(1)} M ratings) needs about ${mb(need)} of memory, ` +
     `more than the ${mb(have)} ${fromFlag ? '--max-memory allows' : 'this machine has'}; read fewer customers with --rows N` +
-    (csr ? '' : `, or convert the file once with \`netflix-cluster convert\` (a .csr file loads in about two thirds of the memory)`),
+    (noConvert ? '' : `, or convert the file once with \`netflix-cluster convert\` (a .csr file loads in about two thirds of the memory)`),
   badMemorySize: (flag: string, value: string) => `${flag} must be a size such as 512M, 8G or 1000000 (bytes), got ${q(value)}`,
 };
 

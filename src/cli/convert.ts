@@ -2,15 +2,17 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeCsrFile } from '../io/csr-file.js';
+import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { messages } from '../messages.js';
 import { Log } from '../util/log.js';
-import { intOption, ratingRangeOption, type RatingRange } from './options.js';
+import { intOption, memorySizeOption, ratingRangeOption, type RatingRange } from './options.js';
 
 interface ConvertOptions {
   rows?: number;
   ratingRange?: RatingRange;
   threads?: number;
+  maxMemory?: number;
   quiet?: boolean;
 }
 
@@ -28,10 +30,12 @@ export function registerConvert(program: Command): void {
     .option('--rows <n>', 'keep only the first n customers', intOption('--rows', 1))
     .option('--rating-range <low..high>', 'ratings outside this range are an error (default 1..5)', ratingRangeOption)
     .option('--threads <n>', `threads for the CSV scan (default: all ${availableParallelism()} cores)`, intOption('--threads', 1))
+    .option('--max-memory <size>', "refuse inputs estimated to need more memory than this, e.g. 8G (default: the machine's memory)", memorySizeOption('--max-memory'))
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (input: string, output: string, opts: ConvertOptions) => {
       const log = new Log({ quiet: opts.quiet });
       await checkOutputPath(output);
+      await checkMemory(input, { maxMemory: opts.maxMemory, rows: opts.rows, suggestConvert: false });
       const t0 = performance.now();
       const data = await readRatings(input, {
         rows: opts.rows,

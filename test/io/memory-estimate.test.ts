@@ -19,10 +19,18 @@ test('at the df_p density the pivot estimate is close above the true count', asy
   const { path } = pivotFile(tempDir());
   const ratings = (await readWideRatingsCsv(path)).matrix.colIdx.length;
   const e = await estimateReadMemory(path);
-  // calibrated, not a bound: a denser pivot spends fewer bytes a rating and is underestimated (see memory-estimate.ts)
   assert.ok(e.ratings >= 0.9 * ratings && e.ratings < 1.5 * ratings, `${e.ratings} estimated, ${ratings} true`);
   assert.ok(e.bytes > e.ratings * 6, 'at least the CSR arrays');
   assert.equal(e.stopsEarly, true);
+});
+
+test('a dense pivot is sampled, not taken at the df_p density', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'dense.csv');
+  const rows = Array.from({ length: 2000 }, (_, i) => `${i + 1},${Array.from({ length: 50 }, (_, j) => String(1 + ((i + j) % 5))).join(',')}`);
+  writeFileSync(path, `Cust_Id,${Array.from({ length: 50 }, (_, j) => j + 1).join(',')}\n${rows.join('\n')}\n`);
+  const e = await estimateReadMemory(path);
+  assert.ok(e.ratings >= 100_000 && e.ratings < 110_000, `${e.ratings} estimated, 100,000 true`);
 });
 
 test('the raw Netflix format does not stop early under --rows', async () => {
@@ -64,6 +72,14 @@ test('the reading commands check too: elbow, evaluate, heatmap (predict and reco
     assert.equal(r.code, 2, `${args[0]}: ${r.stderr}`);
     assert.match(r.stderr, /--max-memory allows/);
   }
+});
+
+test('convert checks too, and does not suggest itself', () => {
+  const dir = tempDir();
+  const r = runCli(['convert', fixture('tiny.csv'), join(dir, 't.csr'), '--max-memory', '1K']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /read fewer customers with --rows N\n$/);
+  assert.deepEqual(readdirSync(dir), []);
 });
 
 test('a bad --max-memory value is a usage error naming the flag', () => {
