@@ -1,17 +1,19 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap] [--no-wait]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap] [--max-wait 120]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
  * fitting (ratings and binary), end to end through the CLI, scaling with size, ml-kmeans against the sparse engine,
- * and heatmaps when src/plot is present. Prints tables and writes bench/results.json.
+ * and heatmaps when src/plot is present. Prints tables and writes bench/results.json. The machine may be shared:
+ * each run first waits (up to --max-wait seconds, 0 = never) for two idle seconds, and the load averages of each
+ * section go into results.json.
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir, ensureData, FULL_CUSTOMERS, repoRoot } from './data.js';
-import { machineInfo, round, waitForQuiet } from './measure.js';
+import { idleWait, machineInfo, round } from './measure.js';
 import { benchEndToEnd } from './sections/e2e.js';
 import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
@@ -22,7 +24,6 @@ import { readRatings } from '../src/io/read-ratings.js';
 import { table } from './table.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
 const value = (name: string, fallback: string) => {
   const at = args.indexOf(name);
   return at >= 0 && at + 1 < args.length ? args[at + 1] : fallback;
@@ -31,15 +32,17 @@ const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
 const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
+idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '120')));
+idleWait.log = log;
 
 const results: Record<string, unknown> = { machine: machineInfo(), runs, threads, date: new Date().toISOString() };
 const loads: Record<string, number[]> = {};
 results.loadAverages = loads;
 
-/** Each section waits for a quiet machine (other work skews every number) and records the load it ran under. */
+/** Runs a section and records the load averages it ran under (each of its runs waits for an idle machine). */
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
   if (!sections.has(name)) return null;
-  const before = flag('--no-wait') ? loadavg()[0] : await waitForQuiet(1.0, 180);
+  const before = loadavg()[0];
   log(`[${name}] load ${before.toFixed(2)} ...`);
   const out = await fn();
   loads[name] = [round(before, 2), round(loadavg()[0], 2)];
@@ -67,8 +70,8 @@ const fits = await section('fit', async () => {
 });
 if (fits) {
   console.log(
-    table('fit, k = 5, full shape (medians)', ['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iter', 'fit s'], fits.map((f) => [
-      f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds,
+    table('fit, k = 5, full shape (medians)', ['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iter', 'fit s', 'CPU/wall'], fits.map((f) => [
+      f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds, f.cpuPerWall,
     ])),
   );
 }
@@ -76,8 +79,8 @@ if (fits) {
 const e2e = await section('e2e', async () => [await benchEndToEnd(full.csv, threads, runs), await benchEndToEnd(full.csr, threads, runs)]);
 if (e2e) {
   console.log(
-    table('End to end: input -> assignments CSV, k = 5 (fresh process each run)', ['input', 'threads', 'median s', 'peak RSS MB', 'runs s'], e2e.map((r) => [
-      r.input.replace(`${cacheDir}/`, ''), r.threads, r.seconds, r.peakRssMb, r.runs.join(' '),
+    table('End to end: input -> assignments CSV, k = 5 (fresh process each run)', ['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'], e2e.map((r) => [
+      r.input.replace(`${cacheDir}/`, ''), r.threads, r.seconds, r.peakRssMb, r.cpuPercent ?? '-', r.runs.join(' '),
     ])),
   );
   console.log(`(ran: ${e2e[0].command})`);

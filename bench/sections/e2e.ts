@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, repoRoot } from '../data.js';
-import { median, round, runNode } from '../measure.js';
+import { median, round, runNode, waitForIdle } from '../measure.js';
 
 export interface EndToEndResult {
   readonly input: string;
@@ -12,6 +12,8 @@ export interface EndToEndResult {
   readonly command: string;
   readonly seconds: number;
   readonly peakRssMb: number;
+  /** Median CPU time over wall time, in percent: 200 means both cores were ours throughout. */
+  readonly cpuPercent: number | null;
   readonly runs: number[];
 }
 
@@ -34,12 +36,15 @@ export async function benchEndToEnd(input: string, threads: number, runs: number
     : [pipeline, input, out, String(threads)];
   const times: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   try {
     for (let r = 0; r < runs; r++) {
+      await waitForIdle();
       const run = await runNode(args, rssHook);
       if (run.code !== 0) throw new Error(`end to end run failed (${run.code}): ${run.stderr.slice(-500)}`);
       times.push(run.seconds);
       if (run.peakRssMb !== null) rss.push(run.peakRssMb);
+      if (run.cpuPercent !== null) cpu.push(run.cpuPercent);
     }
   } finally {
     rmSync(out, { force: true });
@@ -50,6 +55,7 @@ export async function benchEndToEnd(input: string, threads: number, runs: number
     command: cli ? 'netflix-cluster fit --threads' : 'node dist/bench/pipeline.js (fit without --threads on this branch)',
     seconds: round(median(times)),
     peakRssMb: round(Math.max(...rss), 0),
+    cpuPercent: cpu.length ? median(cpu) : null,
     runs: times.map((t) => round(t)),
   };
 }

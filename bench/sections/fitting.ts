@@ -18,6 +18,11 @@ export interface FitResult {
   readonly secondsPerIteration: number;
   /** Per iteration, per stored rating (all threads together). */
   readonly nsPerRatingIteration: number;
+  /**
+   * CPU time of the whole fit (every thread) over its wall time: about `threads` on an idle machine, lower when
+   * other work shares the cores.
+   */
+  readonly cpuPerWall: number;
   readonly inertia: number;
 }
 
@@ -26,11 +31,14 @@ export async function benchFit(source: CsrMatrix, kind: MatrixKind, threads: num
   const m = transformMatrix(source, kind);
   const results = await repeat(runs, async () => {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const runner = await createPassRunner(m, threads);
     const t1 = performance.now();
     try {
       const r = await fitKMeans(m, { k: 5, seed: 0 }, runner);
-      return { start: (t1 - t0) / 1000, total: (performance.now() - t0) / 1000, r };
+      const total = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      return { start: (t1 - t0) / 1000, total, cpuPerWall: (cpu.user + cpu.system) / 1e6 / total, r };
     } finally {
       await runner.close();
     }
@@ -50,6 +58,7 @@ export async function benchFit(source: CsrMatrix, kind: MatrixKind, threads: num
     iterations: r.nIter,
     secondsPerIteration: round(perIter, 4),
     nsPerRatingIteration: round((perIter * 1e9) / ratings, 2),
+    cpuPerWall: round(median(results.map((x) => x.cpuPerWall)), 2),
     inertia: r.inertia,
   };
 }

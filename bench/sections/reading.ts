@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { BenchData } from '../data.js';
-import { median, round, runNode } from '../measure.js';
+import { median, round, runNode, waitForIdle } from '../measure.js';
 
 export interface ReadResult {
   readonly input: 'CSV' | 'CSR';
@@ -23,6 +23,7 @@ export async function benchRead(path: string, bytes: number, input: 'CSV' | 'CSR
   const cpuSeconds: number[] = [];
   const rss: number[] = [];
   for (let r = 0; r < runs; r++) {
+    await waitForIdle();
     const run = await runNode([readOnce, path, String(threads)], rssHook);
     if (run.code !== 0) throw new Error(`read of ${path} failed: ${run.stderr.slice(-400)}`);
     const report = JSON.parse(run.stdout) as { seconds: number; cpuSeconds: number };
