@@ -21,8 +21,9 @@ class FullRunner implements PassRunner {
   rowNorms(): Float64Array {
     return this.serial.rowNorms();
   }
-  async lloydPass(centersT: Float64Array, cNorms: Float64Array, k: number, labels: Int32Array, minDist: Float64Array, sumsT: Float64Array | null, counts: Float64Array | null): Promise<number> {
+  async lloydPass(centersT: Float64Array, cNorms: Float64Array, k: number, labels: Int32Array, wanted: Float64Array | null, sumsT: Float64Array | null, counts: Float64Array | null): Promise<number> {
     const { m } = this;
+    const minDist = wanted ?? new Float64Array(m.nRows);
     const nBlocks = blockCount(m.nRows);
     const inertia = new Float64Array(nBlocks);
     const blockSums = sumsT === null ? null : new Float64Array(sumsT.length);
@@ -37,7 +38,7 @@ class FullRunner implements PassRunner {
       if (blockSums !== null) for (let j = 0; j < blockSums.length; j++) sumsT![j] += blockSums[j];
       if (blockCounts !== null) for (let c = 0; c < k; c++) counts![c] += blockCounts[c];
     }
-    return sumInBlockOrder(inertia, nBlocks);
+    return wanted === null ? Number.NaN : sumInBlockOrder(inertia, nBlocks);
   }
   async candidatePass(candT: Float64Array, candNorms: Float64Array, t: number, closest: Float64Array, out: Float64Array): Promise<Float64Array> {
     const { m } = this;
@@ -53,7 +54,7 @@ class FullRunner implements PassRunner {
   async close(): Promise<void> {}
 }
 
-describe('bounds and running sums change nothing', () => {
+describe('bounds, passes without distances and running sums change nothing', () => {
   const data = smallRatings(4500, 21);
   for (const kind of ['ratings', 'binary', 'centered'] as MatrixKind[]) {
     test(`${kind}: the serial runner gives the bits of full passes`, async () => {
