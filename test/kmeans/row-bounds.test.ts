@@ -71,3 +71,41 @@ describe('bounds, passes without distances and running sums change nothing', () 
     });
   }
 });
+
+describe('fit with passes without distances', () => {
+  const data = smallRatings(3000, 33, 150);
+
+  /** Squared distance from row i to centre c (row-major centres), entry by entry. */
+  function distance(m: CsrMatrix, centers: Float64Array, c: number, i: number): number {
+    const nCols = m.nCols;
+    let d = 0;
+    for (let j = 0; j < nCols; j++) d += centers[c * nCols + j] ** 2;
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+      const v = m.values === null ? 1 : m.values[p];
+      const w = centers[c * nCols + m.colIdx[p]];
+      d += (v - w) ** 2 - w ** 2;
+    }
+    return d;
+  }
+
+  for (const kind of ['ratings', 'centered'] as MatrixKind[]) {
+    test(`${kind}: labels are the nearest centres, the inertia is theirs, one finite progress inertia per iteration (also with a re-seeded cluster)`, async () => {
+      const m = transformMatrix(data.matrix, kind);
+      const far = new Float64Array(3 * m.nCols).fill(1000, 2 * m.nCols);
+      for (const options of [{ k: 4, seed: 1 }, { k: 3, initialCenters: far }]) {
+        const progress: number[] = [];
+        const r = await fitKMeans(m, { ...options, maxIter: 100, onIteration: (_i, inertia) => progress.push(inertia) });
+        let inertia = 0;
+        for (let i = 0; i < m.nRows; i++) {
+          const own = distance(m, r.centers, r.labels[i], i);
+          for (let c = 0; c < r.k; c++) assert.ok(own <= distance(m, r.centers, c, i) + 1e-9 * (1 + Math.abs(own)), `row ${i}`);
+          inertia += Math.max(0, own);
+        }
+        assert.ok(Math.abs(r.inertia - inertia) <= 1e-9 * inertia, `inertia ${r.inertia} vs ${inertia}`);
+        assert.equal(progress.length, r.nIter);
+        assert.ok(progress.every(Number.isFinite));
+        if (options.initialCenters) assert.ok(r.emptyClustersReseeded > 0, 'the far centre was re-seeded');
+      }
+    });
+  }
+});
