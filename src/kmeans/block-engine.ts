@@ -36,8 +36,9 @@ export interface LloydWork {
   readonly cNorms: Float64Array;
   readonly k: number;
   readonly labels: Int32Array;
-  readonly minDist: Float64Array;
-  /** Inertia of each block, by block index. */
+  /** Null when the distances are not wanted (see PassRunner.lloydPass). */
+  readonly minDist: Float64Array | null;
+  /** Inertia of each block, by block index (meaningless without minDist). */
   readonly blockInertia: Float64Array;
   readonly sums: SumsTarget | null;
 }

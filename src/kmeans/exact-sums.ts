@@ -28,16 +28,38 @@ export function scanRows(m: CsrMatrix, r0: number, r1: number, xNorms: Float64Ar
     for (let i = r0; i < r1; i++) xNorms[i] = rowPtr[i + 1] - rowPtr[i];
     return { onGrid: true, absSum: rowPtr[r1] - rowPtr[r0] };
   }
-  // int32 loop counters when the offsets allow (see offsetsFitInt32)
-  const int32 = rowPtr[r1] <= 0x7fffffff;
+  // int32 loop counters when the offsets allow (see offsetsFitInt32): a counter that may be either an int32 or a
+  // double stays a double, so the two cases are two loops
+  return rowPtr[r1] <= 0x7fffffff ? scanInt32(rowPtr, values, r0, r1, xNorms) : scanAny(rowPtr, values, r0, r1, xNorms);
+}
+
+function scanInt32(rowPtr: Float64Array, values: Float32Array, r0: number, r1: number, xNorms: Float64Array): ValueScan {
   // fractional parts are >= 0, so their sum is 0 exactly when every value is on the grid (NaN makes it NaN)
   let fractions = 0;
   let absSum = 0;
   for (let i = r0; i < r1; i++) {
-    const start = int32 ? rowPtr[i] | 0 : rowPtr[i];
-    const end = int32 ? rowPtr[i + 1] | 0 : rowPtr[i + 1];
+    const end = rowPtr[i + 1] | 0;
     let s = 0;
-    for (let p = start; p < end; p++) {
+    for (let p = rowPtr[i] | 0; p < end; p++) {
+      const v = values[p];
+      s += v * v;
+      const scaled = v * SCALE;
+      fractions += scaled - Math.floor(scaled);
+      absSum += Math.abs(v);
+    }
+    xNorms[i] = s;
+  }
+  return { onGrid: fractions === 0, absSum };
+}
+
+/** scanInt32 for matrices of 2^31 entries or more. */
+function scanAny(rowPtr: Float64Array, values: Float32Array, r0: number, r1: number, xNorms: Float64Array): ValueScan {
+  let fractions = 0;
+  let absSum = 0;
+  for (let i = r0; i < r1; i++) {
+    const end = rowPtr[i + 1];
+    let s = 0;
+    for (let p = rowPtr[i]; p < end; p++) {
       const v = values[p];
       s += v * v;
       const scaled = v * SCALE;

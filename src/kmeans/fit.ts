@@ -19,7 +19,10 @@ export interface KMeansOptions {
   initialCenters: Float64Array | null;
   /** Threads for the passes over the matrix when no runner is given; any count gives the same bits. */
   threads: number;
-  /** Called after each iteration, for progress lines. */
+  /**
+   * Called after each iteration, for progress lines, with that iteration's inertia computed from the cluster sums
+   * (the row-by-row sum up to rounding; the result's inertia is the row-by-row one).
+   */
   onIteration: ((iter: number, inertia: number) => void) | null;
 }
 
@@ -99,21 +102,25 @@ async function lloyd(
   const counts = new Float64Array(k);
   const cNorms = new Float64Array(k);
   let reseeded = 0;
-  let strict = false;
   let inertia = 0;
-  let reseededLast = 0;
   let iter = 0;
   let converged = false;
+  // the iterations need labels and sums only: without distances, the rows whose centre the runner's bounds prove
+  // cost nothing (most of them once the centres settle); the inertia comes from one pass with distances at the end
+  const normsTotal = opts.onIteration ? sumOf(passes.rowNorms()) : 0;
   for (; iter < maxIter; iter++) {
     centerSquaredNorms(centersT, k, cNorms);
-    inertia = await passes.lloydPass(centersT, cNorms, k, labels, minDist, nextT, counts);
-    reseededLast = relocateEmptyClusters(m, k, labels, minDist, nextT, counts);
-    reseeded += reseededLast;
+    await passes.lloydPass(centersT, cNorms, k, labels, null, nextT, counts);
+    if (hasEmptyCluster(counts, k)) {
+      // re-seeding takes the rows farthest from their centres: their distances to these same centres
+      await passes.lloydPass(centersT, cNorms, k, labels, minDist, null, null);
+    }
+    if (opts.onIteration) inertia = inertiaFromSums(normsTotal, centersT, cNorms, nextT, counts, k);
+    reseeded += relocateEmptyClusters(m, k, labels, minDist, nextT, counts);
     const shift = divideIntoCenters(nextT, counts, centersT, k);
     [centersT, nextT] = [nextT, centersT];
     opts.onIteration?.(iter + 1, inertia);
     if (arraysEqual(labels, labelsOld)) {
-      strict = true;
       converged = true;
       break;
     }
@@ -124,12 +131,10 @@ async function lloyd(
     labelsOld.set(labels);
   }
   const nIter = Math.min(iter + 1, maxIter);
-  // With unchanged labels and no re-seeding the new centres equal the old bit for bit, so the last pass's labels
-  // and inertia already belong to them; otherwise label once more against the final centres.
-  if (!strict || reseededLast > 0) {
-    centerSquaredNorms(centersT, k, cNorms);
-    inertia = await passes.lloydPass(centersT, cNorms, k, labels, minDist, null, null);
-  }
+  // One last E-step so that the labels belong to the returned centres, with distances for the inertia. (With
+  // unchanged labels and no re-seeding the centres did not change, and it only computes the inertia.)
+  centerSquaredNorms(centersT, k, cNorms);
+  inertia = await passes.lloydPass(centersT, cNorms, k, labels, minDist, null, null);
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
   return {
@@ -174,6 +179,29 @@ export function relocateEmptyClusters(
     counts[to] = 1;
   }
   return empty.length;
+}
+
+function hasEmptyCluster(counts: Float64Array, k: number): boolean {
+  for (let c = 0; c < k; c++) if (counts[c] === 0) return true;
+  return false;
+}
+
+function sumOf(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+
+/**
+ * The inertia of a pass from its cluster sums, for progress lines: sum |x|^2 - 2 sum_c c.S_c + sum_c n_c |c|^2,
+ * the row-by-row sum up to rounding, in O(k x nCols).
+ */
+function inertiaFromSums(normsTotal: number, centersT: Float64Array, cNorms: Float64Array, sumsT: Float64Array, counts: Float64Array, k: number): number {
+  let dot = 0;
+  for (let p = 0; p < sumsT.length; p++) dot += centersT[p] * sumsT[p];
+  let sizes = 0;
+  for (let c = 0; c < k; c++) sizes += counts[c] * cNorms[c];
+  return Math.max(0, normsTotal - 2 * dot + sizes);
 }
 
 /** Indices of the `count` largest distances, largest first, lower index first on ties. */

@@ -25,7 +25,7 @@ export function genericLloyd(
   r0: number,
   r1: number,
   labels: Int32Array,
-  minDist: Float64Array,
+  minDist: Float64Array | null,
 ): number {
   const dots = scratch(k);
   let inertia = 0;
@@ -43,7 +43,7 @@ export function genericLloyd(
     }
     if (bestD < 0) bestD = 0;
     labels[i] = best;
-    minDist[i] = bestD;
+    if (minDist !== null) minDist[i] = bestD;
     inertia += bestD;
   }
   return inertia;

@@ -15,7 +15,8 @@ import { MARGIN_FIXED, MARGIN_PER_ENTRY, type RowBounds } from './row-bounds.js'
 /**
  * Labels rows [r0, r1) with the nearest centre (first on ties); writes labels and minDist; returns their sum.
  * With `bounds` (k <= MAX_SPECIALISED) rows whose bounds prove their centre compute that one distance only, and
- * every row's bounds are refreshed; see row-bounds.ts.
+ * every row's bounds are refreshed; see row-bounds.ts. With `minDist` null nobody needs the distances: proven
+ * rows then cost nothing but their bounds, and the return value is meaningless.
  */
 export type LloydRowsFn = (
   rowPtr: Float64Array,
@@ -27,7 +28,7 @@ export type LloydRowsFn = (
   r0: number,
   r1: number,
   labels: Int32Array,
-  minDist: Float64Array,
+  minDist: Float64Array | null,
   bounds: RowBounds | null,
 ) => number;
 
@@ -122,6 +123,7 @@ function lloydSource(k: number, binary: boolean, int32: boolean): string {
   ${norms}
   const held = bounds.held, upper = bounds.upper, lower = bounds.lower, base = bounds.base;
   const shift = bounds.shift, otherShift = bounds.otherShift, cnMax = bounds.cnMax, valid = bounds.valid;
+  const withDist = minDist !== null;
   let inertia = 0;
   for (let i = r0; i < r1; i++) {
     ${rowSource(int32)}
@@ -133,13 +135,19 @@ function lloydSource(k: number, binary: boolean, int32: boolean): string {
       const ub = upper[h] + shift[held_];
       const lb = lower[h] - otherShift[held_];
       if (lb > 0 && ub * ub + 2 * margin < lb * lb) {
-        // the row keeps its centre: that one distance, by the same operations as below
+        // the row keeps its centre
+        labels[i] = held_;
+        // moved bounds are rounded outwards, so that they stay bounds however many passes they are carried
+        lower[h] = lb * ${1 - 2 ** -50};
+        if (!withDist) {
+          upper[h] = ub * ${1 + 2 ** -50};
+          continue;
+        }
+        // that one distance, by the same operations as below: a fresh, tight upper bound too
         ${dotSource(k, ['held_'], binary, 'centersT', () => 'H')}
         let d = xn - 2 * (aH + bH) + cNorms[held_];
         upper[h] = Math.sqrt(Math.max(0, d + margin));
-        lower[h] = lb;
         if (d < 0) d = 0;
-        labels[i] = held_;
         minDist[i] = d;
         inertia += d;
         continue;
@@ -156,7 +164,7 @@ function lloydSource(k: number, binary: boolean, int32: boolean): string {
     lower[h] = Math.sqrt(Math.max(0, second - margin));
     if (bestD < 0) bestD = 0; // rounding of |x|^2 - 2x.c + |c|^2 when x is (almost) its centre
     labels[i] = best;
-    minDist[i] = bestD;
+    if (withDist) minDist[i] = bestD;
     inertia += bestD;
   }
   return inertia;`;

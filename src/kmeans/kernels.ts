@@ -86,14 +86,24 @@ export function addRowsToSums(
   counts: Float64Array,
 ): void {
   const { rowPtr, colIdx, values } = m;
+  // int32 loop counters when the offsets allow: a counter that may be an int32 or a double stays a double, so
+  // the large case has its own loop
+  if (rowPtr[r1] > 0x7fffffff) {
+    for (let i = r0; i < r1; i++) {
+      const best = labels[i];
+      counts[best] += 1;
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) sumsT[colIdx[p] * k + best] += values === null ? 1 : values[p];
+    }
+    return;
+  }
   for (let i = r0; i < r1; i++) {
     const best = labels[i];
-    const end = rowPtr[i + 1];
+    const end = rowPtr[i + 1] | 0;
     counts[best] += 1;
     if (values === null) {
-      for (let p = rowPtr[i]; p < end; p++) sumsT[colIdx[p] * k + best] += 1;
+      for (let p = rowPtr[i] | 0; p < end; p++) sumsT[colIdx[p] * k + best] += 1;
     } else {
-      for (let p = rowPtr[i]; p < end; p++) sumsT[colIdx[p] * k + best] += values[p];
+      for (let p = rowPtr[i] | 0; p < end; p++) sumsT[colIdx[p] * k + best] += values[p];
     }
   }
 }

@@ -8,13 +8,16 @@ export interface PassRunner {
   /**
    * Labels every row against `centersT` (k centres, transposed), fills `labels` and `minDist`; when `sumsT` and
    * `counts` are given, they receive the per-cluster sums and sizes. Returns the inertia.
+   *
+   * `minDist` null says the distances are not wanted (the iterations of Lloyd need only labels and sums): a runner
+   * may then skip the rows whose label its bounds prove, and returns NaN for the inertia.
    */
   lloydPass(
     centersT: Float64Array,
     cNorms: Float64Array,
     k: number,
     labels: Int32Array,
-    minDist: Float64Array,
+    minDist: Float64Array | null,
     sumsT: Float64Array | null,
     counts: Float64Array | null,
   ): Promise<number>;

@@ -40,7 +40,7 @@ export class SerialRunner implements PassRunner {
     cNorms: Float64Array,
     k: number,
     labels: Int32Array,
-    minDist: Float64Array,
+    minDist: Float64Array | null,
     sumsT: Float64Array | null,
     counts: Float64Array | null,
   ): Promise<number> {
@@ -64,7 +64,7 @@ export class SerialRunner implements PassRunner {
       const sums = { mode: 'fold', sumsT, counts, blockSums, blockCounts } as const;
       this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums });
     }
-    return sumInBlockOrder(blockInertia, this.nBlocks);
+    return minDist === null ? Number.NaN : sumInBlockOrder(blockInertia, this.nBlocks);
   }
 
   async candidatePass(

@@ -98,7 +98,7 @@ export class WorkerRunner implements PassRunner {
     cNorms: Float64Array,
     k: number,
     labels: Int32Array,
-    minDist: Float64Array,
+    minDist: Float64Array | null,
     sumsT: Float64Array | null,
     counts: Float64Array | null,
   ): Promise<number> {
@@ -113,12 +113,12 @@ export class WorkerRunner implements PassRunner {
       cNorms: c.cNorms,
       k,
       labels: this.labels,
-      minDist: this.minDist,
+      minDist: minDist === null ? null : this.minDist,
       blockInertia: this.blockInertia,
       sums: s === null ? null : s.targets[j],
     }));
     labels.set(this.labels);
-    minDist.set(this.minDist);
+    minDist?.set(this.minDist);
     if (s !== null) {
       if (this.exact) {
         sumParts(s.parts, sumsT!);
@@ -128,7 +128,7 @@ export class WorkerRunner implements PassRunner {
         sumRowsInBlockOrder(s.counts[0], this.nBlocks, k, counts!);
       }
     }
-    return sumInBlockOrder(this.blockInertia, this.nBlocks);
+    return minDist === null ? Number.NaN : sumInBlockOrder(this.blockInertia, this.nBlocks);
   }
 
   async candidatePass(

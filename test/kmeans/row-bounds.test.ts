@@ -21,8 +21,9 @@ class FullRunner implements PassRunner {
   rowNorms(): Float64Array {
     return this.serial.rowNorms();
   }
-  async lloydPass(centersT: Float64Array, cNorms: Float64Array, k: number, labels: Int32Array, minDist: Float64Array, sumsT: Float64Array | null, counts: Float64Array | null): Promise<number> {
+  async lloydPass(centersT: Float64Array, cNorms: Float64Array, k: number, labels: Int32Array, wanted: Float64Array | null, sumsT: Float64Array | null, counts: Float64Array | null): Promise<number> {
     const { m } = this;
+    const minDist = wanted ?? new Float64Array(m.nRows);
     const nBlocks = blockCount(m.nRows);
     const inertia = new Float64Array(nBlocks);
     const blockSums = sumsT === null ? null : new Float64Array(sumsT.length);
@@ -37,7 +38,7 @@ class FullRunner implements PassRunner {
       if (blockSums !== null) for (let j = 0; j < blockSums.length; j++) sumsT![j] += blockSums[j];
       if (blockCounts !== null) for (let c = 0; c < k; c++) counts![c] += blockCounts[c];
     }
-    return sumInBlockOrder(inertia, nBlocks);
+    return wanted === null ? Number.NaN : sumInBlockOrder(inertia, nBlocks);
   }
   async candidatePass(candT: Float64Array, candNorms: Float64Array, t: number, closest: Float64Array, out: Float64Array): Promise<Float64Array> {
     const { m } = this;
@@ -53,7 +54,7 @@ class FullRunner implements PassRunner {
   async close(): Promise<void> {}
 }
 
-describe('bounds and running sums change nothing', () => {
+describe('bounds, passes without distances and running sums change nothing', () => {
   const data = smallRatings(4500, 21);
   for (const kind of ['ratings', 'binary', 'centered'] as MatrixKind[]) {
     test(`${kind}: the serial runner gives the bits of full passes`, async () => {
@@ -66,6 +67,44 @@ describe('bounds and running sums change nothing', () => {
         assert.ok(sameBits(fast.centers, full.centers), `${kind} k=${k}: centres`);
         assert.ok(Object.is(fast.inertia, full.inertia), `${kind} k=${k}: inertia`);
         assert.equal(fast.nIter, full.nIter);
+      }
+    });
+  }
+});
+
+describe('fit with passes without distances', () => {
+  const data = smallRatings(3000, 33, 150);
+
+  /** Squared distance from row i to centre c (row-major centres), entry by entry. */
+  function distance(m: CsrMatrix, centers: Float64Array, c: number, i: number): number {
+    const nCols = m.nCols;
+    let d = 0;
+    for (let j = 0; j < nCols; j++) d += centers[c * nCols + j] ** 2;
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+      const v = m.values === null ? 1 : m.values[p];
+      const w = centers[c * nCols + m.colIdx[p]];
+      d += (v - w) ** 2 - w ** 2;
+    }
+    return d;
+  }
+
+  for (const kind of ['ratings', 'centered'] as MatrixKind[]) {
+    test(`${kind}: labels are the nearest centres, the inertia is theirs, one finite progress inertia per iteration (also with a re-seeded cluster)`, async () => {
+      const m = transformMatrix(data.matrix, kind);
+      const far = new Float64Array(3 * m.nCols).fill(1000, 2 * m.nCols);
+      for (const options of [{ k: 4, seed: 1 }, { k: 3, initialCenters: far }]) {
+        const progress: number[] = [];
+        const r = await fitKMeans(m, { ...options, maxIter: 100, onIteration: (_i, inertia) => progress.push(inertia) });
+        let inertia = 0;
+        for (let i = 0; i < m.nRows; i++) {
+          const own = distance(m, r.centers, r.labels[i], i);
+          for (let c = 0; c < r.k; c++) assert.ok(own <= distance(m, r.centers, c, i) + 1e-9 * (1 + Math.abs(own)), `row ${i}`);
+          inertia += Math.max(0, own);
+        }
+        assert.ok(Math.abs(r.inertia - inertia) <= 1e-9 * inertia, `inertia ${r.inertia} vs ${inertia}`);
+        assert.equal(progress.length, r.nIter);
+        assert.ok(progress.every(Number.isFinite));
+        if (options.initialCenters) assert.ok(r.emptyClustersReseeded > 0, 'the far centre was re-seeded');
       }
     });
   }
