@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { writeSyntheticNetflixRaw } from '../generate/netflix-raw-writer.js';
 import { checkOutputPath } from '../io/atomic-write.js';
+import { openBlockSink } from '../io/block-sink.js';
 import { messages } from '../messages.js';
 import { generatePivot } from '../generate/generate.js';
 import { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID } from '../generate/options.js';
-import { openPivotOutput } from '../generate/output.js';
 import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
 import { choiceOption, fractionOption, intRangeOption } from './options.js';
@@ -70,16 +70,16 @@ export function registerGenerate(program: Command): void {
       }
       const rows = flags.rows ?? flags.customers;
       if (rows > flags.customers) throw usageError(messages.rowsAboveCustomers(rows, flags.customers));
-      const toFile = flags.out !== undefined && flags.out !== '-';
-      if (toFile) await checkOutputPath(flags.out!);
+      const out = flags.out ?? '-';
+      if (out !== '-') await checkOutputPath(out);
       const log = new Log({ quiet: flags.quiet });
-      const output = openPivotOutput(flags.out);
+      const output = openBlockSink(out);
       let summary;
       try {
         const { customers, movies, density, seed, groups } = flags;
         summary = await generatePivot(
           { customers, movies, density, seed, groups, rows },
-          output.sink,
+          output,
           { onProgress: (done, total) => log.progress(messages.generateProgress(done, total)) },
         );
         await output.commit();
