@@ -45,7 +45,7 @@ export class SerialRunner implements PassRunner {
     counts: Float64Array | null,
   ): Promise<number> {
     await turnEventLoop();
-    const xNorms = this.rowNorms();
+    this.rowNorms();
     const blockInertia = this.blockInertia;
     if (sumsT === null || counts === null) {
       this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums: null });
