@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { checkOutputPath } from '../io/atomic-write.js';
-import { writeCsrFile } from '../io/csr-file.js';
+import { writeCsrFile } from '../io/csr/csr-file.js';
 import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { messages } from '../messages.js';

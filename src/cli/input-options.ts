@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import type { RatingsFormat } from '../io/detect-format.js';
 import { ratingsFormats } from '../io/detect-format.js';
-import type { LongColumnNames } from '../io/long-columns.js';
+import type { LongColumnNames } from '../io/long/long-columns.js';
 import { choiceOption, columnsOption, intOption, memorySizeOption } from './options.js';
 
 /** The flags every reading command shares, beside --input and --rating-range. */

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { defaultRatingRange } from '../io/wide-csv.js';
+import { defaultRatingRange } from '../io/pivot/pivot-csv.js';
 import { messages } from '../messages.js';
 
 /** Option parsers for commander: they throw InvalidArgumentError, which the CLI turns into one line and exit 2. */

@@ -1,4 +1,4 @@
-import type { PivotStats } from '../io/netflix-raw.js';
+import type { PivotStats } from '../io/netflix/netflix-raw.js';
 import { messages } from '../messages.js';
 
 const int = (n: number) => n.toLocaleString('en-US');

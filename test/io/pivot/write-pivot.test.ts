@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { formatFloat32, writePivotCsv } from '../../src/io/write-pivot.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
-import type { RatingsData } from '../../src/matrix/csr.js';
-import { fixture, plantedMatrix, tempDir } from '../helpers.js';
+import { formatFloat32, writePivotCsv } from '../../../src/io/pivot/write-pivot.js';
+import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
+import type { RatingsData } from '../../../src/matrix/csr.js';
+import { fixture, plantedMatrix, tempDir } from '../../helpers.js';
 
 test('writes what it read, byte for byte (df_p written by pandas)', async () => {
   const dir = tempDir();
-  const d = await readWideRatingsCsv(fixture('netflix/df_p.csv'));
+  const d = await readPivotRatingsCsv(fixture('netflix/df_p.csv'));
   const out = join(dir, 'df_p.csv');
   await writePivotCsv(out, d);
   assert.equal(readFileSync(out, 'utf8'), readFileSync(fixture('netflix/df_p.csv'), 'utf8'));
@@ -29,7 +29,7 @@ test('.csv.gz is gzip and reads back to the same matrix; empty rows and columns 
   const out = join(dir, 'p.csv.gz');
   await writePivotCsv(out, data);
   assert.equal(gunzipSync(readFileSync(out)).toString('latin1').split('\n')[0].slice(0, 16), 'Cust_Id,5,7,9,11');
-  const back = await readWideRatingsCsv(out);
+  const back = await readPivotRatingsCsv(out);
   assert.deepEqual(back.matrix, data.matrix);
   assert.deepEqual(back.customerIds, data.customerIds);
   assert.deepEqual(back.movieIds, data.movieIds);

@@ -1,12 +1,12 @@
-import { buildCsr, type ColumnOrder } from '../matrix/build-csr.js';
-import { selectDataRows, type RatingsData } from '../matrix/csr.js';
-import { rankIdsInPlace } from '../matrix/rank-ids.js';
-import { messages } from '../messages.js';
-import { dataError } from '../util/errors.js';
-import { scanLines } from './line-chunks.js';
+import { buildCsr, type ColumnOrder } from '../../matrix/build-csr.js';
+import { selectDataRows, type RatingsData } from '../../matrix/csr.js';
+import { rankIdsInPlace } from '../../matrix/rank-ids.js';
+import { messages } from '../../messages.js';
+import { dataError } from '../../util/errors.js';
+import { scanLines } from '../line-chunks.js';
 import { headerCells, resolveLongColumns, type LongColumnNames } from './long-columns.js';
 import { LongScanner, type ScannedLong } from './long-scanner.js';
-import { inspectInput } from './open-input.js';
+import { inspectInput } from '../open-input.js';
 
 const NL = 10;
 /** MovieLens' ratings.csv averages about 26 bytes a line ("1,296,5.0,1147880044\n" is 21). */

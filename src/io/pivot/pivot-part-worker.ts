@@ -1,14 +1,14 @@
 /**
- * Entry of a thread that scans one part (whole lines) of a pivot CSV with the same WideRowScanner as the serial
- * reader. Line numbers are relative to the part until the merge; see parallel-wide.ts.
+ * Entry of a thread that scans one part (whole lines) of a pivot CSV with the same PivotRowScanner as the serial
+ * reader. Line numbers are relative to the part until the merge; see parallel-pivot.ts.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { messages } from '../messages.js';
-import { noInputError, UserError } from '../util/errors.js';
-import { serveRequests } from '../util/worker-rpc.js';
-import type { PartReply, PartRequest, PartSummary, PartWorkerInit } from './wide-part-protocol.js';
-import { WideRowScanner } from './wide-scanner.js';
+import { messages } from '../../messages.js';
+import { noInputError, UserError } from '../../util/errors.js';
+import { serveRequests } from '../../util/worker-rpc.js';
+import type { PartReply, PartRequest, PartSummary, PartWorkerInit } from './pivot-part-protocol.js';
+import { PivotRowScanner } from './pivot-scanner.js';
 
 const NL = 10;
 /** Bytes read at a time; a line longer than this grows the buffer. */
@@ -16,7 +16,7 @@ const CHUNK = 1 << 23;
 
 const init = workerData as PartWorkerInit;
 // a rating takes at least two bytes ("3,") and usually four or more; the arrays grow if this is short
-const scanner = new WideRowScanner(init.path, init.nCols, init.ratingRange, Math.max(1024, (init.end - init.start) / 4));
+const scanner = new PivotRowScanner(init.path, init.nCols, init.ratingRange, Math.max(1024, (init.end - init.start) / 4));
 let failed: { buf: Buffer; start: number; end: number; line: number } | null = null;
 
 function scan(): PartSummary {
@@ -97,7 +97,7 @@ serveRequests<PartRequest, PartReply>((request) => {
     case 'rethrow': {
       if (failed === null) throw new Error('no failed line to report');
       // a fresh scanner: the line's error does not depend on the rows before it
-      const again = new WideRowScanner(init.path, init.nCols, init.ratingRange, 16);
+      const again = new PivotRowScanner(init.path, init.nCols, init.ratingRange, 16);
       again.scanLine(failed.buf, failed.start, failed.end, request.lineOffset + failed.line);
       throw new Error(`line ${request.lineOffset + failed.line} scanned without error the second time`);
     }

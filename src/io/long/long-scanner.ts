@@ -1,6 +1,6 @@
-import { messages } from '../messages.js';
-import { dataError } from '../util/errors.js';
-import { Growable } from '../util/growable.js';
+import { messages } from '../../messages.js';
+import { dataError } from '../../util/errors.js';
+import { Growable } from '../../util/growable.js';
 import type { LongColumns } from './long-columns.js';
 
 const NL = 10;

@@ -1,12 +1,12 @@
-import { messages } from '../messages.js';
-import type { RatingsData } from '../matrix/csr.js';
-import { dataError } from '../util/errors.js';
-import { inspectInput, readChunks } from './open-input.js';
-import { parseWideHeader, WideRowScanner, type ScannedRows } from './wide-scanner.js';
+import { messages } from '../../messages.js';
+import type { RatingsData } from '../../matrix/csr.js';
+import { dataError } from '../../util/errors.js';
+import { inspectInput, readChunks } from '../open-input.js';
+import { parsePivotHeader, PivotRowScanner, type ScannedRows } from './pivot-scanner.js';
 
 const NL = 10;
 
-export interface WideReadOptions {
+export interface PivotReadOptions {
   /** Keep only the first `rows` customers (the original's `head(N)`); stop reading there. */
   readonly rows?: number;
   readonly ratingRange?: { min: number; max: number };
@@ -20,7 +20,7 @@ export const defaultRatingRange = { min: 1, max: 5 } as const;
  * Reads the df_p pivot CSV (`Cust_Id,<movie id>,...`, empty cell = not rated), plain or gzip, streamed into a CSR
  * matrix. Memory is proportional to the number of ratings, never to rows x movies.
  */
-export async function readWideRatingsCsv(path: string, options: WideReadOptions = {}): Promise<RatingsData> {
+export async function readPivotRatingsCsv(path: string, options: PivotReadOptions = {}): Promise<RatingsData> {
   const input = await inspectInput(path);
   const range = options.ratingRange ?? defaultRatingRange;
   const rowLimit = options.rows ?? Number.POSITIVE_INFINITY;
@@ -28,7 +28,7 @@ export async function readWideRatingsCsv(path: string, options: WideReadOptions 
   const capacityHint = Math.min(input.gzip ? input.size * 8 : input.size / 4, 1e9);
 
   let movieIds: Int32Array | null = null;
-  let scanner: WideRowScanner | null = null;
+  let scanner: PivotRowScanner | null = null;
   let lineNo = 0;
   let carry: Buffer | null = null;
   let bytes = 0;
@@ -37,9 +37,9 @@ export async function readWideRatingsCsv(path: string, options: WideReadOptions 
   const handleLine = (buf: Buffer, start: number, end: number) => {
     lineNo++;
     if (scanner === null) {
-      const header = parseWideHeader(path, buf.subarray(start, end));
+      const header = parsePivotHeader(path, buf.subarray(start, end));
       movieIds = header.movieIds;
-      scanner = new WideRowScanner(path, movieIds.length, range, options.rows ? options.rows * 600 : capacityHint);
+      scanner = new PivotRowScanner(path, movieIds.length, range, options.rows ? options.rows * 600 : capacityHint);
       return;
     }
     scanner.scanLine(buf, start, end, lineNo);
@@ -68,12 +68,12 @@ export async function readWideRatingsCsv(path: string, options: WideReadOptions 
     }
     if (done) break;
     if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
-    options.onProgress?.(bytes, scanner === null ? 0 : (scanner as WideRowScanner).rowCount);
+    options.onProgress?.(bytes, scanner === null ? 0 : (scanner as PivotRowScanner).rowCount);
   }
   if (!done && carry !== null && carry.length > 0) handleLine(carry, 0, carry.length);
 
   if (scanner === null || movieIds === null) throw dataError(messages.inputEmpty(path));
-  const rows = (scanner as WideRowScanner).finish();
+  const rows = (scanner as PivotRowScanner).finish();
   if (rows.nRows === 0) throw dataError(messages.noDataRows(path));
   checkUniqueCustomers(path, rows);
   return {

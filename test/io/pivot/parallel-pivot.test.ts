@@ -3,13 +3,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { readWideRatingsCsvParallel } from '../../src/io/parallel-wide.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
-import type { RatingsData } from '../../src/matrix/csr.js';
-import { isSharedMatrix } from '../../src/matrix/shared.js';
-import { messages } from '../../src/messages.js';
-import { UserError } from '../../src/util/errors.js';
-import { sameBits, supportUrl, tempDir, writeSmallPivot } from '../support/parallel.js';
+import { readPivotRatingsCsvParallel } from '../../../src/io/pivot/parallel-pivot.js';
+import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
+import type { RatingsData } from '../../../src/matrix/csr.js';
+import { isSharedMatrix } from '../../../src/matrix/shared.js';
+import { messages } from '../../../src/messages.js';
+import { UserError } from '../../../src/util/errors.js';
+import { sameBits, supportUrl, tempDir, writeSmallPivot } from '../../support/parallel.js';
 
 const dir = tempDir();
 const csv = join(dir, 'pivot.csv');
@@ -44,7 +44,7 @@ function editLine(text: string, lineNo: number, edit: (line: string) => string):
   return lines.join('\n');
 }
 
-describe('readWideRatingsCsvParallel', () => {
+describe('readPivotRatingsCsvParallel', () => {
   let text = '';
   let lineCount = 0;
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,9 +55,9 @@ describe('readWideRatingsCsvParallel', () => {
   });
 
   test('gives the streaming reader\'s arrays for 2, 3 and 7 threads, in shared memory', async () => {
-    const serial = await readWideRatingsCsv(csv);
+    const serial = await readPivotRatingsCsv(csv);
     for (const threads of [2, 3, 7]) {
-      const par = await readWideRatingsCsvParallel(csv, { threads, ...split });
+      const par = await readPivotRatingsCsvParallel(csv, { threads, ...split });
       assertSameData(par, serial);
       assert.ok(isSharedMatrix(par.matrix), `${threads} threads: shared`);
     }
@@ -68,17 +68,17 @@ describe('readWideRatingsCsvParallel', () => {
     const body = text.trimEnd().split('\n');
     body.splice(700, 0, '', '');
     writeFileSync(file, body.join('\r\n'));
-    assertSameData(await readWideRatingsCsvParallel(file, { threads: 3, ...split }), await readWideRatingsCsv(file));
+    assertSameData(await readPivotRatingsCsvParallel(file, { threads: 3, ...split }), await readPivotRatingsCsv(file));
   });
 
   test('a bad line in the second half is reported with its line number in the file, as the streaming reader does', async () => {
     const file = join(dir, 'bad-late.csv');
     const badLine = Math.floor(lineCount * 0.8);
     writeFileSync(file, editLine(text, badLine, (line) => line.replace(/,,/, ',x,')));
-    const serial = await failure(readWideRatingsCsv(file));
+    const serial = await failure(readPivotRatingsCsv(file));
     assert.match(serial.message, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${badLine}:\\d+: rating "x" is not a number$`));
     for (const threads of [2, 4]) {
-      const par = await failure(readWideRatingsCsvParallel(file, { threads, ...split }));
+      const par = await failure(readPivotRatingsCsvParallel(file, { threads, ...split }));
       assert.equal(par.message, serial.message);
       assert.equal(par.exitCode, 65);
     }
@@ -91,9 +91,9 @@ describe('readWideRatingsCsvParallel', () => {
     let edited = editLine(text, early, (line) => `${line},9.0`);
     edited = editLine(edited, late, (line) => line.replace(/^\d+/, 'abc'));
     writeFileSync(file, edited);
-    const serial = await failure(readWideRatingsCsv(file));
+    const serial = await failure(readPivotRatingsCsv(file));
     assert.equal(serial.message, messages.tooManyCells(file, early, 121));
-    const par = await failure(readWideRatingsCsvParallel(file, { threads: 2, ...split }));
+    const par = await failure(readPivotRatingsCsvParallel(file, { threads: 2, ...split }));
     assert.equal(par.message, serial.message);
   });
 
@@ -104,9 +104,9 @@ describe('readWideRatingsCsvParallel', () => {
     const dupAt = lineCount - 5;
     lines[dupAt - 1] = lines[dupAt - 1].replace(/^\d+/, id);
     writeFileSync(file, lines.join('\n'));
-    const serial = await failure(readWideRatingsCsv(file));
+    const serial = await failure(readPivotRatingsCsv(file));
     assert.equal(serial.message, messages.duplicateCustomer(file, dupAt, Number(id), 11));
-    assert.equal((await failure(readWideRatingsCsvParallel(file, { threads: 3, ...split }))).message, serial.message);
+    assert.equal((await failure(readPivotRatingsCsvParallel(file, { threads: 3, ...split }))).message, serial.message);
   });
 
   test('a header with no rows, and a bad header, fail as in the streaming reader', async () => {
@@ -115,22 +115,22 @@ describe('readWideRatingsCsvParallel', () => {
     const badHeader = join(dir, 'bad-header.csv');
     writeFileSync(badHeader, text.replace(/^Cust_Id/, 'Customer'));
     for (const file of [headerOnly, badHeader]) {
-      const serial = await failure(readWideRatingsCsv(file));
-      assert.equal((await failure(readWideRatingsCsvParallel(file, { threads: 2, minPartBytes: 1 }))).message, serial.message);
+      const serial = await failure(readPivotRatingsCsv(file));
+      assert.equal((await failure(readPivotRatingsCsvParallel(file, { threads: 2, minPartBytes: 1 }))).message, serial.message);
     }
   });
 
   test('gzip input and --rows fall back to the streaming reader', async () => {
     const gz = join(dir, 'pivot.csv.gz');
     writeFileSync(gz, gzipSync(readFileSync(csv)));
-    assertSameData(await readWideRatingsCsvParallel(gz, { threads: 2, ...split }), await readWideRatingsCsv(csv));
-    const head = await readWideRatingsCsvParallel(csv, { threads: 2, rows: 100, ...split });
-    assertSameData(head, await readWideRatingsCsv(csv, { rows: 100 }));
+    assertSameData(await readPivotRatingsCsvParallel(gz, { threads: 2, ...split }), await readPivotRatingsCsv(csv));
+    const head = await readPivotRatingsCsvParallel(csv, { threads: 2, rows: 100, ...split });
+    assertSameData(head, await readPivotRatingsCsv(csv, { rows: 100 }));
   });
 
   test('a scanner thread that dies rejects the read (no hang)', async () => {
     await assert.rejects(
-      readWideRatingsCsvParallel(csv, { threads: 2, workerUrl: supportUrl('failing-part-worker'), ...split }),
+      readPivotRatingsCsvParallel(csv, { threads: 2, workerUrl: supportUrl('failing-part-worker'), ...split }),
       /reading .*pivot\.csv: a worker thread exited unexpectedly \(code 5\)/,
     );
   });

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMovieTitles } from '../../src/io/titles.js';
-import { messages } from '../../src/messages.js';
-import { UserError } from '../../src/util/errors.js';
-import { tempDir } from '../helpers.js';
+import { readMovieTitles } from '../../../src/io/titles/titles.js';
+import { messages } from '../../../src/messages.js';
+import { UserError } from '../../../src/util/errors.js';
+import { tempDir } from '../../helpers.js';
 
 const dir = tempDir();
 

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readLongRatingsCsv } from '../../src/io/long-csv.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
-import { messages } from '../../src/messages.js';
-import { UserError } from '../../src/util/errors.js';
-import { fixture, tempDir } from '../helpers.js';
+import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
+import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
+import { messages } from '../../../src/messages.js';
+import { UserError } from '../../../src/util/errors.js';
+import { fixture, tempDir } from '../../helpers.js';
 
 const dir = tempDir();
 function file(name: string, text: string | Buffer): string {
@@ -30,10 +30,10 @@ test('MovieLens ratings.csv: rows by user id, columns by movie id, half stars wi
 test('the same ratings read from long and from pivot give the same CSR', async () => {
   const long = await readLongRatingsCsv(fixture('netflix/ratings.csv'));
   const pivot = file('p.csv', 'Cust_Id,1,2,3,4,5\n10,5.0,3.0,,4.0,\n20,4.0,4.0,,,\n30,3.0,,,5.0,\n40,4.0,,,2.0,\n50,2.0,,,,\n60,5.0,3.0,1.0,3.5,5.0\n');
-  const wide = await readWideRatingsCsv(pivot);
-  assert.deepEqual(long.matrix, wide.matrix);
-  assert.deepEqual(long.customerIds, wide.customerIds);
-  assert.deepEqual(long.movieIds, wide.movieIds);
+  const fromPivot = await readPivotRatingsCsv(pivot);
+  assert.deepEqual(long.matrix, fromPivot.matrix);
+  assert.deepEqual(long.customerIds, fromPivot.customerIds);
+  assert.deepEqual(long.movieIds, fromPivot.movieIds);
 });
 
 test('other column names and orders, extra columns, quotes, CRLF, gzip, a BOM', async () => {

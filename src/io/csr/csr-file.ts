@@ -1,11 +1,11 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import { messages } from '../messages.js';
-import type { RatingsData } from '../matrix/csr.js';
-import { sharedArray } from '../matrix/shared.js';
-import { dataError, noInputError } from '../util/errors.js';
-import { openAtomicWriter } from './atomic-write.js';
-import { inspectInput } from './open-input.js';
+import { messages } from '../../messages.js';
+import type { RatingsData } from '../../matrix/csr.js';
+import { sharedArray } from '../../matrix/shared.js';
+import { dataError, noInputError } from '../../util/errors.js';
+import { openAtomicWriter } from '../atomic-write.js';
+import { inspectInput } from '../open-input.js';
 import { validateCsr } from './csr-validate.js';
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countThreshold, keepAtLeast, planTrim, quantileLinear, roundHalfEven } from '../../src/io/trim.js';
+import { countThreshold, keepAtLeast, planTrim, quantileLinear, roundHalfEven } from '../../../src/io/netflix/trim.js';
 
 // pd.Series(values).quantile(q) and round(_, 0), printed by pandas 1.5.3 / numpy 1.24 (repr, so every bit counts)
 const pandas: [number[], number, number, number][] = [

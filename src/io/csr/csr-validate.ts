@@ -1,6 +1,6 @@
-import { messages } from '../messages.js';
-import type { CsrMatrix } from '../matrix/csr.js';
-import { dataError } from '../util/errors.js';
+import { messages } from '../../messages.js';
+import type { CsrMatrix } from '../../matrix/csr.js';
+import { dataError } from '../../util/errors.js';
 
 /**
  * The checks that make a CSR file as trustworthy as a freshly scanned CSV: the kernels index centres by colIdx

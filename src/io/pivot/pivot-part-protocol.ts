@@ -1,4 +1,4 @@
-/** Messages between parallel-wide.ts and the threads that scan parts of a pivot CSV (wide-part-worker.ts). */
+/** Messages between parallel-pivot.ts and the threads that scan parts of a pivot CSV (pivot-part-worker.ts). */
 
 export interface PartWorkerInit {
   readonly path: string;

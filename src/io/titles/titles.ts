@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { messages } from '../messages.js';
-import { dataError, noInputError } from '../util/errors.js';
+import { messages } from '../../messages.js';
+import { dataError, noInputError } from '../../util/errors.js';
 
 /**
  * Reads the Netflix Prize movie_titles.csv: `MovieID,YearOfRelease,Title`, ISO-8859-1, no quoting, so the title is

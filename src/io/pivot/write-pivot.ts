@@ -1,6 +1,6 @@
-import type { RatingsData } from '../matrix/csr.js';
-import { writeUint } from '../util/ascii.js';
-import { openBlockSink } from './block-sink.js';
+import type { RatingsData } from '../../matrix/csr.js';
+import { writeUint } from '../../util/ascii.js';
+import { openBlockSink } from '../block-sink.js';
 
 const COMMA = 44;
 const NL = 10;

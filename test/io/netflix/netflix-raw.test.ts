@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pivotRaw, readNetflixRaw } from '../../src/io/netflix-raw.js';
-import { readLongRatingsCsv } from '../../src/io/long-csv.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
-import type { RatingsData } from '../../src/matrix/csr.js';
-import { messages } from '../../src/messages.js';
-import { UserError } from '../../src/util/errors.js';
-import { fixture, tempDir } from '../helpers.js';
+import { pivotRaw, readNetflixRaw } from '../../../src/io/netflix/netflix-raw.js';
+import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
+import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
+import type { RatingsData } from '../../../src/matrix/csr.js';
+import { messages } from '../../../src/messages.js';
+import { UserError } from '../../../src/util/errors.js';
+import { fixture, tempDir } from '../../helpers.js';
 
 /*
  * test/fixtures/netflix/combined_data_{1,2}.txt, by hand. Customers A=10 B=20 C=30 D=40 E=50 F=60; F rated movie 4
@@ -73,7 +73,7 @@ test('the hand-made files trim and pivot as computed by hand', async () => {
 
 test('pivot(raw) is the same CSR as reading the df_p pivot pandas wrote, and as the long CSV of the kept ratings', async () => {
   const { data } = await pivotRaw(files);
-  assertSameData(data, await readWideRatingsCsv(fixture('netflix/df_p.csv')));
+  assertSameData(data, await readPivotRatingsCsv(fixture('netflix/df_p.csv')));
   const dir = tempDir();
   const kept = join(dir, 'kept.csv');
   // movies 1 and 4 without customer 50, F's repeat included: the long reader averages it too

@@ -1,7 +1,7 @@
-import { messages } from '../messages.js';
-import { dataError } from '../util/errors.js';
-import { Growable } from '../util/growable.js';
-import { makeColIdx } from '../matrix/csr.js';
+import { messages } from '../../messages.js';
+import { dataError } from '../../util/errors.js';
+import { Growable } from '../../util/growable.js';
+import { makeColIdx } from '../../matrix/csr.js';
 
 const COMMA = 44;
 const DOT = 46;
@@ -14,12 +14,12 @@ const MAX_ID = 2147483647;
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export interface WideHeader {
+export interface PivotHeader {
   readonly movieIds: Int32Array;
 }
 
 /** Parses the header line `Cust_Id,<movie id>,...` (bytes without the line end). */
-export function parseWideHeader(file: string, line: Buffer): WideHeader {
+export function parsePivotHeader(file: string, line: Buffer): PivotHeader {
   let text = line.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -57,7 +57,7 @@ export interface ScannedRows {
  * (`3`, `3.0`, `3.5`). Every cell is validated here, so the kernels downstream trust the matrix. One scanner
  * serves a whole file or, in a worker, one byte range of it.
  */
-export class WideRowScanner {
+export class PivotRowScanner {
   private readonly file: string;
   private readonly nCols: number;
   private readonly lo: number;

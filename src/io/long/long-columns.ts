@@ -1,5 +1,5 @@
-import { messages } from '../messages.js';
-import { dataError } from '../util/errors.js';
+import { messages } from '../../messages.js';
+import { dataError } from '../../util/errors.js';
 
 /** The names a long CSV's header may use for each role, compared without case, `_` or spaces. */
 export const longColumnNames = {

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { CSR_MAGIC, isCsrFile, readCsrFile, writeCsrFile } from '../../src/io/csr-file.js';
-import { readRatings } from '../../src/io/read-ratings.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
-import type { RatingsData } from '../../src/matrix/csr.js';
-import { isSharedMatrix } from '../../src/matrix/shared.js';
-import { messages } from '../../src/messages.js';
-import { sameBits, smallRatings, tempDir, writeSmallPivot } from '../support/parallel.js';
+import { CSR_MAGIC, isCsrFile, readCsrFile, writeCsrFile } from '../../../src/io/csr/csr-file.js';
+import { readRatings } from '../../../src/io/read-ratings.js';
+import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
+import type { RatingsData } from '../../../src/matrix/csr.js';
+import { isSharedMatrix } from '../../../src/matrix/shared.js';
+import { messages } from '../../../src/messages.js';
+import { sameBits, smallRatings, tempDir, writeSmallPivot } from '../../support/parallel.js';
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,7 +93,7 @@ describe('CSR files', () => {
   test('readRatings picks the reader by content: CSR by its magic bytes whatever the name, else the CSV readers', async () => {
     const csv = join(dir, 'pivot.csv');
     await writeSmallPivot(csv, 800, 4, 90);
-    const fromCsv = await readWideRatingsCsv(csv);
+    const fromCsv = await readPivotRatingsCsv(csv);
     const disguised = join(dir, 'looks-like.csv');
     await writeCsrFile(disguised, fromCsv);
     assert.ok(readFileSync(disguised).subarray(0, 8).equals(CSR_MAGIC));

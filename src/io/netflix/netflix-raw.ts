@@ -1,9 +1,9 @@
-import { buildCsr } from '../matrix/build-csr.js';
-import type { RatingsData } from '../matrix/csr.js';
-import { rankIdsInPlace } from '../matrix/rank-ids.js';
-import { messages } from '../messages.js';
-import { dataError } from '../util/errors.js';
-import { inspectAll, scanLines } from './line-chunks.js';
+import { buildCsr } from '../../matrix/build-csr.js';
+import type { RatingsData } from '../../matrix/csr.js';
+import { rankIdsInPlace } from '../../matrix/rank-ids.js';
+import { messages } from '../../messages.js';
+import { dataError } from '../../util/errors.js';
+import { inspectAll, scanLines } from '../line-chunks.js';
 import { NetflixScanner, type ScannedNetflix } from './netflix-scanner.js';
 import { planTrim, type TrimOptions } from './trim.js';
 

@@ -1,15 +1,15 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { messages } from '../messages.js';
-import type { RatingsData } from '../matrix/csr.js';
-import { sharedArray, sharedColIdx } from '../matrix/shared.js';
-import { dataError, noInputError } from '../util/errors.js';
-import { WorkerClient } from '../util/worker-rpc.js';
-import { inspectInput } from './open-input.js';
-import { checkUniqueCustomers, defaultRatingRange, readWideRatingsCsv, type WideReadOptions } from './wide-csv.js';
-import type { PartReply, PartRequest, PartSummary, PartWorkerInit } from './wide-part-protocol.js';
-import { parseWideHeader } from './wide-scanner.js';
+import { messages } from '../../messages.js';
+import type { RatingsData } from '../../matrix/csr.js';
+import { sharedArray, sharedColIdx } from '../../matrix/shared.js';
+import { dataError, noInputError } from '../../util/errors.js';
+import { WorkerClient } from '../../util/worker-rpc.js';
+import { inspectInput } from '../open-input.js';
+import { checkUniqueCustomers, defaultRatingRange, readPivotRatingsCsv, type PivotReadOptions } from './pivot-csv.js';
+import type { PartReply, PartRequest, PartSummary, PartWorkerInit } from './pivot-part-protocol.js';
+import { parsePivotHeader } from './pivot-scanner.js';
 
-export interface ParallelReadOptions extends WideReadOptions {
+export interface ParallelReadOptions extends PivotReadOptions {
   readonly threads: number;
   /** The part-scanner entry; tests substitute a failing one. */
   readonly workerUrl?: URL;
@@ -20,20 +20,20 @@ export interface ParallelReadOptions extends WideReadOptions {
 const MIN_PART_BYTES = 1 << 22;
 const NL = 10;
 
-const defaultWorkerUrl = () => new URL('./wide-part-worker.js', import.meta.url);
+const defaultWorkerUrl = () => new URL('./pivot-part-worker.js', import.meta.url);
 type Client = WorkerClient<PartRequest, PartReply>;
 
 /**
- * readWideRatingsCsv on `threads` threads: the file is cut at line ends into one part per thread, each part is
- * scanned by the same WideRowScanner, and the parts are copied into one CSR in shared memory (ready for the
+ * readPivotRatingsCsv on `threads` threads: the file is cut at line ends into one part per thread, each part is
+ * scanned by the same PivotRowScanner, and the parts are copied into one CSR in shared memory (ready for the
  * worker-thread k-means without another copy). Same arrays, same validation, same messages as the streaming
  * reader; when two parts hold errors the earlier one in the file is reported. gzip (which cannot be cut), a --rows
  * limit (which reads a prefix) and small files go to the streaming reader.
  */
-export async function readWideRatingsCsvParallel(path: string, options: ParallelReadOptions): Promise<RatingsData> {
+export async function readPivotRatingsCsvParallel(path: string, options: ParallelReadOptions): Promise<RatingsData> {
   const input = await inspectInput(path);
   const wanted = Math.floor(Math.min(options.threads, input.size / (options.minPartBytes ?? MIN_PART_BYTES)));
-  if (input.gzip || options.rows !== undefined || !(wanted > 1)) return readWideRatingsCsv(path, options);
+  if (input.gzip || options.rows !== undefined || !(wanted > 1)) return readPivotRatingsCsv(path, options);
 
   const fh = await open(path, 'r').catch((err: Error) => {
     throw noInputError(messages.inputNotReadable(path, err.message));
@@ -42,7 +42,7 @@ export async function readWideRatingsCsvParallel(path: string, options: Parallel
   let movieIds: Int32Array;
   try {
     const headerEnd = await findLineEnd(fh, 0, input.size);
-    movieIds = parseWideHeader(path, await readRange(fh, 0, headerEnd)).movieIds;
+    movieIds = parsePivotHeader(path, await readRange(fh, 0, headerEnd)).movieIds;
     if (headerEnd >= input.size) throw dataError(messages.noDataRows(path));
     cuts = await cutPoints(fh, headerEnd + 1, input.size, wanted);
   } finally {

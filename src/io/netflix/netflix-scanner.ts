@@ -1,6 +1,6 @@
-import { messages } from '../messages.js';
-import { dataError } from '../util/errors.js';
-import { Growable } from '../util/growable.js';
+import { messages } from '../../messages.js';
+import { dataError } from '../../util/errors.js';
+import { Growable } from '../../util/growable.js';
 
 const NL = 10;
 const CR = 13;
