@@ -2,10 +2,18 @@
  * Every user-facing message, as a named function: the code says which message it means, the tests assert against
  * the same function, and the wording lives in one place. Data messages start with `file:line[:column]: `.
  */
+import { anyRatingRange } from './matrix/rating-range.js';
+
 const q = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
 
 const at = (file: string, line: number, column?: number) =>
   column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+
+/** Why a rating was refused: outside the --rating-range given, or (none given) not a number >= 0 a float32 holds. */
+const outside = (lo: number, hi: number) =>
+  lo === anyRatingRange.min && hi === anyRatingRange.max
+    ? `is not a rating (a number from 0 to 3.4e38; see --rating-range)`
+    : `is outside ${lo}..${hi} (see --rating-range)`;
 
 export const messages = {
   // ---- options (exit 2)
@@ -46,8 +54,10 @@ export const messages = {
   badRating: (file: string, line: number, column: number, value: string) =>
     `${at(file, line, column)}: rating ${q(value)} is not a number`,
   ratingOutOfRange: (file: string, line: number, column: number, value: string, lo: number, hi: number) =>
-    `${at(file, line, column)}: rating ${q(value)} is outside ${lo}..${hi} (see --rating-range)`,
+    `${at(file, line, column)}: rating ${q(value)} ${outside(lo, hi)}`,
   noDataRows: (file: string) => `${file}: no customer rows after the header`,
+  // ---- io (issue 11): real ratings files as they come
+  ratingScale: (range: string, given: boolean) => (given ? `${range} (--rating-range)` : `${range} (the range the ratings span; --rating-range to state it)`),
 
   // ---- outputs (exit 74)
   outputDirMissing: (file: string, dir: string) => `${file}: cannot write: directory ${q(dir)} does not exist`,
@@ -184,7 +194,7 @@ export const messages = {
     `${file}: CSR file is ${actual} bytes but its header implies ${expected} (truncated or not a CSR file)`,
   csrCorrupt: (file: string, what: string) => `${file}: corrupt CSR file: ${what}`,
   csrRatingOutOfRange: (file: string, row: number, customer: number, movie: number, value: number, lo: number, hi: number) =>
-    `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
+    `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} ${outside(lo, hi)}`,
   // worker threads (internal errors: exit 70)
   workerFailed: (what: string, reason: string) => `${what}: a worker thread failed: ${reason}`,
   workerExited: (what: string, code: number) => `${what}: a worker thread exited unexpectedly (code ${code})`,

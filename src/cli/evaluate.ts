@@ -9,7 +9,8 @@ import { countHeldOut } from '../recommend/holdout.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
-import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 
 export interface EvaluateCliOptions extends InputCliOptions {
   input: string;
@@ -19,7 +20,7 @@ export interface EvaluateCliOptions extends InputCliOptions {
   matrix: MatrixKind;
   shrink: number;
   maxIter: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   json?: boolean;
   quiet?: boolean;
 }
@@ -59,7 +60,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     shrink: opts.shrink,
     maxIter: opts.maxIter,
     threads: opts.threads ?? availableParallelism(),
-    ratingRange: opts.ratingRange,
+    ratingRange: data.ratingRange,
     onPhase: (phase) => log.progress(`evaluate: ${phase}`, true),
   });
   log.clearProgress();

@@ -72,11 +72,11 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
       maxIter: opts.maxIter,
       tol: opts.tol,
       engine: opts.engine,
-      ratingRange: opts.ratingRange,
+      ratingRange: data.ratingRange,
     });
     await timings.time('write', () => saveModel(opts.saveModel!, model));
   }
-  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log)) : null;
+  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
   // profiles describe clusters by their ratings, whatever matrix was clustered
   const profiles = await timings.time('profiles', () => clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles }));
 
@@ -92,12 +92,14 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     init: opts.init,
     nInit: opts.nInit,
     engine: opts.engine,
+    ratingRange: data.ratingRange,
+    ratingRangeGiven: opts.ratingRange !== undefined,
     result,
     timingsMs: timings.ms,
   };
   if (opts.report) {
     const reportPath = opts.report;
-    await timings.time('report', () => writeFitReport(reportPath, opts, summary, matrix, profiles, drawn, log));
+    await timings.time('report', () => writeFitReport(reportPath, { ...opts, ratingRange: data.ratingRange }, summary, matrix, profiles, drawn, log));
   }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(fitSummaryJson(summary, profiles))}\n`);

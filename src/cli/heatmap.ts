@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
 import { readMovieTitles } from '../io/titles/titles.js';
-import { defaultRatingRange } from '../io/pivot/pivot-csv.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
@@ -9,7 +8,8 @@ import { messages } from '../messages.js';
 import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
 import { Log, Timings } from '../util/log.js';
-import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption, ratingRangeFlag } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
 const maxScale = 8;
@@ -52,14 +52,15 @@ export function addHeatmapOptions(cmd: Command): Command {
 }
 
 /**
- * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps`. Checks the output directory and reads the
+ * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps` (the colour scale: `ratingRange`, else the
+ * data's, which the caller sets once it has read them). Checks the output directory and reads the
  * titles file now, so a typo fails in a second rather than after the data is read and clustered, and starts
  * loading vega meanwhile (see preloadRenderer).
  */
 export async function heatmapOptionsFrom(
   opts: HeatmapCliOptions,
   outDir: string,
-  ratingRange: RatingRange = defaultRatingRange,
+  ratingRange?: RatingRange,
 ): Promise<HeatmapOptions> {
   await checkOutDir(outDir);
   preloadRenderer();
@@ -81,7 +82,7 @@ interface HeatmapCommandOptions extends HeatmapCliOptions, InputCliOptions {
   readonly assignments: string;
   readonly out: string;
   readonly matrix: MatrixKind;
-  readonly ratingRange: RatingRange;
+  readonly ratingRange?: RatingRange;
   readonly quiet?: boolean;
 }
 
@@ -104,6 +105,6 @@ export function registerHeatmap(program: Command): void {
     const { data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
     const labels = labelsForRows(assignments, data.customerIds, opts.input);
     const matrix = transformMatrix(data.matrix, opts.matrix);
-    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, heat, log);
+    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, { ...heat, ratingRange: data.ratingRange }, log);
   });
 }

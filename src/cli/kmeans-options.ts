@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { defaultKMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
-import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption, ratingRangeFlag } from './options.js';
+import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 
 /** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
 export interface KMeansCliOptions {
@@ -15,7 +16,7 @@ export interface KMeansCliOptions {
   matrix: MatrixKind;
   rows?: number;
   sample?: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
 }
 
 export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
@@ -47,8 +48,8 @@ export function kmeansOptionRows(opts: KMeansCliOptions): Array<[string, string 
     ['--n-init', opts.nInit],
     ['--max-iter', opts.maxIter],
     ['--tol', opts.tol],
-    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
   ];
+  if (opts.ratingRange !== undefined) rows.push(['--rating-range', formatRatingRange(opts.ratingRange)]);
   if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
   if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
   return rows;

@@ -6,7 +6,7 @@ import { usageError } from '../util/errors.js';
 import type { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import { bundledSamplePath } from './fit-summary.js';
-import type { RatingRange } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import type { InputCliOptions } from './input-options.js';
 
 export interface LoadRatingsOptions extends InputCliOptions {
@@ -18,7 +18,8 @@ export interface LoadRatingsOptions extends InputCliOptions {
   readonly sample?: number;
   /** Seed of --sample; needed only with it. */
   readonly seed?: number;
-  readonly ratingRange: RatingRange;
+  /** Valid ratings; default: the range the ratings span. */
+  readonly ratingRange?: RatingRange;
 }
 
 export interface LoadedRatings {

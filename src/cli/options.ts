@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { defaultRatingRange } from '../io/pivot/pivot-csv.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 
 /** Option parsers for commander: they throw InvalidArgumentError, which the CLI turns into one line and exit 2. */
@@ -28,11 +28,6 @@ export function choiceOption<T extends string>(flag: string, choices: readonly T
     }
     return value as T;
   };
-}
-
-export interface RatingRange {
-  readonly min: number;
-  readonly max: number;
 }
 
 export function ratingRangeOption(value: string): RatingRange {
@@ -91,9 +86,12 @@ export function fractionOption(flag: string) {
   };
 }
 
-/** `--rating-range lo..hi`, default 1..5 (shown as such in --help, not as an object). */
-export function ratingRangeFlag(description: string): Option {
-  return new Option('--rating-range <lo..hi>', description).argParser(ratingRangeOption).default(defaultRatingRange, '1..5');
+/**
+ * `--rating-range lo..hi`. No default: without it the scale is the range the ratings span (0.5..5 for MovieLens'
+ * half stars, 1..5 for Netflix), or the one saved in the model for commands that take one.
+ */
+export function ratingRangeFlag(description: string, byDefault = 'the range the ratings span'): Option {
+  return new Option('--rating-range <lo..hi>', `${description} (default: ${byDefault})`).argParser(ratingRangeOption);
 }
 
 /** A quantile in [0, 1] (the pivot command's --movie-quantile, --customer-quantile). */

@@ -8,7 +8,9 @@ import { messages } from '../messages.js';
 import { predictClusters, type PredictResult } from '../recommend/predict.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { ratingRangeFlag, type RatingRange } from './options.js';
+import { ratingRangeFlag } from './options.js';
+import { savedRatingRange } from './model-range.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 
 export interface PredictCliOptions extends InputCliOptions {
   model: string;
@@ -16,7 +18,7 @@ export interface PredictCliOptions extends InputCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
 }
 
 export function registerPredict(program: Command): void {
@@ -27,7 +29,7 @@ export function registerPredict(program: Command): void {
     .requiredOption('-i, --input <file>', 'ratings pivot CSV of the customers to assign (df_p format, .csv or .csv.gz)')
     .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
     .option('--json', 'print the summary as one JSON object on stdout')
-    .addOption(ratingRangeFlag('valid ratings'))
+    .addOption(ratingRangeFlag('valid ratings', 'the range saved in the model, else the range the ratings span'))
     .option('-q, --quiet', 'no summary or notes on stderr');
   addInputOptions(cmd).action(async (opts: PredictCliOptions) => {
     await runPredict(opts);
@@ -43,7 +45,8 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
 
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
-  const { data } = await loadRatings(opts, log, timings);
+  const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
+  const { data } = await loadRatings({ ...opts, ratingRange }, log, timings);
   const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 
@@ -55,6 +58,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     k: model.k,
     rows: data.matrix.nRows,
     cols: data.matrix.nCols,
+    ratingRange: data.ratingRange,
     matchedMovies: result.columns.matchedMovies,
     unknownMovies: result.columns.unknownMovies,
     droppedRatings: result.droppedRatings,

@@ -8,8 +8,10 @@ import { predictClusters } from '../recommend/predict.js';
 import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { intOption, numberOption, ratingRangeFlag } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { predictNotes } from './predict.js';
+import { savedRatingRange } from './model-range.js';
 
 export interface RecommendCliOptions extends InputCliOptions {
   model: string;
@@ -20,7 +22,7 @@ export interface RecommendCliOptions extends InputCliOptions {
   json?: boolean;
   shrink: number;
   minSupport: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   quiet?: boolean;
 }
 
@@ -35,7 +37,7 @@ export function registerRecommend(program: Command): void {
     .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
     .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
-    .addOption(ratingRangeFlag('valid ratings'))
+    .addOption(ratingRangeFlag('valid ratings', 'the range saved in the model, else the range the ratings span'))
     .option('--json', 'print the recommendations as one JSON object')
     .option('-q, --quiet', 'no summary or notes on stderr');
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
@@ -48,7 +50,8 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
   const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
-  const { data } = await loadRatings(opts, log, new Timings());
+  const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
+  const { data } = await loadRatings({ ...opts, ratingRange }, log, new Timings());
   const row = findCustomerRow(data.customerIds, opts.customer);
   if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
   const assigned = await predictClusters(data, model, opts.model);
@@ -62,7 +65,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   );
   if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendations(opts.customer, opts.minSupport)}`);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(recommendJson(opts, model.k, rec, title))}\n`);
+    process.stdout.write(`${JSON.stringify({ ...recommendJson(opts, model.k, rec, title), ratingRange: data.ratingRange })}\n`);
     return;
   }
   process.stdout.write(formatRecommendations(rec, title));

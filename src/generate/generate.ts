@@ -1,5 +1,6 @@
 import type { RatingsData } from '../matrix/csr.js';
 import { makeColIdx } from '../matrix/csr.js';
+import { resolveRatingRange } from '../matrix/rating-range.js';
 import { Growable } from '../util/growable.js';
 import { buildModel, drawGroup, modelStreams } from './model.js';
 import type { GenerateOptions } from './options.js';
@@ -93,11 +94,13 @@ export function generateRatings(options: Partial<GenerateOptions> = {}): Generat
     }
     rowPtr[i + 1] = colIdx.length;
   }
+  const matrix = { nRows: rows, nCols: M, rowPtr, colIdx: colIdx.trimmed(), values: values.trimmed() };
   const data: RatingsData = {
-    matrix: { nRows: rows, nCols: M, rowPtr, colIdx: colIdx.trimmed(), values: values.trimmed() },
+    matrix,
     customerIds,
     movieIds: model.movieIds,
     source: `generate(seed=${model.options.seed})`,
+    ratingRange: resolveRatingRange(undefined, matrix),
   };
   return { data, groups, summary: summarize(gen, M, rows, 0, groups, start) };
 }

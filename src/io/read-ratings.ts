@@ -6,7 +6,6 @@ import { noInputError } from '../util/errors.js';
 import { isCsrFile, readCsrFile } from './csr/csr-file.js';
 import { inspectInput } from './open-input.js';
 import { readRatingsAny, type ReadAnyOptions } from './read-any.js';
-import { defaultRatingRange } from './pivot/pivot-csv.js';
 
 export type ReadRatingsOptions = ReadAnyOptions;
 
@@ -21,7 +20,7 @@ export async function readRatings(input: string | readonly string[], options: Re
   if (paths.length === 1 && options.format === undefined) {
     await inspectInput(paths[0]);
     if (await isCsrFile(paths[0])) {
-      return readCsrFile(paths[0], { rows: options.rows, ratingRange: options.ratingRange ?? defaultRatingRange });
+      return readCsrFile(paths[0], { rows: options.rows, ratingRange: options.ratingRange });
     }
   }
   return readRatingsAny(paths, options);

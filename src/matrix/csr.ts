@@ -1,3 +1,5 @@
+import type { RatingRange } from './rating-range.js';
+
 /**
  * A customers x movies matrix in compressed sparse row form. Row i's entries are colIdx/values in
  * [rowPtr[i], rowPtr[i+1]), columns ascending. `values === null` means every stored entry is 1 (the binary
@@ -22,6 +24,11 @@ export interface RatingsData {
   readonly movieIds: Int32Array;
   /** Where the data came from, for messages. */
   readonly source: string;
+  /**
+   * The rating scale: the given --rating-range, else the range the file's ratings span (observedRatingRange),
+   * else defaultRatingRange. Saved in the model; every later command uses it (clamping, colour scales).
+   */
+  readonly ratingRange: RatingRange;
 }
 
 export function nnz(m: CsrMatrix): number {

@@ -1,5 +1,3 @@
-import type { CsrMatrix } from './csr.js';
-
 /** The rating scale: the lowest and highest rating a file may hold (1..5 for Netflix, 0.5..5 for MovieLens). */
 export interface RatingRange {
   readonly min: number;
@@ -10,10 +8,23 @@ export interface RatingRange {
 export const defaultRatingRange: RatingRange = { min: 1, max: 5 };
 
 /**
- * The range the stored ratings actually span, or null when there are none (or the matrix is binary). Readers use
- * it as the scale when the user gave no --rating-range: the scale is what the file holds.
+ * What a reader accepts when no --rating-range is given: any number >= 0 that a float32 (how ratings are stored)
+ * holds. The scale is then the range the file holds (resolveRatingRange). NaN fails every comparison and the finite
+ * bound turns away infinities and 1e300, which would be stored as Infinity and poison every distance.
  */
-export function observedRatingRange(m: CsrMatrix): RatingRange | null {
+export const anyRatingRange: RatingRange = { min: 0, max: 3.4028234663852886e38 };
+
+/** The scale of freshly read data: the given --rating-range, else the range its ratings span, else the default. */
+export function resolveRatingRange(given: RatingRange | undefined, m: { readonly values: Float32Array | null }): RatingRange {
+  return given ?? observedRatingRange(m) ?? defaultRatingRange;
+}
+
+/**
+ * The range the stored ratings actually span, or null when there are none (or the matrix is binary). Readers use
+ * it as the scale when the user gave no --rating-range: the scale is what the file holds. (Takes any object with
+ * the CSR's values, so that this file and csr.ts do not import each other.)
+ */
+export function observedRatingRange(m: { readonly values: Float32Array | null }): RatingRange | null {
   const { values } = m;
   if (values === null) return null;
   const n = values.length;

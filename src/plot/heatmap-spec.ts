@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixKind } from '../matrix/transform.js';
 import type { ClusterSelection } from './select.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 
 /**
  * Pure functions from a cluster's selected cells to vega-lite specs. Nothing here renders: the specs can be
@@ -30,7 +31,7 @@ export const maxTitleLength = 40;
 export interface HeatmapStyle {
   readonly kind: MatrixKind;
   /** Colour domain of the ratings kind; legend ticks are the whole stars inside it. */
-  readonly ratingRange: { readonly min: number; readonly max: number };
+  readonly ratingRange: RatingRange;
   /** The centred kind's diverging scale runs from -centeredExtent to +centeredExtent. */
   readonly centeredExtent: number;
   /** Movie id -> title; movie ids are shown when absent. */
@@ -44,7 +45,7 @@ export interface HeatmapStyle {
 export function heatmapStyle(
   kind: MatrixKind,
   selections: readonly ClusterSelection[],
-  opts: { ratingRange?: { min: number; max: number }; titles?: ReadonlyMap<number, string> } = {},
+  opts: { ratingRange?: RatingRange; titles?: ReadonlyMap<number, string> } = {},
 ): HeatmapStyle {
   let extent = 0;
   if (kind === 'centered') {

@@ -1,5 +1,6 @@
 import { buildCsr, type ColumnOrder } from '../../matrix/build-csr.js';
 import { selectDataRows, type RatingsData } from '../../matrix/csr.js';
+import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
@@ -15,8 +16,8 @@ const BYTES_PER_RATING = 24;
 export interface LongReadOptions {
   /** Header names for the user, movie and rating columns; by default found among the usual names (long-columns.ts). */
   readonly columns?: LongColumnNames;
-  /** Valid ratings; default 1..5. MovieLens' half stars need { min: 0.5, max: 5 }. */
-  readonly ratingRange?: { min: number; max: number };
+  /** Valid ratings; default: any finite number >= 0, the data's scale then being the range it holds. */
+  readonly ratingRange?: RatingRange;
   /** Keep only the first `rows` users in id order (the whole file is still read: it is not sorted by user). */
   readonly rows?: number;
   readonly onProgress?: (bytes: number, ratings: number) => void;
@@ -43,6 +44,7 @@ export async function readLongRatingsCsv(path: string, options: LongReadOptions 
     customerIds: Int32Array.from(built.rowOf, (r) => userIds[r]),
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
     source: path,
+    ratingRange: resolveRatingRange(options.ratingRange, built.matrix),
   };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
   return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
@@ -51,7 +53,7 @@ export async function readLongRatingsCsv(path: string, options: LongReadOptions 
 /** The scan alone: header resolved, every data line validated into typed arrays. */
 export async function scanLongCsv(path: string, options: LongReadOptions = {}): Promise<ScannedLong> {
   const input = await inspectInput(path);
-  const range = options.ratingRange ?? { min: 1, max: 5 };
+  const range = options.ratingRange ?? anyRatingRange;
   const capacity = (input.gzip ? input.size * 5 : input.size) / BYTES_PER_RATING;
   let scanner: LongScanner | null = null;
   await scanLines(

@@ -1,6 +1,7 @@
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
+import type { RatingRange } from '../../matrix/rating-range.js';
 import type { LongColumns } from './long-columns.js';
 
 const NL = 10;
@@ -38,7 +39,7 @@ export class LongScanner {
   private readonly movies: Growable<Int32Array>;
   private readonly ratings: Growable<Float32Array>;
 
-  constructor(file: string, cols: LongColumns, range: { min: number; max: number }, capacityHint: number) {
+  constructor(file: string, cols: LongColumns, range: RatingRange, capacityHint: number) {
     this.file = file;
     this.cols = cols;
     this.lo = range.min;

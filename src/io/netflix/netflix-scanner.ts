@@ -1,6 +1,7 @@
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
+import type { RatingRange } from '../../matrix/rating-range.js';
 
 const NL = 10;
 const CR = 13;
@@ -12,6 +13,8 @@ const NINE = 57;
 
 /** Ids are stored as 32-bit integers. */
 const MAX_ID = 2147483647;
+/** Every whole-number rating a byte holds: what the reader accepts when no --rating-range is given. */
+export const netflixStoredRange: RatingRange = { min: 0, max: 255 };
 /** The shortest valid rating line, "1,1,2005-01-01\n": bounds how many ratings a chunk can add. */
 const MIN_RATING_LINE = 15;
 
@@ -53,7 +56,7 @@ export class NetflixScanner {
   private readonly runMovie = new Growable(Int32Array, 1024);
   private readonly runStart = new Growable(Float64Array, 1024);
 
-  constructor(range: { min: number; max: number }, capacityHint: number) {
+  constructor(range: RatingRange, capacityHint: number) {
     if (!(range.min >= 0 && range.max <= 255)) throw dataError(messages.netflixRatingRange(range.min, range.max));
     this.lo = range.min;
     this.hi = range.max;
