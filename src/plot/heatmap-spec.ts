@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixKind } from '../matrix/transform.js';
 import type { ClusterSelection } from './select.js';
-import type { RatingRange } from '../matrix/rating-range.js';
+import { defaultRatingRange, type RatingRange } from '../matrix/rating-range.js';
 
 /**
  * Pure functions from a cluster's selected cells to vega-lite specs. Nothing here renders: the specs can be
@@ -55,7 +55,7 @@ export function heatmapStyle(
   }
   // round up to a half star so the legend ends on a readable number; never zero (a flat scale draws nothing)
   const centeredExtent = Math.max(0.5, Math.ceil(extent * 2) / 2);
-  return { kind, ratingRange: opts.ratingRange ?? { min: 1, max: 5 }, centeredExtent, titles: opts.titles };
+  return { kind, ratingRange: opts.ratingRange ?? defaultRatingRange, centeredExtent, titles: opts.titles };
 }
 
 /** `Cluster 3 - 208 customers (70 shown) x 50 movies`: the same line is printed and drawn. */
