@@ -177,9 +177,17 @@ export const messages = {
     `${at(file, line, column)}: ${role} id ${q(value)} is not a positive whole number`,
   longColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
     `${at(file, 1)}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
-  badColumnsSpec: (value: string) => `--columns must name three columns as user,movie,rating, got ${q(value)}`,
+  // io (issue 11): long files in any layout
+  longColumnPosition: (file: string, role: string, position: string, cells: number) =>
+    `${at(file, 1)}: --columns puts the ${role} at position ${position}, but the lines have ${cells} cells`,
+  longNamesWithoutHeader: (file: string, name: string, firstLine: string) =>
+    `${at(file, 1)}: --columns names ${q(name)}, but the first line ${q(firstLine)} is data, not a header; give positions (--columns 1,2,3)`,
+  longBadTimestamp: (file: string, line: number, column: number, value: string) =>
+    `${at(file, line, column)}: timestamp ${q(value)} is not a number of seconds or a date`,
+  stdinEmpty: () => `-: standard input is empty`,
+  badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
-    `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line or a userId,movieId,rating header); use --format`,
+    `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,
   formatsDiffer: (first: string, firstFormat: string, other: string, otherFormat: string) =>
     `${other} looks like ${otherFormat} but ${first} looks like ${firstFormat}: give files of one format`,
   oneFileOnly: (format: string, count: number) => `the ${format} format reads one file, got ${count}`,

@@ -29,6 +29,11 @@ export interface RatingsData {
    * else defaultRatingRange. Saved in the model; every later command uses it (clamping, colour scales).
    */
   readonly ratingRange: RatingRange;
+  /**
+   * Seconds since 1970 of each stored rating, aligned with matrix.values (for a later time-based split); absent
+   * or null when the file had no timestamps.
+   */
+  readonly timestamps?: Float64Array | null;
 }
 
 export function nnz(m: CsrMatrix): number {
@@ -63,7 +68,13 @@ export function selectRows(m: CsrMatrix, rows: ArrayLike<number>): CsrMatrix {
 export function selectDataRows(data: RatingsData, rows: ArrayLike<number>): RatingsData {
   const customerIds = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) customerIds[i] = data.customerIds[rows[i]];
-  return { ...data, matrix: selectRows(data.matrix, rows), customerIds };
+  const times = data.timestamps;
+  if (times === undefined || times === null) return { ...data, matrix: selectRows(data.matrix, rows), customerIds };
+  const { rowPtr } = data.matrix;
+  const matrix = selectRows(data.matrix, rows);
+  const kept = new Float64Array(matrix.rowPtr[matrix.nRows]);
+  for (let i = 0; i < rows.length; i++) kept.set(times.subarray(rowPtr[rows[i]], rowPtr[rows[i] + 1]), matrix.rowPtr[i]);
+  return { ...data, matrix, customerIds, timestamps: kept };
 }
 
 /** Dense copy, for small matrices only (the ml-kmeans engine and tests). */

@@ -5,7 +5,9 @@ import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { scanLines } from '../line-chunks.js';
-import { headerCells, resolveLongColumns, type LongColumnNames } from './long-columns.js';
+import { resolveLongColumns, type LongColumnNames } from './long-columns.js';
+import { detectLongLayout } from './long-layout.js';
+import { entryTimes } from './entry-times.js';
 import { LongScanner, type ScannedLong } from './long-scanner.js';
 import { inspectInput } from '../open-input.js';
 
@@ -24,9 +26,11 @@ export interface LongReadOptions {
 }
 
 /**
- * Reads a long-format ratings CSV with a header (MovieLens' `userId,movieId,rating,timestamp`; other column names
- * and orders via `columns`), plain or gzip, into the same RatingsData as the pivot: rows sorted by user id, columns
- * by movie id, a user who rated a movie more than once gets the mean (as pivot_table would give).
+ * Reads a long-format ratings file, plain or gzip, in the layout its first line shows (long-layout.ts): MovieLens'
+ * `userId,movieId,rating,timestamp` with a header, 100k's tab-separated `u.data` without one, 1M/10M's `::`
+ * `ratings.dat`, `;` or `|` files; other column names, orders or positions via `columns`. The result is the same
+ * RatingsData as the pivot's: rows sorted by user id, columns by movie id, a user who rated a movie more than once
+ * gets the mean (as pivot_table would give) and, when the file has timestamps, the latest of their times.
  */
 export async function readLongRatingsCsv(path: string, options: LongReadOptions = {}): Promise<RatingsData> {
   const scanned = await scanLongCsv(path, options);
@@ -45,6 +49,7 @@ export async function readLongRatingsCsv(path: string, options: LongReadOptions 
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
     source: path,
     ratingRange: resolveRatingRange(options.ratingRange, built.matrix),
+    timestamps: scanned.timestamps === null ? null : entryTimes(built, scanned.users, scanned.movies, scanned.timestamps, scanned.count),
   };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
   return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
@@ -61,9 +66,12 @@ export async function scanLongCsv(path: string, options: LongReadOptions = {}): 
     (buf, start, end) => {
       if (scanner === null) {
         const nl = buf.indexOf(NL, start);
-        const header = Buffer.from(buf.buffer, buf.byteOffset + start, nl - start).toString('utf8');
-        scanner = new LongScanner(path, resolveLongColumns(path, headerCells(header), options.columns), range, capacity);
-        start = nl + 1;
+        const first = Buffer.from(buf.buffer, buf.byteOffset + start, nl - start).toString('utf8');
+        const layout = detectLongLayout(first);
+        if (layout === null) throw dataError(messages.longNoHeader(path));
+        const columns = resolveLongColumns(path, layout, options.columns);
+        scanner = new LongScanner(path, columns, layout.delimiter, range, capacity, layout.header ? 1 : 0);
+        if (layout.header) start = nl + 1;
       }
       if (start < end) scanner.scan(buf, start, end);
     },
