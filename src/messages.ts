@@ -184,7 +184,6 @@ export const messages = {
     `${at(file, 1)}: --columns names ${q(name)}, but the first line ${q(firstLine)} is data, not a header; give positions (--columns 1,2,3)`,
   longBadTimestamp: (file: string, line: number, column: number, value: string) =>
     `${at(file, line, column)}: timestamp ${q(value)} is not a number of seconds or a date`,
-  stdinEmpty: () => `-: standard input is empty`,
   badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,
