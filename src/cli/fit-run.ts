@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
-import { readMovieTitles } from '../io/titles/titles.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadRatings } from './load-ratings.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
@@ -28,8 +28,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (out !== undefined && out !== '-') await checkOutputPath(out);
   if (opts.saveModel) await checkOutputPath(opts.saveModel);
   if (opts.report) await checkOutputPath(opts.report);
-  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
-  const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
+  const catalog = opts.titles === undefined ? undefined : await readMovieCatalog(opts.titles);
+  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, catalog) : null;
 
   const { data } = await loadRatings(opts, log, timings);
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
@@ -78,7 +78,9 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   }
   const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
   // profiles describe clusters by their ratings, whatever matrix was clustered
-  const profiles = await timings.time('profiles', () => clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles }));
+  const profiles = await timings.time('profiles', () =>
+    clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles: catalog?.titles, genres: catalog?.genres ?? undefined }),
+  );
 
   const summary: FitSummary = {
     input: opts.input ?? bundledSampleLabel,

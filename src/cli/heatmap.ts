@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
-import { readMovieTitles } from '../io/titles/titles.js';
+import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
@@ -8,7 +8,7 @@ import { messages } from '../messages.js';
 import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
 import { Log, Timings } from '../util/log.js';
-import { choiceOption, intOption, numberOption, ratingRangeFlag } from './options.js';
+import { choiceOption, intOption, numberOption, ratingRangeFlag, titlesHelp } from './options.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
@@ -47,7 +47,7 @@ export function addHeatmapOptions(cmd: Command): Command {
     .option('--max-movies <n>', 'movies shown per cluster (most rated first)', intOption('--max-movies', 1), d.maxMovies)
     .option('--min-cluster-size <n>', 'clusters with fewer customers are not drawn', intOption('--min-cluster-size', 1), d.minClusterSize)
     .option('--scale <x>', 'pixel density of the PNGs', scaleOption, 2)
-    .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title; Latin-1): label movies by title')
+    .option('--titles <file>', titlesHelp('label movies by title'))
     .option('--spec', 'also write each PNG\'s vega-lite spec beside it (.vl.json)');
 }
 
@@ -61,10 +61,11 @@ export async function heatmapOptionsFrom(
   opts: HeatmapCliOptions,
   outDir: string,
   ratingRange?: RatingRange,
+  catalog?: MovieCatalog,
 ): Promise<HeatmapOptions> {
   await checkOutDir(outDir);
   preloadRenderer();
-  const titles = opts.titles === undefined ? undefined : await readMovieTitles(opts.titles);
+  const titles = catalog?.titles ?? (opts.titles === undefined ? undefined : (await readMovieCatalog(opts.titles)).titles);
   return {
     outDir,
     maxUsers: opts.maxUsers,

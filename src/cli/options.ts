@@ -94,6 +94,11 @@ export function ratingRangeFlag(description: string, byDefault = 'the range the 
   return new Option('--rating-range <lo..hi>', `${description} (default: ${byDefault})`).argParser(ratingRangeOption);
 }
 
+/** --titles' help, the same in every command: which files it reads, then what it is for. */
+export function titlesHelp(purpose: string): string {
+  return `titles file: Netflix movie_titles.csv, MovieLens movies.csv or u.item (told from the content; UTF-8 or Latin-1): ${purpose}`;
+}
+
 /** A quantile in [0, 1] (the pivot command's --movie-quantile, --customer-quantile). */
 export function quantileOption(flag: string) {
   return (value: string): number => {

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { readMovieTitles } from '../io/titles/titles.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { intOption, numberOption, ratingRangeFlag } from './options.js';
+import { intOption, numberOption, ratingRangeFlag, titlesHelp } from './options.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 import { predictNotes } from './predict.js';
 import { savedRatingRange } from './model-range.js';
@@ -34,7 +34,7 @@ export function registerRecommend(program: Command): void {
     .requiredOption('-i, --input <file>', 'ratings pivot CSV with the customer and the cluster members (df_p format)')
     .requiredOption('-c, --customer <id>', 'Cust_Id to recommend for', intOption('--customer', 1))
     .option('-n, --top <n>', 'how many movies', intOption('--top', 1), 10)
-    .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
+    .option('--titles <file>', titlesHelp('name the movies'))
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
     .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
     .addOption(ratingRangeFlag('valid ratings', 'the range saved in the model, else the range the ratings span'))
@@ -49,7 +49,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
-  const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
+  const titles = opts.titles ? (await readMovieCatalog(opts.titles)).titles : null;
   const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
   const { data } = await loadRatings({ ...opts, ratingRange }, log, new Timings());
   const row = findCustomerRow(data.customerIds, opts.customer);
