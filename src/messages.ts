@@ -182,6 +182,8 @@ export const messages = {
     `${at(file, 1)}: --columns puts the ${role} at position ${position}, but the lines have ${cells} cells`,
   longNamesWithoutHeader: (file: string, name: string, firstLine: string) =>
     `${at(file, 1)}: --columns names ${q(name)}, but the first line ${q(firstLine)} is data, not a header; give positions (--columns 1,2,3)`,
+  longLoneColon: (file: string, line: number, column: number, value: string) =>
+    `${at(file, line, column)}: cell ${q(value)} holds a lone ":" (the cells of this file are separated by "::")`,
   longBadTimestamp: (file: string, line: number, column: number, value: string) =>
     `${at(file, line, column)}: timestamp ${q(value)} is not a number of seconds or a date`,
   badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,

@@ -99,8 +99,9 @@ export class LongScanner {
       let rating = NaN;
       let time = NaN;
       let cell = 0;
+      let cellStart = pos;
       for (;;) {
-        const cellStart = pos;
+        cellStart = pos;
         if (cell === userCol || cell === movieCol) {
           let id = 0;
           c = buf[pos];
@@ -156,7 +157,9 @@ export class LongScanner {
         c = buf[pos];
         if (c !== sep) break;
         // "::": the second colon must follow; a lone ':' is part of a cell, and so a bad one
-        if (sepLength === 2 && buf[pos + 1] !== COLON) break;
+        if (sepLength === 2 && buf[pos + 1] !== COLON) {
+          throw dataError(messages.longLoneColon(this.file, line, cell + 1, text(buf, cellStart, doubleColonEnd(buf, cellStart))));
+        }
         pos += sepLength;
         cell++;
         if (cell === nCells) throw dataError(messages.tooManyCells(this.file, line, nCells));
@@ -218,6 +221,13 @@ export class LongScanner {
 function cellEnd(buf: Uint8Array, pos: number, sep: number): number {
   let c = buf[pos];
   while (c !== sep && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
+  return pos;
+}
+
+/** The end of a `::`-separated cell: the next "::" or line end (a lone ':' is inside it). */
+function doubleColonEnd(buf: Uint8Array, pos: number): number {
+  let c = buf[pos];
+  while (!(c === COLON && buf[pos + 1] === COLON) && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
   return pos;
 }
 
