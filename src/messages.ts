@@ -57,7 +57,7 @@ export const messages = {
     `${at(file, line, column)}: rating ${q(value)} ${outside(lo, hi)}`,
   noDataRows: (file: string) => `${file}: no customer rows after the header`,
   // ---- io (issue 11): real ratings files as they come
-  ratingScale: (range: string, given: boolean) => (given ? `${range} (--rating-range)` : `${range} (the range the ratings span; --rating-range to state it)`),
+  ratingScale: (range: string, given: boolean) => (given ? `${range} (--rating-range)` : `${range} (the scale the ratings show; --rating-range to state it)`),
 
   // ---- outputs (exit 74)
   outputDirMissing: (file: string, dir: string) => `${file}: cannot write: directory ${q(dir)} does not exist`,

@@ -29,7 +29,7 @@ export function registerConvert(program: Command): void {
     .argument('<input>', 'the pivot CSV (df_p.csv, or .csv.gz), or a CSR file')
     .argument('<output>', 'the CSR file to write (written atomically)')
     .option('--rows <n>', 'keep only the first n customers', intOption('--rows', 1))
-    .option('--rating-range <low..high>', 'ratings outside this range are an error (default: any number >= 0; the scale is then the range the ratings span)', ratingRangeOption)
+    .option('--rating-range <low..high>', 'ratings outside this range are an error (default: any number >= 0)', ratingRangeOption)
     .option('--threads <n>', `threads for the CSV scan (default: all ${availableParallelism()} cores)`, intOption('--threads', 1))
     .option('--max-memory <size>', "refuse inputs estimated to need more memory than this, e.g. 8G (default: the machine's memory)", memorySizeOption('--max-memory'))
     .option('-q, --quiet', 'print nothing but errors')

@@ -25,7 +25,7 @@ export interface FitSummary {
   init: string;
   nInit: number;
   engine: string;
-  /** The scale of the ratings: --rating-range, else the range the file holds. */
+  /** The scale of the ratings: --rating-range, else the one the ratings show (inferredRatingRange). */
   ratingRange: RatingRange;
   ratingRangeGiven: boolean;
   result: KMeansResult;

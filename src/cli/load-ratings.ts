@@ -18,7 +18,7 @@ export interface LoadRatingsOptions extends InputCliOptions {
   readonly sample?: number;
   /** Seed of --sample; needed only with it. */
   readonly seed?: number;
-  /** Valid ratings; default: the range the ratings span. */
+  /** Valid ratings; default: the scale the ratings show (inferredRatingRange). */
   readonly ratingRange?: RatingRange;
 }
 

@@ -87,10 +87,11 @@ export function fractionOption(flag: string) {
 }
 
 /**
- * `--rating-range lo..hi`. No default: without it the scale is the range the ratings span (0.5..5 for MovieLens'
- * half stars, 1..5 for Netflix), or the one saved in the model for commands that take one.
+ * `--rating-range lo..hi`. No default: without it the scale is the one the ratings show (0.5..5 for MovieLens'
+ * half stars, 1..5 for Netflix' whole stars; see inferredRatingRange), or the one saved in the model for commands
+ * that take one.
  */
-export function ratingRangeFlag(description: string, byDefault = 'the range the ratings span'): Option {
+export function ratingRangeFlag(description: string, byDefault = 'the scale the ratings show: 1..5 for whole stars, 0.5..5 for half stars, else their span'): Option {
   return new Option('--rating-range <lo..hi>', `${description} (default: ${byDefault})`).argParser(ratingRangeOption);
 }
 

@@ -29,7 +29,7 @@ export function registerPredict(program: Command): void {
     .requiredOption('-i, --input <file>', 'ratings pivot CSV of the customers to assign (df_p format, .csv or .csv.gz)')
     .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
     .option('--json', 'print the summary as one JSON object on stdout')
-    .addOption(ratingRangeFlag('valid ratings', 'the range saved in the model, else the range the ratings span'))
+    .addOption(ratingRangeFlag('valid ratings', 'the scale saved in the model'))
     .option('-q, --quiet', 'no summary or notes on stderr');
   addInputOptions(cmd).action(async (opts: PredictCliOptions) => {
     await runPredict(opts);

@@ -37,7 +37,7 @@ export function registerRecommend(program: Command): void {
     .option('--titles <file>', titlesHelp('name the movies'))
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
     .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
-    .addOption(ratingRangeFlag('valid ratings', 'the range saved in the model, else the range the ratings span'))
+    .addOption(ratingRangeFlag('valid ratings', 'the scale saved in the model'))
     .option('--json', 'print the recommendations as one JSON object')
     .option('-q, --quiet', 'no summary or notes on stderr');
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {

@@ -15,7 +15,7 @@ export interface ReadAnyOptions {
   readonly format?: RatingsFormat;
   /** Keep only the first N customers (rows sorted by customer id for netflix and long; file order for pivot). */
   readonly rows?: number;
-  /** Valid ratings; default: any finite number >= 0, the data's scale then being the range it holds. */
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
   readonly ratingRange?: RatingRange;
   /** netflix only: the original's trim (default: 0.7 quantiles, as df_p was made); `false` keeps every rating. */
   readonly trim?: TrimOptions | false;

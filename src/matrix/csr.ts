@@ -25,8 +25,8 @@ export interface RatingsData {
   /** Where the data came from, for messages. */
   readonly source: string;
   /**
-   * The rating scale: the given --rating-range, else the range the file's ratings span (observedRatingRange),
-   * else defaultRatingRange. Saved in the model; every later command uses it (clamping, colour scales).
+   * The rating scale: the given --rating-range, else the one the file's ratings show (inferredRatingRange: 1..5
+   * for whole stars, 0.5..5 for half stars, else the range they span), else defaultRatingRange. Saved in the model; every later command uses it (clamping, colour scales).
    */
   readonly ratingRange: RatingRange;
   /**

@@ -18,7 +18,7 @@ const BYTES_PER_RATING = 24;
 export interface LongReadOptions {
   /** Header names for the user, movie and rating columns; by default found among the usual names (long-columns.ts). */
   readonly columns?: LongColumnNames;
-  /** Valid ratings; default: any finite number >= 0, the data's scale then being the range it holds. */
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
   readonly ratingRange?: RatingRange;
   /** Keep only the first `rows` users in id order (the whole file is still read: it is not sorted by user). */
   readonly rows?: number;

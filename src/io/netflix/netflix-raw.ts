@@ -9,7 +9,7 @@ import { netflixStoredRange, NetflixScanner, type ScannedNetflix } from './netfl
 import { planTrim, type TrimOptions } from './trim.js';
 
 export interface NetflixReadOptions {
-  /** Valid ratings; default: any whole number the format stores (0..255), the scale then being the range held. */
+  /** Valid ratings; default: any whole number the format stores (0..255), the scale then being the one the ratings show. */
   readonly ratingRange?: RatingRange;
   /** Called after each chunk with the bytes read so far (all files, after gunzip) and the ratings so far. */
   readonly onProgress?: (bytes: number, ratings: number) => void;

@@ -10,7 +10,7 @@ const NL = 10;
 export interface PivotReadOptions {
   /** Keep only the first `rows` customers (the original's `head(N)`); stop reading there. */
   readonly rows?: number;
-  /** Valid ratings; default: any finite number >= 0, the data's scale then being the range it holds. */
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
   readonly ratingRange?: RatingRange;
   /** Called now and then with the bytes read so far, for a progress line. */
   readonly onProgress?: (bytes: number, rows: number) => void;

@@ -59,7 +59,7 @@ test('half stars are valid with --rating-range 0.5..5 or none (the scale is then
   assert.deepEqual(d.ratingRange, { min: 0.5, max: 5 });
   const inferred = await readPivotRatingsCsv(path);
   assert.deepEqual(Array.from(inferred.matrix.values!), [0.5, 4.5]);
-  assert.deepEqual(inferred.ratingRange, { min: 0.5, max: 4.5 });
+  assert.deepEqual(inferred.ratingRange, { min: 0.5, max: 5 });
   await assert.rejects(readPivotRatingsCsv(path, { ratingRange: defaultRatingRange }), (err: UserError) => {
     assert.equal(err.message, messages.ratingOutOfRange(path, 2, 2, '0.5', 1, 5));
     return true;
