@@ -1,15 +1,15 @@
 import { buildCsr } from '../../matrix/build-csr.js';
 import type { RatingsData } from '../../matrix/csr.js';
-import { resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { defaultRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { inspectAll, scanLines } from '../line-chunks.js';
-import { netflixStoredRange, NetflixScanner, type ScannedNetflix } from './netflix-scanner.js';
+import { NetflixScanner, type ScannedNetflix } from './netflix-scanner.js';
 import { planTrim, type TrimOptions } from './trim.js';
 
 export interface NetflixReadOptions {
-  /** Valid ratings; default: any whole number the format stores (0..255), the scale then being the one the ratings show. */
+  /** Valid ratings (whole numbers); default 1..5, the Netflix Prize stars: in a combined_data file anything else is damage. */
   readonly ratingRange?: RatingRange;
   /** Called after each chunk with the bytes read so far (all files, after gunzip) and the ratings so far. */
   readonly onProgress?: (bytes: number, ratings: number) => void;
@@ -25,7 +25,7 @@ export async function readNetflixRaw(files: readonly string[], options: NetflixR
   const { inputs } = await inspectAll(files);
   const textBytes = inputs.reduce((sum, i) => sum + (i.gzip ? i.size * GZIP_RATIO : i.size), 0);
   // one allocation in the common case: growing a 400 MB array by copying would briefly need 1 GB
-  const scanner = new NetflixScanner(options.ratingRange ?? netflixStoredRange, textBytes / BYTES_PER_RATING);
+  const scanner = new NetflixScanner(options.ratingRange ?? defaultRatingRange, textBytes / BYTES_PER_RATING);
   let before = 0;
   for (const input of inputs) {
     scanner.startFile(input.path);

@@ -13,8 +13,6 @@ const NINE = 57;
 
 /** Ids are stored as 32-bit integers. */
 const MAX_ID = 2147483647;
-/** Every whole-number rating a byte holds: what the reader accepts when no --rating-range is given. */
-export const netflixStoredRange: RatingRange = { min: 0, max: 255 };
 /** The shortest valid rating line, "1,1,2005-01-01\n": bounds how many ratings a chunk can add. */
 const MIN_RATING_LINE = 15;
 
