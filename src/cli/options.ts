@@ -97,7 +97,7 @@ export function ratingRangeFlag(description: string, byDefault = 'the scale the 
 
 /** --titles' help, the same in every command: which files it reads, then what it is for. */
 export function titlesHelp(purpose: string): string {
-  return `titles file: Netflix movie_titles.csv, MovieLens movies.csv or u.item (told from the content; UTF-8 or Latin-1): ${purpose}`;
+  return `titles file: Netflix movie_titles.csv, MovieLens movies.csv, u.item or movies.dat (told from the content; UTF-8 or Latin-1): ${purpose}`;
 }
 
 /** A quantile in [0, 1] (the pivot command's --movie-quantile, --customer-quantile). */

@@ -56,6 +56,31 @@ export function parseMoviesCsv(path: string, lines: readonly string[]): ParsedCa
   return { titles, genres };
 }
 
+/** True for a line of 1M/10M's movies.dat: `id::title::genres`. */
+export function isDatLine(line: string): boolean {
+  return /^\d+::.*::[^:]*$/.test(line);
+}
+
+/** MovieLens 1M/10M's movies.dat: `1::Toy Story (1995)::Animation|Children's|Comedy`, no header, no quoting. */
+export function parseDatFile(path: string, lines: readonly string[]): ParsedCatalog {
+  const titles = new Map<number, string>();
+  const genres = new Map<number, readonly string[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const lineNo = i + 1;
+    const first = line.indexOf('::');
+    const last = line.lastIndexOf('::');
+    if (first < 0 || last === first) throw dataError(messages.titlesBadLine(path, lineNo, 'expected MovieID::Title::Genres'));
+    const id = movieId(path, lineNo, line.slice(0, first));
+    if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
+    titles.set(id, line.slice(first + 2, last));
+    const list = line.slice(last + 2);
+    genres.set(id, list === '' || list === NO_GENRES ? [] : list.split('|'));
+  }
+  return { titles, genres };
+}
+
 /** MovieLens 100k's u.item: `id|title|release date|video date|IMDb URL|` then 19 genre flags, no header. */
 export function parseItemFile(path: string, lines: readonly string[]): ParsedCatalog {
   const titles = new Map<number, string>();
