@@ -29,7 +29,7 @@ export function registerConvert(program: Command): void {
     .description('parse a ratings pivot CSV (plain or gzip) once into a binary CSR file that loads in under a second')
     .argument('<input>', 'the pivot CSV (df_p.csv, or .csv.gz), or a CSR file')
     .argument('<output>', 'the CSR file to write (written atomically)')
-    .option('--rows <n>', 'keep only the first n customers', intOption('--rows', 1))
+    .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .addOption(ratingRangeFlag())
     .addOption(threadsOption())
     .addOption(maxMemoryOption())

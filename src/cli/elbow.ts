@@ -14,7 +14,7 @@ import { intOption } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSettings, formatElbowTable, type ElbowSummary } from './elbow-summary.js';
-import { checkOutputs, writeResult } from './output.js';
+import { checkOutputs, toStdout, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { jsonOption, outOption, quietOption } from './shared-options.js';
 
@@ -41,7 +41,7 @@ export const ELBOW_PLOT_SCALE = 2;
 export function registerElbow(program: Command): void {
   const cmd = program
     .command('elbow')
-    .description('fit k-means for a range of k and print inertia, silhouette, Davies-Bouldin and Calinski-Harabasz for each')
+    .description('fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
     .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
     .addOption(outOption('the table (or the --json object)'))
@@ -138,8 +138,15 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     return;
   }
   const { before, after } = formatElbowSettings(summary);
-  log.info(before);
-  await writeResult(opts.out, `${formatElbowTable(summary)}\n`);
+  // on a terminal the table sits between the settings and the times; to a file, stderr waits for the write
+  const table = `${formatElbowTable(summary)}\n`;
+  if (toStdout(opts.out)) {
+    log.info(before);
+    await writeResult(opts.out, table);
+  } else {
+    await writeResult(opts.out, table);
+    log.info(before);
+  }
   log.info(after);
 }
 

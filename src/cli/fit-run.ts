@@ -28,7 +28,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
   const out = opts.out ?? (opts.json ? undefined : '-');
   // fail on an unwritable output before minutes of work, not after
-  await checkOutputs([out, opts.saveModel, opts.report], [opts.heatmaps]);
+  await checkOutputs([out, opts.saveModel, opts.report]);
+  // the heatmap folder too (made if missing), and --titles read, before the data
   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, log) : null;
   const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
 

@@ -27,9 +27,9 @@ export function addInputOptions(cmd: Command): Command {
 }
 
 export function maxMemoryOption(): Option {
-  return new Option('--max-memory <size>', 'refuse inputs estimated to need more memory than this, e.g. 8G')
-    .argParser(memorySizeOption('--max-memory'))
-    .default(undefined, "the machine's memory");
+  return new Option('--max-memory <size>', "refuse inputs estimated to need more memory than this, e.g. 8G (default: the machine's memory)").argParser(
+    memorySizeOption('--max-memory'),
+  );
 }
 
 /** The input flags as the reproducing command spells them (a report's "command"). */

@@ -50,9 +50,10 @@ export function jsonOption(): Option {
 
 export function threadsOption(): Option {
   const cores = availableParallelism();
-  return new Option('--threads <n>', 'threads for reading and clustering; the result is the same for any number')
-    .argParser(intOption('--threads', 1))
-    .default(undefined, `all ${cores} cores`);
+  // commander shows no default for an absent value: the default goes in the text, in the same form
+  return new Option('--threads <n>', `threads for reading and clustering; the result is the same for any number (default: all ${cores} cores)`).argParser(
+    intOption('--threads', 1),
+  );
 }
 
 export const defaultSeed = 0;
