@@ -99,7 +99,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.json) {
     // no --out: say so, rather than lose the assignments without a word
     if (out === undefined) log.info(noteLine(messages.assignmentsNotWritten()));
-    await writeStdout(`${JSON.stringify({ ...fitSummaryJson(summary, profiles), assignments: out ?? null })}\n`);
+    // (with --out the caller named the file; the key stays out so that runs to different files compare equal)
+    await writeStdout(`${JSON.stringify({ ...fitSummaryJson(summary, profiles), ...(out === undefined ? { assignments: null } : {}) })}\n`);
   } else {
     log.info(formatFitSummary(summary));
     if (opts.profiles) log.info(formatProfiles(profiles));

@@ -67,7 +67,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     sizes: result.sizes,
     inertia: result.inertia,
     timingsMs: timings.ms,
-    assignments: out ?? null,
+    ...(out === undefined ? { assignments: null } : {}),
   };
   if (opts.json) {
     await writeStdout(`${JSON.stringify(summary)}\n`);
