@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { openAtomicWriter } from '../io/atomic-write.js';
+import { flushStdout, writeStdout } from '../io/stdout.js';
 import type { ByteSink } from './pivot-writer.js';
 
 /** A sink plus how to finish it: `commit` puts the file in place, `abort` leaves nothing behind. */
@@ -51,16 +52,12 @@ export function openPivotOutput(path: string | undefined, gzipLevel = 6): PivotO
 }
 
 function stdoutOutput(): PivotOutput {
-  const out = process.stdout;
   return {
     label: 'stdout',
     gzip: false,
-    sink: {
-      async write(chunk) {
-        if (!out.write(chunk)) await once(out, 'drain');
-      },
-    },
-    commit: () => new Promise<void>((resolve) => out.write('', () => resolve())),
+    // checked writes: `generate > /dev/full` is exit 74, not a silent loss
+    sink: { write: (chunk) => writeStdout(chunk) },
+    commit: () => flushStdout(),
     abort: async () => undefined,
   };
 }
