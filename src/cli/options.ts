@@ -1,6 +1,8 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import type { RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
+
+export type { RatingRange };
 
 /** Option parsers for commander: they throw InvalidArgumentError, which the CLI turns into one line and exit 2. */
 export function intOption(flag: string, min = Number.NEGATIVE_INFINITY) {
@@ -84,20 +86,6 @@ export function fractionOption(flag: string) {
     if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(messages.notInHalfOpenUnit(flag, n));
     return n;
   };
-}
-
-/**
- * `--rating-range lo..hi`. No default: without it the scale is the one the ratings show (0.5..5 for MovieLens'
- * half stars, 1..5 for Netflix' whole stars; see inferredRatingRange), or the one saved in the model for commands
- * that take one.
- */
-export function ratingRangeFlag(description: string, byDefault = 'the scale the ratings show: 1..5 for whole stars, 0.5..5 for half stars, else their span'): Option {
-  return new Option('--rating-range <lo..hi>', `${description} (default: ${byDefault})`).argParser(ratingRangeOption);
-}
-
-/** --titles' help, the same in every command: which files it reads, then what it is for. */
-export function titlesHelp(purpose: string): string {
-  return `titles file: Netflix movie_titles.csv, MovieLens movies.csv, u.item or movies.dat (told from the content; UTF-8 or Latin-1): ${purpose}`;
 }
 
 /** A quantile in [0, 1] (the pivot command's --movie-quantile, --customer-quantile). */

@@ -50,7 +50,8 @@ export interface ProfileOptions {
   readonly genres?: ReadonlyMap<number, readonly string[]>;
 }
 
-export const defaultMinSupport = 20;
+/** Movies rated by fewer of a cluster's customers are left out of its lists (and of `recommend`'s). */
+export const defaultMinSupport = 10;
 export const defaultTopMovies = 10;
 
 /**

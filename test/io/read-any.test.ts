@@ -7,7 +7,7 @@ import { detectFormat, detectFormatFromLine } from '../../src/io/detect-format.j
 import { readRatingsAny } from '../../src/io/read-any.js';
 import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { messages } from '../../src/messages.js';
-import { UserError } from '../../src/util/errors.js';
+import type { UserError } from '../../src/util/errors.js';
 import { fixture, tempDir } from '../helpers.js';
 
 test('the first line names the format', () => {

@@ -7,7 +7,7 @@ import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
 import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
 import type { RatingsData } from '../../../src/matrix/csr.js';
 import { messages } from '../../../src/messages.js';
-import { UserError } from '../../../src/util/errors.js';
+import type { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
 
 /*

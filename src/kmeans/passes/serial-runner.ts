@@ -1,11 +1,9 @@
-import type { CsrMatrix } from '../matrix/csr.js';
+import type { CsrMatrix } from '../../matrix/csr.js';
+import { sumsAreExact } from '../exact-sums.js';
+import { blockCount } from '../kernels.js';
 import { BlockEngine } from './block-engine.js';
-import { sumsAreExact } from './exact-sums.js';
-import { blockCount } from './kernels.js';
-import { addInto, sumInBlockOrder, sumRowsInBlockOrder } from './reduce.js';
-import type { PassRunner } from './runner.js';
-
-export { addInto };
+import { sumInBlockOrder, sumRowsInBlockOrder } from './reduce.js';
+import type { CandidateWork, LloydWork, PassRunner } from './work.js';
 
 /** Runs every block on the calling thread, in block order; the reference the worker-thread runner must match. */
 export class SerialRunner implements PassRunner {
@@ -35,51 +33,37 @@ export class SerialRunner implements PassRunner {
     return this.xNorms;
   }
 
-  async lloydPass(
-    centersT: Float64Array,
-    cNorms: Float64Array,
-    k: number,
-    labels: Int32Array,
-    minDist: Float64Array | null,
-    sumsT: Float64Array | null,
-    counts: Float64Array | null,
-  ): Promise<number> {
+  async lloydPass(w: LloydWork): Promise<number> {
     await turnEventLoop();
-    const xNorms = this.rowNorms();
+    this.rowNorms();
+    const { k, sumsT, counts } = w;
     const blockInertia = this.blockInertia;
     if (sumsT === null || counts === null) {
-      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums: null });
+      this.engine.lloyd(w, { blockInertia, sums: null });
     } else if (this.exact) {
       if (this.own === null || this.own.k !== k) {
         const epoch = (this.own?.epoch ?? 0) + 1;
         this.own = { k, sums: new Float64Array(k * this.m.nCols), counts: new Float64Array(k), epoch };
       }
       const { sums, counts: ownCounts, epoch } = this.own;
-      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums: { mode: 'own', sums, counts: ownCounts, epoch } });
+      this.engine.lloyd(w, { blockInertia, sums: { mode: 'own', sums, counts: ownCounts, epoch } });
       sumsT.set(sums);
       counts.set(ownCounts);
     } else {
       const blockSums = new Float64Array(sumsT.length);
       const blockCounts = new Float64Array(k);
-      const sums = { mode: 'fold', sumsT, counts, blockSums, blockCounts } as const;
-      this.engine.lloyd({ centersT, cNorms, k, labels, minDist, blockInertia, sums });
+      this.engine.lloyd(w, { blockInertia, sums: { mode: 'fold', sumsT, counts, blockSums, blockCounts } });
     }
-    return minDist === null ? Number.NaN : sumInBlockOrder(blockInertia, this.nBlocks);
+    return w.minDist === null ? Number.NaN : sumInBlockOrder(blockInertia, this.nBlocks);
   }
 
-  async candidatePass(
-    candT: Float64Array,
-    candNorms: Float64Array,
-    t: number,
-    closest: Float64Array,
-    out: Float64Array,
-  ): Promise<Float64Array> {
+  async candidatePass(w: CandidateWork): Promise<Float64Array> {
     await turnEventLoop();
     this.rowNorms();
-    const blockPotentials = new Float64Array(this.nBlocks * t);
-    this.engine.candidates({ candT, candNorms, t, closest, out, blockPotentials });
-    const total = new Float64Array(t);
-    sumRowsInBlockOrder(blockPotentials, this.nBlocks, t, total);
+    const blockPotentials = new Float64Array(this.nBlocks * w.t);
+    this.engine.candidates(w, blockPotentials);
+    const total = new Float64Array(w.t);
+    sumRowsInBlockOrder(blockPotentials, this.nBlocks, w.t, total);
     return total;
   }
 

@@ -1,5 +1,5 @@
-import type { CsrMatrix } from '../matrix/csr.js';
-import { rowSquaredNorms } from '../kmeans/kernels.js';
+import type { CsrMatrix } from '../../src/matrix/csr.js';
+import { rowSquaredNorms } from '../../src/matrix/norms.js';
 
 /**
  * Inertia, the k-means objective: sum over rows of |x_i - c_{label(i)}|^2 against the given centres (row-major

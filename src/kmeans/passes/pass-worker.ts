@@ -1,9 +1,9 @@
 /**
- * Entry of a k-means worker thread (loaded from the compiled dist/ by worker-runner.ts). It imports the kernels
- * and nothing heavy: no vega, no canvas.
+ * Entry of a k-means worker thread (loaded from the compiled dist/ by runner.ts). It imports the kernels and
+ * nothing heavy: no vega, no canvas.
  */
 import { workerData } from 'node:worker_threads';
-import { serveRequests } from '../util/worker-rpc.js';
+import { serveRequests } from '../../util/worker-rpc.js';
 import { BlockEngine } from './block-engine.js';
 import type { PassReply, PassRequest, PassWorkerInit } from './pass-protocol.js';
 
@@ -16,10 +16,10 @@ serveRequests<PassRequest, PassReply>((request) => {
     case 'prepare':
       return engine.prepare();
     case 'lloyd':
-      engine.lloyd(request);
+      engine.lloyd(request.work, request.out);
       return null;
     case 'candidates':
-      engine.candidates(request);
+      engine.candidates(request.work, request.blockPotentials);
       return null;
   }
 });

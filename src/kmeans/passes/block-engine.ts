@@ -1,9 +1,10 @@
-import type { CsrMatrix } from '../matrix/csr.js';
-import { scanRows, type ValueScan } from './exact-sums.js';
-import { candidateRowsKernel, lloydRowsKernel, MAX_SPECIALISED, offsetsFitInt32 } from './kernel-codegen.js';
-import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows } from './kernels.js';
+import type { CsrMatrix } from '../../matrix/csr.js';
+import { scanRows, type ValueScan } from '../exact-sums.js';
+import { candidateRowsKernel, lloydRowsKernel, offsetsFitInt32 } from '../kernel-codegen.js';
+import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows } from '../kernels.js';
+import { advanceBounds, createRowBounds, groupSizeFor, type RowBounds } from '../row-bounds.js';
 import { addInto } from './reduce.js';
-import { advanceBounds, createRowBounds, type RowBounds } from './row-bounds.js';
+import type { CandidateWork, LloydWork } from './work.js';
 
 /**
  * Where a Lloyd pass puts the cluster sums.
@@ -31,26 +32,11 @@ export interface FoldTarget {
   readonly blockCounts: Float64Array;
 }
 
-export interface LloydWork {
-  readonly centersT: Float64Array;
-  readonly cNorms: Float64Array;
-  readonly k: number;
-  readonly labels: Int32Array;
-  /** Null when the distances are not wanted (see PassRunner.lloydPass). */
-  readonly minDist: Float64Array | null;
+/** Where one thread's Lloyd pass puts its per-block results (the work's own sumsT/counts are the runner's). */
+export interface BlockOutputs {
   /** Inertia of each block, by block index (meaningless without minDist). */
   readonly blockInertia: Float64Array;
   readonly sums: SumsTarget | null;
-}
-
-export interface CandidateWork {
-  readonly candT: Float64Array;
-  readonly candNorms: Float64Array;
-  readonly t: number;
-  readonly closest: Float64Array;
-  readonly out: Float64Array;
-  /** t potentials per block: blockPotentials[b * t + c]. */
-  readonly blockPotentials: Float64Array;
 }
 
 /**
@@ -68,7 +54,7 @@ export class BlockEngine {
   /** For `own` sums: the cluster each of rows [r0, r1) is counted under, and the sums' epoch. */
   private held: Int32Array | null = null;
   private heldEpoch = Number.NaN;
-  /** Hamerly bounds of rows [r0, r1) for the current k (specialised kernels only). */
+  /** The bounds of rows [r0, r1) for the current k (row-bounds.ts). */
   private bounds: RowBounds | null = null;
 
   /** `xNorms` is the whole matrix's array; this engine fills and reads its own rows only. */
@@ -86,12 +72,13 @@ export class BlockEngine {
     return scanRows(this.m, this.r0, this.r1, this.xNorms);
   }
 
-  lloyd(w: LloydWork): void {
+  lloyd(w: LloydWork, out: BlockOutputs): void {
     const m = this.m;
     const n = m.nRows;
-    const { k, sums } = w;
-    const kernel = lloydRowsKernel(k, m.values === null, offsetsFitInt32(m));
+    const { k } = w;
+    const { sums, blockInertia } = out;
     const bounds = this.boundsFor(w.centersT, w.cNorms, k);
+    const kernel = lloydRowsKernel(k, bounds.groupSize, m.values === null, offsetsFitInt32(m));
     const len = k * m.nCols;
     if (sums?.mode === 'fold') {
       sums.sumsT.fill(0);
@@ -100,7 +87,7 @@ export class BlockEngine {
     for (let b = this.b0; b < this.b1; b++) {
       const r0 = b * BLOCK_ROWS;
       const r1 = Math.min(n, r0 + BLOCK_ROWS);
-      w.blockInertia[b] = kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
+      blockInertia[b] = kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
       if (sums?.mode === 'blocks') {
         const blockSums = sums.blockSums.subarray(b * len, (b + 1) * len);
         const blockCounts = sums.blockCounts.subarray(b * k, (b + 1) * k);
@@ -115,15 +102,15 @@ export class BlockEngine {
         addInto(sums.counts, sums.blockCounts);
       }
     }
-    if (bounds !== null) bounds.valid = true;
+    bounds.valid = true;
     if (sums?.mode === 'own') this.updateOwnSums(k, w.labels, sums.sums, sums.counts, sums.epoch);
   }
 
   /** The bounds, moved on to `centersT`; new (not yet valid) ones when k changes. */
-  private boundsFor(centersT: Float64Array, cNorms: Float64Array, k: number): RowBounds | null {
-    if (k > MAX_SPECIALISED) return null;
-    if (this.bounds === null || this.bounds.shift.length !== k) {
-      this.bounds = createRowBounds(this.r0, this.r1 - this.r0, k, this.m.nCols);
+  private boundsFor(centersT: Float64Array, cNorms: Float64Array, k: number): RowBounds {
+    const groupSize = groupSizeFor(k);
+    if (this.bounds === null || this.bounds.shift.length !== k || this.bounds.groupSize !== groupSize) {
+      this.bounds = createRowBounds(this.r0, this.r1 - this.r0, k, this.m.nCols, groupSize);
     }
     advanceBounds(this.bounds, centersT, cNorms, k);
     return this.bounds;
@@ -148,13 +135,14 @@ export class BlockEngine {
     this.heldEpoch = epoch;
   }
 
-  candidates(w: CandidateWork): void {
+  /** `blockPotentials[b * t + c]`: candidate c's potential over block b. */
+  candidates(w: CandidateWork, blockPotentials: Float64Array): void {
     const m = this.m;
     const n = m.nRows;
     const kernel = candidateRowsKernel(w.t, m.values === null, offsetsFitInt32(m));
     for (let b = this.b0; b < this.b1; b++) {
       const r0 = b * BLOCK_ROWS;
-      const pots = w.blockPotentials.subarray(b * w.t, (b + 1) * w.t);
+      const pots = blockPotentials.subarray(b * w.t, (b + 1) * w.t);
       pots.fill(0);
       kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.candT, w.candNorms, r0, Math.min(n, r0 + BLOCK_ROWS), w.closest, w.out, n, pots);
     }

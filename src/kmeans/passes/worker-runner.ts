@@ -1,30 +1,12 @@
-import type { CsrMatrix } from '../matrix/csr.js';
-import { sharedArray, sharedMatrix } from '../matrix/shared.js';
-import { WorkerClient } from '../util/worker-rpc.js';
+import type { CsrMatrix } from '../../matrix/csr.js';
+import { sharedArray, sharedMatrix } from '../../matrix/shared.js';
+import { WorkerClient } from '../../util/worker-rpc.js';
+import { sumsAreExact, type ValueScan } from '../exact-sums.js';
+import { blockCount, BLOCK_ROWS } from '../kernels.js';
 import type { SumsTarget } from './block-engine.js';
-import { sumsAreExact, type ValueScan } from './exact-sums.js';
-import { blockCount, BLOCK_ROWS } from './kernels.js';
 import type { PassReply, PassRequest, PassWorkerInit } from './pass-protocol.js';
 import { sumInBlockOrder, sumParts, sumRowsInBlockOrder } from './reduce.js';
-import type { PassRunner } from './runner.js';
-import { SerialRunner } from './serial-runner.js';
-
-export interface PassRunnerOptions {
-  /** The worker entry; tests substitute a failing one. */
-  readonly workerUrl?: URL;
-}
-
-const defaultWorkerUrl = () => new URL('./pass-worker.js', import.meta.url);
-
-/**
- * The runner for `threads` threads: the serial runner for one, else worker threads over the matrix in shared
- * memory (copied there once unless the reader already put it there). Both give the same bits.
- */
-export async function createPassRunner(m: CsrMatrix, threads: number, options: PassRunnerOptions = {}): Promise<PassRunner> {
-  const parts = Math.min(Math.floor(threads), blockCount(m.nRows));
-  if (!(parts > 1)) return new SerialRunner(m);
-  return WorkerRunner.start(m, parts, options.workerUrl ?? defaultWorkerUrl());
-}
+import type { CandidateWork, LloydWork, PassRunner } from './work.js';
 
 type Client = WorkerClient<PassRequest, PassReply>;
 
@@ -93,31 +75,23 @@ export class WorkerRunner implements PassRunner {
     return this.xNorms;
   }
 
-  async lloydPass(
-    centersT: Float64Array,
-    cNorms: Float64Array,
-    k: number,
-    labels: Int32Array,
-    minDist: Float64Array | null,
-    sumsT: Float64Array | null,
-    counts: Float64Array | null,
-  ): Promise<number> {
+  async lloydPass(w: LloydWork): Promise<number> {
+    const { k, minDist, sumsT, counts } = w;
     const c = this.centersFor(k);
-    c.centersT.set(centersT.subarray(0, c.centersT.length));
-    c.cNorms.set(cNorms.subarray(0, k));
-    const withSums = sumsT !== null && counts !== null;
-    const s = withSums ? this.sumsFor(k) : null;
-    await this.all((j) => ({
-      op: 'lloyd',
+    c.centersT.set(w.centersT.subarray(0, c.centersT.length));
+    c.cNorms.set(w.cNorms.subarray(0, k));
+    const s = sumsT !== null && counts !== null ? this.sumsFor(k) : null;
+    const work: LloydWork = {
       centersT: c.centersT,
       cNorms: c.cNorms,
       k,
       labels: this.labels,
       minDist: minDist === null ? null : this.minDist,
-      blockInertia: this.blockInertia,
-      sums: s === null ? null : s.targets[j],
-    }));
-    labels.set(this.labels);
+      sumsT: null,
+      counts: null,
+    };
+    await this.all((j) => ({ op: 'lloyd', work, out: { blockInertia: this.blockInertia, sums: s === null ? null : s.targets[j] } }));
+    w.labels.set(this.labels);
     minDist?.set(this.minDist);
     if (s !== null) {
       if (this.exact) {
@@ -131,30 +105,21 @@ export class WorkerRunner implements PassRunner {
     return minDist === null ? Number.NaN : sumInBlockOrder(this.blockInertia, this.nBlocks);
   }
 
-  async candidatePass(
-    candT: Float64Array,
-    candNorms: Float64Array,
-    t: number,
-    closest: Float64Array,
-    out: Float64Array,
-  ): Promise<Float64Array> {
+  async candidatePass(w: CandidateWork): Promise<Float64Array> {
     const n = this.m.nRows;
+    const { t } = w;
     const c = this.candidatesFor(t);
-    c.candT.set(candT.subarray(0, c.candT.length));
-    c.candNorms.set(candNorms.subarray(0, t));
+    c.candT.set(w.candT.subarray(0, c.candT.length));
+    c.candNorms.set(w.candNorms.subarray(0, t));
     this.closest ??= sharedArray(Float64Array, n);
-    this.closest.set(closest.subarray(0, n));
+    this.closest.set(w.closest.subarray(0, n));
     const request: PassRequest = {
       op: 'candidates',
-      candT: c.candT,
-      candNorms: c.candNorms,
-      t,
-      closest: this.closest,
-      out: c.out,
+      work: { candT: c.candT, candNorms: c.candNorms, t, closest: this.closest, out: c.out },
       blockPotentials: c.pots,
     };
     await this.all(() => request);
-    out.set(c.out);
+    w.out.set(c.out);
     const total = new Float64Array(t);
     sumRowsInBlockOrder(c.pots, this.nBlocks, t, total);
     return total;
