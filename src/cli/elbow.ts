@@ -60,7 +60,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   // fail on an unwritable output before minutes of work, not after
   await checkOutputs([opts.out, opts.plot, opts.report]);
 
-  const { input, data } = await loadRatings(opts, log, timings);
+  const { label: input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));

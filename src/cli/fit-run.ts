@@ -1,3 +1,4 @@
+import { checkOutputDir } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
 import { readMovieTitles } from '../io/titles.js';
@@ -28,6 +29,9 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
   const out = opts.out ?? (opts.json ? undefined : '-');
   // fail on an unwritable output before minutes of work, not after
+  // the heatmap folder first: it is made if missing, and --report may go into it
+  const heatDir = opts.heatmaps;
+  if (heatDir !== undefined) await checkOutputDir(heatDir, (reason) => messages.outDirNotWritable(heatDir, reason));
   await checkOutputs([out, opts.saveModel, opts.report]);
   // the heatmap folder too (made if missing), and --titles read, before the data
   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, log) : null;
