@@ -69,6 +69,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   let fitsStarted = 0;
   // the estimate assumes every k costs the same; larger k cost more, so it errs on the short side
   const progress = new Progress(log, 'elbow', { total: opts.k.length, unit: `values of k` });
+  const silhouette = new Progress(log, 'silhouette', { unit: 'pairs' });
   const result = await runElbow(
     matrix,
     opts.k,
@@ -83,7 +84,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
         fitsStarted++;
         progress.update(fitsStarted - 1, `k=${k}`);
       },
-      onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`),
+      onSilhouetteProgress: (done, total) => silhouette.update(done, undefined, total),
     },
   );
   progress.done();

@@ -41,10 +41,11 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
 
-  const progress = new Progress(log, `k-means k=${opts.k}`, { unit: 'iterations' });
+  const progress = new Progress(log, `k-means k=${opts.k}`);
   const fitOptions = kmeansOptionsFrom(opts, {
     k: opts.k,
-    onIteration: (iter: number, inertia: number) => progress.update(iter, `at most ${opts.maxIter}, inertia ${inertia.toExponential(6)}`),
+    // no estimate: k-means stops when it converges, long before --max-iter as a rule
+    onIteration: (iter: number, inertia: number) => progress.step(`iteration ${iter} (at most ${opts.maxIter}), inertia ${inertia.toExponential(6)}`, false),
   });
   const result: KMeansResult = await timings.time('fit', async () => {
     switch (opts.engine) {
