@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeCsrFile } from '../io/csr-file.js';
+import { writeCsrFile } from '../io/csr/csr-file.js';
 import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { messages } from '../messages.js';

@@ -1,7 +1,7 @@
 import { checkOutputDir } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
-import { readMovieTitles } from '../io/titles.js';
+import { readMovieTitles } from '../io/titles/titles.js';
 import { loadRatings } from './load-ratings.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';

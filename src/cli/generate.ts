@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import { writeSyntheticNetflixRaw } from '../generate/netflix-raw-writer.js';
+import { openBlockSink } from '../io/block-sink.js';
 import { messages } from '../messages.js';
 import { generatePivot } from '../generate/generate.js';
 import { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID } from '../generate/options.js';
-import { openPivotOutput } from '../generate/output.js';
 import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
 import { choiceOption, fractionOption, intRangeOption } from './options.js';
@@ -73,14 +73,14 @@ export function registerGenerate(program: Command): void {
       if (rows > flags.customers) throw usageError(messages.rowsAboveCustomers(rows, flags.customers));
       await checkOutputs([flags.out]);
       const log = new Log({ quiet: flags.quiet });
-      const output = openPivotOutput(flags.out);
+      const output = openBlockSink(flags.out ?? '-');
       const progress = new Progress(log, 'generating', { unit: 'customers' });
       let summary;
       try {
         const { customers, movies, density, seed, groups } = flags;
         summary = await generatePivot(
           { customers, movies, density, seed, groups, rows },
-          output.sink,
+          output,
           { onProgress: (done, total) => progress.update(done, undefined, total) },
         );
         await output.commit();

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
-import { readMovieTitles } from '../io/titles.js';
-import { defaultRatingRange } from '../io/wide-csv.js';
+import { readMovieTitles } from '../io/titles/titles.js';
+import { defaultRatingRange } from '../io/pivot/pivot-csv.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';

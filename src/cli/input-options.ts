@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { RatingsFormat } from '../io/detect-format.js';
 import { ratingsFormats } from '../io/detect-format.js';
-import type { LongColumnNames } from '../io/long-columns.js';
+import type { LongColumnNames } from '../io/long/long-columns.js';
 import { choiceOption, columnsOption, memorySizeOption } from './options.js';
 import { threadsOption } from './shared-options.js';
 

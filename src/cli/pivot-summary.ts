@@ -1,4 +1,4 @@
-import type { PivotStats } from '../io/netflix-raw.js';
+import type { PivotStats } from '../io/netflix/netflix-raw.js';
 import { messages } from '../messages.js';
 import { int } from './format.js';
 /** The original printed its thresholds as numpy floats: `1948.0`. */

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { writeStdout } from '../io/stdout.js';
 import { inspectAll } from '../io/line-chunks.js';
-import { pivotRaw } from '../io/netflix-raw.js';
-import { defaultTrimQuantile } from '../io/trim.js';
-import { defaultGzipLevel, writePivotCsv } from '../io/write-pivot.js';
+import { pivotRaw } from '../io/netflix/netflix-raw.js';
+import { defaultTrimQuantile } from '../io/netflix/trim.js';
+import { defaultGzipLevel, writePivotCsv } from '../io/pivot/write-pivot.js';
 import { messages } from '../messages.js';
 import { Log } from '../util/log.js';
 import { intOption, quantileOption } from './options.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { readMovieTitles } from '../io/titles.js';
+import { readMovieTitles } from '../io/titles/titles.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';

@@ -116,8 +116,8 @@ export async function drawHeatmaps(
   };
 
   const drawn: DrawnHeatmap[] = [];
-  let combinedPath: string | null = null;
-  let settled: PromiseSettledResult<unknown>[] = [];
+  let combinedPath: string | null;
+  let settled: PromiseSettledResult<unknown>[];
   try {
     // the combined image is the largest to encode: start it first so that it encodes while the others are laid out
     const images = selections.length + 1;
