@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePivot } from '../src/generate/index.js';
 import { openBlockSink } from '../src/io/block-sink.js';
-import { writeCsrFile } from '../src/io/csr-file.js';
+import { writeCsrFile } from '../src/io/csr/csr-file.js';
 import { readRatings } from '../src/io/read-ratings.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

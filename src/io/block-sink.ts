@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { openAtomicWriter } from './atomic-write.js';
+import { flushStdout, StdoutClosed, stdoutClosed, writeStdout } from './stdout.js';
 
 /** Where a writer sends its bytes, a block at a time: a file, a gzip stream, stdout or a test's array. */
 export interface ByteSink {
@@ -67,14 +68,15 @@ export function openBlockSink(path: string, options: BlockSinkOptions = {}): Blo
 }
 
 function stdoutSink(): BlockSink {
-  const out = process.stdout;
   return {
     label: 'stdout',
     gzip: false,
+    // checked writes: `generate > /dev/full` is exit 74, not a silent loss; `generate | head` stops the writer
     async write(block) {
-      if (!out.write(block)) await once(out, 'drain');
+      if (stdoutClosed()) throw new StdoutClosed();
+      await writeStdout(block);
     },
-    commit: () => new Promise<void>((resolve) => out.write('', () => resolve())),
+    commit: () => flushStdout(),
     abort: async () => undefined,
   };
 }

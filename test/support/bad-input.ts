@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
+import { defaultRatingRange } from '../../src/matrix/rating-range.js';
 import { messages } from '../../src/messages.js';
 import { UserError } from '../../src/util/errors.js';
 import { makeRecommendFixtures } from '../cli/recommend-fixtures.js';
@@ -193,7 +194,8 @@ export function assertBadRun(r: ResolvedCase, run: CliRun): void {
 
 /** The readers an in-process case may call, by format. */
 const readers: Record<string, (path: string) => Promise<unknown>> = {
-  pivot: (path) => readWideRatingsCsv(path),
+  // the corpus is Netflix data: its ratings are checked against the Netflix scale, as --rating-range 1..5 does
+  pivot: (path) => readPivotRatingsCsv(path, { ratingRange: defaultRatingRange }),
 };
 
 /** An in-process case: the format's reader rejects with a UserError of the case's code and exactly its message. */
