@@ -4,6 +4,23 @@ import type { WatchModel } from './watch-model.js';
 
 const TWO_32 = 4294967296;
 
+/** Where a draw comes from: the group's distribution (`own`) with probability affinity, else `any`. */
+interface Pull {
+  readonly own: AliasTable;
+  readonly any: AliasTable;
+  readonly ownWeights: Float64Array;
+  readonly anyWeights: Float64Array;
+  readonly affinity: number;
+}
+
+/** What a draw does: columns whose marker is `from` are eligible; a drawn one gets `to` and goes to `list`. */
+interface Marking {
+  readonly marker: Uint8Array;
+  readonly from: number;
+  readonly to: number;
+  readonly list: Int32Array | null;
+}
+
 /**
  * Picks the `count` movies a customer rates, by weight and without replacement: each draw comes from the
  * group's distribution with probability `affinity`, else from plain popularity. On return marker[j] = 1 for
@@ -24,41 +41,36 @@ export function chooseMovies(
 ): void {
   const M = model.nCols;
   if (count * 2 <= M) {
-    const n = drawDistinct(
-      model.watch[group], model.watchAny, model.watchWeights[group], model.watchAnyWeights,
-      affinity, count, rng, marker, 0, 1, list,
-    );
+    const watch = {
+      own: model.watch[group],
+      any: model.watchAny,
+      ownWeights: model.watchWeights[group],
+      anyWeights: model.watchAnyWeights,
+      affinity,
+    };
+    const n = drawDistinct(watch, count, rng, { marker, from: 0, to: 1, list });
     if (n !== count) throw new Error(`chooseMovies: drew ${n} of ${count}`);
     return;
   }
   marker.fill(1, 0, M);
-  drawDistinct(
-    model.skip[group], model.skipAny, model.skipWeights[group], model.skipAnyWeights,
-    affinity, M - count, rng, marker, 1, 0, null,
-  );
+  const skip = {
+    own: model.skip[group],
+    any: model.skipAny,
+    ownWeights: model.skipWeights[group],
+    anyWeights: model.skipAnyWeights,
+    affinity,
+  };
+  drawDistinct(skip, M - count, rng, { marker, from: 1, to: 0, list: null });
   let n = 0;
   for (let j = 0; j < M; j++) if (marker[j] !== 0) list[n++] = j;
   if (n !== count) throw new Error(`chooseMovies: kept ${n} of ${count}`);
 }
 
-/**
- * Draws `need` distinct columns whose marker is `from`, sets it to `to`, and lists them when `list` is given.
- * Returns how many were drawn.
- */
-function drawDistinct(
-  own: AliasTable,
-  any: AliasTable,
-  ownWeights: Float64Array,
-  anyWeights: Float64Array,
-  affinity: number,
-  need: number,
-  rng: Rng,
-  marker: Uint8Array,
-  from: number,
-  to: number,
-  list: Int32Array | null,
-): number {
-  const cut = affinity * TWO_32;
+/** Draws `need` distinct eligible columns and marks them (see Marking). Returns how many were drawn. */
+function drawDistinct(pull: Pull, need: number, rng: Rng, marking: Marking): number {
+  const { own, any } = pull;
+  const { marker, from, to, list } = marking;
+  const cut = pull.affinity * TWO_32;
   const budget = 8 * need + 256;
   const scale = own.n / TWO_32;
   const ownProb = own.prob;
@@ -77,7 +89,7 @@ function drawDistinct(
     if (list !== null) list[n] = j;
     n++;
   }
-  if (n < need) n = drawByKeys(ownWeights, anyWeights, affinity, need, n, rng, marker, from, to, list);
+  if (n < need) n = drawByKeys(pull, need, n, rng, marking);
   return n;
 }
 
@@ -86,18 +98,9 @@ function drawDistinct(
  * Exp(1) / weight and the `need - n` smallest keys win. O(M log M) with a native sort, for the rare customer
  * whose rejections pile up.
  */
-function drawByKeys(
-  ownWeights: Float64Array,
-  anyWeights: Float64Array,
-  affinity: number,
-  need: number,
-  n: number,
-  rng: Rng,
-  marker: Uint8Array,
-  from: number,
-  to: number,
-  list: Int32Array | null,
-): number {
+function drawByKeys(pull: Pull, need: number, n: number, rng: Rng, marking: Marking): number {
+  const { ownWeights, anyWeights, affinity } = pull;
+  const { marker, from, to, list } = marking;
   const M = marker.length;
   const keys = new Float64Array(M).fill(Number.POSITIVE_INFINITY);
   let eligible = 0;
