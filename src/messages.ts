@@ -29,7 +29,6 @@ export const messages = {
   rowsAndSample: () => `--rows and --sample cannot be used together`,
   jsonAndStdout: () => `--json prints the summary on stdout: give --out a file for the assignments`,
   sampleTooLarge: (sample: number, rows: number) => `--sample=${sample} must be <= rows=${rows} in the input`,
-  unknownOption: (detail: string) => detail,
 
   // ---- input files (exit 66 / 65)
   inputMissing: (file: string) => `${file}: no such file`,
@@ -175,7 +174,6 @@ export const messages = {
   ) =>
     `${out}: ${s.customers} customers x ${s.movies} movies, ${s.ratings} ratings (density ${(s.density * 100).toFixed(2)}%), ` +
     `mean rating ${s.meanRating.toFixed(2)}, ${s.seconds.toFixed(1)} s`,
-  generateProgress: (rows: number, total: number) => `generating: ${rows} / ${total} customers`,
 
   // ---- raw netflix / long format
   netflixRatingBeforeMovie: (file: string, line: number, value: string) =>
@@ -245,7 +243,6 @@ export const messages = {
 
   // ---- input selection
   noNetflixFilesInDir: (dir: string) => `${dir}: a directory, but it holds no combined_data_*.txt files to read`,
-  formatOptionsNeedLong: () => `--columns applies to --format long only`,
   netflixNeedsOutDir: () => `generate --format netflix writes several files: give --out a folder`,
   generateNetflixSummary: (dir: string, files: number, ratings: number, seconds: number) =>
     `${dir}: ${files} combined_data file(s) with ${ratings} ratings and movie_titles.csv, ${seconds.toFixed(1)} s`,
