@@ -99,7 +99,7 @@ export class LongScanner {
       let rating = NaN;
       let time = NaN;
       let cell = 0;
-      let cellStart = pos;
+      let cellStart: number;
       for (;;) {
         cellStart = pos;
         if (cell === userCol || cell === movieCol) {
