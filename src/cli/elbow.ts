@@ -60,7 +60,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   // fail on an unwritable output before minutes of work, not after
   await checkOutputs([opts.out, opts.plot, opts.report]);
 
-  const { input, data } = await loadRatings(opts, log, timings);
+  const { label: input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
@@ -69,6 +69,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   let fitsStarted = 0;
   // the estimate assumes every k costs the same; larger k cost more, so it errs on the short side
   const progress = new Progress(log, 'elbow', { total: opts.k.length, unit: `values of k` });
+  const silhouette = new Progress(log, 'silhouette', { unit: 'pairs' });
   const result = await runElbow(
     matrix,
     opts.k,
@@ -83,7 +84,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
         fitsStarted++;
         progress.update(fitsStarted - 1, `k=${k}`);
       },
-      onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`),
+      onSilhouetteProgress: (done, total) => silhouette.update(done, undefined, total),
     },
   );
   progress.done();
