@@ -5,6 +5,8 @@ import { messages } from '../messages.js';
 import { noInputError } from '../util/errors.js';
 import { isCsrFile, readCsrFile } from './csr-file.js';
 import { inspectInput } from './open-input.js';
+import { parquetParts } from './parquet/parts.js';
+import { readLongRatingsParquet } from './parquet/read-long.js';
 import { readRatingsAny, type ReadAnyOptions } from './read-any.js';
 import { defaultRatingRange } from './wide-csv.js';
 
@@ -13,10 +15,14 @@ export type ReadRatingsOptions = ReadAnyOptions;
 /**
  * The one reader every command calls: a binary CSR file from `convert` (recognised by its magic bytes, whatever
  * its name), or ratings in any text format (pivot CSV scanned on several threads, raw Netflix files, long CSV),
- * detected from the first line unless `format` says. A directory stands for the raw Netflix download: its
+ * detected from the first line unless `format` says; Parquet long ratings (by magic bytes, or a folder of part
+ * files). A directory stands for the raw Netflix download: its
  * `combined_data_*.txt[.gz]` files are read together.
  */
 export async function readRatings(input: string | readonly string[], options: ReadRatingsOptions = {}): Promise<RatingsData> {
+  // Parquet (a file by its PAR1 magic, or a folder of part files) is long-format ratings
+  const parquet = typeof input === 'string' && options.format === undefined ? await parquetParts(input) : null;
+  if (parquet !== null) return readLongRatingsParquet(parquet, options);
   const paths = typeof input === 'string' ? await expandDirectory(input) : input;
   if (paths.length === 1 && options.format === undefined) {
     await inspectInput(paths[0]);
