@@ -15,6 +15,8 @@ import { intOption } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
+import { writeTable } from '../io/table.js';
+import { elbowTable } from './result-tables.js';
 
 export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
   k: number[];
@@ -22,6 +24,7 @@ export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
   json?: boolean;
   plot?: string;
   report?: string;
+  out?: string;
   quiet?: boolean;
 }
 
@@ -42,6 +45,7 @@ export function registerElbow(program: Command): void {
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
     .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
     .option('--json', 'print the results as one JSON object on stdout instead of the table')
+    .option('-o, --out <file.parquet>', 'also write the table (k, inertia, silhouette, ...) as Parquet (or CSV for any other name)')
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
     .option('-q, --quiet', 'no table or progress on stderr');
@@ -56,6 +60,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   // fail on an unwritable output before minutes of work, not after
   if (opts.plot) await checkOutputPath(opts.plot);
   if (opts.report) await checkOutputPath(opts.report);
+  if (opts.out) await checkOutputPath(opts.out);
 
   const { input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
@@ -130,6 +135,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     );
   }
 
+  if (opts.out) await writeTable(opts.out, elbowTable(result));
   if (opts.json) process.stdout.write(`${JSON.stringify(elbowSummaryJson(summary))}\n`);
   else log.info(formatElbowSummary(summary));
 }

@@ -9,6 +9,9 @@ import { countHeldOut } from '../recommend/holdout.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
+import { checkOutputPath } from '../io/atomic-write.js';
+import { writeTable } from '../io/table.js';
+import { evaluateTable } from './result-tables.js';
 import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
 
 export interface EvaluateCliOptions extends InputCliOptions {
@@ -22,6 +25,7 @@ export interface EvaluateCliOptions extends InputCliOptions {
   ratingRange: RatingRange;
   json?: boolean;
   quiet?: boolean;
+  out?: string;
 }
 
 export function registerEvaluate(program: Command): void {
@@ -37,6 +41,7 @@ export function registerEvaluate(program: Command): void {
     .option('--max-iter <n>', 'most Lloyd iterations per fit', intOption('--max-iter', 1), 300)
     .addOption(ratingRangeFlag('valid ratings; predictions are clamped to it'))
     .option('--json', 'print the report as one JSON object')
+    .option('-o, --out <file.parquet>', 'also write the scores (predictor, k, rmse, mae) as Parquet (or CSV for any other name)')
     .option('-q, --quiet', 'no progress, fits or times on stderr');
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
@@ -46,6 +51,7 @@ export function registerEvaluate(program: Command): void {
 export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
+  if (opts.out) await checkOutputPath(opts.out);
   const { data } = await loadRatings(opts, log, timings);
   const m = data.matrix;
   for (const k of opts.k) if (k > m.nRows) throw usageError(messages.kTooLarge(k, m.nRows));
@@ -71,6 +77,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     shrink: opts.shrink,
     result: { ...result, timingsMs: { read: timings.ms.read, ...result.timingsMs } },
   };
+  if (opts.out) await writeTable(opts.out, evaluateTable(result));
   process.stdout.write(opts.json ? `${JSON.stringify(evaluateJson(report))}\n` : formatEvaluateReport(report));
   log.info(formatEvaluateDetails(report.result));
 }

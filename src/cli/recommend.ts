@@ -10,6 +10,9 @@ import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 import { predictNotes } from './predict.js';
+import { checkOutputPath } from '../io/atomic-write.js';
+import { writeTable } from '../io/table.js';
+import { recommendationsTable } from './result-tables.js';
 
 export interface RecommendCliOptions extends InputCliOptions {
   model: string;
@@ -22,6 +25,7 @@ export interface RecommendCliOptions extends InputCliOptions {
   minSupport: number;
   ratingRange: RatingRange;
   quiet?: boolean;
+  out?: string;
 }
 
 export function registerRecommend(program: Command): void {
@@ -37,6 +41,7 @@ export function registerRecommend(program: Command): void {
     .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
     .addOption(ratingRangeFlag('valid ratings'))
     .option('--json', 'print the recommendations as one JSON object')
+    .option('-o, --out <file.parquet>', 'also write Cust_Id, rank, movie, predicted[, title] as Parquet (or CSV for any other name)')
     .option('-q, --quiet', 'no summary or notes on stderr');
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
     await runRecommend(opts);
@@ -45,6 +50,7 @@ export function registerRecommend(program: Command): void {
 
 export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
+  if (opts.out) await checkOutputPath(opts.out);
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
   const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
@@ -61,6 +67,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
       `predicted = (cluster sum + ${opts.shrink} x movie mean) / (support + ${opts.shrink})`,
   );
   if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendations(opts.customer, opts.minSupport)}`);
+  if (opts.out) await writeTable(opts.out, recommendationsTable(opts.customer, rec, titles ? (id) => titles.get(id) : undefined));
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(recommendJson(opts, model.k, rec, title))}\n`);
     return;
