@@ -5,6 +5,8 @@ import { after, describe, test } from 'node:test';
 import { writeParquetFile } from '../../../src/io/parquet/parquet-file.js';
 import { sortedRatingsToCsr } from '../../../src/io/parquet/sorted-csr.js';
 import { writeLongRatingsParquet } from '../../../src/io/parquet/write-long.js';
+import { writeAssignments } from '../../../src/io/assignments.js';
+import { readAssignments } from '../../../src/io/read-assignments.js';
 import { readRatings } from '../../../src/io/read-ratings.js';
 import { writeTable } from '../../../src/io/table.js';
 import { UserError } from '../../../src/util/errors.js';
@@ -64,6 +66,22 @@ describe('writing Parquet', () => {
     assert.equal(readFileSync(path, 'utf8'), 'id,title,score\n1,Heat,0.5\n2,"Crouching Tiger, Hidden Dragon",\n3,,\n');
     await writeTable(path, [{ name: 'q', type: 'string', values: ['say "hi"', 'two\nlines'] }]);
     assert.equal(readFileSync(path, 'utf8'), 'q\n"say ""hi"""\n"two\nlines"\n');
+  });
+});
+
+describe('assignments as Parquet', () => {
+  test('writeAssignments to .parquet, readAssignments back: the same as through the CSV', async () => {
+    const ids = Int32Array.of(3, 17, 2_000_000);
+    const labels = Int32Array.of(1, 0, 1);
+    const csv = join(dir, 'a.csv');
+    const parquet = join(dir, 'a.parquet');
+    await writeAssignments(csv, ids, labels);
+    await writeAssignments(parquet, ids, labels);
+    assert.equal(readFileSync(parquet).subarray(0, 4).toString('latin1'), 'PAR1');
+    const fromCsv = await readAssignments(csv);
+    const fromParquet = await readAssignments(parquet);
+    assert.deepEqual({ ...fromParquet, source: '' }, { ...fromCsv, source: '' });
+    assert.deepEqual(Array.from(fromParquet.clusters), [1, 0, 1]);
   });
 });
 
