@@ -52,6 +52,38 @@ export const messages = {
   // ---- outputs (exit 74)
   outputDirMissing: (file: string, dir: string) => `${file}: cannot write: directory ${q(dir)} does not exist`,
   cannotWrite: (file: string, reason: string) => `${file}: cannot write: ${reason}`,
+  // cli conventions: why a write failed, in words (errno names and temp file names stay out of messages)
+  outputIsDirectory: (file: string) => `${file}: cannot write: it is a directory`,
+  outputDirNotDirectory: (file: string, dir: string) => `${file}: cannot write: ${q(dir)} is not a directory`,
+  writeFailureReason: (code: string | undefined, fallback: string) => {
+    switch (code) {
+      case 'ENOSPC':
+        return 'no space left on device';
+      case 'EDQUOT':
+        return 'disk quota exceeded';
+      case 'EACCES':
+      case 'EPERM':
+        return 'permission denied';
+      case 'EROFS':
+        return 'read-only file system';
+      case 'EIO':
+        return 'input/output error';
+      case 'EFBIG':
+        return 'file too large';
+      case 'EISDIR':
+        return 'it is a directory';
+      case 'ENOENT':
+        return 'no such directory';
+      case 'ENOTDIR':
+        return 'a part of the path is not a directory';
+      case 'EPIPE':
+        return 'the reader closed the pipe';
+      default:
+        return fallback;
+    }
+  },
+  stdoutLabel: () => 'stdout',
+  assignmentsNotWritten: () => `--json without --out: the assignments were not written; give --out FILE to keep them`,
 
   // ---- engines
   mlKmeansTooLarge: (rows: number, cols: number, limit: number) =>

@@ -1,4 +1,5 @@
-import type { TableColumn } from '../io/table.js';
+import { isParquetPath } from '../io/parquet/parts.js';
+import { writeTable, type TableColumn } from '../io/table.js';
 import type { ElbowResult } from '../metrics/elbow.js';
 import type { EvaluateResult } from '../recommend/evaluate.js';
 import type { CustomerRecommendations } from '../recommend/recommend.js';
@@ -47,3 +48,13 @@ export function recommendationsTable(customer: number, rec: CustomerRecommendati
   return columns;
 }
 
+
+/**
+ * `--out FILE.parquet`: writes the command's table there as Parquet and returns true; any other `--out` (or none)
+ * returns false and the command writes its text or JSON as usual. The one line each command needs for Parquet.
+ */
+export async function writeParquetResult(out: string | undefined, table: () => TableColumn[]): Promise<boolean> {
+  if (out === undefined || out === '-' || !isParquetPath(out)) return false;
+  await writeTable(out, table());
+  return true;
+}

@@ -1,6 +1,7 @@
 import { openAtomicWriter } from './atomic-write.js';
 import { isParquetPath } from './parquet/parts.js';
 import { writeTable, type TableColumn } from './table.js';
+import { stdoutClosed, writeStdout } from './stdout.js';
 
 /** The assignments as a table: Cust_Id ascending (delta-encoded in Parquet), the cluster of each. */
 export function assignmentsTable(customerIds: Int32Array, labels: Int32Array): TableColumn[] {
@@ -16,7 +17,9 @@ export async function writeAssignments(path: string, customerIds: Int32Array, la
   const chunks = assignmentChunks(customerIds, labels);
   if (path === '-') {
     for (const chunk of chunks) {
-      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      // `fit | head`: the reader has what it wanted
+      if (stdoutClosed()) return;
+      await writeStdout(chunk);
     }
     return;
   }

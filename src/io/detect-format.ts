@@ -1,6 +1,6 @@
 import { messages } from '../messages.js';
 import { dataError } from '../util/errors.js';
-import { headerCells, looksLikeLongHeader } from './long-columns.js';
+import { headerCells, looksLikeLongHeader } from './long/long-columns.js';
 import { inspectInput, readChunks } from './open-input.js';
 
 export type RatingsFormat = 'pivot' | 'netflix' | 'long';

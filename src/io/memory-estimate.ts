@@ -2,7 +2,7 @@ import { constrainedMemory } from 'node:process';
 import { totalmem } from 'node:os';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
-import { isCsrFile } from './csr-file.js';
+import { isCsrFile } from './csr/csr-file.js';
 import { detectFormat, type RatingsFormat } from './detect-format.js';
 import { inspectInput, readChunks, type InputInfo } from './open-input.js';
 import { expandDirectory } from './read-ratings.js';

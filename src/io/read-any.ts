@@ -2,12 +2,12 @@ import { selectDataRows, type RatingsData } from '../matrix/csr.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { detectFormat, type RatingsFormat } from './detect-format.js';
-import type { LongColumnNames } from './long-columns.js';
-import { readLongRatingsCsv } from './long-csv.js';
-import { pivotRaw } from './netflix-raw.js';
-import type { TrimOptions } from './trim.js';
+import type { LongColumnNames } from './long/long-columns.js';
+import { readLongRatingsCsv } from './long/long-csv.js';
+import { pivotRaw } from './netflix/netflix-raw.js';
+import type { TrimOptions } from './netflix/trim.js';
 import { availableParallelism } from 'node:os';
-import { readWideRatingsCsvParallel } from './parallel-wide.js';
+import { readPivotRatingsCsvParallel } from './pivot/parallel-pivot.js';
 
 export interface ReadAnyOptions {
   /** Skip detection and read as this format. */
@@ -43,7 +43,7 @@ export async function readRatingsAny(input: string | readonly string[], options:
   const common = { ratingRange: options.ratingRange, onProgress: options.onProgress };
   switch (format) {
     case 'pivot':
-      return readWideRatingsCsvParallel(paths[0], { ...common, rows: options.rows, threads: options.threads ?? availableParallelism() });
+      return readPivotRatingsCsvParallel(paths[0], { ...common, rows: options.rows, threads: options.threads ?? availableParallelism() });
     case 'long':
       return readLongRatingsCsv(paths[0], { ...common, rows: options.rows, columns: options.columns });
     case 'netflix': {

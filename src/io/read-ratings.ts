@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { RatingsData } from '../matrix/csr.js';
 import { messages } from '../messages.js';
 import { noInputError } from '../util/errors.js';
-import { isCsrFile, readCsrFile } from './csr-file.js';
+import { isCsrFile, readCsrFile } from './csr/csr-file.js';
 import { inspectInput } from './open-input.js';
 import { parquetParts } from './parquet/parts.js';
 import { readLongRatingsParquet } from './parquet/read-long.js';
 import { readRatingsAny, type ReadAnyOptions } from './read-any.js';
-import { defaultRatingRange } from './wide-csv.js';
+import { defaultRatingRange } from './pivot/pivot-csv.js';
 
 export type ReadRatingsOptions = ReadAnyOptions;
 

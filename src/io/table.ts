@@ -1,5 +1,6 @@
 import { openAtomicWriter } from './atomic-write.js';
 import { isParquetPath } from './parquet/parts.js';
+import { stdoutClosed, writeStdout } from './stdout.js';
 import { rowGroupsOf, writeParquetFile, type ParquetColumnSpec } from './parquet/parquet-file.js';
 
 /** One column of a result table: its name, its type (as Parquet stores it) and its values. */
@@ -20,7 +21,8 @@ export async function writeTable(path: string, columns: readonly TableColumn[]):
   const chunks = csvChunks(columns);
   if (path === '-') {
     for (const chunk of chunks) {
-      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      if (stdoutClosed()) return;
+      await writeStdout(chunk);
     }
     return;
   }

@@ -1,6 +1,6 @@
+import { int } from '../util/format.js';
 import type { ClusterProfiles, MovieStat } from './profiles.js';
 
-const int = (n: number) => n.toLocaleString('en-US');
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 const signed = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
 

@@ -45,7 +45,8 @@ export interface ProfileOptions {
   readonly titles?: ReadonlyMap<number, string>;
 }
 
-export const defaultMinSupport = 20;
+/** Movies rated by fewer of a cluster's customers are left out of its lists (and of `recommend`'s). */
+export const defaultMinSupport = 10;
 export const defaultTopMovies = 10;
 
 /**

@@ -22,6 +22,8 @@ export interface HeatmapOptions extends SelectionLimits {
   readonly spec: boolean;
   /** The ratings kind's colour domain; 1..5 by default. */
   readonly ratingRange?: { readonly min: number; readonly max: number };
+  /** Called as each image is laid out (the combined one first), for a progress line: images done of all. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface DrawnHeatmap {
@@ -114,13 +116,17 @@ export async function drawHeatmaps(
   };
 
   const drawn: DrawnHeatmap[] = [];
-  let combinedPath: string | null = null;
-  let settled: PromiseSettledResult<unknown>[] = [];
+  let combinedPath: string | null;
+  let settled: PromiseSettledResult<unknown>[];
   try {
     // the combined image is the largest to encode: start it first so that it encodes while the others are laid out
+    const images = selections.length + 1;
+    options.onProgress?.(0, images);
     combinedPath = (await draw(combinedSpec(selections, style), 'clusters')).path;
+    options.onProgress?.(1, images);
     for (const sel of selections) {
       const image = await draw(clusterSpec(sel, style), `cluster-${sel.cluster}`);
+      options.onProgress?.(drawn.length + 2, images);
       drawn.push({
         cluster: sel.cluster,
         size: sel.size,

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { readCsrFile } from '../../src/io/csr-file.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readCsrFile } from '../../src/io/csr/csr-file.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { binPath, repoRoot, sameBits, tempDir, writeSmallPivot } from '../support/parallel.js';
 
 const dir = tempDir();
@@ -25,7 +25,7 @@ describe('netflix-cluster convert', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^wrote .*df_p\.csr: 600 customers x 80 movies, \d+ ratings, [\d.]+ MB in [\d.]+ s\n$/);
     const back = await readCsrFile(out);
-    const direct = await readWideRatingsCsv(csv);
+    const direct = await readPivotRatingsCsv(csv);
     assert.ok(sameBits(back.matrix.colIdx, direct.matrix.colIdx));
     assert.ok(sameBits(back.matrix.values!, direct.matrix.values!));
     assert.ok(sameBits(back.customerIds, direct.customerIds));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages } from '../../src/messages.js';
+import { defaultMinSupport } from '../../src/cli/shared-options.js';
 import { spawnSync } from 'node:child_process';
 import { binPath, fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
@@ -166,6 +167,6 @@ test('fit shows cluster profiles on stderr and in --json; --report writes Markdo
   assert.match(md, /netflix-cluster fit --input \S+planted\.csv --k 3 --matrix ratings --seed 0/);
   const text = runCli(['fit', '--input', data, '--k', '3', '--out', join(dir, 'p2.csv')]).stderr;
   assert.match(text, /^cluster 0 +\d+ customers \(\d+\.\d%\) +\d+\.\d ratings each +mean rating \d\.\d\d$/m);
-  assert.match(text, /highest rated \(rated by >= 20 of its customers\)/);
+  assert.match(text, new RegExp(`highest rated \\(rated by >= ${defaultMinSupport} of its customers\\)`));
   assert.doesNotMatch(runCli(['fit', '--input', data, '--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr, /highest rated/);
 });

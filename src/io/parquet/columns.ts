@@ -1,7 +1,7 @@
 import type { SchemaElement } from 'hyparquet';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
-import { longColumnNames, type LongColumnNames, type LongRole } from '../long-columns.js';
+import { longColumnNames, type LongColumnNames, type LongRole } from '../long/long-columns.js';
 
 /** The Parquet column that plays each role, by name. */
 export type ParquetLongColumns = Readonly<Record<LongRole, string>>;

@@ -6,8 +6,8 @@ import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError, UserError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
-import type { LongReadOptions } from '../long-csv.js';
-import { columnOrder } from '../long-csv.js';
+import type { LongReadOptions } from '../long/long-csv.js';
+import { columnOrder } from '../long/long-csv.js';
 import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
 import { sortedRatingsToCsr } from './sorted-csr.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { readLongRatingsCsv } from '../../../src/io/long-csv.js';
+import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
 import { readRatings } from '../../../src/io/read-ratings.js';
 import type { RatingsData } from '../../../src/matrix/csr.js';
 import { messages } from '../../../src/messages.js';
