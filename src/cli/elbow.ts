@@ -133,7 +133,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     );
   }
 
-  // --out FILE.parquet: the table goes there as Parquet, --json still to stdout, the settings to stderr
+  // --out FILE.parquet: the table goes there as Parquet, and the text table (or --json) still to stdout
   const parquet = await writeParquetResult(opts.out, () => elbowTable(result));
   const out = parquet ? undefined : opts.out;
   // the table is the result: stdout or --out; the settings, timings and notes around it are for the person
@@ -144,9 +144,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const { before, after } = formatElbowSettings(summary);
   // on a terminal the table sits between the settings and the times; to a file, stderr waits for the write
   const table = `${formatElbowTable(summary)}\n`;
-  if (parquet) {
-    log.info(before);
-  } else if (toStdout(out)) {
+  if (toStdout(out)) {
     log.info(before);
     await writeResult(out, table);
   } else {
