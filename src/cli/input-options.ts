@@ -17,11 +17,11 @@ export interface InputCliOptions {
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('--format <format>', 'input format: pivot (df_p CSV), netflix (combined_data_*.txt, or a folder of them), long (user,movie,rating CSV); default: detected')
+      new Option('--format <format>', 'input format: pivot (df_p CSV), netflix (combined_data_*.txt, or a folder of them), long (user,movie,rating CSV); default: detected (Parquet always is, by its magic bytes)')
         .choices(ratingsFormats)
         .argParser(choiceOption('--format', ratingsFormats)),
     )
-    .option('--columns <user,movie,rating>', 'column names of a long CSV', columnsOption)
+    .option('--columns <user,movie,rating>', 'column names of a long CSV or Parquet file', columnsOption)
     .addOption(threadsOption())
     .addOption(maxMemoryOption());
 }

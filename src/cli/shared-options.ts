@@ -17,7 +17,8 @@ import { intOption, intRangeOption, ratingRangeOption } from './options.js';
 /** What `--input` reads, in one sentence for every command. */
 export const inputHelp =
   'the ratings: a df_p pivot CSV, the raw Netflix Prize files (combined_data_*.txt, or their folder), a long ' +
-  'user,movie,rating CSV (MovieLens ratings.csv), or a .csr file made by convert; .gz too (default: the bundled sample, data/sample.csv.gz)';
+  'user,movie,rating CSV (MovieLens ratings.csv) or Parquet file (or a folder of Parquet part files), or a .csr file made by convert; ' +
+  '.gz too (default: the bundled sample, data/sample.csv.gz)';
 
 export function inputOption(): Option {
   return new Option('-i, --input <file>', inputHelp);

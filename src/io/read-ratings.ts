@@ -20,8 +20,8 @@ export type ReadRatingsOptions = ReadAnyOptions;
  * `combined_data_*.txt[.gz]` files are read together.
  */
 export async function readRatings(input: string | readonly string[], options: ReadRatingsOptions = {}): Promise<RatingsData> {
-  // Parquet (a file by its PAR1 magic, or a folder of part files) is long-format ratings
-  const parquet = typeof input === 'string' && options.format === undefined ? await parquetParts(input) : null;
+  // Parquet (a file by its PAR1 magic, or a folder of part files) is long-format ratings, so --format long reads it too
+  const parquet = typeof input === 'string' && (options.format === undefined || options.format === 'long') ? await parquetParts(input) : null;
   if (parquet !== null) return readLongRatingsParquet(parquet, options);
   const paths = typeof input === 'string' ? await expandDirectory(input) : input;
   if (paths.length === 1 && options.format === undefined) {
