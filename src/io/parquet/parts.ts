@@ -39,3 +39,16 @@ export async function parquetParts(path: string): Promise<string[] | null> {
 export function isParquetPath(path: string): boolean {
   return path.toLowerCase().endsWith('.parquet');
 }
+
+/** Rows (ratings) and bytes of the files, from their footers alone: what the memory check needs before a read. */
+export async function parquetRowCount(paths: readonly string[]): Promise<{ rows: number; bytes: number }> {
+  const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+  let rows = 0;
+  let bytes = 0;
+  for (const path of paths) {
+    const file = await asyncBufferFromFile(path);
+    rows += Number((await parquetMetadataAsync(file)).num_rows);
+    bytes += file.byteLength;
+  }
+  return { rows, bytes };
+}

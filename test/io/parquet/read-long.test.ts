@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
+import { estimateReadMemory } from '../../../src/io/memory-estimate.js';
 import { readRatings } from '../../../src/io/read-ratings.js';
 import type { RatingsData } from '../../../src/matrix/csr.js';
 import { messages } from '../../../src/messages.js';
@@ -96,6 +97,17 @@ describe('Parquet long ratings, written by DuckDB', () => {
     writeFileSync(join(folder, '_SUCCESS'), '');
     writeFileSync(join(folder, '.part-00000-abc.snappy.parquet.crc'), 'not data');
     assert.deepEqual(plain(await readRatings(folder, halfStars)), plain(await readLongRatingsCsv(csvPath, halfStars)));
+  });
+});
+
+describe('the memory check before a Parquet read', () => {
+  test('counts the ratings exactly from the footers, a folder of parts included', async () => {
+    const path = await duckParquet('estimate.parquet', '*', ', ROW_GROUP_SIZE 2');
+    const estimate = await estimateReadMemory(path);
+    assert.equal(estimate.ratings, 6);
+    assert.equal(estimate.fileBytes, statSync(path).size);
+    assert.equal(estimate.csr, false);
+    assert.equal((await estimateReadMemory(join(dir, 'ratings.parquet'))).ratings, 6);
   });
 });
 
