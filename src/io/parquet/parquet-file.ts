@@ -15,6 +15,20 @@ export interface ParquetColumnSpec {
    * decodes to typed arrays); otherwise the writer picks dictionary or plain.
    */
   readonly encoding?: 'delta';
+  /**
+   * Min/max statistics per row group (default true): what lets Spark and DuckDB skip row groups on a filter.
+   * Worth their cost on a sorted column; on 72 M movie ids or ratings they take seconds and prune nothing.
+   */
+  readonly statistics?: boolean;
+}
+
+export interface ParquetWriteOptions {
+  /**
+   * Target bytes of a data page (the writer's default: 1 MB); 0 puts each column chunk in one page, which saves
+   * the writer sizing every value (seconds at 72 M ratings) and costs readers nothing that read whole row groups.
+   */
+  readonly pageSize?: number;
+  readonly createdBy?: string;
 }
 
 /** One row group's values, one array per column in spec order, all of one length. */
@@ -73,8 +87,9 @@ export async function writeParquetFile(
   path: string,
   specs: readonly ParquetColumnSpec[],
   batches: Iterable<ParquetBatch>,
-  createdBy = 'netflix-cluster',
+  options: ParquetWriteOptions = {},
 ): Promise<void> {
+  const createdBy = options.createdBy ?? 'netflix-cluster';
   const out = openAtomicWriter(path);
   try {
     const sink = new AtomicSink(out);
@@ -86,9 +101,10 @@ export async function writeParquetFile(
         name: s.name,
         data: batch[j] as ColumnSource['data'],
         nullable: s.nullable ?? false,
+        statistics: s.statistics ?? true,
         ...(s.encoding === 'delta' ? { encoding: 'DELTA_BINARY_PACKED' as const } : {}),
       }));
-      await writer.write({ columnData, rowGroupSize: rows });
+      await writer.write({ columnData, rowGroupSize: rows, ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }) });
     }
     await writer.finish();
     await out.commit();

@@ -29,6 +29,13 @@ describe('writing Parquet', () => {
     assert.equal(ratings, nnz);
     const groups = await duckRows(`SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM parquet_metadata(${sqlString(path)})`);
     assert.equal(groups[0].n, Math.ceil(nnz / 7));
+    // min/max on the sorted Cust_Id (row groups can be skipped on a customer), none on movie and rating
+    const stats = await duckRows(`SELECT path_in_schema AS col, min(stats_min_value) AS lo, max(stats_max_value) AS hi FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`);
+    assert.deepEqual(stats, [
+      { col: 'Cust_Id', lo: '100', hi: '157' },
+      { col: 'movie', lo: null, hi: null },
+      { col: 'rating', lo: null, hi: null },
+    ]);
     const rows = await duckRows(`SELECT Cust_Id, movie, rating FROM read_parquet(${sqlString(path)})`);
     const expected = [];
     for (let i = 0; i < matrix.nRows; i++) {
