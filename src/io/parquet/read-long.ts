@@ -12,6 +12,7 @@ import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
 import { sortedRatingsToCsr } from './sorted-csr.js';
 
 const MAX_ID = 2147483647;
+const MAX_ID_BIG = 2147483647n;
 
 /** The three columns of all the files, 12 bytes a rating: what the CSR builder takes. */
 interface Scanned {
@@ -177,7 +178,7 @@ function copyIds(file: string, rowStart: number, column: string, role: string, s
     const v: unknown = src[i];
     let id = NaN;
     if (typeof v === 'number') id = v;
-    else if (typeof v === 'bigint') id = v >= 1n && v <= BigInt(MAX_ID) ? Number(v) : NaN;
+    else if (typeof v === 'bigint') id = v >= 1n && v <= MAX_ID_BIG ? Number(v) : NaN;
     else if (typeof v === 'string') id = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
     else if (v === null || v === undefined) throw dataError(messages.parquetNullId(file, rowStart + i + 1, column, role));
     if (!(Number.isInteger(id) && id >= 1 && id <= MAX_ID)) throw dataError(messages.parquetBadId(file, rowStart + i + 1, column, role, String(v)));
@@ -201,7 +202,7 @@ function copyRatings(
     const raw: unknown = src[i];
     const v = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : NaN;
     if (!(v >= lo && v <= hi)) {
-      if (typeof v === 'number' && !Number.isNaN(v)) throw dataError(messages.parquetRatingOutOfRange(file, rowStart + i + 1, column, v, lo, hi));
+      if (!Number.isNaN(v)) throw dataError(messages.parquetRatingOutOfRange(file, rowStart + i + 1, column, v, lo, hi));
       throw dataError(messages.parquetBadRating(file, rowStart + i + 1, column, String(raw)));
     }
     dest[base + i] = v;
