@@ -217,8 +217,6 @@ export const messages = {
   parquetRatingOutOfRange: (file: string, row: number, column: string, value: number, lo: number, hi: number) =>
     `${file}: row ${row}, column ${q(column)}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
   parquetNoRows: (file: string) => `${file}: the Parquet data has no rows`,
-  parquetWrote: (out: string, rows: number, bytes: number, seconds: number) =>
-    `wrote ${out}: ${rows} rows of Parquet, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`,
   badColumnsSpec: (value: string) => `--columns must name three columns as user,movie,rating, got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line or a userId,movieId,rating header); use --format`,
