@@ -135,6 +135,14 @@ describe('bad Parquet input: one line, exit 65', () => {
     await rejects(range, messages.parquetRatingOutOfRange(range, 2, 'rating', 2.5, 3, 5), { ratingRange: { min: 3, max: 5 } });
   });
 
+  test('no rows at all; one column named for two roles', async () => {
+    const empty = await duckParquet('empty.parquet', '* EXCLUDE (timestamp)', '');
+    await duckRun(`COPY (SELECT * FROM read_parquet(${sqlString(empty)}) WHERE false) TO ${sqlString(join(dir, 'no-rows.parquet'))} (FORMAT parquet)`);
+    const noRows = join(dir, 'no-rows.parquet');
+    await rejects(noRows, messages.parquetNoRows(noRows));
+    await rejects(empty, messages.parquetColumnTwoRoles(empty, 'userId', 'user', 'rating'), { columns: { rating: 'userId' } });
+  });
+
   test('a rating column of strings is refused by its type', async () => {
     const path = await duckParquet('string-rating.parquet', 'userId, movieId, rating::VARCHAR AS rating');
     await rejects(path, messages.parquetColumnType(path, 'rating', 'rating', 'BYTE_ARRAY (UTF8)'));
