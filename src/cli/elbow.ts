@@ -61,7 +61,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   // fail on an unwritable output before minutes of work, not after
   await checkOutputs([opts.out, opts.plot, opts.report]);
 
-  const { input, data } = await loadRatings(opts, log, timings);
+  const { label: input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
@@ -70,6 +70,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   let fitsStarted = 0;
   // the estimate assumes every k costs the same; larger k cost more, so it errs on the short side
   const progress = new Progress(log, 'elbow', { total: opts.k.length, unit: `values of k` });
+  const silhouette = new Progress(log, 'silhouette', { unit: 'pairs' });
   const result = await runElbow(
     matrix,
     opts.k,
@@ -84,7 +85,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
         fitsStarted++;
         progress.update(fitsStarted - 1, `k=${k}`);
       },
-      onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`),
+      onSilhouetteProgress: (done, total) => silhouette.update(done, undefined, total),
     },
   );
   progress.done();
@@ -123,9 +124,9 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     await timings.time('report', () =>
       writeReport(reportPath, {
         title: 'Choosing k for k-means on Netflix Prize customers',
-        command: elbowArgv(opts),
+        command: elbowArgv({ ...opts, ratingRange: data.ratingRange }),
         data: { source: input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: opts.matrix, emptyRows: summary.emptyRows },
-        options: elbowOptionRows(opts),
+        options: elbowOptionRows({ ...opts, ratingRange: data.ratingRange }),
         elbow: result,
         elbowPlot: opts.plot,
         generatedAt: new Date(),

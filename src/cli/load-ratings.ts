@@ -6,7 +6,7 @@ import { usageError } from '../util/errors.js';
 import type { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import { bundledSampleLabel, bundledSamplePath } from './fit-summary.js';
-import type { RatingRange } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { Progress } from './progress.js';
 import { stat } from 'node:fs/promises';
 import type { InputCliOptions } from './input-options.js';
@@ -20,7 +20,8 @@ export interface LoadRatingsOptions extends InputCliOptions {
   readonly sample?: number;
   /** Seed of --sample; needed only with it. */
   readonly seed?: number;
-  readonly ratingRange: RatingRange;
+  /** Valid ratings; default: the scale the ratings show (inferredRatingRange). */
+  readonly ratingRange?: RatingRange;
 }
 
 export interface LoadedRatings {
@@ -40,8 +41,9 @@ export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: T
   const input = opts.input ?? bundledSamplePath();
   // before any parsing: a file too big for this machine fails now, with numbers, rather than swapping for an hour
   await checkMemory(input, { format: opts.format, maxMemory: opts.maxMemory, rows: opts.rows });
-  // the file's size is the total when the reader counts its bytes; a folder or a decompressed count has none
-  const size = await stat(input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  // the file's size is the total when the reader counts its bytes; a folder, or a .gz whose readers count the
+  // decompressed bytes, has none
+  const size = /\.gz$/i.test(input) ? undefined : await stat(input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
   const progress = new Progress(log, `reading ${opts.input ?? bundledSampleLabel}`, { total: size, unit: 'MB', scale: 1e6 });
   let data = await timings.time('read', () =>
     readRatings(input, {

@@ -226,6 +226,22 @@ test('`fit | head`: the reader closing the pipe is exit 0, and the summary still
   assert.doesNotMatch(stderr, /cannot write|EPIPE/);
 });
 
+test('`generate | head`: the writer stops when the reader has gone, exit 0, nothing on stderr', async () => {
+  // the default shape is ~1 GB of CSV: had generate gone on for a reader that left, this would take a minute
+  const child = spawn(process.execPath, [binPath, 'generate', '--quiet'], { cwd: repoRoot });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  let header = '';
+  child.stdout.setEncoding('utf8').once('data', (s: string) => {
+    header = s.split('\n')[0];
+    child.stdout.destroy();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(code, 0, stderr);
+  assert.equal(stderr, '');
+  assert.match(header, /^Cust_Id,\d+,/);
+});
+
 // ---------------------------------------------------------------- stdout tables, --json, --out
 
 test('elbow, evaluate and recommend print their table on stdout (or --out, the same bytes), notes on stderr', () => {

@@ -11,7 +11,8 @@ const roles = Object.keys(longColumnNames) as LongRole[];
 
 /**
  * Finds the user, movie and rating columns among a Parquet file's top-level columns as a long CSV's header is
- * searched (the same names, compared without case, `_` or spaces), `--columns` naming them outright, and checks
+ * searched (the same names, compared without case, `_` or spaces), `--columns` naming them outright (or giving
+ * their 1-based positions), and checks
  * their types: ids whole numbers or strings, ratings numbers.
  */
 export function resolveParquetColumns(file: string, schema: readonly SchemaElement[], chosen: LongColumnNames = {}): ParquetLongColumns {
@@ -20,7 +21,10 @@ export function resolveParquetColumns(file: string, schema: readonly SchemaEleme
   for (const role of roles) {
     const tried = chosen[role] !== undefined ? [chosen[role]!] : [...longColumnNames[role]];
     const wanted = new Set(tried.map(norm));
-    const index = names.findIndex((n) => wanted.has(norm(n)));
+    let index = names.findIndex((n) => wanted.has(norm(n)));
+    // --columns 2,1,3: 1-based positions, as for a long CSV (a column really named "2" wins)
+    const given = chosen[role];
+    if (index < 0 && given !== undefined && /^\d+$/.test(given) && Number(given) >= 1 && Number(given) <= names.length) index = Number(given) - 1;
     if (index < 0) throw dataError(messages.parquetMissingColumn(file, role, tried, names));
     const other = roles.find((r) => at[r] === names[index]);
     if (other !== undefined) throw dataError(messages.parquetColumnTwoRoles(file, names[index], other, role));

@@ -9,7 +9,8 @@ import { Growable } from '../../util/growable.js';
 import type { LongReadOptions } from '../long/long-csv.js';
 import { columnOrder } from '../long/long-csv.js';
 import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
-import { sortedRatingsToCsr } from './sorted-csr.js';
+import { sortedRatingsToCsr, type UnscaledRatings } from './sorted-csr.js';
+import { anyRatingRange, resolveRatingRange } from '../../matrix/rating-range.js';
 
 const MAX_ID = 2147483647;
 const MAX_ID_BIG = 2147483647n;
@@ -28,7 +29,8 @@ interface Scanned {
  * is the ratings' 12 bytes each plus one row group, never the table as JavaScript objects.
  */
 export async function readLongRatingsParquet(paths: readonly string[], options: LongReadOptions = {}): Promise<RatingsData> {
-  const range = options.ratingRange ?? { min: 1, max: 5 };
+  // as the long CSV: any rating >= 0 unless --rating-range says, and the scale is then the one the data shows
+  const range = options.ratingRange ?? anyRatingRange;
   const opened = [];
   let total = 0;
   for (const path of paths) {
@@ -55,13 +57,14 @@ export async function readLongRatingsParquet(paths: readonly string[], options: 
   const users = scanned.users.view();
   const movies = scanned.movies.view();
   const ratings = scanned.ratings.view();
-  const data = sortedRatingsToCsr(users, movies, ratings, count, source) ?? buildFromUnsorted(users, movies, ratings, count, source);
+  const built = sortedRatingsToCsr(users, movies, ratings, count, source) ?? buildFromUnsorted(users, movies, ratings, count, source);
+  const data: RatingsData = { ...built, ratingRange: resolveRatingRange(options.ratingRange, built.matrix) };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
   return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
 }
 
 /** Any order, repeats averaged: the long CSV's counting sort and scatter. */
-function buildFromUnsorted(users: Int32Array, movies: Int32Array, ratings: Float32Array, count: number, source: string): RatingsData {
+function buildFromUnsorted(users: Int32Array, movies: Int32Array, ratings: Float32Array, count: number, source: string): UnscaledRatings {
   const { ids: userIds } = rankIdsInPlace(users, count);
   const { ids: movieIds } = rankIdsInPlace(movies, count);
   const built = buildCsr({

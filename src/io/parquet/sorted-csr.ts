@@ -1,6 +1,9 @@
 import { makeColIdx, type RatingsData } from '../../matrix/csr.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 
+/** RatingsData before its scale is settled (the reader adds ratingRange from the values). */
+export type UnscaledRatings = Omit<RatingsData, 'ratingRange'>;
+
 /**
  * The CSR of ratings that arrive sorted by user, then movie, each pair once (what `convert OUT.parquet` writes, and
  * Spark after `orderBy`): the rating arrays already are the matrix, so rows are the runs of one user and columns
@@ -14,7 +17,7 @@ export function sortedRatingsToCsr(
   ratings: Float32Array,
   count: number,
   source: string,
-): RatingsData | null {
+): UnscaledRatings | null {
   let nRows = count > 0 ? 1 : 0;
   for (let p = 1; p < count; p++) {
     const u = users[p];

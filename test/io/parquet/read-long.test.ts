@@ -82,11 +82,14 @@ describe('Parquet long ratings, written by DuckDB', () => {
     assert.deepEqual(Array.from((await readRatings(ints)).matrix.values!), [3, 3, 1, 3, 5]);
   });
 
-  test('--columns names columns the usual names miss', async () => {
+  test('--columns names (or numbers) columns the usual names miss', async () => {
     const path = await duckParquet('odd-names.parquet', 'userId AS who, movieId AS what, rating AS how_much');
     await rejects(path, messages.parquetMissingColumn(path, 'user', ['userId', 'user', 'user_id', 'Cust_Id', 'customerId', 'customer', 'uid'], ['who', 'what', 'how_much']));
     const d = await readRatings(path, { ...halfStars, columns: { user: 'who', movie: 'what', rating: 'how_much' } });
     assert.deepEqual(plain(d), plain(await readLongRatingsCsv(csvPath, halfStars)));
+    // or by 1-based position, as for a long CSV
+    const byPosition = await readRatings(path, { ...halfStars, columns: { user: '1', movie: '2', rating: '3' } });
+    assert.deepEqual(plain(byPosition), plain(d));
   });
 
   test('a folder of part files as Spark writes them (_SUCCESS and .crc files beside them): all parts read', async () => {

@@ -22,7 +22,7 @@ after(async () => {
 describe('writing Parquet', () => {
   test('long ratings in row groups of 7: DuckDB sees every group and every rating, and we read the same matrix back', async () => {
     const matrix = plantedMatrix(20, 9, 0.3, 2, 4);
-    const data = { matrix, customerIds: Int32Array.from({ length: 20 }, (_, i) => 100 + 3 * i), movieIds: Int32Array.from({ length: 9 }, (_, j) => 1000 + j), source: 'planted' };
+    const data = { matrix, customerIds: Int32Array.from({ length: 20 }, (_, i) => 100 + 3 * i), movieIds: Int32Array.from({ length: 9 }, (_, j) => 1000 + j), source: 'planted', ratingRange: { min: 1, max: 5 } };
     const path = join(dir, 'long.parquet');
     const ratings = await writeLongRatingsParquet(path, data, 7);
     const nnz = matrix.rowPtr[matrix.nRows];
