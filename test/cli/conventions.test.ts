@@ -137,6 +137,8 @@ function runToFile(args: string[], path: string): { code: number | null; stderr:
 const noSpace = (file: string) => messages.cannotWrite(file, 'no space left on device');
 
 test('a file output on a full disk: exit 74, one line naming the file in words; /dev/full stays a device', () => {
+  const model = join(dir, 'full-model.json');
+  assert.equal(runCli(['fit', '--input', tiny, '--k', '2', '--save-model', model, '--out', join(dir, 'fm.csv'), '-q']).code, 0);
   for (const args of [
     ['fit', '--input', tiny, '--k', '2', '--out', full],
     ['fit', '--input', tiny, '--k', '2', '--out', join(dir, 'a.csv'), '--save-model', full],
@@ -145,6 +147,9 @@ test('a file output on a full disk: exit 74, one line naming the file in words; 
     ['elbow', '--input', tiny, '--k', '1..2', '--report', full, '-q'],
     ['evaluate', '--input', planted, '--k', '2', '--out', full],
     ['generate', '--rows', '20', '--out', full],
+    ['convert', tiny, full],
+    ['pivot', fixture('netflix/combined_data_1.txt'), '--out', full],
+    ['predict', '--model', model, '--input', tiny, '--out', full],
   ]) {
     const r = runCli(args);
     assert.equal(r.code, 74, `${args.join(' ')}: ${r.stderr}`);
