@@ -123,9 +123,9 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     await timings.time('report', () =>
       writeReport(reportPath, {
         title: 'Choosing k for k-means on Netflix Prize customers',
-        command: elbowArgv(opts),
+        command: elbowArgv({ ...opts, ratingRange: data.ratingRange }),
         data: { source: input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: opts.matrix, emptyRows: summary.emptyRows },
-        options: elbowOptionRows(opts),
+        options: elbowOptionRows({ ...opts, ratingRange: data.ratingRange }),
         elbow: result,
         elbowPlot: opts.plot,
         generatedAt: new Date(),

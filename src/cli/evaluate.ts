@@ -9,7 +9,8 @@ import { countHeldOut } from '../recommend/holdout.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
-import { intListOption, numberOption, openRangeOption, type RatingRange } from './options.js';
+import { intListOption, numberOption, openRangeOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { checkOutputs, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag, seedOption } from './shared-options.js';
@@ -23,7 +24,7 @@ export interface EvaluateCliOptions extends InputCliOptions {
   matrix: MatrixKind;
   shrink: number;
   maxIter: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   json?: boolean;
   quiet?: boolean;
 }
@@ -67,7 +68,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     shrink: opts.shrink,
     maxIter: km.maxIter,
     threads: km.threads,
-    ratingRange: opts.ratingRange,
+    ratingRange: data.ratingRange,
     onPhase: (phase) => progress.step(phase),
   });
   progress.done();

@@ -1,7 +1,7 @@
 import { checkOutputDir } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
-import { readMovieTitles } from '../io/titles/titles.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadRatings } from './load-ratings.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
@@ -34,8 +34,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (heatDir !== undefined) await checkOutputDir(heatDir, (reason) => messages.outDirNotWritable(heatDir, reason));
   await checkOutputs([out, opts.saveModel, opts.report]);
   // the heatmap folder too (made if missing), and --titles read, before the data
-  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, log) : null;
-  const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
+  const catalog = opts.titles === undefined ? undefined : await readMovieCatalog(opts.titles);
+  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, log, catalog) : null;
 
   const { data } = await loadRatings(opts, log, timings);
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
@@ -74,13 +74,15 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
       maxIter: opts.maxIter,
       tol: opts.tol,
       engine: opts.engine,
-      ratingRange: opts.ratingRange,
+      ratingRange: data.ratingRange,
     });
     await timings.time('write', () => saveModel(opts.saveModel!, model));
   }
-  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log)) : null;
+  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
   // profiles describe clusters by their ratings, whatever matrix was clustered
-  const profiles = await timings.time('profiles', () => clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles }));
+  const profiles = await timings.time('profiles', () =>
+    clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles: catalog?.titles, genres: catalog?.genres ?? undefined }),
+  );
 
   const summary: FitSummary = {
     input: opts.input ?? bundledSampleLabel,
@@ -94,12 +96,14 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     init: opts.init,
     nInit: opts.nInit,
     engine: opts.engine,
+    ratingRange: data.ratingRange,
+    ratingRangeGiven: opts.ratingRange !== undefined,
     result,
     timingsMs: timings.ms,
   };
   if (opts.report) {
     const reportPath = opts.report;
-    await timings.time('report', () => writeFitReport(reportPath, opts, summary, matrix, profiles, drawn, log));
+    await timings.time('report', () => writeFitReport(reportPath, { ...opts, ratingRange: data.ratingRange }, summary, matrix, profiles, drawn, log));
   }
   if (opts.json) {
     // no --out: say so, rather than lose the assignments without a word

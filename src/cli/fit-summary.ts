@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { KMeansResult } from '../kmeans/fit.js';
+import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 import type { ClusterProfiles } from '../metrics/profiles.js';
 import { profilesJson } from '../metrics/profiles-format.js';
@@ -25,6 +26,9 @@ export interface FitSummary {
   init: string;
   nInit: number;
   engine: string;
+  /** The scale of the ratings: --rating-range, else the one the ratings show (inferredRatingRange). */
+  ratingRange: RatingRange;
+  ratingRangeGiven: boolean;
   result: KMeansResult;
   timingsMs: Record<string, number>;
 }
@@ -38,6 +42,7 @@ export function formatFitSummary(s: FitSummary): string {
   const lines = [
     `input       ${s.input}`,
     matrixLine(s),
+    `ratings     ${messages.ratingScale(formatRatingRange(s.ratingRange), s.ratingRangeGiven)}`,
     `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}`,
     `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
     `clusters    ${sizes}`,
@@ -59,6 +64,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     cols: s.cols,
     nnz: s.nnz,
     emptyRows: s.emptyRows,
+    ratingRange: s.ratingRange,
     k: s.k,
     seed: s.seed,
     init: s.init,

@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
-import { readMovieTitles } from '../io/titles/titles.js';
-import { defaultRatingRange } from '../io/pivot/pivot-csv.js';
+import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
@@ -11,7 +10,8 @@ import { drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heat
 import { defaultSelectionLimits } from '../plot/select.js';
 import { Log, Timings } from '../util/log.js';
 import { Progress } from './progress.js';
-import { choiceOption, intOption, numberOption, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { inputOption, outOption, quietOption, ratingRangeFlag, titlesOption } from './shared-options.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
@@ -55,20 +55,22 @@ export function addHeatmapOptions(cmd: Command): Command {
 }
 
 /**
- * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps`. Checks the output directory and reads the
+ * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps` (the colour scale: `ratingRange`, else the
+ * data's, which the caller sets once it has read them). Checks the output directory and reads the
  * titles file now, so a typo fails in a second rather than after the data is read and clustered, and starts
  * loading vega meanwhile (see preloadRenderer).
  */
 export async function heatmapOptionsFrom(
   opts: HeatmapCliOptions,
   outDir: string,
-  ratingRange: RatingRange = defaultRatingRange,
+  ratingRange?: RatingRange,
   log?: Log,
+  catalog?: MovieCatalog,
 ): Promise<HeatmapOptions> {
   // made when missing; unwritable fails now, before the data is read
   await checkOutputDir(outDir, (reason) => messages.outDirNotWritable(outDir, reason));
   preloadRenderer();
-  const titles = opts.titles === undefined ? undefined : await readMovieTitles(opts.titles);
+  const titles = catalog?.titles ?? (opts.titles === undefined ? undefined : (await readMovieCatalog(opts.titles)).titles);
   return {
     outDir,
     maxUsers: opts.maxUsers,
@@ -97,7 +99,7 @@ interface HeatmapCommandOptions extends HeatmapCliOptions, InputCliOptions {
   readonly assignments: string;
   readonly out: string;
   readonly matrix: MatrixKind;
-  readonly ratingRange: RatingRange;
+  readonly ratingRange?: RatingRange;
   readonly quiet?: boolean;
 }
 
@@ -120,6 +122,6 @@ export function registerHeatmap(program: Command): void {
     const { label, data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
     const labels = labelsForRows(assignments, data.customerIds, label);
     const matrix = transformMatrix(data.matrix, opts.matrix);
-    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, heat, log);
+    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, { ...heat, ratingRange: data.ratingRange }, log);
   });
 }

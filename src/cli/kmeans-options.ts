@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { defaultKMeansOptions, type KMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
-import type { RatingRange } from '../matrix/rating-range.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
 import { choiceOption, intOption, numberOption } from './options.js';
 import { inputOption, ratingRangeFlag, seedOption } from './shared-options.js';
+import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 
 /** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
 export interface KMeansCliOptions {
@@ -18,7 +18,7 @@ export interface KMeansCliOptions {
   matrix: MatrixKind;
   rows?: number;
   sample?: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   readonly threads?: number;
 }
 
@@ -80,8 +80,8 @@ export function kmeansOptionRows(opts: KMeansCliOptions): Array<[string, string 
     ['--n-init', opts.nInit],
     ['--max-iter', opts.maxIter],
     ['--tol', opts.tol],
-    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
   ];
+  if (opts.ratingRange !== undefined) rows.push(['--rating-range', formatRatingRange(opts.ratingRange)]);
   if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
   if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
   return rows;

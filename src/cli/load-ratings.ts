@@ -6,7 +6,7 @@ import { usageError } from '../util/errors.js';
 import type { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import { bundledSampleLabel, bundledSamplePath } from './fit-summary.js';
-import type { RatingRange } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { Progress } from './progress.js';
 import { stat } from 'node:fs/promises';
 import type { InputCliOptions } from './input-options.js';
@@ -20,7 +20,8 @@ export interface LoadRatingsOptions extends InputCliOptions {
   readonly sample?: number;
   /** Seed of --sample; needed only with it. */
   readonly seed?: number;
-  readonly ratingRange: RatingRange;
+  /** Valid ratings; default: the scale the ratings show (inferredRatingRange). */
+  readonly ratingRange?: RatingRange;
 }
 
 export interface LoadedRatings {

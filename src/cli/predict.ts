@@ -8,7 +8,8 @@ import { messages } from '../messages.js';
 import { predictClusters, type PredictResult } from '../recommend/predict.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import type { RatingRange } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { savedRatingRange } from './model-range.js';
 import { int, noteLine, secs } from './format.js';
 import { checkOutputs } from './output.js';
 import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag } from './shared-options.js';
@@ -19,7 +20,7 @@ export interface PredictCliOptions extends InputCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
 }
 
 export function registerPredict(program: Command): void {
@@ -46,7 +47,8 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
 
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
-  const { label: input, data } = await loadRatings(opts, log, timings);
+  const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
+  const { label: input, data } = await loadRatings({ ...opts, ratingRange }, log, timings);
   const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 
@@ -59,6 +61,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     k: model.k,
     rows: data.matrix.nRows,
     cols: data.matrix.nCols,
+    ratingRange: data.ratingRange,
     matchedMovies: result.columns.matchedMovies,
     unknownMovies: result.columns.unknownMovies,
     droppedRatings: result.droppedRatings,

@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { readMovieTitles } from '../io/titles/titles.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { intOption, numberOption, type RatingRange } from './options.js';
+import { intOption, numberOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { savedRatingRange } from './model-range.js';
 import { noteLine } from './format.js';
 import { checkOutputs, writeResult } from './output.js';
 import { predictNotes } from './predict.js';
@@ -24,7 +26,7 @@ export interface RecommendCliOptions extends InputCliOptions {
   json?: boolean;
   shrink: number;
   minSupport: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   quiet?: boolean;
 }
 
@@ -53,8 +55,9 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   await checkOutputs([opts.out]);
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
-  const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
-  const { label, data } = await loadRatings(opts, log, new Timings());
+  const titles = opts.titles ? (await readMovieCatalog(opts.titles)).titles : null;
+  const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
+  const { label, data } = await loadRatings({ ...opts, ratingRange }, log, new Timings());
   const row = findCustomerRow(data.customerIds, opts.customer);
   if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, label));
   const assigned = await predictClusters(data, model, opts.model);
@@ -67,7 +70,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
       `predicted = (cluster sum + ${opts.shrink} x movie mean) / (support + ${opts.shrink})`,
   );
   if (rec.recommendations.length === 0) log.info(noteLine(messages.noRecommendations(opts.customer, opts.minSupport)));
-  await writeResult(opts.out, opts.json ? `${JSON.stringify(recommendJson(opts, model.k, rec, title))}\n` : formatRecommendations(rec, title));
+  await writeResult(opts.out, opts.json ? `${JSON.stringify({ ...recommendJson(opts, model.k, rec, title), ratingRange: data.ratingRange })}\n` : formatRecommendations(rec, title));
 }
 
 function recommendJson(opts: RecommendCliOptions, k: number, rec: CustomerRecommendations, title: (id: number) => string) {

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Option } from 'commander';
-import { defaultRatingRange } from '../matrix/rating-range.js';
 import { defaultMinSupport } from '../metrics/profiles.js';
 import { intOption, intRangeOption, ratingRangeOption } from './options.js';
 
@@ -17,7 +16,8 @@ import { intOption, intRangeOption, ratingRangeOption } from './options.js';
 /** What `--input` reads, in one sentence for every command. */
 export const inputHelp =
   'the ratings: a df_p pivot CSV, the raw Netflix Prize files (combined_data_*.txt, or their folder), a long ' +
-  'user,movie,rating CSV (MovieLens ratings.csv), or a .csr file made by convert; .gz too (default: the bundled sample, data/sample.csv.gz)';
+  'user,movie,rating[,timestamp] file split by , tab ; | or :: with or without a header (MovieLens ratings.csv, u.data, ratings.dat), ' +
+  "or a .csr file made by convert; .gz too; '-' for stdin (default: the bundled sample, data/sample.csv.gz)";
 
 export function inputOption(): Option {
   return new Option('-i, --input <file>', inputHelp);
@@ -65,7 +65,8 @@ export function seedOption(max = Number.MAX_SAFE_INTEGER): Option {
     .default(defaultSeed);
 }
 
-export const titlesHelp = 'movie titles to show instead of ids: movie_titles.csv (MovieID,YearOfRelease,Title)';
+export const titlesHelp =
+  'movie titles to show instead of ids, and genres for the cluster profiles: Netflix movie_titles.csv, MovieLens movies.csv, u.item or movies.dat (told from the content; UTF-8 or Latin-1)';
 
 export function titlesOption(): Option {
   return new Option('--titles <file>', titlesHelp);
@@ -80,9 +81,13 @@ export function minSupportOption(): Option {
     .default(defaultMinSupport);
 }
 
-/** `--rating-range lo..hi`, default 1..5 (shown as such in --help, not as an object). */
+/**
+ * `--rating-range lo..hi`. No default: without it the scale is the one the ratings show (inferredRatingRange: 1..5
+ * for whole stars, 0.5..5 for half stars), or for a command that takes a model, the one saved in it.
+ */
 export function ratingRangeFlag(): Option {
-  return new Option('--rating-range <lo..hi>', 'the rating scale: a rating outside it is an error, predictions are kept inside it (0.5..5 for MovieLens)')
-    .argParser(ratingRangeOption)
-    .default(defaultRatingRange, '1..5');
+  return new Option(
+    '--rating-range <lo..hi>',
+    'the rating scale: a rating outside it is an error, predictions are kept inside it (default: the scale saved in the model, else the one the ratings show: 1..5 for whole stars, 0.5..5 for half stars)',
+  ).argParser(ratingRangeOption);
 }

@@ -2,6 +2,7 @@ import type { ByteSink } from '../io/block-sink.js';
 import { PivotCsvEncoder } from '../io/pivot/pivot-encoder.js';
 import type { RatingsData } from '../matrix/csr.js';
 import { makeColIdx } from '../matrix/csr.js';
+import { resolveRatingRange } from '../matrix/rating-range.js';
 import { Growable } from '../util/growable.js';
 import { buildModel, modelStreams } from './model.js';
 import { drawGroup } from './watch-model.js';
@@ -110,11 +111,13 @@ export function generateRatings(options: Partial<GenerateOptions> = {}): Generat
     values.length += n;
     rowPtr[i + 1] = colIdx.length;
   }
+  const matrix = { nRows: rows, nCols: M, rowPtr, colIdx: colIdx.trimmed(), values: values.trimmed() };
   const data: RatingsData = {
-    matrix: { nRows: rows, nCols: M, rowPtr, colIdx: colIdx.trimmed(), values: values.trimmed() },
+    matrix,
     customerIds,
     movieIds: model.movieIds,
     source: `generate(seed=${model.options.seed})`,
+    ratingRange: resolveRatingRange(undefined, matrix),
   };
   return { data, groups, summary: summarize(gen, M, rows, 0, groups, start) };
 }

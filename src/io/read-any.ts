@@ -1,4 +1,5 @@
 import { selectDataRows, type RatingsData } from '../matrix/csr.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { detectFormat, type RatingsFormat } from './detect-format.js';
@@ -14,8 +15,8 @@ export interface ReadAnyOptions {
   readonly format?: RatingsFormat;
   /** Keep only the first N customers (rows sorted by customer id for netflix and long; file order for pivot). */
   readonly rows?: number;
-  /** Valid ratings; default 1..5 (MovieLens half stars: { min: 0.5, max: 5 }). */
-  readonly ratingRange?: { min: number; max: number };
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
+  readonly ratingRange?: RatingRange;
   /** netflix only: the original's trim (default: 0.7 quantiles, as df_p was made); `false` keeps every rating. */
   readonly trim?: TrimOptions | false;
   /** long only: the user, movie and rating column names. */

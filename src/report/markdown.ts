@@ -191,6 +191,16 @@ function profilesSection(p: ClusterProfiles): string[] {
   for (const c of p.clusters) {
     out.push(`### Cluster ${c.cluster}: ${int(c.size)} customers (${(100 * c.share).toFixed(1)}%)`, '');
     out.push(`${num(c.meanRatingsPerCustomer, 4)} ratings per customer, mean rating ${num(c.meanRating, 3)}.`, '');
+    if (c.genres !== null && c.genres.length > 0) {
+      const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+      const rows = c.genres.map((g) => [g.genre, pct(g.share), pct(g.overallShare), `${g.gap >= 0 ? '+' : ''}${(100 * g.gap).toFixed(1)}`, int(g.ratings)]);
+      out.push(
+        "Genres, most over- and under-represented first (share of the cluster's ratings against the share of all ratings; a movie of two genres counts in both):",
+        '',
+        ...table(['genre', 'cluster', 'all customers', 'gap (points)', 'ratings'], rows, ['l', 'r', 'r', 'r', 'r'] as const),
+        '',
+      );
+    }
     if (c.topRated.length === 0) {
       out.push(`No movie is rated by ${p.minSupport} or more of its customers.`, '');
       continue;

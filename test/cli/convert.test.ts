@@ -34,7 +34,7 @@ describe('netflix-cluster convert', () => {
   test('exit codes: bad data 65, missing input 66, unwritable output 74, bad option 2', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Cust_Id,1,2\n7,3.0,9.0\n');
-    const r65 = cli(['convert', bad, join(dir, 'x.csr')]);
+    const r65 = cli(['convert', bad, join(dir, 'x.csr'), '--rating-range', '1..5']);
     assert.equal(r65.code, 65);
     assert.equal(r65.stderr, `netflix-cluster: ${bad}:2:3: rating "9.0" is outside 1..5 (see --rating-range)\n`);
     assert.equal(cli(['convert', bad, join(dir, 'x.csr'), '--rating-range', '1..9']).code, 0);

@@ -109,7 +109,7 @@ const badRuns: BadRun[] = [
   { name: 'bad rating range', args: ['--input', tiny, '--rating-range', '5..1'], code: 2, message: messages.badRatingRange('5..1') },
   { name: 'unknown flag', args: ['--input', tiny, '--clusters', '3'], code: 2, message: /unknown option '--clusters'/ },
   { name: 'output in a missing directory', args: ['--input', tiny, '--out', '/no/dir/a.csv'], code: 74, message: messages.outputDirMissing('/no/dir/a.csv', '/no/dir') },
-  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
+  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv'), '--rating-range', '1..5'], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
 ];
 
 for (const bad of badRuns) {

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
+import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { sharedArray } from '../../matrix/shared.js';
 import { dataError, noInputError } from '../../util/errors.js';
 import { openAtomicWriter } from '../atomic-write.js';
@@ -118,7 +119,7 @@ export interface CsrReadOptions {
   /** Keep only the first `rows` customers; only their bytes are read. */
   readonly rows?: number;
   /** When given, every stored rating must lie in it (the CSV reader's check, for files converted with another range). */
-  readonly ratingRange?: { min: number; max: number };
+  readonly ratingRange?: RatingRange;
 }
 
 /**
@@ -153,8 +154,8 @@ export async function readCsrFile(path: string, options: CsrReadOptions = {}): P
     const colIdx = await read(layout.colInt32 ? sharedArray(Int32Array, nnz) : sharedArray(Uint16Array, nnz), layout.colIdx);
     const values = layout.hasValues ? await read(sharedArray(Float32Array, nnz), layout.values) : null;
     const matrix = { nRows: rows, nCols: layout.nCols, rowPtr, colIdx, values };
-    validateCsr(path, matrix, customerIds, movieIds, options.ratingRange);
-    return { matrix, customerIds, movieIds, source: path };
+    validateCsr(path, matrix, customerIds, movieIds, options.ratingRange ?? anyRatingRange);
+    return { matrix, customerIds, movieIds, source: path, ratingRange: resolveRatingRange(options.ratingRange, matrix) };
   } finally {
     await fh.close();
   }

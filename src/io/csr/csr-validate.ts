@@ -1,5 +1,6 @@
 import { messages } from '../../messages.js';
 import type { CsrMatrix } from '../../matrix/csr.js';
+import type { RatingRange } from '../../matrix/rating-range.js';
 import { dataError } from '../../util/errors.js';
 
 /**
@@ -11,7 +12,7 @@ export function validateCsr(
   m: CsrMatrix,
   customerIds: Int32Array,
   movieIds: Int32Array,
-  ratingRange: { min: number; max: number } | undefined,
+  ratingRange: RatingRange | undefined,
 ): void {
   const corrupt = (what: string) => dataError(messages.csrCorrupt(path, what));
   const { nRows, nCols, rowPtr, colIdx, values } = m;

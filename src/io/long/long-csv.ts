@@ -1,10 +1,13 @@
 import { buildCsr, type ColumnOrder } from '../../matrix/build-csr.js';
 import { selectDataRows, type RatingsData } from '../../matrix/csr.js';
+import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { scanLines } from '../line-chunks.js';
-import { headerCells, resolveLongColumns, type LongColumnNames } from './long-columns.js';
+import { resolveLongColumns, type LongColumnNames } from './long-columns.js';
+import { detectLongLayout } from './long-layout.js';
+import { entryTimes } from './entry-times.js';
 import { LongScanner, type ScannedLong } from './long-scanner.js';
 import { inspectInput } from '../open-input.js';
 
@@ -15,17 +18,19 @@ const BYTES_PER_RATING = 24;
 export interface LongReadOptions {
   /** Header names for the user, movie and rating columns; by default found among the usual names (long-columns.ts). */
   readonly columns?: LongColumnNames;
-  /** Valid ratings; default 1..5. MovieLens' half stars need { min: 0.5, max: 5 }. */
-  readonly ratingRange?: { min: number; max: number };
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
+  readonly ratingRange?: RatingRange;
   /** Keep only the first `rows` users in id order (the whole file is still read: it is not sorted by user). */
   readonly rows?: number;
   readonly onProgress?: (bytes: number, ratings: number) => void;
 }
 
 /**
- * Reads a long-format ratings CSV with a header (MovieLens' `userId,movieId,rating,timestamp`; other column names
- * and orders via `columns`), plain or gzip, into the same RatingsData as the pivot: rows sorted by user id, columns
- * by movie id, a user who rated a movie more than once gets the mean (as pivot_table would give).
+ * Reads a long-format ratings file, plain or gzip, in the layout its first line shows (long-layout.ts): MovieLens'
+ * `userId,movieId,rating,timestamp` with a header, 100k's tab-separated `u.data` without one, 1M/10M's `::`
+ * `ratings.dat`, `;` or `|` files; other column names, orders or positions via `columns`. The result is the same
+ * RatingsData as the pivot's: rows sorted by user id, columns by movie id, a user who rated a movie more than once
+ * gets the mean (as pivot_table would give) and, when the file has timestamps, the latest of their times.
  */
 export async function readLongRatingsCsv(path: string, options: LongReadOptions = {}): Promise<RatingsData> {
   const scanned = await scanLongCsv(path, options);
@@ -43,6 +48,8 @@ export async function readLongRatingsCsv(path: string, options: LongReadOptions 
     customerIds: Int32Array.from(built.rowOf, (r) => userIds[r]),
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
     source: path,
+    ratingRange: resolveRatingRange(options.ratingRange, built.matrix),
+    timestamps: scanned.timestamps === null ? null : entryTimes(built, scanned.users, scanned.movies, scanned.timestamps, scanned.count),
   };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
   return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
@@ -51,7 +58,7 @@ export async function readLongRatingsCsv(path: string, options: LongReadOptions 
 /** The scan alone: header resolved, every data line validated into typed arrays. */
 export async function scanLongCsv(path: string, options: LongReadOptions = {}): Promise<ScannedLong> {
   const input = await inspectInput(path);
-  const range = options.ratingRange ?? { min: 1, max: 5 };
+  const range = options.ratingRange ?? anyRatingRange;
   const capacity = (input.gzip ? input.size * 5 : input.size) / BYTES_PER_RATING;
   let scanner: LongScanner | null = null;
   await scanLines(
@@ -59,9 +66,12 @@ export async function scanLongCsv(path: string, options: LongReadOptions = {}): 
     (buf, start, end) => {
       if (scanner === null) {
         const nl = buf.indexOf(NL, start);
-        const header = Buffer.from(buf.buffer, buf.byteOffset + start, nl - start).toString('utf8');
-        scanner = new LongScanner(path, resolveLongColumns(path, headerCells(header), options.columns), range, capacity);
-        start = nl + 1;
+        const first = Buffer.from(buf.buffer, buf.byteOffset + start, nl - start).toString('utf8');
+        const layout = detectLongLayout(first);
+        if (layout === null) throw dataError(messages.longNoHeader(path));
+        const columns = resolveLongColumns(path, layout, options.columns);
+        scanner = new LongScanner(path, columns, layout.delimiter, range, capacity, layout.header ? 1 : 0);
+        if (layout.header) start = nl + 1;
       }
       if (start < end) scanner.scan(buf, start, end);
     },

@@ -1,11 +1,13 @@
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
+import type { RatingRange } from '../../matrix/rating-range.js';
 import type { LongColumns } from './long-columns.js';
+import type { LongDelimiter } from './long-layout.js';
 
 const NL = 10;
 const CR = 13;
-const COMMA = 44;
+const COLON = 58;
 const DOT = 46;
 const QUOTE = 34;
 const ZERO = 48;
@@ -15,18 +17,22 @@ const MAX_ID = 2147483647;
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The shortest data line, "1,1,1\n": bounds how many ratings a chunk can add. */
 const MIN_LINE = 6;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export interface ScannedLong {
   readonly count: number;
   readonly users: Int32Array;
   readonly movies: Int32Array;
   readonly ratings: Float32Array;
+  /** Seconds since 1970 of each rating (dates become their UTC midnight), or null when the file has no timestamp. */
+  readonly timestamps: Float64Array | null;
 }
 
 /**
- * Scans the data lines of a long ratings CSV (`userId,movieId,rating[,timestamp]`, any column order, other columns
- * skipped) byte by byte into typed arrays: 12 bytes a rating. The common cells (`31`, `2.5`, `4`) never become
- * strings; anything else takes the slow path, which also accepts a number in double quotes.
+ * Scans the data lines of a long ratings file (`userId,movieId,rating[,timestamp]`, any column order, other columns
+ * skipped; cells split by the layout's delimiter: one byte, or `::`) byte by byte into typed arrays: 12 bytes a
+ * rating, 20 with timestamps. The common cells (`31`, `2.5`, `4`, `1260759144`) never become strings; anything else
+ * takes the slow path, which also accepts a number in double quotes and a date as the timestamp.
  */
 export class LongScanner {
   private readonly file: string;
@@ -37,10 +43,19 @@ export class LongScanner {
   private readonly users: Growable<Int32Array>;
   private readonly movies: Growable<Int32Array>;
   private readonly ratings: Growable<Float32Array>;
+  private readonly times: Growable<Float64Array> | null;
+  /** The delimiter's (first) byte, and 2 for `::`. */
+  private readonly sep: number;
+  private readonly sepLength: number;
 
-  constructor(file: string, cols: LongColumns, range: { min: number; max: number }, capacityHint: number) {
+  /** `firstLine` is 1 when a header was consumed, 0 when the first line is data. */
+  constructor(file: string, cols: LongColumns, delimiter: LongDelimiter, range: RatingRange, capacityHint: number, firstLine = 1) {
     this.file = file;
     this.cols = cols;
+    this.sep = delimiter.charCodeAt(0);
+    this.sepLength = delimiter.length;
+    this.line = firstLine;
+    this.times = cols.timestamp >= 0 ? new Growable(Float64Array, capacityHint) : null;
     this.lo = range.min;
     this.hi = range.max;
     this.users = new Growable(Int32Array, capacityHint);
@@ -58,10 +73,14 @@ export class LongScanner {
     this.users.reserve(room);
     this.movies.reserve(room);
     this.ratings.reserve(room);
+    this.times?.reserve(room);
     const users = this.users.data;
     const movies = this.movies.data;
     const ratings = this.ratings.data;
-    const { user: userCol, movie: movieCol, rating: ratingCol, count: nCells } = this.cols;
+    const times = this.times === null ? null : this.times.data;
+    const { user: userCol, movie: movieCol, rating: ratingCol, timestamp: timeCol, count: nCells } = this.cols;
+    const sep = this.sep;
+    const sepLength = this.sepLength;
     const lo = this.lo;
     const hi = this.hi;
     let n = this.users.length;
@@ -78,9 +97,11 @@ export class LongScanner {
       let user = -1;
       let movie = -1;
       let rating = NaN;
+      let time = NaN;
       let cell = 0;
+      let cellStart: number;
       for (;;) {
-        const cellStart = pos;
+        cellStart = pos;
         if (cell === userCol || cell === movieCol) {
           let id = 0;
           c = buf[pos];
@@ -88,8 +109,8 @@ export class LongScanner {
             id = id * 10 + (c - ZERO);
             c = buf[++pos];
           }
-          if (pos === cellStart || id < 1 || id > MAX_ID || !(c === COMMA || c === NL || c === CR)) {
-            pos = cellEnd(buf, cellStart);
+          if (pos === cellStart || id < 1 || id > MAX_ID || !(c === sep || c === NL || c === CR)) {
+            pos = cellEnd(buf, cellStart, sep);
             id = this.slowId(buf, cellStart, pos, line, cell, cell === userCol ? 'user' : 'movie');
           }
           if (cell === userCol) user = id;
@@ -110,40 +131,64 @@ export class LongScanner {
               c = buf[(pos += 2)];
             }
           }
-          if (pos === cellStart || !(c === COMMA || c === NL || c === CR)) {
-            pos = cellEnd(buf, cellStart);
+          if (pos === cellStart || !(c === sep || c === NL || c === CR)) {
+            pos = cellEnd(buf, cellStart, sep);
             value = this.slowRating(buf, cellStart, pos, line, cell);
           }
           if (!(value >= lo && value <= hi)) {
             throw dataError(messages.ratingOutOfRange(this.file, line, cell + 1, text(buf, cellStart, pos), lo, hi));
           }
           rating = value;
+        } else if (cell === timeCol) {
+          let t = 0;
+          c = buf[pos];
+          while (c >= ZERO && c <= NINE) {
+            t = t * 10 + (c - ZERO);
+            c = buf[++pos];
+          }
+          if (pos === cellStart || !(c === sep || c === NL || c === CR)) {
+            pos = cellEnd(buf, cellStart, sep);
+            t = this.slowTime(buf, cellStart, pos, line, cell);
+          }
+          time = t;
         } else {
-          pos = cellEnd(buf, pos);
+          pos = cellEnd(buf, pos, sep);
         }
         c = buf[pos];
-        if (c !== COMMA) break;
-        pos++;
+        if (c !== sep) break;
+        // "::": the second colon must follow; a lone ':' is part of a cell, and so a bad one
+        if (sepLength === 2 && buf[pos + 1] !== COLON) {
+          throw dataError(messages.longLoneColon(this.file, line, cell + 1, text(buf, cellStart, doubleColonEnd(buf, cellStart))));
+        }
+        pos += sepLength;
         cell++;
         if (cell === nCells) throw dataError(messages.tooManyCells(this.file, line, nCells));
       }
       if (c === CR) c = buf[++pos];
-      if (c !== NL) throw dataError(messages.badRating(this.file, line, cell + 1, text(buf, pos, cellEnd(buf, pos))));
+      if (c !== NL) throw dataError(messages.badRating(this.file, line, cell + 1, text(buf, pos, cellEnd(buf, pos, sep))));
       pos++;
       if (cell + 1 !== nCells) throw dataError(messages.tooFewCells(this.file, line, cell + 1, nCells));
       users[n] = user;
       movies[n] = movie;
       ratings[n] = rating;
+      if (times !== null) times[n] = time;
       n++;
     }
     this.users.length = n;
     this.movies.length = n;
     this.ratings.length = n;
+    if (this.times !== null) this.times.length = n;
     this.line = line;
   }
 
   finish(): ScannedLong {
-    return { count: this.users.length, users: this.users.view(), movies: this.movies.view(), ratings: this.ratings.view() };
+    return {
+      count: this.users.length,
+      users: this.users.view(),
+      movies: this.movies.view(),
+      ratings: this.ratings.view(),
+      timestamps: this.times === null ? null : this.times.view(),
+    };
   }
 
   private slowId(buf: Uint8Array, start: number, end: number, line: number, cell: number, role: string): number {
@@ -160,12 +205,29 @@ export class LongScanner {
     if (!NUMBER_RE.test(inner)) throw dataError(messages.badRating(this.file, line, cell + 1, raw));
     return Number(inner);
   }
+
+  /** A timestamp that is not plain digits: a number (negative, fractional) or an ISO date, in seconds. */
+  private slowTime(buf: Uint8Array, start: number, end: number, line: number, cell: number): number {
+    const raw = text(buf, start, end);
+    const inner = unquote(raw);
+    if (NUMBER_RE.test(inner)) return Number(inner);
+    const ms = DAY_RE.test(inner) ? Date.parse(inner.length === 10 ? `${inner}T00:00:00Z` : inner) : NaN;
+    if (!Number.isFinite(ms)) throw dataError(messages.longBadTimestamp(this.file, line, cell + 1, raw));
+    return ms / 1000;
+  }
 }
 
-/** The end of the cell starting at `pos`: the next ',' or line end. */
-function cellEnd(buf: Uint8Array, pos: number): number {
+/** The end of the cell starting at `pos`: the next delimiter or line end. */
+function cellEnd(buf: Uint8Array, pos: number, sep: number): number {
   let c = buf[pos];
-  while (c !== COMMA && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
+  while (c !== sep && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
+  return pos;
+}
+
+/** The end of a `::`-separated cell: the next "::" or line end (a lone ':' is inside it). */
+function doubleColonEnd(buf: Uint8Array, pos: number): number {
+  let c = buf[pos];
+  while (!(c === COLON && buf[pos + 1] === COLON) && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
   return pos;
 }
 

@@ -1,5 +1,6 @@
 import { buildCsr } from '../../matrix/build-csr.js';
 import type { RatingsData } from '../../matrix/csr.js';
+import { defaultRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
@@ -8,8 +9,8 @@ import { NetflixScanner, type ScannedNetflix } from './netflix-scanner.js';
 import { planTrim, type TrimOptions } from './trim.js';
 
 export interface NetflixReadOptions {
-  /** Valid ratings (whole numbers); default 1..5. */
-  readonly ratingRange?: { min: number; max: number };
+  /** Valid ratings (whole numbers); default 1..5, the Netflix Prize stars: in a combined_data file anything else is damage. */
+  readonly ratingRange?: RatingRange;
   /** Called after each chunk with the bytes read so far (all files, after gunzip) and the ratings so far. */
   readonly onProgress?: (bytes: number, ratings: number) => void;
 }
@@ -24,7 +25,7 @@ export async function readNetflixRaw(files: readonly string[], options: NetflixR
   const { inputs } = await inspectAll(files);
   const textBytes = inputs.reduce((sum, i) => sum + (i.gzip ? i.size * GZIP_RATIO : i.size), 0);
   // one allocation in the common case: growing a 400 MB array by copying would briefly need 1 GB
-  const scanner = new NetflixScanner(options.ratingRange ?? { min: 1, max: 5 }, textBytes / BYTES_PER_RATING);
+  const scanner = new NetflixScanner(options.ratingRange ?? defaultRatingRange, textBytes / BYTES_PER_RATING);
   let before = 0;
   for (const input of inputs) {
     scanner.startFile(input.path);
@@ -86,7 +87,11 @@ export async function pivotRaw(
 }
 
 /** pivotRaw after the read; consumes `raw` (its customer ids become row ranks in place). */
-export function pivotScanned(raw: ScannedNetflix, files: readonly string[], options: TrimOptions = {}): { data: RatingsData; stats: PivotStats } {
+export function pivotScanned(
+  raw: ScannedNetflix,
+  files: readonly string[],
+  options: TrimOptions & { readonly ratingRange?: RatingRange } = {},
+): { data: RatingsData; stats: PivotStats } {
   const { count, customers, ratings, runMovie, runStart } = raw;
   const stars = new Float64Array(256);
   for (let p = 0; p < count; p++) stars[ratings[p]]++;
@@ -113,6 +118,7 @@ export function pivotScanned(raw: ScannedNetflix, files: readonly string[], opti
     customerIds: Int32Array.from(built.rowOf, (r) => customerIds[r]),
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
     source: files.join(', '),
+    ratingRange: resolveRatingRange(options.ratingRange, built.matrix),
   };
   const stats: PivotStats = {
     files,

@@ -1,6 +1,7 @@
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
+import type { RatingRange } from '../../matrix/rating-range.js';
 
 const NL = 10;
 const CR = 13;
@@ -53,7 +54,7 @@ export class NetflixScanner {
   private readonly runMovie = new Growable(Int32Array, 1024);
   private readonly runStart = new Growable(Float64Array, 1024);
 
-  constructor(range: { min: number; max: number }, capacityHint: number) {
+  constructor(range: RatingRange, capacityHint: number) {
     if (!(range.min >= 0 && range.max <= 255)) throw dataError(messages.netflixRatingRange(range.min, range.max));
     this.lo = range.min;
     this.hi = range.max;

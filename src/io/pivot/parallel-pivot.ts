@@ -1,11 +1,12 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
+import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { sharedArray, sharedColIdx } from '../../matrix/shared.js';
 import { dataError, noInputError } from '../../util/errors.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import { inspectInput } from '../open-input.js';
-import { checkUniqueCustomers, defaultRatingRange, readPivotRatingsCsv, type PivotReadOptions } from './pivot-csv.js';
+import { checkUniqueCustomers, readPivotRatingsCsv, type PivotReadOptions } from './pivot-csv.js';
 import type { PartReply, PartRequest, PartSummary, PartWorkerInit } from './pivot-part-protocol.js';
 import { parsePivotHeader } from './pivot-scanner.js';
 
@@ -51,7 +52,7 @@ export async function readPivotRatingsCsvParallel(path: string, options: Paralle
 
   const parts = cuts.length - 1;
   const progress = sharedArray(Float64Array, 2 * parts);
-  const range = options.ratingRange ?? defaultRatingRange;
+  const range = options.ratingRange ?? anyRatingRange;
   const url = options.workerUrl ?? defaultWorkerUrl();
   const clients: Client[] = [];
   const timer = options.onProgress ? setInterval(() => reportProgress(progress, cuts[0], options.onProgress!), 200) : null;
@@ -75,7 +76,7 @@ export async function readPivotRatingsCsvParallel(path: string, options: Paralle
       summaries.push(s);
       lineOffset += s.newlines;
     }
-    const data = await merge(path, clients, summaries, movieIds);
+    const data = await merge(path, clients, summaries, movieIds, options.ratingRange);
     options.onProgress?.(input.size, data.matrix.nRows);
     return data;
   } finally {
@@ -84,7 +85,7 @@ export async function readPivotRatingsCsvParallel(path: string, options: Paralle
   }
 }
 
-async function merge(path: string, clients: Client[], summaries: PartSummary[], movieIds: Int32Array): Promise<RatingsData> {
+async function merge(path: string, clients: Client[], summaries: PartSummary[], movieIds: Int32Array, given: RatingRange | undefined): Promise<RatingsData> {
   let nRows = 0;
   let nnz = 0;
   for (const s of summaries) {
@@ -110,7 +111,7 @@ async function merge(path: string, clients: Client[], summaries: PartSummary[], 
   }
   await Promise.all(copies);
   checkUniqueCustomers(path, { customerIds, lines });
-  return { matrix: { nRows, nCols, rowPtr, colIdx, values }, customerIds, movieIds, source: path };
+  return { matrix: { nRows, nCols, rowPtr, colIdx, values }, customerIds, movieIds, source: path, ratingRange: resolveRatingRange(given, { values }) };
 }
 
 function reportProgress(progress: Float64Array, dataStart: number, onProgress: (bytes: number, rows: number) => void): void {

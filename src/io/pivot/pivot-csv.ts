@@ -1,5 +1,6 @@
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
+import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { dataError } from '../../util/errors.js';
 import { inspectInput, readChunks } from '../open-input.js';
 import { parsePivotHeader, PivotRowScanner, type ScannedRows } from './pivot-scanner.js';
@@ -9,12 +10,11 @@ const NL = 10;
 export interface PivotReadOptions {
   /** Keep only the first `rows` customers (the original's `head(N)`); stop reading there. */
   readonly rows?: number;
-  readonly ratingRange?: { min: number; max: number };
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
+  readonly ratingRange?: RatingRange;
   /** Called now and then with the bytes read so far, for a progress line. */
   readonly onProgress?: (bytes: number, rows: number) => void;
 }
-
-export const defaultRatingRange = { min: 1, max: 5 } as const;
 
 /**
  * Reads the df_p pivot CSV (`Cust_Id,<movie id>,...`, empty cell = not rated), plain or gzip, streamed into a CSR
@@ -22,7 +22,7 @@ export const defaultRatingRange = { min: 1, max: 5 } as const;
  */
 export async function readPivotRatingsCsv(path: string, options: PivotReadOptions = {}): Promise<RatingsData> {
   const input = await inspectInput(path);
-  const range = options.ratingRange ?? defaultRatingRange;
+  const range = options.ratingRange ?? anyRatingRange;
   const rowLimit = options.rows ?? Number.POSITIVE_INFINITY;
   // a rating takes at least two bytes ("3,"), usually four; gzip shrinks the pivot about 15 times
   const capacityHint = Math.min(input.gzip ? input.size * 8 : input.size / 4, 1e9);
@@ -81,6 +81,7 @@ export async function readPivotRatingsCsv(path: string, options: PivotReadOption
     customerIds: rows.customerIds,
     movieIds,
     source: path,
+    ratingRange: resolveRatingRange(options.ratingRange, rows),
   };
 }
 

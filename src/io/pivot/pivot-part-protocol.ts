@@ -1,4 +1,6 @@
 /** Messages between parallel-pivot.ts and the threads that scan parts of a pivot CSV (pivot-part-worker.ts). */
+import type { RatingRange } from '../../matrix/rating-range.js';
+
 
 export interface PartWorkerInit {
   readonly path: string;
@@ -6,7 +8,7 @@ export interface PartWorkerInit {
   readonly start: number;
   readonly end: number;
   readonly nCols: number;
-  readonly ratingRange: { readonly min: number; readonly max: number };
+  readonly ratingRange: RatingRange;
   /** Shared [bytes, rows] per part, updated after each chunk, for the progress line. */
   readonly progress: Float64Array;
   readonly part: number;

@@ -2,6 +2,7 @@ import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import { makeColIdx } from '../../matrix/csr.js';
+import type { RatingRange } from '../../matrix/rating-range.js';
 
 const COMMA = 44;
 const DOT = 46;
@@ -68,7 +69,7 @@ export class PivotRowScanner {
   private readonly customerIds: Growable<Int32Array>;
   private readonly lines: Growable<Int32Array>;
 
-  constructor(file: string, nCols: number, range: { min: number; max: number }, capacityHint: number) {
+  constructor(file: string, nCols: number, range: RatingRange, capacityHint: number) {
     this.file = file;
     this.nCols = nCols;
     this.lo = range.min;

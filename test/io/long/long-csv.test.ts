@@ -8,6 +8,7 @@ import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
 import { messages } from '../../../src/messages.js';
 import { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
+import { defaultRatingRange } from '../../../src/matrix/rating-range.js';
 
 const dir = tempDir();
 function file(name: string, text: string | Buffer): string {
@@ -59,8 +60,8 @@ const bad: [string, string, (f: string) => string, object?][] = [
   ['named-missing.csv', 'userId,movieId,rating\n1,1,5\n', (f) => messages.longMissingColumn(f, 'rating', ['stars'], 'userId,movieId,rating'), { columns: { rating: 'stars' } }],
   ['two-roles.csv', 'a,b\n1,1\n', (f) => messages.longColumnTwoRoles(f, 'a', 'user', 'movie'), { columns: { user: 'a', movie: 'a', rating: 'b' } }],
   ['rating-word.csv', 'userId,movieId,rating\n1,1,good\n', (f) => messages.badRating(f, 2, 3, 'good')],
-  ['rating-high.csv', 'userId,movieId,rating\n1,1,5\n1,2,5.5\n', (f) => messages.ratingOutOfRange(f, 3, 3, '5.5', 1, 5)],
-  ['rating-half.csv', 'userId,movieId,rating\n1,1,0.5\n', (f) => messages.ratingOutOfRange(f, 2, 3, '0.5', 1, 5)],
+  ['rating-high.csv', 'userId,movieId,rating\n1,1,5\n1,2,5.5\n', (f) => messages.ratingOutOfRange(f, 3, 3, '5.5', 1, 5), { ratingRange: defaultRatingRange }],
+  ['rating-half.csv', 'userId,movieId,rating\n1,1,0.5\n', (f) => messages.ratingOutOfRange(f, 2, 3, '0.5', 1, 5), { ratingRange: defaultRatingRange }],
   ['user-letters.csv', 'userId,movieId,rating\nu1,1,5\n', (f) => messages.longBadId(f, 2, 1, 'user', 'u1')],
   ['movie-zero.csv', 'userId,movieId,rating\n1,0,5\n', (f) => messages.longBadId(f, 2, 2, 'movie', '0')],
   ['too-few.csv', 'userId,movieId,rating,timestamp\n1,1,5\n', (f) => messages.tooFewCells(f, 2, 3, 4)],

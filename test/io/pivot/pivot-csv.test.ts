@@ -6,6 +6,7 @@ import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
 import { messages } from '../../../src/messages.js';
 import { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
+import { defaultRatingRange } from '../../../src/matrix/rating-range.js';
 
 test('reads the pivot into CSR: ids, columns and values', async () => {
   const d = await readPivotRatingsCsv(fixture('tiny.csv'));
@@ -49,13 +50,17 @@ test('lines longer than a read chunk are joined across chunks', async () => {
   assert.equal(d.matrix.colIdx[599], 299_007);
 });
 
-test('half stars are valid with --rating-range 0.5..5, and only then', async () => {
+test('half stars are valid with --rating-range 0.5..5 or none (the scale is then the range held), not with 1..5', async () => {
   const dir = tempDir();
   const path = join(dir, 'half.csv');
   writeFileSync(path, 'Cust_Id,1,2\n1,0.5,4.5\n');
   const d = await readPivotRatingsCsv(path, { ratingRange: { min: 0.5, max: 5 } });
   assert.deepEqual(Array.from(d.matrix.values!), [0.5, 4.5]);
-  await assert.rejects(readPivotRatingsCsv(path), (err: UserError) => {
+  assert.deepEqual(d.ratingRange, { min: 0.5, max: 5 });
+  const inferred = await readPivotRatingsCsv(path);
+  assert.deepEqual(Array.from(inferred.matrix.values!), [0.5, 4.5]);
+  assert.deepEqual(inferred.ratingRange, { min: 0.5, max: 5 });
+  await assert.rejects(readPivotRatingsCsv(path, { ratingRange: defaultRatingRange }), (err: UserError) => {
     assert.equal(err.message, messages.ratingOutOfRange(path, 2, 2, '0.5', 1, 5));
     return true;
   });
@@ -70,7 +75,8 @@ const cases = JSON.parse(readFileSync(fixture('bad/pivot/cases.json'), 'utf8')) 
 for (const c of cases) {
   test(`bad input ${c.file}: exit ${c.code}, "${c.message}"`, async () => {
     const path = fixture(`bad/pivot/${c.file}`);
-    await assert.rejects(readPivotRatingsCsv(path), (err: unknown) => {
+    // the corpus is Netflix data: its ratings are checked against the Netflix scale, as --rating-range 1..5 does
+    await assert.rejects(readPivotRatingsCsv(path, { ratingRange: defaultRatingRange }), (err: unknown) => {
       assert.ok(err instanceof UserError, String(err));
       assert.equal(err.exitCode, c.code);
       assert.equal(err.message, c.message.replace(c.file, path));

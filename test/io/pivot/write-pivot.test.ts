@@ -8,6 +8,7 @@ import { writePivotCsv } from '../../../src/io/pivot/write-pivot.js';
 import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
 import type { RatingsData } from '../../../src/matrix/csr.js';
 import { fixture, plantedMatrix, tempDir } from '../../helpers.js';
+import { defaultRatingRange } from '../../../src/matrix/rating-range.js';
 
 test('writes what it read, byte for byte (df_p written by pandas)', async () => {
   const dir = tempDir();
@@ -26,6 +27,7 @@ test('.csv.gz is gzip and reads back to the same matrix; empty rows and columns 
     customerIds: Int32Array.from({ length: 700 }, (_, i) => 3 * i + 1),
     movieIds: Int32Array.from({ length: 300 }, (_, j) => 2 * j + 5),
     source: 'test',
+    ratingRange: defaultRatingRange,
   };
   const out = join(dir, 'p.csv.gz');
   await writePivotCsv(out, data);
@@ -54,6 +56,7 @@ test('a binary matrix (no values) writes 1.0 where rated', async () => {
     customerIds: Int32Array.from([4, 9]),
     movieIds: Int32Array.from([1, 2, 3]),
     source: 'b',
+    ratingRange: defaultRatingRange,
   });
   assert.equal(readFileSync(out, 'utf8'), 'Cust_Id,1,2,3\n4,,,1.0\n9,1.0,1.0,\n');
 });
