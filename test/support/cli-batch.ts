@@ -25,19 +25,19 @@ async function runOne(args: readonly string[], binPath: string): Promise<CliRun>
       return true;
     }) as Write;
   }
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = signals.map((s) => process.listeners(s));
-  const stdoutErrors = process.stdout.listeners('error');
+  // whatever listeners a run adds to the process and its streams (signals, EPIPE) go when it is done
+  const emitters: NodeJS.EventEmitter[] = [process, process.stdout, process.stderr];
+  const before = emitters.map((e) => new Map(e.eventNames().map((n) => [n, e.listeners(n)])));
   try {
     await run([process.execPath, binPath, ...args]);
   } finally {
     streams.forEach(([stream], i) => (stream.write = originals[i]));
-    signals.forEach((s, i) => {
-      for (const l of process.listeners(s)) if (!before[i].includes(l)) process.off(s, l);
+    emitters.forEach((e, i) => {
+      for (const name of e.eventNames()) {
+        const kept = before[i].get(name) ?? [];
+        for (const l of e.listeners(name)) if (!kept.includes(l)) e.off(name, l as (...a: unknown[]) => void);
+      }
     });
-    for (const l of process.stdout.listeners('error')) {
-      if (!stdoutErrors.includes(l)) process.stdout.off('error', l as (err: Error) => void);
-    }
   }
   const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
   process.exitCode = undefined;
