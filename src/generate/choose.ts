@@ -1,15 +1,12 @@
 import type { Rng } from '../util/random.js';
-import type { AliasTable } from './alias.js';
-import type { WatchModel } from './watch-model.js';
+import type { WatchModel, WeightedMovies } from './watch-model.js';
 
 const TWO_32 = 4294967296;
 
 /** Where a draw comes from: the group's distribution (`own`) with probability affinity, else `any`. */
 interface Pull {
-  readonly own: AliasTable;
-  readonly any: AliasTable;
-  readonly ownWeights: Float64Array;
-  readonly anyWeights: Float64Array;
+  readonly own: WeightedMovies;
+  readonly any: WeightedMovies;
   readonly affinity: number;
 }
 
@@ -41,25 +38,13 @@ export function chooseMovies(
 ): void {
   const M = model.nCols;
   if (count * 2 <= M) {
-    const watch = {
-      own: model.watch[group],
-      any: model.watchAny,
-      ownWeights: model.watchWeights[group],
-      anyWeights: model.watchAnyWeights,
-      affinity,
-    };
+    const watch = { own: model.watch[group], any: model.watchAny, affinity };
     const n = drawDistinct(watch, count, rng, { marker, from: 0, to: 1, list });
     if (n !== count) throw new Error(`chooseMovies: drew ${n} of ${count}`);
     return;
   }
   marker.fill(1, 0, M);
-  const skip = {
-    own: model.skip[group],
-    any: model.skipAny,
-    ownWeights: model.skipWeights[group],
-    anyWeights: model.skipAnyWeights,
-    affinity,
-  };
+  const skip = { own: model.skip[group], any: model.skipAny, affinity };
   drawDistinct(skip, M - count, rng, { marker, from: 1, to: 0, list: null });
   let n = 0;
   for (let j = 0; j < M; j++) if (marker[j] !== 0) list[n++] = j;
@@ -68,7 +53,8 @@ export function chooseMovies(
 
 /** Draws `need` distinct eligible columns and marks them (see Marking). Returns how many were drawn. */
 function drawDistinct(pull: Pull, need: number, rng: Rng, marking: Marking): number {
-  const { own, any } = pull;
+  const own = pull.own.table;
+  const any = pull.any.table;
   const { marker, from, to, list } = marking;
   const cut = pull.affinity * TWO_32;
   const budget = 8 * need + 256;
@@ -99,7 +85,9 @@ function drawDistinct(pull: Pull, need: number, rng: Rng, marking: Marking): num
  * whose rejections pile up.
  */
 function drawByKeys(pull: Pull, need: number, n: number, rng: Rng, marking: Marking): number {
-  const { ownWeights, anyWeights, affinity } = pull;
+  const ownWeights = pull.own.weights;
+  const anyWeights = pull.any.weights;
+  const affinity = pull.affinity;
   const { marker, from, to, list } = marking;
   const M = marker.length;
   const keys = new Float64Array(M).fill(Number.POSITIVE_INFINITY);

@@ -3,7 +3,7 @@ import { AliasTable } from './alias.js';
 import { calibrateThresholds } from './calibrate.js';
 import { MAX_MOVIE_ID, resolveGenerateOptions, type GenerateOptions } from './options.js';
 import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
-import type { WatchModel } from './watch-model.js';
+import type { WatchModel, WeightedMovies } from './watch-model.js';
 
 /**
  * The knobs of the synthetic world. Customer i belongs to latent group g with affinity a_i in (affinityFloor, 1].
@@ -118,14 +118,10 @@ export function buildModel(partial: Partial<GenerateOptions> = {}): PivotModel {
   const watchModel: WatchModel = {
     nCols: M,
     groupCdf,
-    watch: watchWeights.map((w) => new AliasTable(w)),
-    watchWeights,
-    skip: skipWeights.map((w) => new AliasTable(w)),
-    skipWeights,
-    watchAny: new AliasTable(watchAnyWeights),
-    watchAnyWeights,
-    skipAny: new AliasTable(skipAnyWeights),
-    skipAnyWeights,
+    watch: watchWeights.map(weighted),
+    skip: skipWeights.map(weighted),
+    watchAny: weighted(watchAnyWeights),
+    skipAny: weighted(skipAnyWeights),
     activityMu: full ? 0 : logNormalLocationForCappedMean(options.density * M, P.activitySigma, M),
     activitySigma: P.activitySigma,
     full,
@@ -136,6 +132,10 @@ export function buildModel(partial: Partial<GenerateOptions> = {}): PivotModel {
   const cellNoiseSd = Math.sqrt(P.customerBiasSd ** 2 + (P.noiseSd * NOISE_TABLE_SD) ** 2);
   const thresholds = calibrateThresholds(watchModel, rng.fork(), cellNoiseSd, P.ratingShares);
   return { ...watchModel, options, movieIds, thresholds, customerBiasSd: P.customerBiasSd, noiseSd: P.noiseSd };
+}
+
+function weighted(weights: Float64Array): WeightedMovies {
+  return { table: new AliasTable(weights), weights };
 }
 
 /** exp(sign * x) elementwise, scaled to sum to 1 (computed without overflow). */

@@ -1,22 +1,24 @@
 import type { Rng } from '../util/random.js';
 import type { AliasTable } from './alias.js';
 
+/** Movies drawn by weight: an alias table for fast draws, the weights (summing to 1) for the exact rest. */
+export interface WeightedMovies {
+  readonly table: AliasTable;
+  readonly weights: Float64Array;
+}
+
 /** The parts of a model that choose which movies a customer rates (all the calibration needs). */
 export interface WatchModel {
   readonly nCols: number;
   /** Cumulative group shares (last = 1). */
   readonly groupCdf: Float64Array;
-  /** Per group: which movies its customers watch, as alias tables and as weights summing to 1. */
-  readonly watch: readonly AliasTable[];
-  readonly watchWeights: readonly Float64Array[];
+  /** Per group: which movies its customers watch. */
+  readonly watch: readonly WeightedMovies[];
   /** Per group: which movies its heaviest customers skip (inverse watch weights). */
-  readonly skip: readonly AliasTable[];
-  readonly skipWeights: readonly Float64Array[];
+  readonly skip: readonly WeightedMovies[];
   /** The same for draws outside the group's pull (plain popularity). */
-  readonly watchAny: AliasTable;
-  readonly watchAnyWeights: Float64Array;
-  readonly skipAny: AliasTable;
-  readonly skipAnyWeights: Float64Array;
+  readonly watchAny: WeightedMovies;
+  readonly skipAny: WeightedMovies;
   /** Location of the log-normal number of ratings per customer; ignored when `full`. */
   readonly activityMu: number;
   readonly activitySigma: number;
