@@ -226,7 +226,7 @@ export const messages = {
   parquetColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
     `${file}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
   parquetColumnType: (file: string, column: string, role: string, type: string) =>
-    `${file}: column ${q(column)} (the ${role}) has Parquet type ${type}; ${role === 'rating' ? 'ratings must be numbers' : 'ids must be whole numbers or strings of digits'}`,
+    `${file}: column ${q(column)} (the ${role}) has Parquet type ${type}; ${parquetTypeRule(role)}`,
   parquetNullId: (file: string, row: number, column: string, role: string) =>
     `${file}: row ${row}, column ${q(column)}: the ${role} id is null`,
   parquetBadId: (file: string, row: number, column: string, role: string, value: string) =>
@@ -236,6 +236,8 @@ export const messages = {
   parquetRatingOutOfRange: (file: string, row: number, column: string, value: number, lo: number, hi: number) =>
     `${file}: row ${row}, column ${q(column)}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
   parquetNoRows: (file: string) => `${file}: the Parquet data has no rows`,
+  parquetBadTimestamp: (file: string, row: number, column: string, value: string) =>
+    `${file}: row ${row}, column ${q(column)}: timestamp ${q(value)} is not a time (seconds since 1970, a Parquet timestamp or date)`,
   badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,
@@ -278,6 +280,13 @@ export const messages = {
     (noConvert ? '' : `, or convert the file once with \`netflix-cluster convert\` (a .csr file loads in about two thirds of the memory)`),
   badMemorySize: (flag: string, value: string) => `${flag} must be a size such as 512M, 8G or 1000000 (bytes), got ${q(value)}`,
 };
+
+/** What a Parquet column playing `role` must hold. */
+function parquetTypeRule(role: string): string {
+  if (role === 'rating') return 'ratings must be numbers';
+  if (role === 'timestamp') return 'timestamps must be numbers of seconds, Parquet timestamps or dates';
+  return 'ids must be whole numbers or strings of digits';
+}
 
 /** Bytes as MB below a GB, GB above: the one unit a reader compares at a glance. */
 function mb(bytes: number): string {
