@@ -121,6 +121,12 @@ export const messages = {
   silhouetteExact: (rows: number) => `silhouette exact, on all ${rows.toLocaleString('en-US')} customers`,
   undefinedScoresNote: () => `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
   notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
+  // elbow progress (speed area): one line per k, redrawn by its iterations; on a terminal only
+  elbowFitProgress: (k: number, index: number, count: number, elapsedMs: number, remainingMs: number | null, iter: number | null) =>
+    `k=${k} (${index + 1} of ${count}), ${(elapsedMs / 1000).toFixed(0)} s so far` +
+    (remainingMs === null ? '' : `, about ${(remainingMs / 1000).toFixed(0)} s left for the fits`) +
+    (iter === null ? '' : `: iteration ${iter}`),
+  elbowSilhouetteProgress: (done: number, total: number) => `silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`,
   elbowPlotSubtitle: (matrix: string, rows: number, silhouetteRows: number, exact: boolean) =>
     `${matrix} matrix, ${rows.toLocaleString('en-US')} customers; silhouette ${exact ? 'exact' : `on a sample of ${silhouetteRows.toLocaleString('en-US')}`}`,
 

@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
-import { runElbow } from '../metrics/elbow.js';
+import { runElbow, type ElbowProgress } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
 import { messages } from '../messages.js';
@@ -62,7 +62,12 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
 
-  let currentK = opts.k[0];
+  let current: ElbowProgress | null = null;
+  const fitProgress = (iter: number | null) => {
+    if (current === null) return;
+    const { k, index, count, elapsedMs, remainingMs } = current;
+    log.progress(messages.elbowFitProgress(k, index, count, elapsedMs, remainingMs, iter), iter === null);
+  };
   const result = await runElbow(
     matrix,
     opts.k,
@@ -73,15 +78,16 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
       maxIter: opts.maxIter,
       tol: opts.tol,
       threads: opts.threads ?? availableParallelism(),
-      onIteration: (iter, inertia) => log.progress(`k=${currentK}: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
+      onIteration: log.tty ? (iter) => fitProgress(iter) : null,
     },
     {
       silhouetteSample: opts.silhouetteSample,
       seed: opts.seed,
-      onFitStart: (k) => {
-        currentK = k;
+      onFitStart: (progress) => {
+        current = progress;
+        fitProgress(null);
       },
-      onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`),
+      onSilhouetteProgress: (done, total) => log.progress(messages.elbowSilhouetteProgress(done, total)),
     },
   );
   log.clearProgress();

@@ -43,7 +43,7 @@ export async function writeFitReport(
   heatmaps: HeatmapReport | null,
   log: Log,
 ): Promise<void> {
-  const ev = evaluateClusterings(matrix, [{ labels: summary.result.labels, k: opts.k }], {
+  const ev = await evaluateClusterings(matrix, [{ labels: summary.result.labels, k: opts.k }], {
     silhouetteSample: opts.silhouetteSample,
     seed: opts.seed,
     onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / total).toFixed(0)}%`),
