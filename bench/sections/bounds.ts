@@ -12,6 +12,8 @@ export interface BoundsRow {
   readonly chosen: boolean;
   readonly iterations: number;
   readonly fitSeconds: number;
+  /** CPU seconds of the fit, every thread: what to compare when other work shares the machine. */
+  readonly cpuSeconds: number;
   readonly secondsPerIteration: number;
   readonly inertia: number;
 }
@@ -40,9 +42,11 @@ export async function benchBounds(m: CsrMatrix, ks: readonly number[], groupSize
         const results = await repeat(runs, async () => {
           const runner = await createPassRunner(m, threads);
           const t0 = performance.now();
+          const cpu0 = process.cpuUsage();
           try {
             const r = await fitKMeans(m, { k, seed: 0 }, runner);
-            return { seconds: (performance.now() - t0) / 1000, r };
+            const cpu = process.cpuUsage(cpu0);
+            return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, r };
           } finally {
             await runner.close();
           }
@@ -56,10 +60,11 @@ export async function benchBounds(m: CsrMatrix, ks: readonly number[], groupSize
           chosen: groupSize === chosen,
           iterations: r.nIter,
           fitSeconds: round(fitSeconds),
+          cpuSeconds: round(median(results.map((x) => x.cpuSeconds))),
           secondsPerIteration: round(median(results.map((x) => x.r.timingsMs.iterations / x.r.nIter)) / 1000, 4),
           inertia: r.inertia,
         });
-        log(`  k=${k} ${schemeName(k, groupSize)}: ${round(fitSeconds)} s, ${r.nIter} iterations, inertia ${r.inertia}`);
+        log(`  k=${k} ${schemeName(k, groupSize)}: ${round(fitSeconds)} s, ${rows[rows.length - 1].cpuSeconds} CPU s, ${r.nIter} iterations, inertia ${r.inertia}`);
       }
     }
   } finally {
