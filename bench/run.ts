@@ -124,7 +124,7 @@ if (heat) console.log(`\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skippe
 const bounds = await section('bounds', async () => {
   const data = await ensureData(boundsCustomers, log);
   const m = (await readRatings(data.csr)).matrix;
-  return { customers: m.nRows, threads, rows: await benchBounds(m, [5, 12, 20, 50], [1000, 8, 4, 2, 1], threads, 1, log) };
+  return { customers: m.nRows, threads, rows: await benchBounds(m, [5, 12, 20, 50], [1000, 4, 2, 1], threads, 1, log) };
 });
 if (bounds) {
   console.log(
