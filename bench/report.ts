@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './data.js';
+import { FULL_CUSTOMERS, repoRoot } from './data.js';
 import type { BoundsRow } from './sections/bounds.js';
 import type { VersusResult } from './sections/versus.js';
 
@@ -39,7 +39,8 @@ function targets(v: VersusResult, e2e: Results[] | undefined): string {
   const k50 = ours(50);
   const k5 = ours(5);
   if (k50 && k5) rows.push(['fit k = 50 against our k = 5', `${fmt(k50.seconds)} s`, `our k = 5: ${fmt(k5.seconds)} s`, ratio(k50.seconds, k5.seconds), '<= 3x', verdict(k50.seconds, 3 * k5.seconds)]);
-  const csv = e2e?.find((r) => String(r.input).endsWith('.csv'));
+  // the end-to-end section runs on the full shape only: compared only when this comparison ran there too
+  const csv = v.customers === FULL_CUSTOMERS ? e2e?.find((r) => String(r.input).endsWith('.csv')) : undefined;
   const l5 = sk('lloyd', 5);
   if (csv && l5) rows.push(['CSV -> assignments, k = 5 (CLI, fresh process)', `${fmt(csv.seconds)} s`, `Lloyd (default) fit alone ${fmt(l5.seconds)} s`, ratio(csv.seconds, l5.seconds), '<= 0.5x', verdict(csv.seconds, 0.5 * l5.seconds)]);
   return mdTable(['task', 'netflix-cluster', `scikit-learn ${v.sklearnVersion ?? ''}`, 'ratio', 'target', ''], rows);
@@ -47,6 +48,10 @@ function targets(v: VersusResult, e2e: Results[] | undefined): string {
 
 export function benchmarksMarkdown(r: Results): string {
   const m = r.machine ?? {};
+  const info = (name: string): string => {
+    const i = r.sectionInfo?.[name] as { date: string; runs: number; threads: number } | undefined;
+    return i ? `Measured ${i.date.slice(0, 10)}, ${i.threads} threads, median of ${i.runs} run(s).` : '';
+  };
   const out: string[] = [
     '# Benchmarks',
     '',
@@ -59,8 +64,8 @@ export function benchmarksMarkdown(r: Results): string {
     'npm run bench:report # this file again from bench/results.json',
     '```',
     '',
-    `Run of ${r.date ?? '?'}: ${m.cpus ?? '?'} cores of ${m.model ?? '?'}, ${m.memoryGb ?? '?'} GB, Node ${m.node ?? '?'}; ` +
-      `${r.threads} threads, each number the median of ${r.runs} runs. Load averages at the start and end of each section ` +
+    `Machine of the last run (${(r.date ?? '?').slice(0, 10)}): ${m.cpus ?? '?'} cores of ${m.model ?? '?'}, ${m.memoryGb ?? '?'} GB, Node ${m.node ?? '?'}. ` +
+      `Each section says when it was measured and over how many runs (sections not rerun keep their earlier results). Load averages at the start and end of each section ` +
       `(other work on the machine slows every number): ${Object.entries(r.loadAverages ?? {}).map(([s, l]) => `${s} ${(l as number[]).join('/')}`).join(', ')}.`,
     '',
     'The data is `netflix-cluster generate --seed 0` at the real df_p shape (144,380 customers x 5,332 movies, about 72 M ratings) ' +
@@ -69,6 +74,7 @@ export function benchmarksMarkdown(r: Results): string {
   const v = r.versus as VersusResult | undefined;
   if (v) {
     out.push('', `## Against scikit-learn, same data, same run (issue 14 targets; ${fmt(v.customers)} customers, ${v.threads} threads)`, '');
+    out.push(info('versus'), '');
     if (v.sklearnMissing) out.push(`scikit-learn was not measured: ${v.sklearnMissing}.`, '');
     out.push(targets(v, r.e2e), '');
     out.push(
@@ -77,18 +83,30 @@ export function benchmarksMarkdown(r: Results): string {
         'the elbow and the CSV run as a fresh CLI process.',
       '',
     );
+    const perIter = (s: number, n: number) => (n > 0 ? s / n : '-');
     const rows: Row[] = v.sklearn.map((f) => {
-      const ours = v.fits.find((x) => x.k === f.k && f.algorithm === 'elkan') ?? (f.algorithm === 'lloyd' ? v.fits.find((x) => x.k === f.k) : undefined);
-      return [f.algorithm, f.k, f.seconds, f.nIter, f.inertia.toPrecision(10), ours ? ours.seconds : '-', ours ? ours.iterations : '-', ours ? ours.inertia.toPrecision(10) : '-'];
+      const ours = v.fits.find((x) => x.k === f.k);
+      return [
+        f.algorithm, f.k, f.seconds, f.nIter, perIter(f.seconds, f.nIter), f.inertia.toPrecision(10),
+        ours ? ours.seconds : '-', ours ? ours.iterations : '-', ours ? perIter(ours.seconds, ours.iterations) : '-', ours ? ours.inertia.toPrecision(10) : '-',
+      ];
     });
-    for (const f of v.fits) if (!v.sklearn.some((s) => s.k === f.k)) rows.push(['-', f.k, '-', '-', '-', f.seconds, f.iterations, f.inertia.toPrecision(10)]);
-    out.push(mdTable(['scikit-learn algorithm', 'k', 'scikit-learn s', 'its iterations', 'its inertia', 'ours s', 'our iterations', 'our inertia'], rows));
+    for (const f of v.fits) if (!v.sklearn.some((s) => s.k === f.k)) rows.push(['-', f.k, '-', '-', '-', '-', f.seconds, f.iterations, perIter(f.seconds, f.iterations), f.inertia.toPrecision(10)]);
+    out.push(mdTable(['scikit-learn', 'k', 'its s', 'its iterations', 'its s/iteration', 'its inertia', 'ours s', 'our iterations', 'our s/iteration', 'our inertia'], rows));
+    out.push(
+      '',
+      'The two k-means++ starts come from different random generators, so the runs converge in different numbers of ' +
+        'iterations to different (equally valid) local optima; s/iteration compares the work per Lloyd step. Our s/iteration ' +
+        'includes k-means++ and the worker start-up, spread over the iterations.',
+    );
   }
   const bounds = r.bounds as { customers: number; threads: number; rows: BoundsRow[] } | undefined;
   if (bounds) {
     out.push(
       '',
       `## Bound schemes (first ${fmt(bounds.customers)} customers, ${bounds.threads} thread(s))`,
+      '',
+      info('bounds'),
       '',
       'The same fit under each scheme of lower bounds; the result is the same bits for all of them (same iterations ' +
         'and inertia), only the work differs. CPU seconds are the fair comparison when the machine is shared. ' +
@@ -98,20 +116,20 @@ export function benchmarksMarkdown(r: Results): string {
     );
   }
   if (r.reading) {
-    out.push('', '## Reading the full shape (one read per fresh process)', '', mdTable(['input', 'threads', 'median s', 'MB/s', 'MB/s per thread', 'peak RSS MB'], r.reading.map((x: Results) => [x.input, x.threads, x.seconds, x.mbPerSecond, x.mbPerSecondPerThread, x.peakRssMb])));
+    out.push('', '## Reading the full shape (one read per fresh process)', '', info('reading'), '', mdTable(['input', 'threads', 'median s', 'MB/s', 'MB/s per thread', 'peak RSS MB'], r.reading.map((x: Results) => [x.input, x.threads, x.seconds, x.mbPerSecond, x.mbPerSecondPerThread, x.peakRssMb])));
   }
   if (r.fit) {
-    out.push('', '## fit, k = 5, full shape', '', mdTable(['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iteration', 'fit s'], r.fit.map((f: Results) => [f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds])));
+    out.push('', '## fit, k = 5, full shape', '', info('fit'), '', mdTable(['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iteration', 'fit s'], r.fit.map((f: Results) => [f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds])));
   }
   if (r.e2e) {
-    out.push('', '## End to end: input -> assignments CSV, k = 5 (fresh process each run)', '', mdTable(['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'], r.e2e.map((x: Results) => [String(x.input).split('/').pop()!, x.threads, x.seconds, x.peakRssMb, x.cpuPercent ?? '-', x.runs.join(' ')])));
+    out.push('', '## End to end: input -> assignments CSV, k = 5 (fresh process each run)', '', info('e2e'), '', mdTable(['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'], r.e2e.map((x: Results) => [String(x.input).split('/').pop()!, x.threads, x.seconds, x.peakRssMb, x.cpuPercent ?? '-', x.runs.join(' ')])));
     out.push('', `Command: \`${r.e2e[0].command}\`.`);
   }
   if (r.scaling) {
-    out.push('', '## How cost grows', '', mdTable(['customers', 'ratings', 'read CSV s', 'read .csr s', 'fit s', 'iterations', 's/iteration', 'ns/rating/iteration'], r.scaling.map((x: Results) => [x.customers, x.ratings, x.readCsvSeconds, x.readCsrSeconds, x.fitSeconds, x.iterations, x.secondsPerIteration, x.nsPerRatingIteration])));
+    out.push('', '## How cost grows', '', info('scaling'), '', mdTable(['customers', 'ratings', 'read CSV s', 'read .csr s', 'fit s', 'iterations', 's/iteration', 'ns/rating/iteration'], r.scaling.map((x: Results) => [x.customers, x.ratings, x.readCsvSeconds, x.readCsrSeconds, x.fitSeconds, x.iterations, x.secondsPerIteration, x.nsPerRatingIteration])));
   }
   if (r.engines) {
-    out.push('', '## ml-kmeans (dense) vs the sparse engine, 1 thread, the same k-means++ start, tol 0', '', mdTable(['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], r.engines.map((x: Results) => [x.rows, x.mlKmeansSeconds, x.sparseSeconds, `${x.speedup}x`, `${x.mlKmeansIterations} / ${x.sparseIterations}`, x.labelsDiffering])));
+    out.push('', '## ml-kmeans (dense) vs the sparse engine, 1 thread, the same k-means++ start, tol 0', '', info('engines'), '', mdTable(['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], r.engines.map((x: Results) => [x.rows, x.mlKmeansSeconds, x.sparseSeconds, `${x.speedup}x`, `${x.mlKmeansIterations} / ${x.sparseIterations}`, x.labelsDiffering])));
   }
   if (r.heatmap) out.push('', `## Heatmaps`, '', 'skipped' in r.heatmap ? `skipped (${r.heatmap.skipped})` : `${r.heatmap.images} images for ${fmt(r.heatmap.rows)} customers in ${fmt(r.heatmap.seconds)} s`);
   return `${out.join('\n')}\n`;

@@ -47,6 +47,12 @@ const earlier = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 
 const results: Record<string, unknown> = { ...earlier, machine: machineInfo(), runs, threads, date: new Date().toISOString() };
 const loads: Record<string, number[]> = { ...((earlier.loadAverages as Record<string, number[]>) ?? {}) };
 results.loadAverages = loads;
+// when and how each section was last measured (a section not rerun keeps its results and this)
+const sectionInfo: Record<string, { date: string; runs: number; threads: number }> = { ...((earlier.sectionInfo as Record<string, { date: string; runs: number; threads: number }>) ?? {}) };
+for (const name of ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap']) {
+  if (earlier[name] !== undefined && sectionInfo[name] === undefined) sectionInfo[name] = { date: String(earlier.date), runs: Number(earlier.runs), threads: Number(earlier.threads) };
+}
+results.sectionInfo = sectionInfo;
 
 /** Runs a section and records the load averages it ran under (each of its runs waits for an idle machine). */
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
@@ -55,6 +61,7 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
   log(`[${name}] load ${before.toFixed(2)} ...`);
   const out = await fn();
   loads[name] = [round(before, 2), round(loadavg()[0], 2)];
+  sectionInfo[name] = { date: new Date().toISOString(), runs: name === 'bounds' ? 1 : runs, threads };
   results[name] = out;
   return out;
 }
