@@ -7,10 +7,30 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FULL_CUSTOMERS, repoRoot } from './data.js';
 import type { BoundsRow } from './sections/bounds.js';
+import type { EndToEndResult } from './sections/e2e.js';
+import type { EngineRow } from './sections/engines.js';
+import type { FitResult } from './sections/fitting.js';
+import type { HeatmapResult } from './sections/heatmap.js';
+import type { ReadResult } from './sections/reading.js';
+import type { ScalingRow } from './sections/scaling.js';
 import type { VersusResult } from './sections/versus.js';
 
 type Row = (string | number)[];
-type Results = Record<string, any>;
+/** bench/results.json as run.ts writes it; every section optional (a run may measure only some). */
+interface Results {
+  machine?: { cpus?: number; model?: string; memoryGb?: number; node?: string };
+  date?: string;
+  loadAverages?: Record<string, number[]>;
+  sectionInfo?: Record<string, { date: string; runs: number; threads: number }>;
+  reading?: ReadResult[];
+  fit?: FitResult[];
+  e2e?: EndToEndResult[];
+  scaling?: ScalingRow[];
+  engines?: EngineRow[];
+  heatmap?: HeatmapResult;
+  bounds?: { customers: number; threads: number; rows: BoundsRow[] };
+  versus?: VersusResult;
+}
 
 const fmt = (x: unknown): string => {
   if (typeof x !== 'number') return String(x ?? '-');
@@ -25,7 +45,7 @@ function mdTable(header: string[], rows: Row[]): string {
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 const verdict = (value: number, limit: number) => (value <= limit ? 'met' : 'missed');
 
-function targets(v: VersusResult, e2e: Results[] | undefined): string {
+function targets(v: VersusResult, e2e: EndToEndResult[] | undefined): string {
   const sk = (algorithm: string, k: number) => v.sklearn.find((f) => f.algorithm === algorithm && f.k === k);
   const ours = (k: number) => v.fits.find((f) => f.k === k);
   const rows: Row[] = [];
@@ -49,7 +69,7 @@ function targets(v: VersusResult, e2e: Results[] | undefined): string {
 export function benchmarksMarkdown(r: Results): string {
   const m = r.machine ?? {};
   const info = (name: string): string => {
-    const i = r.sectionInfo?.[name] as { date: string; runs: number; threads: number } | undefined;
+    const i = r.sectionInfo?.[name];
     return i ? `Measured ${i.date.slice(0, 10)}, ${i.threads} threads, median of ${i.runs} run(s).` : '';
   };
   const out: string[] = [
@@ -66,12 +86,12 @@ export function benchmarksMarkdown(r: Results): string {
     '',
     `Machine of the last run (${(r.date ?? '?').slice(0, 10)}): ${m.cpus ?? '?'} cores of ${m.model ?? '?'}, ${m.memoryGb ?? '?'} GB, Node ${m.node ?? '?'}. ` +
       `Each section says when it was measured and over how many runs (sections not rerun keep their earlier results). Load averages at the start and end of each section ` +
-      `(other work on the machine slows every number): ${Object.entries(r.loadAverages ?? {}).map(([s, l]) => `${s} ${(l as number[]).join('/')}`).join(', ')}.`,
+      `(other work on the machine slows every number): ${Object.entries(r.loadAverages ?? {}).map(([s, l]) => `${s} ${l.join('/')}`).join(', ')}.`,
     '',
     'The data is `netflix-cluster generate --seed 0` at the real df_p shape (144,380 customers x 5,332 movies, about 72 M ratings) ' +
       'and its first 10,000, 20,000 and 40,000 customers. Default options (k-means++, tol 1e-4, seed 0) unless said.',
   ];
-  const v = r.versus as VersusResult | undefined;
+  const v = r.versus;
   if (v) {
     out.push('', `## Against scikit-learn, same data, same run (issue 14 targets; ${fmt(v.customers)} customers, ${v.threads} threads)`, '');
     out.push(info('versus'), '');
@@ -100,7 +120,7 @@ export function benchmarksMarkdown(r: Results): string {
         'includes k-means++ and the worker start-up, spread over the iterations.',
     );
   }
-  const bounds = r.bounds as { customers: number; threads: number; rows: BoundsRow[] } | undefined;
+  const bounds = r.bounds;
   if (bounds) {
     out.push(
       '',
@@ -116,20 +136,20 @@ export function benchmarksMarkdown(r: Results): string {
     );
   }
   if (r.reading) {
-    out.push('', '## Reading the full shape (one read per fresh process)', '', info('reading'), '', mdTable(['input', 'threads', 'median s', 'MB/s', 'MB/s per thread', 'peak RSS MB'], r.reading.map((x: Results) => [x.input, x.threads, x.seconds, x.mbPerSecond, x.mbPerSecondPerThread, x.peakRssMb])));
+    out.push('', '## Reading the full shape (one read per fresh process)', '', info('reading'), '', mdTable(['input', 'threads', 'median s', 'MB/s', 'MB/s per thread', 'peak RSS MB'], r.reading.map((x) => [x.input, x.threads, x.seconds, x.mbPerSecond, x.mbPerSecondPerThread, x.peakRssMb])));
   }
   if (r.fit) {
-    out.push('', '## fit, k = 5, full shape', '', info('fit'), '', mdTable(['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iteration', 'fit s'], r.fit.map((f: Results) => [f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds])));
+    out.push('', '## fit, k = 5, full shape', '', info('fit'), '', mdTable(['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iteration', 'fit s'], r.fit.map((f) => [f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds])));
   }
   if (r.e2e) {
-    out.push('', '## End to end: input -> assignments CSV, k = 5 (fresh process each run)', '', info('e2e'), '', mdTable(['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'], r.e2e.map((x: Results) => [String(x.input).split('/').pop()!, x.threads, x.seconds, x.peakRssMb, x.cpuPercent ?? '-', x.runs.join(' ')])));
+    out.push('', '## End to end: input -> assignments CSV, k = 5 (fresh process each run)', '', info('e2e'), '', mdTable(['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'], r.e2e.map((x) => [String(x.input).split('/').pop()!, x.threads, x.seconds, x.peakRssMb, x.cpuPercent ?? '-', x.runs.join(' ')])));
     out.push('', `Command: \`${r.e2e[0].command}\`.`);
   }
   if (r.scaling) {
-    out.push('', '## How cost grows', '', info('scaling'), '', mdTable(['customers', 'ratings', 'read CSV s', 'read .csr s', 'fit s', 'iterations', 's/iteration', 'ns/rating/iteration'], r.scaling.map((x: Results) => [x.customers, x.ratings, x.readCsvSeconds, x.readCsrSeconds, x.fitSeconds, x.iterations, x.secondsPerIteration, x.nsPerRatingIteration])));
+    out.push('', '## How cost grows', '', info('scaling'), '', mdTable(['customers', 'ratings', 'read CSV s', 'read .csr s', 'fit s', 'iterations', 's/iteration', 'ns/rating/iteration'], r.scaling.map((x) => [x.customers, x.ratings, x.readCsvSeconds, x.readCsrSeconds, x.fitSeconds, x.iterations, x.secondsPerIteration, x.nsPerRatingIteration])));
   }
   if (r.engines) {
-    out.push('', '## ml-kmeans (dense) vs the sparse engine, 1 thread, the same k-means++ start, tol 0', '', info('engines'), '', mdTable(['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], r.engines.map((x: Results) => [x.rows, x.mlKmeansSeconds, x.sparseSeconds, `${x.speedup}x`, `${x.mlKmeansIterations} / ${x.sparseIterations}`, x.labelsDiffering])));
+    out.push('', '## ml-kmeans (dense) vs the sparse engine, 1 thread, the same k-means++ start, tol 0', '', info('engines'), '', mdTable(['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], r.engines.map((x) => [x.rows, x.mlKmeansSeconds, x.sparseSeconds, `${x.speedup}x`, `${x.mlKmeansIterations} / ${x.sparseIterations}`, x.labelsDiffering])));
   }
   if (r.heatmap) out.push('', `## Heatmaps`, '', 'skipped' in r.heatmap ? `skipped (${r.heatmap.skipped})` : `${r.heatmap.images} images for ${fmt(r.heatmap.rows)} customers in ${fmt(r.heatmap.seconds)} s`);
   return `${out.join('\n')}\n`;
