@@ -125,6 +125,7 @@ export function addTilePairs(
   const tile = new ColumnTile(m);
   const cursor = new Int32Array(nCols);
   const acc = new Float64Array(TILE_ROWS);
+  const iSlots = new Int32Array(nLab);
   let pairsDone = 0;
 
   for (const t of tiles) {
@@ -152,7 +153,8 @@ export function addTilePairs(
       }
       const ni = norms[i];
       const iBase = i * kTotal;
-      const iSlot = i * nLab;
+      // where row i's distances land in another row's block: the same for every j
+      for (let r = 0; r < nLab; r++) iSlots[r] = slot[i * nLab + r];
       const first = inTile ? i + 1 : j0;
       for (let j = first; j < j1; j++) {
         const local = j - j0;
@@ -164,7 +166,7 @@ export function addTilePairs(
         const jSlot = j * nLab;
         for (let r = 0; r < nLab; r++) {
           sums[iBase + slot[jSlot + r]] += d;
-          sums[jBase + slot[iSlot + r]] += d;
+          sums[jBase + iSlots[r]] += d;
         }
       }
       pairsDone += j1 - first;
