@@ -107,12 +107,12 @@ export function benchmarksMarkdown(r: Results): string {
     const rows: Row[] = v.sklearn.map((f) => {
       const ours = v.fits.find((x) => x.k === f.k);
       return [
-        f.algorithm, f.k, f.seconds, f.nIter, perIter(f.seconds, f.nIter), f.inertia.toPrecision(10),
-        ours ? ours.seconds : '-', ours ? ours.iterations : '-', ours ? perIter(ours.seconds, ours.iterations) : '-', ours ? ours.inertia.toPrecision(10) : '-',
+        f.algorithm, f.k, f.seconds, f.cpuSeconds ?? '-', f.nIter, perIter(f.seconds, f.nIter), f.inertia.toPrecision(10),
+        ours ? ours.seconds : '-', ours?.cpuSeconds ?? '-', ours ? ours.iterations : '-', ours ? perIter(ours.seconds, ours.iterations) : '-', ours ? ours.inertia.toPrecision(10) : '-',
       ];
     });
-    for (const f of v.fits) if (!v.sklearn.some((s) => s.k === f.k)) rows.push(['-', f.k, '-', '-', '-', '-', f.seconds, f.iterations, perIter(f.seconds, f.iterations), f.inertia.toPrecision(10)]);
-    out.push(mdTable(['scikit-learn', 'k', 'its s', 'its iterations', 'its s/iteration', 'its inertia', 'ours s', 'our iterations', 'our s/iteration', 'our inertia'], rows));
+    for (const f of v.fits) if (!v.sklearn.some((s) => s.k === f.k)) rows.push(['-', f.k, '-', '-', '-', '-', '-', f.seconds, f.cpuSeconds ?? '-', f.iterations, perIter(f.seconds, f.iterations), f.inertia.toPrecision(10)]);
+    out.push(mdTable(['scikit-learn', 'k', 'its s', 'its CPU s', 'its iterations', 'its s/iteration', 'its inertia', 'ours s', 'our CPU s', 'our iterations', 'our s/iteration', 'our inertia'], rows));
     out.push(
       '',
       'The two k-means++ starts come from different random generators, so the runs converge in different numbers of ' +

@@ -12,6 +12,8 @@ export interface SklearnFit {
   readonly algorithm: 'elkan' | 'lloyd';
   readonly k: number;
   readonly seconds: number;
+  /** CPU seconds of the fit, every thread (what to compare on a shared machine). */
+  readonly cpuSeconds: number;
   readonly nIter: number;
   readonly inertia: number;
 }
@@ -28,7 +30,7 @@ export interface VersusResult {
   readonly elbowSeconds: number;
   readonly elbowKs: string;
   /** Our fits (runner start included), per k: median seconds, iterations, inertia. */
-  readonly fits: { k: number; seconds: number; iterations: number; inertia: number }[];
+  readonly fits: { k: number; seconds: number; cpuSeconds: number; iterations: number; inertia: number }[];
 }
 
 const bin = join(repoRoot, 'bin', 'netflix-cluster.js');
@@ -59,7 +61,7 @@ function runSklearn(python: string, csr: string, algorithm: string, ks: readonly
           .trim()
           .split('\n')
           .map((line) => JSON.parse(line))
-          .map((r) => ({ algorithm: r.algorithm, k: r.k, seconds: r.seconds, nIter: r.n_iter, inertia: r.inertia })),
+          .map((r) => ({ algorithm: r.algorithm, k: r.k, seconds: r.seconds, cpuSeconds: r.cpu_seconds, nIter: r.n_iter, inertia: r.inertia })),
       );
     });
   });
@@ -85,7 +87,7 @@ export async function benchVersus(csrPath: string, m: CsrMatrix, threads: number
     }
     for (const key of [...new Set(all.map((f) => `${f.algorithm}:${f.k}`))]) {
       const same = all.filter((f) => `${f.algorithm}:${f.k}` === key);
-      sklearn.push({ ...same[0], seconds: round(median(same.map((f) => f.seconds))) });
+      sklearn.push({ ...same[0], seconds: round(median(same.map((f) => f.seconds))), cpuSeconds: round(median(same.map((f) => f.cpuSeconds))) });
     }
   }
 
@@ -102,17 +104,20 @@ export async function benchVersus(csrPath: string, m: CsrMatrix, threads: number
   for (const k of [5, 20, 50]) {
     const results = await repeat(runs, async () => {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const runner = await createPassRunner(m, threads);
       try {
         const r = await fitKMeans(m, { k, seed: 0 }, runner);
-        return { seconds: (performance.now() - t0) / 1000, r };
+        const cpu = process.cpuUsage(cpu0);
+        return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, r };
       } finally {
         await runner.close();
       }
     });
     const seconds = round(median(results.map((x) => x.seconds)));
     log(`  fit k=${k}: ${seconds} s, ${results[0].r.nIter} iterations`);
-    fits.push({ k, seconds, iterations: results[0].r.nIter, inertia: results[0].r.inertia });
+    const cpuSeconds = round(median(results.map((x) => x.cpuSeconds)));
+    fits.push({ k, seconds, cpuSeconds, iterations: results[0].r.nIter, inertia: results[0].r.inertia });
   }
   return {
     customers: m.nRows,
