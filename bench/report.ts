@@ -11,6 +11,7 @@ import type { EndToEndResult } from './sections/e2e.js';
 import type { EngineRow } from './sections/engines.js';
 import type { FitResult } from './sections/fitting.js';
 import type { HeatmapResult } from './sections/heatmap.js';
+import type { ParquetResult } from './sections/parquet.js';
 import type { ReadResult } from './sections/reading.js';
 import type { ScalingRow } from './sections/scaling.js';
 import type { VersusResult } from './sections/versus.js';
@@ -28,6 +29,7 @@ interface Results {
   scaling?: ScalingRow[];
   engines?: EngineRow[];
   heatmap?: HeatmapResult;
+  parquet?: ParquetResult[];
   bounds?: { customers: number; threads: number; rows: BoundsRow[] };
   versus?: VersusResult;
 }
@@ -150,6 +152,11 @@ export function benchmarksMarkdown(r: Results): string {
   }
   if (r.engines) {
     out.push('', '## ml-kmeans (dense) vs the sparse engine, 1 thread, the same k-means++ start, tol 0', '', info('engines'), '', mdTable(['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], r.engines.map((x) => [x.rows, x.mlKmeansSeconds, x.sparseSeconds, `${x.speedup}x`, `${x.mlKmeansIterations} / ${x.sparseIterations}`, x.labelsDiffering])));
+  }
+  if (r.parquet) {
+    out.push('', '## Parquet, full shape (fresh process each run)', '', info('parquet'), '', mdTable(['step', 'ratings', 'MB', 'median s', 'CPU s', 'peak RSS MB', 'runs s'], r.parquet.map((x) => [x.step, x.ratings, x.megabytes, x.seconds, x.cpuSeconds ?? '-', x.peakRssMb, x.runs.join(' ')])));
+  } else {
+    out.push('', '## Parquet', '', 'Not in bench/results.json yet: `node dist/bench/run.js --only parquet` measures it.');
   }
   if (r.heatmap) out.push('', `## Heatmaps`, '', 'skipped' in r.heatmap ? `skipped (${r.heatmap.skipped})` : `${r.heatmap.images} images for ${fmt(r.heatmap.rows)} customers in ${fmt(r.heatmap.seconds)} s`);
   return `${out.join('\n')}\n`;

@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,bounds,versus]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus]
  *                          [--max-wait 120] [--versus-customers 144380] [--bounds-customers 40000]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
@@ -20,6 +20,7 @@ import { benchEndToEnd } from './sections/e2e.js';
 import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
 import { benchHeatmaps } from './sections/heatmap.js';
+import { benchParquet } from './sections/parquet.js';
 import { benchReading } from './sections/reading.js';
 import { benchScaling } from './sections/scaling.js';
 import { benchBounds } from './sections/bounds.js';
@@ -35,7 +36,7 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,bounds,versus').split(','));
+const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus').split(','));
 const versusCustomers = Number(value('--versus-customers', String(FULL_CUSTOMERS)));
 const boundsCustomers = Number(value('--bounds-customers', '40000'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -49,7 +50,7 @@ const loads: Record<string, number[]> = { ...((earlier.loadAverages as Record<st
 results.loadAverages = loads;
 // when and how each section was last measured (a section not rerun keeps its results and this)
 const sectionInfo: Record<string, { date: string; runs: number; threads: number }> = { ...((earlier.sectionInfo as Record<string, { date: string; runs: number; threads: number }>) ?? {}) };
-for (const name of ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap']) {
+for (const name of ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet']) {
   if (earlier[name] !== undefined && sectionInfo[name] === undefined) sectionInfo[name] = { date: String(earlier.date), runs: Number(earlier.runs), threads: Number(earlier.threads) };
 }
 results.sectionInfo = sectionInfo;
@@ -66,7 +67,7 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
   return out;
 }
 
-const needsFull = ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap'].some((s) => sections.has(s)) || (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
+const needsFull = ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet'].some((s) => sections.has(s)) || (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
 // generated (about a minute and 1.4 GB of disk) only when a section measures it
 const full = needsFull ? await ensureData(FULL_CUSTOMERS, log) : (null as never);
 const threadCounts = [...new Set([1, threads])];
@@ -127,6 +128,15 @@ if (engines) {
 
 const heat = await section('heatmap', () => benchHeatmaps(full.csr, 10000, runs));
 if (heat) console.log(`\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skipped})` : `${heat.images} images for ${heat.rows} customers in ${heat.seconds} s`}`);
+
+const parquet = await section('parquet', () => benchParquet(full, runs, threads));
+if (parquet) {
+  console.log(
+    table(`Parquet, full shape (${FULL_CUSTOMERS} customers): fresh process each run`, ['step', 'ratings', 'MB', 'median s', 'CPU s', 'peak RSS MB', 'runs s'], parquet.map((r) => [
+      r.step, r.ratings, r.megabytes, r.seconds, r.cpuSeconds ?? '-', r.peakRssMb, r.runs.join(' '),
+    ])),
+  );
+}
 
 const bounds = await section('bounds', async () => {
   const data = await ensureData(boundsCustomers, log);

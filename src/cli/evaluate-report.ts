@@ -1,6 +1,6 @@
 import type { EvaluateResult, PredictorScore } from '../recommend/evaluate.js';
 import { netflixPrizeReference, referenceCaption, referenceCaptionLines } from '../recommend/reference.js';
-import { int, secs } from './format.js';
+import { int, label, secs } from './format.js';
 
 export interface EvaluateReport {
   input: string;
@@ -47,7 +47,7 @@ export function formatEvaluateReport(r: EvaluateReport): string {
 /** Fits and times, for stderr. */
 export function formatEvaluateDetails(res: EvaluateResult): string {
   const fits = res.fits.map(
-    (f) => `fit k=${f.k}     ${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
+    (f) => `${label(`fit k=${f.k}`)}${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
   );
   const times = Object.entries(res.timingsMs)
     .map(([phase, ms]) => `${phase} ${secs(ms)}`)

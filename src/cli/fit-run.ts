@@ -1,3 +1,4 @@
+import { checkOutputDir } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
 import { readMovieCatalog } from '../io/titles/movie-catalog.js';
@@ -28,6 +29,9 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
   const out = opts.out ?? (opts.json ? undefined : '-');
   // fail on an unwritable output before minutes of work, not after
+  // the heatmap folder first: it is made if missing, and --report may go into it
+  const heatDir = opts.heatmaps;
+  if (heatDir !== undefined) await checkOutputDir(heatDir, (reason) => messages.outDirNotWritable(heatDir, reason));
   await checkOutputs([out, opts.saveModel, opts.report]);
   // the heatmap folder too (made if missing), and --titles read, before the data
   const catalog = opts.titles === undefined ? undefined : await readMovieCatalog(opts.titles);
@@ -37,10 +41,11 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
 
-  const progress = new Progress(log, `k-means k=${opts.k}`, { unit: 'iterations' });
+  const progress = new Progress(log, `k-means k=${opts.k}`);
   const fitOptions = kmeansOptionsFrom(opts, {
     k: opts.k,
-    onIteration: (iter: number, inertia: number) => progress.update(iter, `at most ${opts.maxIter}, inertia ${inertia.toExponential(6)}`),
+    // no estimate: k-means stops when it converges, long before --max-iter as a rule
+    onIteration: (iter: number, inertia: number) => progress.step(`iteration ${iter} (at most ${opts.maxIter}), inertia ${inertia.toExponential(6)}`, false),
   });
   const result: KMeansResult = await timings.time('fit', async () => {
     switch (opts.engine) {

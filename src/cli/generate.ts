@@ -9,6 +9,7 @@ import { Log } from '../util/log.js';
 import { choiceOption, fractionOption, intRangeOption } from './options.js';
 import { checkOutputs, toStdout } from './output.js';
 import { Progress } from './progress.js';
+import { StdoutClosed } from '../io/stdout.js';
 import { outOption, quietOption, seedOption } from './shared-options.js';
 
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
@@ -88,6 +89,8 @@ export function registerGenerate(program: Command): void {
       } catch (err) {
         progress.done();
         await output.abort();
+        // the reader has what it wanted (`generate | head`): done, exit 0, no summary of rows nobody read
+        if (err instanceof StdoutClosed) return;
         throw err;
       }
       log.info(messages.generateSummary(output.label, summary));

@@ -86,9 +86,10 @@ export async function heatmapOptionsFrom(
 
 /** `heatmaps: 3 of 6 images (50%), 2.0 s, about 2.0 s left`; the line is cleared when the first summary line prints. */
 function heatmapProgress(log: Log): (done: number, total: number) => void {
-  const progress = new Progress(log, 'heatmaps', { unit: 'images' });
+  // made when drawing starts (done = 0), so that the clock and the estimate count the drawing only
+  let progress: Progress | null = null;
   return (done, total) => {
-    progress.setTotal(total);
+    if (done === 0 || progress === null) progress = new Progress(log, 'heatmaps', { unit: 'images', total });
     progress.update(done);
   };
 }

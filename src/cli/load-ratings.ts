@@ -41,8 +41,9 @@ export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: T
   const input = opts.input ?? bundledSamplePath();
   // before any parsing: a file too big for this machine fails now, with numbers, rather than swapping for an hour
   await checkMemory(input, { format: opts.format, maxMemory: opts.maxMemory, rows: opts.rows });
-  // the file's size is the total when the reader counts its bytes; a folder or a decompressed count has none
-  const size = await stat(input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  // the file's size is the total when the reader counts its bytes; a folder, or a .gz whose readers count the
+  // decompressed bytes, has none
+  const size = /\.gz$/i.test(input) ? undefined : await stat(input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
   const progress = new Progress(log, `reading ${opts.input ?? bundledSampleLabel}`, { total: size, unit: 'MB', scale: 1e6 });
   let data = await timings.time('read', () =>
     readRatings(input, {

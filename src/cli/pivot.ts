@@ -8,6 +8,7 @@ import { messages } from '../messages.js';
 import { Log } from '../util/log.js';
 import { intOption, quantileOption } from './options.js';
 import { checkOutputs } from './output.js';
+import { Progress } from './progress.js';
 import { formatPivotSummary, pivotSummaryJson } from './pivot-summary.js';
 import { jsonOption, outOption, quietOption } from './shared-options.js';
 
@@ -47,16 +48,17 @@ export async function runPivot(files: string[], opts: PivotCliOptions): Promise<
   await checkOutputs([opts.out]);
   await inspectAll(files);
   const t0 = performance.now();
+  const reading = new Progress(log, 'reading', { unit: 'MB', scale: 1e6 });
   const { data, stats } = await pivotRaw(files, {
     movieQuantile: opts.movieQuantile,
     customerQuantile: opts.customerQuantile,
     minMovieRatings: opts.minMovieRatings,
     minCustomerRatings: opts.minCustomerRatings,
-    onProgress: (bytes, ratings) => log.progress(`reading: ${(bytes / 1e6).toFixed(0)} MB, ${ratings.toLocaleString('en-US')} ratings`),
+    onProgress: (bytes, ratings) => reading.update(bytes, `${ratings.toLocaleString('en-US')} ratings`),
   });
-  log.clearProgress();
+  reading.done();
   const t1 = performance.now();
-  log.progress(`writing ${opts.out}`, true);
+  new Progress(log, 'writing').step(opts.out);
   await writePivotCsv(opts.out, data, { gzipLevel: opts.gzipLevel });
   log.clearProgress();
   const t2 = performance.now();

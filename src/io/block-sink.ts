@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { openAtomicWriter } from './atomic-write.js';
-import { flushStdout, writeStdout } from './stdout.js';
+import { flushStdout, StdoutClosed, stdoutClosed, writeStdout } from './stdout.js';
 
 /** Where a writer sends its bytes, a block at a time: a file, a gzip stream, stdout or a test's array. */
 export interface ByteSink {
@@ -71,8 +71,11 @@ function stdoutSink(): BlockSink {
   return {
     label: 'stdout',
     gzip: false,
-    // checked writes: `generate > /dev/full` is exit 74, not a silent loss
-    write: (block) => writeStdout(block),
+    // checked writes: `generate > /dev/full` is exit 74, not a silent loss; `generate | head` stops the writer
+    async write(block) {
+      if (stdoutClosed()) throw new StdoutClosed();
+      await writeStdout(block);
+    },
     commit: () => flushStdout(),
     abort: async () => undefined,
   };

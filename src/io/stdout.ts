@@ -24,6 +24,17 @@ function check(): void {
   if (failure) throw writeFailure(messages.stdoutLabel(), failure);
 }
 
+/**
+ * Thrown by writers that would go on producing for a reader that has gone (`generate | head`): the command stops
+ * and exits 0, as a closed pipe is not a failure.
+ */
+export class StdoutClosed extends Error {
+  constructor() {
+    super('stdout was closed by its reader');
+    this.name = 'StdoutClosed';
+  }
+}
+
 /** True once the reader of stdout has gone away: writers of long outputs may stop producing them. */
 export function stdoutClosed(): boolean {
   return pipeClosed;
