@@ -110,8 +110,13 @@ export const messages = {
     `no heatmap drawn: none of the ${k} clusters has at least --min-cluster-size=${min} customers`,
   imageTooLarge: (width: number, height: number, limit: number) =>
     `a heatmap would be ${width} x ${height} pixels, more than ${limit / 1e6} M; lower --scale, --max-users or --max-movies`,
-  heatmapsWritten: (count: number, dir: string) =>
-    `wrote ${count} cluster heatmap(s) and clusters.png to ${dir}`,
+  outDirCannotCreate: (dir: string, reason: string) => `${dir}: cannot create the folder: ${reason}`,
+  heatmapsWritten: (files: readonly string[], dir: string) => `wrote ${files.join(', ')} to ${dir}`,
+  heatmapsStale: (files: readonly string[], dir: string) =>
+    `${dir}: ${files.join(', ')} ${files.length === 1 ? 'is' : 'are'} from an earlier run, left as they were and not part of this one`,
+  heatmapsNotDrawn: (clusters: readonly { cluster: number; size: number }[], min: number) =>
+    `not drawn (fewer than --min-cluster-size=${min} customers): ` +
+    clusters.map((c) => `cluster ${c.cluster} (${c.size})`).join(', '),
 
   // ---- metrics / elbow / report
   badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,

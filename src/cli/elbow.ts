@@ -2,12 +2,13 @@ import { availableParallelism } from 'node:os';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { addKMeansOptions, kmeansOptionRows, type KMeansCliOptions } from './kmeans-options.js';
 import { Option, type Command } from 'commander';
-import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
+import { ensureOutputFolder } from '../report/output-folder.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
@@ -54,8 +55,8 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
   // fail on an unwritable output before minutes of work, not after
-  if (opts.plot) await checkOutputPath(opts.plot);
-  if (opts.report) await checkOutputPath(opts.report);
+  if (opts.plot) await ensureOutputFolder(opts.plot);
+  if (opts.report) await ensureOutputFolder(opts.report);
 
   const { input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];

@@ -17,6 +17,7 @@ import type { FitCliOptions } from './fit.js';
 import { bundledSampleLabel, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
 import { heatmapOptionsFrom } from './heatmap.js';
 import { writeFitReport } from './fit-report.js';
+import { ensureOutputFolder } from '../report/output-folder.js';
 
 /** The fit pipeline: check outputs, read, sample, transform, cluster, then write what was asked for. */
 export async function runFit(opts: FitCliOptions): Promise<void> {
@@ -27,8 +28,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   // fail on an unwritable output before minutes of work, not after
   if (out !== undefined && out !== '-') await checkOutputPath(out);
   if (opts.saveModel) await checkOutputPath(opts.saveModel);
-  if (opts.report) await checkOutputPath(opts.report);
-  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
+  if (opts.report) await ensureOutputFolder(opts.report);
+  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, opts.seed) : null;
   const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
 
   const { data } = await loadRatings(opts, log, timings);
@@ -94,6 +95,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     engine: opts.engine,
     result,
     timingsMs: timings.ms,
+    heatmaps: drawn ? { files: drawn.files, notDrawn: drawn.skipped, stale: drawn.stale } : undefined,
   };
   if (opts.report) {
     const reportPath = opts.report;

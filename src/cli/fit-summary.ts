@@ -26,6 +26,8 @@ export interface FitSummary {
   engine: string;
   result: KMeansResult;
   timingsMs: Record<string, number>;
+  /** With --heatmaps: exactly the files this run wrote, the clusters it did not draw, files left from earlier runs. */
+  heatmaps?: { files: string[]; notDrawn: { cluster: number; size: number }[]; stale: string[] };
 }
 
 const int = (n: number) => n.toLocaleString('en-US');
@@ -72,6 +74,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     sizes: r.sizes,
     emptyClustersReseeded: r.emptyClustersReseeded,
     timingsMs: { ...s.timingsMs, init: r.timingsMs.init, iterations: r.timingsMs.iterations },
+    ...(s.heatmaps ? { heatmaps: s.heatmaps } : {}),
     ...(profiles ? { profiles: profilesJson(profiles) } : {}),
   };
 }

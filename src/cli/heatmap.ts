@@ -7,7 +7,7 @@ import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
-import { defaultSelectionLimits } from '../plot/select.js';
+import { defaultSelectionLimits, selectModes, type SelectMode } from '../plot/select.js';
 import { Log, Timings } from '../util/log.js';
 import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 
@@ -19,6 +19,7 @@ export interface HeatmapCliOptions {
   readonly maxUsers: number;
   readonly maxMovies: number;
   readonly minClusterSize: number;
+  readonly select: SelectMode;
   readonly scale: number;
   readonly titles?: string;
   readonly spec?: boolean;
@@ -36,7 +37,7 @@ function scaleOption(value: string): number {
  *
  *   addHeatmapOptions(cmd.option('--heatmaps <dir>', 'also draw per-cluster heatmaps into DIR'));
  *   // before reading the data: checks DIR and reads --titles, so a typo fails at once
- *   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
+ *   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, opts.seed) : null;
  *   // after the fit, with the transformed matrix that was clustered
  *   if (heat) await drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log);
  */
@@ -46,6 +47,13 @@ export function addHeatmapOptions(cmd: Command): Command {
     .option('--max-users <n>', 'customers shown per cluster (most ratings first)', intOption('--max-users', 1), d.maxUsers)
     .option('--max-movies <n>', 'movies shown per cluster (most rated first)', intOption('--max-movies', 1), d.maxMovies)
     .option('--min-cluster-size <n>', 'clusters with fewer customers are not drawn', intOption('--min-cluster-size', 1), d.minClusterSize)
+    .option(
+      '--select <how>',
+      "which customers and movies: densest (the original's: most-rated movies, customers rating most of them), " +
+        "distinctive (movies most over-represented, customers nearest the cluster's mean), sample (seeded random customers)",
+      choiceOption('--select', selectModes),
+      'densest',
+    )
     .option('--scale <x>', 'pixel density of the PNGs', scaleOption, 2)
     .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title; Latin-1): label movies by title')
     .option('--spec', 'also write each PNG\'s vega-lite spec beside it (.vl.json)');
@@ -60,6 +68,7 @@ export async function heatmapOptionsFrom(
   opts: HeatmapCliOptions,
   outDir: string,
   ratingRange: RatingRange = defaultRatingRange,
+  seed = 0,
 ): Promise<HeatmapOptions> {
   await checkOutDir(outDir);
   preloadRenderer();
@@ -69,6 +78,8 @@ export async function heatmapOptionsFrom(
     maxUsers: opts.maxUsers,
     maxMovies: opts.maxMovies,
     minClusterSize: opts.minClusterSize,
+    mode: opts.select,
+    seed,
     scale: opts.scale,
     titles,
     spec: Boolean(opts.spec),
@@ -82,6 +93,7 @@ interface HeatmapCommandOptions extends HeatmapCliOptions, InputCliOptions {
   readonly out: string;
   readonly matrix: MatrixKind;
   readonly ratingRange: RatingRange;
+  readonly seed: number;
   readonly quiet?: boolean;
 }
 
@@ -92,13 +104,14 @@ export function registerHeatmap(program: Command): void {
     .description('draw one heatmap PNG per cluster (most-rated movies x most-rating customers) and clusters.png')
     .requiredOption('--input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too')
     .requiredOption('--assignments <file>', 'cluster assignments CSV (Cust_Id,cluster)')
-    .requiredOption('--out <dir>', 'existing directory for cluster-<id>.png and clusters.png')
+    .requiredOption('--out <dir>', 'folder for cluster-<id>.png and clusters.png (created when missing)')
     .option('--matrix <kind>', `values to colour: ${matrixKinds.join(', ')}`, choiceOption('--matrix', matrixKinds), 'ratings')
     .addOption(ratingRangeFlag('valid ratings (also the colour scale)'))
+    .option('--seed <n>', 'random seed of --select sample; the same seed gives the same pictures', intOption('--seed', 0), 0)
     .option('--quiet', 'print nothing but errors');
   addInputOptions(addHeatmapOptions(cmd)).action(async (opts: HeatmapCommandOptions) => {
     const log = new Log({ quiet: opts.quiet });
-    const heat = await heatmapOptionsFrom(opts, opts.out, opts.ratingRange);
+    const heat = await heatmapOptionsFrom(opts, opts.out, opts.ratingRange, opts.seed);
     // the small file first: a bad assignments file fails before the pivot is read
     const assignments = await readAssignments(opts.assignments);
     const { data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());

@@ -36,7 +36,7 @@ describe('drawHeatmaps', () => {
       'Cluster 0 - 6 customers (5 shown) x 4 movies',
       'Cluster 1 - 5 customers (5 shown) x 4 movies',
       messages.heatmapSkipped(2, 3, 4),
-      messages.heatmapsWritten(2, dir),
+      messages.heatmapsWritten(["clusters.png", "cluster-0.png", "cluster-1.png"], dir),
     ]);
     assert.deepEqual(report.drawn.map((d) => [d.cluster, d.customersShown, d.moviesShown]), [[0, 5, 4], [1, 5, 4]]);
     assert.deepEqual(report.skipped, [{ cluster: 2, size: 3 }]);
