@@ -118,6 +118,22 @@ export const messages = {
     `not drawn (fewer than --min-cluster-size=${min} customers): ` +
     clusters.map((c) => `cluster ${c.cluster} (${c.size})`).join(', '),
 
+  // ---- scatter (the original's draw_clusters)
+  scatterWritten: (path: string, drawn: number, withCoordinates: number, customers: number) =>
+    `wrote ${path}: ${drawn.toLocaleString('en-US')} points` +
+    (drawn < withCoordinates ? ` (a seeded sample of ${withCoordinates.toLocaleString('en-US')})` : '') +
+    ` of ${customers.toLocaleString('en-US')} customers`,
+  scatterUnknownGenre: (flag: string, genre: string, genres: readonly string[]) =>
+    `${flag} ${q(genre)} is not a genre of the titles file; it has ${genres.map((g) => q(g)).join(', ')}`,
+  scatterNoGenres: (file: string) => `${file}: has no genres column; --x and --y need a titles file with genres (MovieLens movies.csv)`,
+  scatterGenresNeedTitles: () => '--x and --y name genres: give --titles, a movies.csv with a genres column',
+  scatterNeedsBothGenres: () => 'give both --x and --y (two genres)',
+  scatterNeedsGenres: () => 'give --x and --y, the two genres to plot (e.g. --x Sci-Fi --y Romance), and --titles',
+  scatterNoCatalogReader: () =>
+    'this build cannot read genres yet: the MovieLens movies.csv reader (src/io/titles) is not part of it',
+  scatterAssignmentsAndFit: (flags: readonly string[]) =>
+    `--assignments gives the clusters; ${flags.join(', ')} would fit new ones: give one or the other`,
+
   // ---- metrics / elbow / report
   badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
   emptyKRange: (from: number, to: number) => `--k range ${from}..${to} is empty: the first k must be <= the last`,

@@ -10,6 +10,7 @@ import { registerPredict } from './predict.js';
 import { registerRecommend } from './recommend.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerHeatmap } from './heatmap.js';
+import { registerScatter } from './scatter.js';
 
 import { registerPivot } from './pivot.js';
 
@@ -33,6 +34,8 @@ export function buildProgram(): Command {
   registerRecommend(program);
   registerEvaluate(program);
   registerHeatmap(program);
+  // the genre reader (readMovieCatalog, src/io/titles) is passed here once it is merged: { readCatalog: readMovieCatalog }
+  registerScatter(program);
 
   registerPivot(program);
 
