@@ -79,7 +79,7 @@ function customersLine(mode: SelectMode, r: number, size: string, seed: number):
     case 'densest':
       return `customers: the ${r} of ${size} with the most ratings among these movies (--select densest, the original's choice)`;
     case 'distinctive':
-      return `customers: the ${r} of ${size} nearest the cluster's mean (--select distinctive)`;
+      return `customers: the ${r} of ${size} nearest the cluster's mean, those who rated none of these last (--select distinctive)`;
     case 'sample':
       return `customers: ${r} of ${size} drawn at random (--select sample, seed ${seed})`;
   }

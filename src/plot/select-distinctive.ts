@@ -43,7 +43,9 @@ export function distinctiveMovies(
 
 /**
  * For each cluster in `clusters`, the `maxUsers` rows nearest (squared Euclidean, in the matrix that was clustered)
- * the mean of the cluster's rows, nearest first, ties to the lower Cust_Id. The mean is the k-means centre of the
+ * the mean of the cluster's rows, nearest first, ties to the lower Cust_Id; rows that rated none of the shown movies
+ * (`shownCounts` 0) come after all others. On sparse data the mean is near 0, so the nearest rows are those with
+ * the fewest ratings: without that rule a big cluster's picture is rows of grey. The mean is the k-means centre of the
  * assignment; `heatmap` has only the assignments, so it is recomputed here: one pass for the sums, one for the
  * distances (|x|^2 - 2 x.c + |c|^2 over the row's entries only).
  */
@@ -54,6 +56,7 @@ export function nearestToMean(
   clusters: readonly number[],
   k: number,
   maxUsers: number,
+  shownCounts: Int32Array,
 ): Map<number, Int32Array> {
   const { nRows, nCols, rowPtr, colIdx, values } = matrix;
   const sums = new Float64Array(k * nCols);
@@ -97,7 +100,8 @@ export function nearestToMean(
   }
   const out = new Map<number, Int32Array>();
   for (const c of clusters) {
-    const rows = members[c].sort((a, b) => distance[a] - distance[b] || customerIds[a] - customerIds[b]);
+    const blank = (r: number) => (shownCounts[r] === 0 ? 1 : 0);
+    const rows = members[c].sort((a, b) => blank(a) - blank(b) || distance[a] - distance[b] || customerIds[a] - customerIds[b]);
     out.set(c, Int32Array.from(rows.slice(0, maxUsers)));
   }
   return out;

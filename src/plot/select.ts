@@ -147,7 +147,7 @@ export function selectClusters(
       break;
     }
     case 'distinctive':
-      rowsOf = nearestToMean(matrix, labels, data.customerIds, drawnClusters, k, limits.maxUsers);
+      rowsOf = nearestToMean(matrix, labels, data.customerIds, drawnClusters, k, limits.maxUsers, rowCounts);
       break;
     case 'sample':
       rowsOf = sampleRowsPerCluster(labels, drawnClusters, k, limits.maxUsers, seed);

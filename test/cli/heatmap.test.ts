@@ -74,7 +74,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
     assert.equal(run.code, 0, run.stderr);
     assert.ok(readdirSync(out).includes('clusters.png'));
     const spec = JSON.parse(readFileSync(join(out, 'cluster-1.vl.json'), 'utf8'));
-    assert.equal(spec.title.subtitle[1], "customers: the 5 of 5 nearest the cluster's mean (--select distinctive)");
+    assert.equal(spec.title.subtitle[1], "customers: the 5 of 5 nearest the cluster's mean, those who rated none of these last (--select distinctive)");
   });
 
   it('exits 2 naming the choices for an unknown --select', async () => {

@@ -53,7 +53,7 @@ describe('heatmap subtitles', () => {
     const distinctive = selectClusters(data, data.matrix, labels, k, { ...limits, mode: 'distinctive' }).drawn[1];
     const lines = heatmapSubtitle(distinctive);
     assert.equal(lines[0], `movies: the ${distinctive.movieIds.length} (of 8) whose share of the cluster's ratings most exceeds their share of all ratings`);
-    assert.equal(lines[1], "customers: the 5 of 5 nearest the cluster's mean (--select distinctive)");
+    assert.equal(lines[1], "customers: the 5 of 5 nearest the cluster's mean, those who rated none of these last (--select distinctive)");
     assert.equal(lines[2], "order: customers and movies by their score on the block's leading direction (alike ones sit together)");
     const sample = selectClusters(data, data.matrix, labels, k, { ...limits, mode: 'sample', seed: 42 }).drawn[0];
     assert.equal(heatmapSubtitle(sample)[1], 'customers: 5 of 6 drawn at random (--select sample, seed 42)');

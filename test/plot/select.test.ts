@@ -183,6 +183,13 @@ describe('selectClusters --select modes on a hand-made cluster', () => {
     assert.deepEqual([...pick('sample', 5).customerIds].sort(), other);
   });
 
+  it('distinctive puts customers who rated none of the shown movies after all others, however near the mean', () => {
+    const s = selectClusters(data, data.matrix, labels, 2, { maxUsers: 3, maxMovies: 1, minClusterSize: 1, mode: 'distinctive' }).drawn[0];
+    // movies 4 and 5 tie on excess: 4 by its lower id. 14 (distance 26.94) did not rate it, 13 (27.94) did
+    assert.deepEqual([...s.movieIds], [4]);
+    assert.deepEqual([...s.customerIds], [11, 12, 13]);
+  });
+
   it('sample shows the whole cluster when it has no more than --max-users customers', () => {
     const s = selectClusters(data, data.matrix, labels, 2, { maxUsers: 70, maxMovies: 50, minClusterSize: 1, mode: 'sample' }).drawn[1];
     assert.deepEqual([...s.customerIds].sort(), [21, 22, 23]);
