@@ -70,6 +70,8 @@ function moviesLine(mode: SelectMode, m: number, total: string): string {
     case 'sample':
       return `movies: the cluster's ${m} most-rated (of ${total})`;
     case 'distinctive':
+      // a cluster of (nearly) everyone has no movie over-represented in it
+      if (m === 0) return `movies: none of the ${total} has a larger share of the cluster's ratings than of all ratings`;
       return `movies: the ${m} (of ${total}) whose share of the cluster's ratings most exceeds their share of all ratings`;
   }
 }
