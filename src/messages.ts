@@ -101,7 +101,6 @@ export const messages = {
     `${at(file, line)}: Cust_Id ${id} is not in ${dataFile}`,
   customerWithoutCluster: (dataFile: string, id: number, assignmentsFile: string, more: number) =>
     `${dataFile}: Cust_Id ${id} has no cluster in ${assignmentsFile}${more > 0 ? ` (and ${more} more)` : ''}`,
-  outDirMissing: (dir: string) => `${dir}: cannot write heatmaps: no such directory`,
   outDirNotDirectory: (dir: string) => `${dir}: cannot write heatmaps: not a directory`,
   outDirNotWritable: (dir: string, reason: string) => `${dir}: cannot write heatmaps: ${reason}`,
   heatmapSkipped: (cluster: number, size: number, min: number) =>

@@ -44,8 +44,8 @@ function scaleOption(value: string): number {
 export function addHeatmapOptions(cmd: Command): Command {
   const d = defaultSelectionLimits;
   return cmd
-    .option('--max-users <n>', 'customers shown per cluster (most ratings first)', intOption('--max-users', 1), d.maxUsers)
-    .option('--max-movies <n>', 'movies shown per cluster (most rated first)', intOption('--max-movies', 1), d.maxMovies)
+    .option('--max-users <n>', 'customers shown per cluster', intOption('--max-users', 1), d.maxUsers)
+    .option('--max-movies <n>', 'movies shown per cluster', intOption('--max-movies', 1), d.maxMovies)
     .option('--min-cluster-size <n>', 'clusters with fewer customers are not drawn', intOption('--min-cluster-size', 1), d.minClusterSize)
     .option(
       '--select <how>',

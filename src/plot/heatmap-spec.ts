@@ -124,7 +124,7 @@ export function combinedSpec(
   const seed = sels[0]?.seed ?? 0;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    // text at least 13 units: 2096 px at --scale 2 prints 17.7 cm wide at 300 dpi, and 13 units is then 6 pt
+    // text at least 13 units: five panels are ~1050 units wide, ~2100 px at --scale 2, 17.8 cm at 300 dpi; 13 units is then 6 pt
     config: { ...baseConfig(style.kind), concat: { spacing: panelSpacing }, legend: { labelFontSize: 13, titleFontSize: 13 } },
     title: {
       text: `${sels.length} cluster${sels.length === 1 ? '' : 's'} - ${kindLabel(style.kind)}`,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadImage } from 'canvas';
 import { messages } from '../../src/messages.js';
@@ -87,8 +87,18 @@ const badRuns: BadRun[] = [
   { name: '--rows with --sample', args: ['--input', tiny, '--rows', '2', '--sample', '2'], code: 2, message: messages.rowsAndSample() },
   { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', ['ratings', 'binary', 'centered']) },
   { name: 'missing input', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
-  { name: 'plot in a missing directory', args: ['--input', tiny, '--plot', '/no/dir/e.png'], code: 74, message: messages.outputDirMissing('/no/dir/e.png', '/no/dir') },
+  // a missing folder is created (mkdir -p); one under a file cannot be
+  { name: 'plot under a file', args: ['--input', tiny, '--plot', join(tiny, 'e.png')], code: 74, message: messages.outputDirMissing(join(tiny, 'e.png'), tiny) },
 ];
+
+test('elbow --plot and --report create their folders as mkdir -p does', () => {
+  const base = tempDir();
+  const plot = join(base, 'plots', 'deep', 'e.png');
+  const report = join(base, 'reports', 'r.md');
+  const r = runCli(['elbow', '--input', tiny, '--k', '2..3', '--plot', plot, '--report', report]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(plot) && existsSync(report));
+});
 
 for (const bad of badRuns) {
   test(`bad elbow run: ${bad.name} -> exit ${bad.code}, one line, nothing written`, () => {
