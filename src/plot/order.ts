@@ -15,8 +15,8 @@ export interface BlockPermutation {
 
 /**
  * Rows by score, highest first, ties to the lower id; columns by loading, likewise. The direction's sign is fixed so
- * that its loadings sum to >= 0 (the top rows are those rating the block's movies most/highest), which makes the
- * order the same on every machine and for every row order of the input.
+ * that its loadings sum to > 0 (the top rows are those rating the block's movies most/highest) or, when they cancel
+ * out, so that its largest loading is positive: the order is the same on every machine.
  */
 export function leadingDirectionOrder(
   values: readonly (readonly (number | null)[])[],
@@ -56,8 +56,14 @@ export function leadingDirectionOrder(
     v = next;
   }
   let sum = 0;
-  for (let j = 0; j < nC; j++) sum += v[j];
-  if (sum < 0) for (let j = 0; j < nC; j++) v[j] = -v[j];
+  let largest = 0;
+  for (let j = 0; j < nC; j++) {
+    sum += v[j];
+    if (Math.abs(v[j]) > Math.abs(v[largest]) + 1e-12) largest = j;
+  }
+  // loadings that cancel out: the largest one (the first of equals) decides instead
+  const sign = Math.abs(sum) > 1e-9 ? Math.sign(sum) : Math.sign(v[largest] ?? 1);
+  if (sign < 0) for (let j = 0; j < nC; j++) v[j] = -v[j];
   for (let r = 0; r < nR; r++) {
     let s = 0;
     for (let j = 0; j < nC; j++) s += x[r * nC + j] * v[j];
