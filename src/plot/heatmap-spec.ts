@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixKind } from '../matrix/transform.js';
+import { defaultRatingRange, type RatingRange } from '../matrix/rating-range.js';
 import { clusterColor } from './cluster-colors.js';
 import { cutTitle, heatmapSubtitle, heatmapTitle, overviewSubtitle, panelSubtitle } from './heatmap-text.js';
 import type { ClusterSelection, SelectMode } from './select.js';
@@ -48,7 +49,7 @@ export const divergingQuantile = 0.98;
 export interface HeatmapStyle {
   readonly kind: HeatmapKind;
   /** Colour domain of the ratings kind; legend ticks are the whole stars inside it. */
-  readonly ratingRange: { readonly min: number; readonly max: number };
+  readonly ratingRange: RatingRange;
   /** The diverging (centred, residual) scale runs from -centeredExtent to +centeredExtent. */
   readonly centeredExtent: number;
   /** Some shown |value| lies beyond the extent: drawn in the end colour, the legend's ends read "≤" and "≥". */
@@ -65,7 +66,7 @@ export interface HeatmapStyle {
 export function heatmapStyle(
   kind: HeatmapKind,
   selections: readonly ClusterSelection[],
-  opts: { ratingRange?: { min: number; max: number }; titles?: ReadonlyMap<number, string> } = {},
+  opts: { ratingRange?: RatingRange; titles?: ReadonlyMap<number, string> } = {},
 ): HeatmapStyle {
   let extent = 0.1;
   let clipped = false;
@@ -80,7 +81,7 @@ export function heatmapStyle(
       clipped = sorted[sorted.length - 1] > extent;
     }
   }
-  return { kind, ratingRange: opts.ratingRange ?? { min: 1, max: 5 }, centeredExtent: extent, clipped, titles: opts.titles };
+  return { kind, ratingRange: opts.ratingRange ?? defaultRatingRange, centeredExtent: extent, clipped, titles: opts.titles };
 }
 
 /** The heatmap of one cluster, as a complete vega-lite spec. */

@@ -1,3 +1,4 @@
+import type { MovieCatalog } from '../io/titles/movie-catalog.js';
 import type { RatingsData } from '../matrix/csr.js';
 import { Rng, sampleIndices } from '../util/random.js';
 
@@ -5,15 +6,8 @@ import { Rng, sampleIndices } from '../util/random.js';
  * The points of the original's `draw_clusters`: each customer's average rating of one genre against another.
  */
 
-/**
- * A movie catalogue with genres (MovieLens movies.csv), as `readMovieCatalog` in src/io/titles/ returns it. Declared
- * here with the same shape so the scatter code is written against it before that reader is merged; a MovieCatalog
- * value from there is one of these.
- */
-export interface MovieCatalog {
-  readonly titles: Map<number, string>;
-  readonly genres: Map<number, readonly string[]> | null;
-}
+/** A titles file's titles and genres (MovieLens movies.csv has genres; the Netflix titles do not). */
+export type { MovieCatalog };
 
 /** Every genre the catalogue names, in first-seen order. */
 export function catalogGenres(catalog: MovieCatalog): string[] {

@@ -35,7 +35,7 @@ export function genreCoordinates(
   const p = genrePoints(data, catalog, genreX, genreY);
   const leftOut = p.noEither === 0
     ? []
-    : [`left out: ${int(p.noEither)} customers with no rating in one of the genres (${int(p.noX)} rated no ${genreX} movie, ${int(p.noY)} no ${genreY} movie)`];
+    : [`left out: ${int(p.noEither)} customer${p.noEither === 1 ? '' : 's'} with no rating in one of the genres (${int(p.noX)} rated no ${genreX} movie, ${int(p.noY)} no ${genreY} movie)`];
   const domain: readonly [number, number] = [ratingRange.min, ratingRange.max];
   return {
     rows: p.rows,

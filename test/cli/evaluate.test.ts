@@ -58,7 +58,7 @@ const badRuns: BadRun[] = [
   { name: '--k 0', args: ['--input', data, '--k', '0'], code: 2, message: messages.tooSmall('--k', 0, 1) },
   { name: 'k above rows', args: ['--input', data, '--k', '2,601'], code: 2, message: messages.kTooLarge(601, 600) },
   { name: 'input missing', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
-  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
+  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv'), '--rating-range', '1..5'], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
 ];
 
 for (const bad of badRuns) {
