@@ -54,6 +54,8 @@ export async function run(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // `fit 2>&1 | head`: a closed stderr has nowhere to report to, and the data may still be going to --out
+  process.stderr.on('error', () => undefined);
   try {
     await buildProgram().parseAsync(argv);
     // the data on stdout has left the process, or its failure (disk full) is exit 74; a closed pipe is not
