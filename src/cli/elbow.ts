@@ -7,6 +7,7 @@ import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
+import { ensureOutputFolder } from '../report/output-folder.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
@@ -59,6 +60,8 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
   // fail on an unwritable output before minutes of work, not after
+  // the folders of --plot and --report are made when missing, as mkdir -p does
+  for (const f of [opts.plot, opts.report]) if (f !== undefined) await ensureOutputFolder(f);
   await checkOutputs([opts.out, opts.plot, opts.report]);
 
   const { label: input, data } = await loadRatings(opts, log, timings);

@@ -11,6 +11,7 @@ import { registerPredict } from './predict.js';
 import { registerRecommend } from './recommend.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerHeatmap } from './heatmap.js';
+import { registerScatter } from './scatter.js';
 
 import { registerPivot } from './pivot.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerRecommend(program);
   registerEvaluate(program);
   registerHeatmap(program);
+  registerScatter(program);
 
   registerPivot(program);
 
