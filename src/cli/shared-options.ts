@@ -91,3 +91,17 @@ export function ratingRangeFlag(): Option {
     'the rating scale: a rating outside it is an error, predictions are kept inside it (default: the scale saved in the model, else the one the ratings show: 1..5 for whole stars, 0.5..5 for half stars)',
   ).argParser(ratingRangeOption);
 }
+
+export const defaultSilhouetteSample = 10_000;
+
+/** `--silhouette-sample` (fit's report, elbow): the silhouette is quadratic in the rows it scores. */
+export function silhouetteSampleOption(): Option {
+  return new Option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)')
+    .argParser(intOption('--silhouette-sample', 2))
+    .default(defaultSilhouetteSample);
+}
+
+/** `--report <file.md>` (fit, elbow). */
+export function reportOption(): Option {
+  return new Option('--report <file.md>', 'write a Markdown report: the data, the options, the results and pictures, and the command that reproduces them');
+}
