@@ -14,6 +14,7 @@ import type { RatingRange } from '../matrix/rating-range.js';
 import { checkOutputs, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag, seedOption } from './shared-options.js';
+import { evaluateTable, writeParquetResult } from './result-tables.js';
 
 export interface EvaluateCliOptions extends InputCliOptions {
   input?: string;
@@ -41,7 +42,7 @@ export function registerEvaluate(program: Command): void {
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean', numberOption('--shrink', 0), 10)
     .addOption(maxIterOption())
     .addOption(ratingRangeFlag())
-    .addOption(outOption('the table (or the --json object)'))
+    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets the scores as Parquet'))
     .addOption(jsonOption())
     .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
@@ -80,6 +81,8 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     shrink: opts.shrink,
     result: { ...result, timingsMs: { read: timings.ms.read, ...result.timingsMs } },
   };
-  await writeResult(opts.out, opts.json ? `${JSON.stringify(evaluateJson(report))}\n` : formatEvaluateReport(report));
+  // --out FILE.parquet: the scores go there as Parquet, the report (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => evaluateTable(result));
+  await writeResult(parquet ? undefined : opts.out, opts.json ? `${JSON.stringify(evaluateJson(report))}\n` : formatEvaluateReport(report));
   log.info(formatEvaluateDetails(report.result));
 }

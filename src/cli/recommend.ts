@@ -15,6 +15,7 @@ import { noteLine } from './format.js';
 import { checkOutputs, writeResult } from './output.js';
 import { predictNotes } from './predict.js';
 import { inputOption, jsonOption, minSupportOption, outOption, quietOption, ratingRangeFlag, titlesOption } from './shared-options.js';
+import { recommendationsTable, writeParquetResult } from './result-tables.js';
 
 export interface RecommendCliOptions extends InputCliOptions {
   model: string;
@@ -42,7 +43,7 @@ export function registerRecommend(program: Command): void {
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
     .addOption(minSupportOption())
     .addOption(ratingRangeFlag())
-    .addOption(outOption('the table (or the --json object)'))
+    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet'))
     .addOption(jsonOption())
     .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
@@ -70,7 +71,9 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
       `predicted = (cluster sum + ${opts.shrink} x movie mean) / (support + ${opts.shrink})`,
   );
   if (rec.recommendations.length === 0) log.info(noteLine(messages.noRecommendations(opts.customer, opts.minSupport)));
-  await writeResult(opts.out, opts.json ? `${JSON.stringify({ ...recommendJson(opts, model.k, rec, title), ratingRange: data.ratingRange })}\n` : formatRecommendations(rec, title));
+  // --out FILE.parquet: the recommendations go there as Parquet, the table (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => recommendationsTable(opts.customer, rec, titles ? (id) => titles.get(id) : undefined));
+  await writeResult(parquet ? undefined : opts.out, opts.json ? `${JSON.stringify({ ...recommendJson(opts, model.k, rec, title), ratingRange: data.ratingRange })}\n` : formatRecommendations(rec, title));
 }
 
 function recommendJson(opts: RecommendCliOptions, k: number, rec: CustomerRecommendations, title: (id: number) => string) {
