@@ -64,6 +64,10 @@ export async function run(argv: string[]): Promise<void> {
   } catch (err) {
     await removePendingTemps();
     process.exitCode = report(err, debug);
+  } finally {
+    // a process that runs many commands (the in-process test batches) must not pile up handlers
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
