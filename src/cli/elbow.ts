@@ -43,7 +43,7 @@ export function registerElbow(program: Command): void {
     .description('fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
     .addOption(silhouetteSampleOption())
-    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets the table as Parquet'))
+    .addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the table as Parquet' }))
     .addOption(jsonOption())
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .addOption(reportOption())

@@ -25,14 +25,17 @@ export function inputOption(): Option {
 
 /**
  * `-o, --out <file>`: where a command's data goes. `what` names the data ("the assignments CSV"); stdout is the
- * default unless `required`.
+ * default unless `required`; `note` adds what the file's name changes (".parquet gets ...").
  */
-export function outOption(what: string, opts: { required?: boolean; folder?: boolean } = {}): Option {
+export function outOption(what: string, opts: { required?: boolean; folder?: boolean; note?: string } = {}): Option {
   if (opts.folder) {
     const o = new Option('-o, --out <dir>', `write ${what} into this folder (made if missing)`);
     return opts.required ? o.makeOptionMandatory() : o;
   }
-  const o = new Option('-o, --out <file>', `write ${what} to this file${opts.required ? '' : " instead of stdout ('-' = stdout)"}; written whole or not at all`);
+  const o = new Option(
+    '-o, --out <file>',
+    `write ${what} to this file${opts.required ? '' : " instead of stdout ('-' = stdout)"}; written whole or not at all${opts.note ? `; ${opts.note}` : ''}`,
+  );
   return opts.required ? o.makeOptionMandatory() : o;
 }
 
