@@ -42,6 +42,7 @@ export function buildProgram(): Command {
   return program;
 }
 
+// one listener however many runs share the process (the batched bad-input corpus runs many)
 const ignoreStderrError = (): void => undefined;
 
 /** Runs the CLI; the only place that decides the process's exit code. */
@@ -55,7 +56,6 @@ export async function run(argv: string[]): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   // `fit 2>&1 | head`: a closed stderr has nowhere to report to, and the data may still be going to --out
-  // (once per process: tests run many commands in one)
   if (!process.stderr.listeners('error').includes(ignoreStderrError)) process.stderr.on('error', ignoreStderrError);
   try {
     await buildProgram().parseAsync(argv);
