@@ -143,7 +143,6 @@ export const messages = {
     `${at(file, line)}: Cust_Id ${id} is not in ${dataFile}`,
   customerWithoutCluster: (dataFile: string, id: number, assignmentsFile: string, more: number) =>
     `${dataFile}: Cust_Id ${id} has no cluster in ${assignmentsFile}${more > 0 ? ` (and ${more} more)` : ''}`,
-  outDirMissing: (dir: string) => `${dir}: cannot write heatmaps: no such directory`,
   outDirNotDirectory: (dir: string) => `${dir}: cannot write heatmaps: not a directory`,
   outDirNotWritable: (dir: string, reason: string) => `${dir}: cannot write heatmaps: ${reason}`,
   heatmapSkipped: (cluster: number, size: number, min: number) =>
@@ -152,8 +151,27 @@ export const messages = {
     `no heatmap drawn: none of the ${k} clusters has at least --min-cluster-size=${min} customers`,
   imageTooLarge: (width: number, height: number, limit: number) =>
     `a heatmap would be ${width} x ${height} pixels, more than ${limit / 1e6} M; lower --scale, --max-users or --max-movies`,
-  heatmapsWritten: (count: number, dir: string) =>
-    `wrote ${count} cluster heatmap(s) and clusters.png to ${dir}`,
+  outDirCannotCreate: (dir: string, reason: string) => `${dir}: cannot create the folder: ${reason}`,
+  heatmapsWritten: (files: readonly string[], dir: string) => `wrote ${files.join(', ')} to ${dir}`,
+  heatmapsStale: (files: readonly string[], dir: string) =>
+    `${dir}: ${files.join(', ')} ${files.length === 1 ? 'is' : 'are'} from an earlier run, left as they were and not part of this one`,
+  heatmapsNotDrawn: (clusters: readonly { cluster: number; size: number }[], min: number) =>
+    `not drawn (fewer than --min-cluster-size=${min} customers): ` +
+    clusters.map((c) => `cluster ${c.cluster} (${c.size})`).join(', '),
+
+  // ---- scatter (the original's draw_clusters)
+  scatterWritten: (path: string, drawn: number, withCoordinates: number, customers: number) =>
+    `wrote ${path}: ${drawn.toLocaleString('en-US')} points` +
+    (drawn < withCoordinates ? ` (a seeded sample of ${withCoordinates.toLocaleString('en-US')})` : '') +
+    ` of ${customers.toLocaleString('en-US')} customers`,
+  scatterUnknownGenre: (flag: string, genre: string, genres: readonly string[]) =>
+    `${flag} ${q(genre)} is not a genre of the titles file; it has ${genres.map((g) => q(g)).join(', ')}`,
+  scatterNoGenres: (file: string) => `${file}: has no genres column; --x and --y need a titles file with genres (MovieLens movies.csv)`,
+  scatterGenresNeedTitles: () => '--x and --y name genres: give --titles, a movies.csv with a genres column',
+  scatterNeedsBothGenres: () => 'give both --x and --y (two genres)',
+  scatterNeedsGenres: () => 'give --x and --y, the two genres to plot (e.g. --x Sci-Fi --y Romance), and --titles',
+  scatterAssignmentsAndFit: (flags: readonly string[]) =>
+    `--assignments gives the clusters; ${flags.join(', ')} would fit new ones: give one or the other`,
 
   // ---- metrics / elbow / report
   badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,

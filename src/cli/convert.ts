@@ -51,7 +51,7 @@ export function registerConvert(program: Command): void {
         onProgress: (bytes, rows) => progress.update(bytes, `${rows.toLocaleString('en-US')} customers`),
       });
       progress.done();
-      log.progress(`writing ${output}`, true);
+      new Progress(log, 'writing').step(output);
       // .parquet: the long table Spark, DuckDB and pandas read; anything else: our CSR file
       const bytes = isParquetPath(output) ? await writeParquetSize(output, data) : await writeCsrFile(output, data);
       const m = data.matrix;

@@ -11,6 +11,7 @@ import { registerPredict } from './predict.js';
 import { registerRecommend } from './recommend.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerHeatmap } from './heatmap.js';
+import { registerScatter } from './scatter.js';
 
 import { registerPivot } from './pivot.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerRecommend(program);
   registerEvaluate(program);
   registerHeatmap(program);
+  registerScatter(program);
 
   registerPivot(program);
 
@@ -41,6 +43,9 @@ export function buildProgram(): Command {
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
+
+// one listener however many runs share the process (the batched bad-input corpus runs many)
+const ignoreStderrError = (): void => undefined;
 
 /** Runs the CLI; the only place that decides the process's exit code. */
 export async function run(argv: string[]): Promise<void> {
@@ -53,7 +58,7 @@ export async function run(argv: string[]): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   // `fit 2>&1 | head`: a closed stderr has nowhere to report to, and the data may still be going to --out
-  process.stderr.on('error', () => undefined);
+  if (!process.stderr.listeners('error').includes(ignoreStderrError)) process.stderr.on('error', ignoreStderrError);
   try {
     await buildProgram().parseAsync(argv);
     // the data on stdout has left the process, or its failure (disk full) is exit 74; a closed pipe is not
@@ -61,6 +66,10 @@ export async function run(argv: string[]): Promise<void> {
   } catch (err) {
     await removePendingTemps();
     process.exitCode = report(err, debug);
+  } finally {
+    // a process that runs many commands (the in-process test batches) must not pile up handlers
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
