@@ -41,7 +41,7 @@ export async function benchEndToEnd(input: string, threads: number, runs: number
   return {
     input,
     threads,
-    command: 'netflix-cluster fit --threads',
+    command: `netflix-cluster fit --input ${input.split('/').pop()} --out assignments.csv --threads ${threads} --k 5 --seed 0 --quiet`,
     seconds: round(median(times)),
     peakRssMb: round(Math.max(...rss), 0),
     cpuPercent: cpu.length ? median(cpu) : null,
