@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { addKMeansOptions, kmeansOptionRows, type KMeansCliOptions } from './kmeans-options.js';
+import { addKMeansOptions, checkEmbed, kmeansOptionRows, pushOptionRow, representationOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
 import { Option, type Command } from 'commander';
 import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
@@ -143,7 +143,7 @@ function elbowOptionRows(opts: ElbowCliOptions): Array<[string, string | number]
 export function elbowArgv(opts: ElbowCliOptions): string[] {
   const argv = ['elbow'];
   if (opts.input !== undefined) argv.push('--input', opts.input);
-  for (const [flag, value] of elbowOptionRows(opts)) argv.push(flag, String(value));
+  for (const [flag, value] of elbowOptionRows(opts)) pushOptionRow(argv, flag, value);
   if (opts.plot) argv.push('--plot', opts.plot);
   if (opts.report) argv.push('--report', opts.report);
   return argv;

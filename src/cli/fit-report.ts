@@ -5,7 +5,7 @@ import type { HeatmapReport } from '../plot/heatmaps.js';
 import { writeReport, type ReportImage } from '../report/markdown.js';
 import type { Log } from '../util/log.js';
 import type { FitCliOptions } from './fit.js';
-import { kmeansOptionRows } from './kmeans-options.js';
+import { kmeansOptionRows, pushOptionRow } from './kmeans-options.js';
 import type { FitSummary } from './fit-summary.js';
 
 /** The options that shape a fit's result, as the report shows them and as the reproducing command spells them. */
@@ -22,7 +22,7 @@ export function fitOptionRows(opts: FitCliOptions): Array<[string, string | numb
 export function fitArgv(opts: FitCliOptions): string[] {
   const argv = ['fit'];
   if (opts.input !== undefined) argv.push('--input', opts.input);
-  for (const [flag, value] of fitOptionRows(opts)) argv.push(flag, String(value));
+  for (const [flag, value] of fitOptionRows(opts)) pushOptionRow(argv, flag, value);
   if (opts.titles !== undefined) argv.push('--titles', opts.titles);
   if (opts.out !== undefined) argv.push('--out', opts.out);
   if (opts.heatmaps !== undefined) {

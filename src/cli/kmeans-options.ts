@@ -1,18 +1,70 @@
 import { Option, type Command } from 'commander';
 import { defaultKMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
+import type { CsrMatrix } from '../matrix/csr.js';
+import { defaultRepresentationOptions, type RepresentationOptions } from '../matrix/representation.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
+import { messages } from '../messages.js';
+import { usageError } from '../util/errors.js';
 import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
 
+/** What k-means sees: the matrix kind, then an optional SVD embedding, then optional unit-length rows. */
+export interface RepresentationCliOptions {
+  matrix: MatrixKind;
+  normalize?: boolean;
+  embed?: number;
+  powerIterations: number;
+}
+
+/** --matrix, --embed, --power-iterations, --normalize: shared by fit, elbow and evaluate (predict takes them from the model). */
+export function addRepresentationOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--matrix <kind>',
+        'what is clustered: ratings, binary (has rated), centered (ratings minus the customer mean) or residual (ratings minus mu + b_u + b_i)',
+      )
+        .choices(matrixKinds)
+        .default('ratings')
+        .argParser(choiceOption('--matrix', matrixKinds)),
+    )
+    .option('--embed <n>', 'cluster the customers in N dimensions of a randomized truncated SVD of the matrix (customer factor x singular value)', intOption('--embed', 1))
+    .option('--power-iterations <n>', 'power iterations of the randomized SVD (more: more accurate, one more pass over the ratings each)', intOption('--power-iterations', 0), defaultRepresentationOptions.powerIterations)
+    .option('--normalize', 'scale each customer vector to unit length before k-means (spherical k-means: cosine similarity)');
+}
+
+/** The representation the options ask for (seed and threads as the k-means run uses them). */
+export function representationOptionsFrom(opts: RepresentationCliOptions, seed: number, threads: number): Partial<RepresentationOptions> {
+  return { matrix: opts.matrix, normalize: Boolean(opts.normalize), embed: opts.embed ?? 0, powerIterations: opts.powerIterations, seed, threads };
+}
+
+/** --embed N needs N <= customers and N <= movies. */
+export function checkEmbed(opts: RepresentationCliOptions, m: CsrMatrix): void {
+  if (opts.embed !== undefined && opts.embed > Math.min(m.nRows, m.nCols)) throw usageError(messages.embedTooLarge(opts.embed, m.nRows, m.nCols));
+}
+
+export function representationOptionRows(opts: RepresentationCliOptions): Array<[string, string | number]> {
+  const rows: Array<[string, string | number]> = [['--matrix', opts.matrix]];
+  if (opts.embed !== undefined) rows.push(['--embed', opts.embed], ['--power-iterations', opts.powerIterations]);
+  // a flag without a value: '' tells the argv builders to push the flag alone (see pushOptionRow)
+  if (opts.normalize) rows.push(['--normalize', '']);
+  return rows;
+}
+
+/** Appends one option row to an argv: `--flag value`, or the flag alone for a switch (value ''). */
+export function pushOptionRow(argv: string[], flag: string, value: string | number): void {
+  if (value === '') argv.push(flag);
+  else argv.push(flag, String(value));
+}
+
 /** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
-export interface KMeansCliOptions {
+export interface KMeansCliOptions extends RepresentationCliOptions {
   input?: string;
   seed: number;
   init: InitMethod;
   nInit: number;
   maxIter: number;
   tol: number;
-  matrix: MatrixKind;
   rows?: number;
   sample?: number;
   ratingRange: RatingRange;
@@ -20,19 +72,13 @@ export interface KMeansCliOptions {
 
 export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
   const d = defaultKMeansOptions;
-  return cmd
+  return addRepresentationOptions(cmd)
     .option('-i, --input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too; default: the bundled sample')
     .option('--seed <n>', 'random seed; the same seed gives the same result', intOption('--seed', 0), d.seed)
     .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default(d.init).argParser(choiceOption('--init', initMethods)))
     .option('--n-init <n>', 'runs from different starts; the lowest inertia wins', intOption('--n-init', 1), d.nInit)
     .option('--max-iter <n>', 'most Lloyd iterations per run', intOption('--max-iter', 1), d.maxIter)
     .option('--tol <x>', 'stop when centres move less than this, relative to the mean variance', numberOption('--tol', 0), d.tol)
-    .addOption(
-      new Option('--matrix <kind>', 'what is clustered: ratings, binary (has rated) or centered (ratings minus the customer mean)')
-        .choices(matrixKinds)
-        .default('ratings')
-        .argParser(choiceOption('--matrix', matrixKinds)),
-    )
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .option('--sample <n>', sampleHelp, intOption('--sample', 1))
     .addOption(ratingRangeFlag('valid ratings'));
@@ -41,7 +87,7 @@ export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
 /** The shared options as the report shows them and the reproducing command spells them (defaults included). */
 export function kmeansOptionRows(opts: KMeansCliOptions): Array<[string, string | number]> {
   const rows: Array<[string, string | number]> = [
-    ['--matrix', opts.matrix],
+    ...representationOptionRows(opts),
     ['--seed', opts.seed],
     ['--init', opts.init],
     ['--n-init', opts.nInit],

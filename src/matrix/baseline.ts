@@ -81,3 +81,21 @@ export function residualMatrix(m: CsrMatrix, b: Baseline): CsrMatrix {
   }
   return { ...m, values: out };
 }
+
+/**
+ * The customer biases of `m`'s rows against fixed mu and movie biases: the customer step of a pass, alone. This is
+ * how a saved model measures new customers; for its own training rows it repeats fitBaseline's last step with the
+ * same arithmetic, so it gives the same bits.
+ */
+export function customerBiases(m: CsrMatrix, mu: number, itemBias: Float64Array, regUser: number): Float64Array {
+  const { nRows, rowPtr, colIdx, values } = m;
+  const userBias = new Float64Array(nRows);
+  for (let i = 0; i < nRows; i++) {
+    const start = rowPtr[i];
+    const end = rowPtr[i + 1];
+    let acc = 0;
+    for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
+    userBias[i] = acc / (regUser + (end - start));
+  }
+  return userBias;
+}

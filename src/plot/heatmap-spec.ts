@@ -16,7 +16,7 @@ export const notRatedColor = '#d4d4d4';
 export const notRatedColorCentered = '#9c9c9c';
 
 export function notRatedColorFor(kind: MatrixKind): string {
-  return kind === 'centered' ? notRatedColorCentered : notRatedColor;
+  return kind === 'centered' || kind === 'residual' ? notRatedColorCentered : notRatedColor;
 }
 /** Binary matrix: the colour of a rated cell. */
 export const ratedColor = '#23507a';
@@ -47,7 +47,7 @@ export function heatmapStyle(
   opts: { ratingRange?: { min: number; max: number }; titles?: ReadonlyMap<number, string> } = {},
 ): HeatmapStyle {
   let extent = 0;
-  if (kind === 'centered') {
+  if (kind === 'centered' || kind === 'residual') {
     for (const sel of selections) {
       for (const row of sel.values) for (const v of row) if (v !== null && Math.abs(v) > extent) extent = Math.abs(v);
     }
@@ -85,6 +85,7 @@ export function combinedSpec(sels: readonly ClusterSelection[], style: HeatmapSt
 }
 
 function kindLabel(kind: MatrixKind): string {
+  if (kind === 'residual') return 'ratings minus the baseline (mu + b_u + b_i)';
   return kind === 'ratings' ? 'ratings' : kind === 'binary' ? 'rated or not' : 'ratings minus each customer\'s mean';
 }
 
@@ -202,12 +203,13 @@ function valueColor(style: HeatmapStyle) {
         scale: { domain: ['rated'], range: [ratedColor] },
         legend: { title: null, symbolType: 'square' },
       };
-    case 'centered': {
+    case 'centered':
+    case 'residual': {
       const e = style.centeredExtent;
       return {
         field: 'v',
         type: 'quantitative',
-        title: ['rating minus', "customer's mean"],
+        title: style.kind === 'residual' ? ['rating minus', 'baseline'] : ['rating minus', "customer's mean"],
         scale: { domain: [-e, e], domainMid: 0, scheme: 'redblue' },
         legend: { values: [-e, 0, e], gradientLength: 120 },
       };
