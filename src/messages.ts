@@ -73,6 +73,8 @@ export const messages = {
   unbalancedClusters: (largest: number, largestShare: number, smallest: number, smallestShare: number, suggestion: string) =>
     `unbalanced clusters: cluster ${largest} holds ${(100 * largestShare).toFixed(1)}% of the customers, cluster ${smallest} ` +
     `${(100 * smallestShare).toFixed(1)}%; ${suggestion}`,
+  unbalancedKs: (ks: readonly number[], suggestion: string) =>
+    `unbalanced clusters (one holds more than 50% of the customers or one fewer than 1%) at k=${ks.join(', ')}; ${suggestion}`,
   balanceSuggestion: () => `clusters of activity rather than taste? try --matrix residual --normalize --embed 20`,
   balanceSuggestionOther: () => `try another k or --seed, or more --n-init`,
 

@@ -1,5 +1,8 @@
 import type { ElbowResult } from '../metrics/elbow.js';
 import { messages } from '../messages.js';
+import { clusterBalance, balanceWarning } from '../metrics/cluster-balance.js';
+import { embeddingJson, type FittedRepresentation } from '../matrix/representation.js';
+import { pointsLine, usesTasteOptions } from './fit-summary.js';
 
 /** Everything the elbow command reports, for the stderr table, --json and the report. */
 export interface ElbowSummary {
@@ -9,6 +12,9 @@ export interface ElbowSummary {
   cols: number;
   nnz: number;
   emptyRows: number;
+  /** How the customers became points; absent = the plain matrix. */
+  representation?: FittedRepresentation;
+  zeroRows?: number;
   seed: number;
   init: string;
   nInit: number;
@@ -31,16 +37,21 @@ export function silhouetteLine(s: ElbowSummary): string {
 /** The table printed on stderr: one line per k, the shared settings above, the timings below. */
 export function formatElbowSummary(s: ElbowSummary): string {
   const density = (100 * s.nnz) / (s.rows * s.cols);
-  const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', 'iter', 'time'];
-  const body = s.result.rows.map((r) => [
+  const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', 'largest', 'smallest', 'iter', 'time'];
+  const body = s.result.rows.map((r) => {
+    const b = clusterBalance(r.sizes);
+    return [
     String(r.k),
     r.inertia.toPrecision(8),
     score(r.silhouette, 4),
     score(r.daviesBouldin, 4),
     score(r.calinskiHarabasz, 2),
+    `${(100 * b.largestShare).toFixed(1)}%`,
+    `${(100 * b.smallestShare).toFixed(1)}%`,
     `${r.nIter}${r.converged ? '' : '*'}`,
     secs(r.timeMs),
-  ]);
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
   const t = s.timingsMs;
@@ -48,6 +59,7 @@ export function formatElbowSummary(s: ElbowSummary): string {
     `input       ${s.input}`,
     `matrix      ${s.matrix}, ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.nnz)} ratings (${density.toFixed(2)}% dense)`,
     `k-means     seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  max-iter=${s.maxIter}  tol=${s.tol}`,
+    ...(s.representation && pointsLine(s.representation) ? [`points      ${pointsLine(s.representation)}`] : []),
     `metrics     ${silhouetteLine(s)}`,
     '',
     line(header),
@@ -63,6 +75,14 @@ export function formatElbowSummary(s: ElbowSummary): string {
     lines.push(`note        ${messages.undefinedScoresNote()}`);
   }
   if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
+  const zeroRows = s.zeroRows ?? 0;
+  const normalize = s.representation?.normalize ?? false;
+  if (zeroRows > 0 && (normalize || zeroRows > s.emptyRows)) lines.push(`note        ${messages.zeroRowsNote(zeroRows, normalize)}`);
+  const unbalanced = s.result.rows.filter((r) => clusterBalance(r.sizes).unbalanced).map((r) => r.k);
+  if (unbalanced.length > 0) {
+    const taste = s.representation !== undefined && usesTasteOptions(s.representation);
+    lines.push(`warning     ${messages.unbalancedKs(unbalanced, taste ? messages.balanceSuggestionOther() : messages.balanceSuggestion())}`);
+  }
   return lines.join('\n');
 }
 
@@ -79,6 +99,9 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
     cols: s.cols,
     nnz: s.nnz,
     emptyRows: s.emptyRows,
+    normalize: s.representation?.normalize ?? false,
+    zeroRows: s.zeroRows ?? 0,
+    embedding: s.representation ? embeddingJson(s.representation) : null,
     seed: s.seed,
     init: s.init,
     nInit: s.nInit,
@@ -94,6 +117,7 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
       nIter: row.nIter,
       converged: row.converged,
       sizes: row.sizes,
+      balance: ((b) => ({ ...b, warning: balanceWarning(b, s.representation !== undefined && usesTasteOptions(s.representation)) }))(clusterBalance(row.sizes)),
       timeMs: Math.round(row.timeMs * 10) / 10,
     })),
     timingsMs: s.timingsMs,

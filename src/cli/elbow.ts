@@ -4,7 +4,8 @@ import { addKMeansOptions, checkEmbed, kmeansOptionRows, pushOptionRow, represen
 import { Option, type Command } from 'commander';
 import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
-import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
+import { countEmptyRows } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
@@ -60,7 +61,11 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const { input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
-  const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
+  checkEmbed(opts, data.matrix);
+  const threads = opts.threads ?? availableParallelism();
+  // the points fit clusters (matrix kind -> embedding -> unit length), built once for every k
+  const rep = await timings.time('transform', () => buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)));
+  const matrix = rep.points;
 
   let currentK = opts.k[0];
   const result = await runElbow(
@@ -72,7 +77,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
       nInit: opts.nInit,
       maxIter: opts.maxIter,
       tol: opts.tol,
-      threads: opts.threads ?? availableParallelism(),
+      threads,
       onIteration: (iter, inertia) => log.progress(`k=${currentK}: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
     },
     {
@@ -92,9 +97,11 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     input,
     matrix: opts.matrix,
     rows: matrix.nRows,
-    cols: matrix.nCols,
-    nnz: nnz(matrix),
-    emptyRows: countEmptyRows(matrix),
+    cols: rep.transformed.nCols,
+    nnz: nnz(rep.transformed),
+    emptyRows: countEmptyRows(rep.transformed),
+    representation: rep.fitted,
+    zeroRows: rep.zeroRows,
     seed: opts.seed,
     init: opts.init,
     nInit: opts.nInit,

@@ -1,22 +1,21 @@
 import { availableParallelism } from 'node:os';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { addRepresentationOptions, checkEmbed, type RepresentationCliOptions } from './kmeans-options.js';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { evaluateRecommenders } from '../recommend/evaluate.js';
 import { countHeldOut } from '../recommend/holdout.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
-import { choiceOption, intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
 
-export interface EvaluateCliOptions extends InputCliOptions {
+export interface EvaluateCliOptions extends InputCliOptions, RepresentationCliOptions {
   input: string;
   k: number[];
   holdout: number;
   seed: number;
-  matrix: MatrixKind;
   shrink: number;
   maxIter: number;
   ratingRange: RatingRange;
@@ -32,13 +31,12 @@ export function registerEvaluate(program: Command): void {
     .option('-k, --k <list>', 'clusters; a list such as 2,5,10 scores one cluster CF per k', intListOption('--k', 1), [5])
     .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1)", openRangeOption('--holdout', 0, 1), 0.1)
     .option('--seed <n>', 'random seed of the holdout and of k-means', intOption('--seed', 0), 0)
-    .addOption(new Option('--matrix <kind>', 'what k-means clusters: ratings, binary or centered').choices(matrixKinds).default('ratings').argParser(choiceOption('--matrix', matrixKinds)))
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean', numberOption('--shrink', 0), 10)
     .option('--max-iter <n>', 'most Lloyd iterations per fit', intOption('--max-iter', 1), 300)
     .addOption(ratingRangeFlag('valid ratings; predictions are clamped to it'))
     .option('--json', 'print the report as one JSON object')
     .option('-q, --quiet', 'no progress, fits or times on stderr');
-  addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
+  addInputOptions(addRepresentationOptions(cmd)).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
   });
 }
@@ -49,6 +47,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const { data } = await loadRatings(opts, log, timings);
   const m = data.matrix;
   for (const k of opts.k) if (k > m.nRows) throw usageError(messages.kTooLarge(k, m.nRows));
+  checkEmbed(opts, m);
   if (countHeldOut(m, opts.holdout) === 0) throw usageError(messages.holdoutHidesNothing(opts.holdout));
 
   const result = await evaluateRecommenders(m, {
@@ -56,6 +55,9 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     holdout: opts.holdout,
     seed: opts.seed,
     matrix: opts.matrix,
+    normalize: Boolean(opts.normalize),
+    embed: opts.embed ?? 0,
+    powerIterations: opts.powerIterations,
     shrink: opts.shrink,
     maxIter: opts.maxIter,
     threads: opts.threads ?? availableParallelism(),
@@ -67,7 +69,8 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     input: opts.input,
     holdout: opts.holdout,
     seed: opts.seed,
-    matrix: opts.matrix,
+    // what k-means clustered, as one phrase: `residual, --embed 20, --normalize`
+    matrix: [opts.matrix, ...(opts.embed ? [`--embed ${opts.embed}`] : []), ...(opts.normalize ? ['--normalize'] : [])].join(', '),
     shrink: opts.shrink,
     result: { ...result, timingsMs: { read: timings.ms.read, ...result.timingsMs } },
   };

@@ -4,7 +4,8 @@ import { readMovieTitles } from '../io/titles.js';
 import { defaultRatingRange } from '../io/wide-csv.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
-import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
+import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
 import { messages } from '../messages.js';
 import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
@@ -103,7 +104,8 @@ export function registerHeatmap(program: Command): void {
     const assignments = await readAssignments(opts.assignments);
     const { data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
     const labels = labelsForRows(assignments, data.customerIds, opts.input);
-    const matrix = transformMatrix(data.matrix, opts.matrix);
+    // the colours are the --matrix values fit clustered (before any --embed or --normalize, which leave no movies to draw)
+    const matrix = (await buildRepresentation(data.matrix, { matrix: opts.matrix })).transformed;
     await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, heat, log);
   });
 }

@@ -1,4 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { clusterBalance, formatBalance } from '../metrics/cluster-balance.js';
+import { embeddingJson } from '../matrix/representation.js';
+import { pointsLine } from './fit-summary.js';
 import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { loadRatings } from './load-ratings.js';
@@ -44,7 +48,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
   const { data } = await loadRatings(opts, log, timings);
-  const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
+  const result = await timings.time('assign', () => predictClusters(data, model, opts.model, opts.threads ?? availableParallelism()));
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 
   for (const note of predictNotes(result)) log.info(`note        ${note}`);
@@ -60,7 +64,11 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     droppedRatings: result.droppedRatings,
     absentModelMovies: result.columns.absentModelMovies,
     emptyRows: result.emptyRows,
+    zeroRows: result.zeroRows,
+    normalize: model.representation?.normalize ?? false,
+    embedding: model.representation ? embeddingJson(model.representation) : null,
     sizes: result.sizes,
+    balance: clusterBalance(result.sizes),
     inertia: result.inertia,
     timingsMs: timings.ms,
   };
@@ -73,7 +81,9 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     [
       `predict     ${int(summary.rows)} customers of ${opts.input} -> k=${model.k} clusters of ${opts.model} (matrix ${model.matrix})`,
       `movies      ${int(summary.matchedMovies)} of the input's ${int(summary.cols)} are model movies (the model has ${int(model.movieIds.length)})`,
+      ...(model.representation && pointsLine(model.representation) ? [`points      ${pointsLine(model.representation)}`] : []),
       `clusters    ${result.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ')}`,
+      `balance     ${formatBalance(summary.balance)}`,
       `time        read ${secs(timings.ms.read)}   assign ${secs(timings.ms.assign)}   write ${secs(timings.ms.write)}`,
     ].join('\n'),
   );
@@ -85,6 +95,7 @@ export function predictNotes(r: PredictResult): string[] {
   if (r.columns.unknownMovies > 0) notes.push(messages.unknownMoviesIgnored(r.columns.unknownMovies, r.droppedRatings));
   if (r.columns.absentModelMovies > 0) notes.push(messages.modelMoviesAbsent(r.columns.absentModelMovies));
   if (r.emptyRows > 0) notes.push(messages.noModelRatings(r.emptyRows));
+  if (r.zeroRows > r.emptyRows) notes.push(messages.zeroRowsNote(r.zeroRows - r.emptyRows, false));
   return notes;
 }
 
