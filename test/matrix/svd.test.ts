@@ -39,17 +39,18 @@ test('randomizedSvd: exact singular values, basis and customer factors of an exa
   const r = await randomizedSvd(m, 3, { seed: 1, powerIterations: 1 });
   const expected = s.map((x) => x * Math.sqrt(8) * Math.sqrt(4));
   for (let d = 0; d < 3; d++) assert.ok(rel(r.singularValues[d], expected[d]) < 1e-9, `sigma_${d} ${r.singularValues[d]} vs ${expected[d]}`);
-  // V's columns are b_i / 2 (each column's largest entry positive: the first on ties is +1/2 for all three)
+  // V's columns are +-b_i / 2 (the sign is a convention: b's entries tie in magnitude, so rounding picks it)
+  const sign = [0, 1, 2].map((d) => Math.sign(r.basis[d]));
   for (let j = 0; j < 5; j++) {
     for (let d = 0; d < 3; d++) {
-      const want = j < 4 ? b[d][j] / 2 : 0;
+      const want = j < 4 ? (sign[d] * b[d][j]) / 2 : 0;
       assert.ok(Math.abs(r.basis[j * 3 + d] - want) < 1e-12, `V[${j},${d}] = ${r.basis[j * 3 + d]}, want ${want}`);
     }
   }
   // A V = U S: row i is s_d a_d[i] |b_d| = 2 s_d a_d[i]; the zero row stays at the origin
   for (let i = 0; i < 9; i++) {
     for (let d = 0; d < 3; d++) {
-      const want = i < 8 ? 2 * s[d] * a[d][i] : 0;
+      const want = i < 8 ? 2 * sign[d] * s[d] * a[d][i] : 0;
       assert.ok(Math.abs(r.userFactors[i * 3 + d] - want) < 1e-12, `US[${i},${d}] = ${r.userFactors[i * 3 + d]}, want ${want}`);
     }
   }
