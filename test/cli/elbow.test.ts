@@ -1,3 +1,4 @@
+import { matrixKinds } from '../../src/matrix/transform.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,7 @@ test('the table on stderr has a line per k; stdout stays empty', () => {
   const r = runCli(['elbow', '--input', data, '--k', '2..5']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^\s*k\s+inertia\s+silhouette\s+davies-bouldin\s+calinski-harabasz\s+iter\s+time$/m);
+  assert.match(r.stderr, /^\s*k\s+inertia\s+silhouette\s+davies-bouldin\s+calinski-harabasz\s+largest\s+smallest\s+iter\s+time$/m);
   for (const k of [2, 3, 4, 5]) assert.match(r.stderr, new RegExp(`^\\s*${k}\\s+\\d`, 'm'));
   assert.match(r.stderr, new RegExp(messages.silhouetteExact(240).replace(/[()]/g, '\\$&')));
 });
@@ -85,7 +86,7 @@ const badRuns: BadRun[] = [
   { name: 'k above rows', args: ['--input', tiny, '--k', '2..7'], code: 2, message: messages.kTooLarge(7, 4) },
   { name: 'silhouette sample below 2', args: ['--input', tiny, '--silhouette-sample', '1'], code: 2, message: messages.tooSmall('--silhouette-sample', 1, 2) },
   { name: '--rows with --sample', args: ['--input', tiny, '--rows', '2', '--sample', '2'], code: 2, message: messages.rowsAndSample() },
-  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', ['ratings', 'binary', 'centered']) },
+  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', matrixKinds) },
   { name: 'missing input', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
   { name: 'plot in a missing directory', args: ['--input', tiny, '--plot', '/no/dir/e.png'], code: 74, message: messages.outputDirMissing('/no/dir/e.png', '/no/dir') },
 ];

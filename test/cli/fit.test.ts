@@ -1,3 +1,4 @@
+import { matrixKinds } from '../../src/matrix/transform.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -102,7 +103,7 @@ const badRuns: BadRun[] = [
   { name: 'k below 1', args: ['--input', tiny, '--k', '0'], code: 2, message: messages.tooSmall('--k', 0, 1) },
   { name: 'k not a number', args: ['--input', tiny, '--k', 'five'], code: 2, message: messages.badInteger('--k', 'five') },
   { name: 'rows below 1', args: ['--input', tiny, '--rows', '0'], code: 2, message: messages.tooSmall('--rows', 0, 1) },
-  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', ['ratings', 'binary', 'centered']) },
+  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', matrixKinds) },
   { name: 'unknown init', args: ['--input', tiny, '--init', 'pca'], code: 2, message: messages.badChoice('--init', 'pca', ['k-means++', 'random']) },
   { name: 'unknown engine', args: ['--input', tiny, '--engine', 'gpu'], code: 2, message: messages.badChoice('--engine', 'gpu', ['sparse', 'ml-kmeans']) },
   { name: 'bad rating range', args: ['--input', tiny, '--rating-range', '5..1'], code: 2, message: messages.badRatingRange('5..1') },
