@@ -1,8 +1,9 @@
 import type { ElbowResult } from '../metrics/elbow.js';
 import { messages } from '../messages.js';
-import { clusterBalance, balanceWarning } from '../metrics/cluster-balance.js';
+import { balanceWarning, clusterBalance } from '../metrics/cluster-balance.js';
 import { embeddingJson, type FittedRepresentation } from '../matrix/representation.js';
 import { pointsLine, usesTasteOptions } from './fit-summary.js';
+import { alignedTable, matrixLine, noteLine, secs } from './format.js';
 
 /** Everything the elbow command reports, for the stderr table, --json and the report. */
 export interface ElbowSummary {
@@ -25,8 +26,6 @@ export interface ElbowSummary {
   timingsMs: Record<string, number>;
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
-const secs = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
 const score = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 export function silhouetteLine(s: ElbowSummary): string {
@@ -34,56 +33,52 @@ export function silhouetteLine(s: ElbowSummary): string {
   return r.silhouetteExact ? messages.silhouetteExact(r.silhouetteRows) : messages.silhouetteSampled(r.silhouetteRows, s.rows);
 }
 
-/** The table printed on stderr: one line per k, the shared settings above, the timings below. */
-export function formatElbowSummary(s: ElbowSummary): string {
-  const density = (100 * s.nnz) / (s.rows * s.cols);
-  const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', 'largest', 'smallest', 'iter', 'time'];
-  const body = s.result.rows.map((r) => {
-    const b = clusterBalance(r.sizes);
-    return [
+/** The table, one line per k: the command's result, for stdout or --out. */
+export function formatElbowTable(s: ElbowSummary): string {
+  const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', 'iter', 'time'];
+  const body = s.result.rows.map((r) => [
     String(r.k),
     r.inertia.toPrecision(8),
     score(r.silhouette, 4),
     score(r.daviesBouldin, 4),
     score(r.calinskiHarabasz, 2),
-    `${(100 * b.largestShare).toFixed(1)}%`,
-    `${(100 * b.smallestShare).toFixed(1)}%`,
     `${r.nIter}${r.converged ? '' : '*'}`,
     secs(r.timeMs),
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  ]);
+  return alignedTable(header, body).join('\n');
+}
+
+/** What goes on stderr around the table: the shared settings before it, the timings and notes after it. */
+export function formatElbowSettings(s: ElbowSummary): { before: string; after: string } {
   const t = s.timingsMs;
-  const lines = [
+  const before = [
     `input       ${s.input}`,
-    `matrix      ${s.matrix}, ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.nnz)} ratings (${density.toFixed(2)}% dense)`,
+    matrixLine(s),
     `k-means     seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  max-iter=${s.maxIter}  tol=${s.tol}`,
     ...(s.representation && pointsLine(s.representation) ? [`points      ${pointsLine(s.representation)}`] : []),
     `metrics     ${silhouetteLine(s)}`,
-    '',
-    line(header),
-    ...body.map(line),
-    '',
+  ];
+  const after = [
     `time        read ${secs(t.read)}   fits ${secs(t.fits)}   silhouette ${secs(t.silhouette)} (one pass for all k)` +
       (t.plot === undefined ? '' : `   plot ${secs(t.plot)}`) +
       (t.report === undefined ? '' : `   report ${secs(t.report)}`),
   ];
   const notConverged = s.result.rows.filter((r) => !r.converged).map((r) => r.k);
-  if (notConverged.length > 0) lines.push(`note        * ${messages.notConvergedNote(notConverged)}`);
+  if (notConverged.length > 0) after.push(noteLine(`* ${messages.notConvergedNote(notConverged)}`));
   if (s.result.rows.some((r) => !Number.isFinite(r.silhouette) || !Number.isFinite(r.daviesBouldin))) {
-    lines.push(`note        ${messages.undefinedScoresNote()}`);
+    after.push(noteLine(messages.undefinedScoresNote()));
   }
-  if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
+  if (s.emptyRows > 0) after.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
   const zeroRows = s.zeroRows ?? 0;
   const normalize = s.representation?.normalize ?? false;
-  if (zeroRows > 0 && (normalize || zeroRows > s.emptyRows)) lines.push(`note        ${messages.zeroRowsNote(zeroRows, normalize)}`);
+  if (zeroRows > 0 && (normalize || zeroRows > s.emptyRows)) after.push(noteLine(messages.zeroRowsNote(zeroRows, normalize)));
+  after.push(`balance     ${s.result.rows.map((r) => `k=${r.k}: largest ${(100 * clusterBalance(r.sizes).largestShare).toFixed(1)}%, smallest ${(100 * clusterBalance(r.sizes).smallestShare).toFixed(1)}%`).join('   ')}`);
   const unbalanced = s.result.rows.filter((r) => clusterBalance(r.sizes).unbalanced).map((r) => r.k);
   if (unbalanced.length > 0) {
-    const taste = s.representation !== undefined && usesTasteOptions(s.representation);
-    lines.push(`warning     ${messages.unbalancedKs(unbalanced, taste ? messages.balanceSuggestionOther() : messages.balanceSuggestion())}`);
+    const suggestion = s.representation !== undefined && usesTasteOptions(s.representation) ? messages.balanceSuggestionOther() : messages.balanceSuggestion();
+    after.push(`warning     ${messages.unbalancedKs(unbalanced, suggestion)}`);
   }
-  return lines.join('\n');
+  return { before: before.join('\n'), after: after.join('\n') };
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

@@ -1,5 +1,6 @@
 import type { EvaluateResult, PredictorScore } from '../recommend/evaluate.js';
 import { netflixPrizeReference, referenceCaption, referenceCaptionLines } from '../recommend/reference.js';
+import { int, label, secs } from './format.js';
 
 export interface EvaluateReport {
   input: string;
@@ -9,8 +10,6 @@ export interface EvaluateReport {
   shrink: number;
   result: EvaluateResult;
 }
-
-const int = (n: number) => n.toLocaleString('en-US');
 
 export function predictorLabel(s: PredictorScore): string {
   return s.k === null ? s.predictor : `${s.predictor}, k=${s.k}`;
@@ -48,10 +47,10 @@ export function formatEvaluateReport(r: EvaluateReport): string {
 /** Fits and times, for stderr. */
 export function formatEvaluateDetails(res: EvaluateResult): string {
   const fits = res.fits.map(
-    (f) => `fit k=${f.k}     ${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
+    (f) => `${label(`fit k=${f.k}`)}${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
   );
   const times = Object.entries(res.timingsMs)
-    .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)
+    .map(([phase, ms]) => `${phase} ${secs(ms)}`)
     .join('   ');
   return [...fits, `time        ${times}`].join('\n');
 }

@@ -1,24 +1,29 @@
-import { availableParallelism } from 'node:os';
-import type { Command } from 'commander';
-import { addRepresentationOptions, checkEmbed, type RepresentationCliOptions } from './kmeans-options.js';
+import { Option, type Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
+import { checkEmbed, embedOption, kmeansOptionsFrom, matrixOption, maxIterOption, normalizeOption, powerIterationsOption, type RepresentationCliOptions } from './kmeans-options.js';
 import { messages } from '../messages.js';
 import { evaluateRecommenders } from '../recommend/evaluate.js';
 import { countHeldOut } from '../recommend/holdout.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport } from './evaluate-report.js';
-import { intListOption, intOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { intListOption, numberOption, openRangeOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { checkOutputs, writeResult } from './output.js';
+import { Progress } from './progress.js';
+import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag, seedOption } from './shared-options.js';
+import { evaluateTable, writeParquetResult } from './result-tables.js';
 
 export interface EvaluateCliOptions extends InputCliOptions, RepresentationCliOptions {
-  input: string;
+  input?: string;
+  out?: string;
   k: number[];
   holdout: number;
   seed: number;
   shrink: number;
   maxIter: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   json?: boolean;
   quiet?: boolean;
 }
@@ -27,16 +32,21 @@ export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')
     .description('hold out ratings, fit on the rest, and score baselines and cluster CF by RMSE and MAE (a table on stdout)')
-    .requiredOption('-i, --input <file>', 'ratings pivot CSV (df_p format, .csv or .csv.gz)')
-    .option('-k, --k <list>', 'clusters; a list such as 2,5,10 scores one cluster CF per k', intListOption('--k', 1), [5])
+    .addOption(inputOption())
+    .addOption(new Option('-k, --k <list>', 'clusters; a list such as 2,5,10 scores one cluster CF per k').argParser(intListOption('--k', 1)).default([5], '5'))
     .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1)", openRangeOption('--holdout', 0, 1), 0.1)
-    .option('--seed <n>', 'random seed of the holdout and of k-means', intOption('--seed', 0), 0)
+    .addOption(seedOption())
+    .addOption(matrixOption())
+    .addOption(embedOption())
+    .addOption(powerIterationsOption())
+    .addOption(normalizeOption())
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean', numberOption('--shrink', 0), 10)
-    .option('--max-iter <n>', 'most Lloyd iterations per fit', intOption('--max-iter', 1), 300)
-    .addOption(ratingRangeFlag('valid ratings; predictions are clamped to it'))
-    .option('--json', 'print the report as one JSON object')
-    .option('-q, --quiet', 'no progress, fits or times on stderr');
-  addInputOptions(addRepresentationOptions(cmd)).action(async (opts: EvaluateCliOptions) => {
+    .addOption(maxIterOption())
+    .addOption(ratingRangeFlag())
+    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets the scores as Parquet'))
+    .addOption(jsonOption())
+    .addOption(quietOption());
+  addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
   });
 }
@@ -44,29 +54,32 @@ export function registerEvaluate(program: Command): void {
 export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
-  const { data } = await loadRatings(opts, log, timings);
+  await checkOutputs([opts.out]);
+  const { label: input, data } = await loadRatings(opts, log, timings);
   const m = data.matrix;
   for (const k of opts.k) if (k > m.nRows) throw usageError(messages.kTooLarge(k, m.nRows));
   checkEmbed(opts, m);
   if (countHeldOut(m, opts.holdout) === 0) throw usageError(messages.holdoutHidesNothing(opts.holdout));
 
+  const km = kmeansOptionsFrom(opts);
+  const progress = new Progress(log, 'evaluate');
   const result = await evaluateRecommenders(m, {
     ks: opts.k,
     holdout: opts.holdout,
-    seed: opts.seed,
+    seed: km.seed,
     matrix: opts.matrix,
     normalize: Boolean(opts.normalize),
     embed: opts.embed ?? 0,
     powerIterations: opts.powerIterations,
     shrink: opts.shrink,
-    maxIter: opts.maxIter,
-    threads: opts.threads ?? availableParallelism(),
-    ratingRange: opts.ratingRange,
-    onPhase: (phase) => log.progress(`evaluate: ${phase}`, true),
+    maxIter: km.maxIter,
+    threads: km.threads,
+    ratingRange: data.ratingRange,
+    onPhase: (phase) => progress.step(phase),
   });
-  log.clearProgress();
+  progress.done();
   const report = {
-    input: opts.input,
+    input,
     holdout: opts.holdout,
     seed: opts.seed,
     // what k-means clustered, as one phrase: `residual, --embed 20, --normalize`
@@ -74,6 +87,8 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     shrink: opts.shrink,
     result: { ...result, timingsMs: { read: timings.ms.read, ...result.timingsMs } },
   };
-  process.stdout.write(opts.json ? `${JSON.stringify(evaluateJson(report))}\n` : formatEvaluateReport(report));
+  // --out FILE.parquet: the scores go there as Parquet, the report (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => evaluateTable(result));
+  await writeResult(parquet ? undefined : opts.out, opts.json ? `${JSON.stringify(evaluateJson(report))}\n` : formatEvaluateReport(report));
   log.info(formatEvaluateDetails(report.result));
 }

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { KMeansResult } from '../kmeans/fit.js';
+import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 import { balanceWarning, clusterBalance, formatBalance } from '../metrics/cluster-balance.js';
 import { embeddingJson, type FittedRepresentation } from '../matrix/representation.js';
 import type { ClusterProfiles } from '../metrics/profiles.js';
 import { profilesJson } from '../metrics/profiles-format.js';
+import { int, label, matrixLine, noteLine, secs } from './format.js';
 
 /** How summaries name the bundled sample: the same words on every machine. */
 export const bundledSampleLabel = 'data/sample.csv.gz (bundled sample)';
@@ -30,26 +32,26 @@ export interface FitSummary {
   init: string;
   nInit: number;
   engine: string;
+  /** The scale of the ratings: --rating-range, else the one the ratings show (inferredRatingRange). */
+  ratingRange: RatingRange;
+  ratingRangeGiven: boolean;
   result: KMeansResult;
   timingsMs: Record<string, number>;
 }
 
 const plain = (matrix: string): FittedRepresentation => ({ matrix: matrix as FittedRepresentation['matrix'], normalize: false, baseline: null, embedding: null });
 
-const int = (n: number) => n.toLocaleString('en-US');
-const secs = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
-
 /** The human summary printed on stderr after a fit. */
 export function formatFitSummary(s: FitSummary): string {
   const r = s.result;
   const rep = s.representation ?? plain(s.matrix);
   const zeroRows = s.zeroRows ?? 0;
-  const density = (100 * s.nnz) / (s.rows * s.cols);
   const sizes = r.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ');
   const t = s.timingsMs;
   const lines = [
     `input       ${s.input}`,
-    `matrix      ${s.matrix}, ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.nnz)} ratings (${density.toFixed(2)}% dense)`,
+    matrixLine(s),
+    `ratings     ${messages.ratingScale(formatRatingRange(s.ratingRange), s.ratingRangeGiven)}`,
     `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}`,
     `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
     ...(pointsLine(rep) ? [`points      ${pointsLine(rep)}`] : []),
@@ -58,11 +60,11 @@ export function formatFitSummary(s: FitSummary): string {
     `time        read ${secs(t.read)}   fit ${secs(t.fit)} (init ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)})   write ${secs(t.write)}` +
       (t.heatmaps === undefined ? '' : `   heatmaps ${secs(t.heatmaps)}`),
   ];
-  if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
-  if (r.emptyClustersReseeded > 0) lines.push(`note        ${messages.emptyClusterNote(r.emptyClustersReseeded)}`);
-  if (zeroRows > 0 && (rep.normalize || zeroRows > s.emptyRows)) lines.push(`note        ${messages.zeroRowsNote(zeroRows, rep.normalize)}`);
+  if (s.emptyRows > 0) lines.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
+  if (r.emptyClustersReseeded > 0) lines.push(noteLine(messages.emptyClusterNote(r.emptyClustersReseeded)));
+  if (zeroRows > 0 && (rep.normalize || zeroRows > s.emptyRows)) lines.push(noteLine(messages.zeroRowsNote(zeroRows, rep.normalize)));
   const warning = balanceWarning(clusterBalance(r.sizes), usesTasteOptions(rep));
-  if (warning !== null) lines.push(`warning     ${warning}`);
+  if (warning !== null) lines.push(`${label('warning')}${warning}`);
   return lines.join('\n');
 }
 
@@ -97,6 +99,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     normalize: rep.normalize,
     zeroRows: s.zeroRows ?? 0,
     embedding: embeddingJson(rep),
+    ratingRange: s.ratingRange,
     k: s.k,
     seed: s.seed,
     init: s.init,

@@ -1,12 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { defaultKMeansOptions } from '../kmeans/fit.js';
+import { defaultKMeansOptions, type KMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
 import type { CsrMatrix } from '../matrix/csr.js';
 import { defaultRepresentationOptions, type RepresentationOptions } from '../matrix/representation.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
-import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { choiceOption, intOption, numberOption } from './options.js';
+import { inputOption, ratingRangeFlag, seedOption } from './shared-options.js';
+import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 
 /** What k-means sees: the matrix kind, then an optional SVD embedding, then optional unit-length rows. */
 export interface RepresentationCliOptions {
@@ -16,21 +19,51 @@ export interface RepresentationCliOptions {
   powerIterations: number;
 }
 
+/** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
+export interface KMeansCliOptions extends RepresentationCliOptions {
+  input?: string;
+  seed: number;
+  init: InitMethod;
+  nInit: number;
+  maxIter: number;
+  tol: number;
+  rows?: number;
+  sample?: number;
+  ratingRange?: RatingRange;
+  readonly threads?: number;
+}
+
+/** `--matrix`: what k-means sees (fit, elbow, evaluate; heatmap: what it colours). */
+export function matrixOption(): Option {
+  return new Option(
+    '--matrix <kind>',
+    'what is clustered: ratings, binary (has rated), centered (ratings minus the customer mean) or residual (ratings minus the baseline mu + b_u + b_i)',
+  )
+    .choices(matrixKinds)
+    .default('ratings')
+    .argParser(choiceOption('--matrix', matrixKinds));
+}
+
+/** `--embed <n>`: k-means on N SVD coordinates per customer (fit, elbow, evaluate). */
+export function embedOption(): Option {
+  return new Option('--embed <n>', 'cluster the customers in N dimensions of a randomized truncated SVD of the matrix (customer factor x singular value)').argParser(
+    intOption('--embed', 1),
+  );
+}
+
+export function powerIterationsOption(): Option {
+  return new Option('--power-iterations <n>', "the SVD's power iterations (with --embed): more is more accurate, each one two more passes over the ratings")
+    .argParser(intOption('--power-iterations', 0))
+    .default(defaultRepresentationOptions.powerIterations);
+}
+
+export function normalizeOption(): Option {
+  return new Option('--normalize', 'scale each customer vector to unit length before k-means (spherical k-means: cosine similarity)');
+}
+
 /** --matrix, --embed, --power-iterations, --normalize: shared by fit, elbow and evaluate (predict takes them from the model). */
 export function addRepresentationOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option(
-        '--matrix <kind>',
-        'what is clustered: ratings, binary (has rated), centered (ratings minus the customer mean) or residual (ratings minus mu + b_u + b_i)',
-      )
-        .choices(matrixKinds)
-        .default('ratings')
-        .argParser(choiceOption('--matrix', matrixKinds)),
-    )
-    .option('--embed <n>', 'cluster the customers in N dimensions of a randomized truncated SVD of the matrix (customer factor x singular value)', intOption('--embed', 1))
-    .option('--power-iterations <n>', 'power iterations of the randomized SVD (more: more accurate, one more pass over the ratings each)', intOption('--power-iterations', 0), defaultRepresentationOptions.powerIterations)
-    .option('--normalize', 'scale each customer vector to unit length before k-means (spherical k-means: cosine similarity)');
+  return cmd.addOption(matrixOption()).addOption(embedOption()).addOption(powerIterationsOption()).addOption(normalizeOption());
 }
 
 /** The representation the options ask for (seed and threads as the k-means run uses them). */
@@ -57,31 +90,48 @@ export function pushOptionRow(argv: string[], flag: string, value: string | numb
   else argv.push(flag, String(value));
 }
 
-/** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
-export interface KMeansCliOptions extends RepresentationCliOptions {
-  input?: string;
-  seed: number;
-  init: InitMethod;
-  nInit: number;
-  maxIter: number;
-  tol: number;
-  rows?: number;
-  sample?: number;
-  ratingRange: RatingRange;
+/** `--max-iter`: the cap on Lloyd iterations of one run (fit, elbow, evaluate). */
+export function maxIterOption(): Option {
+  return new Option('--max-iter <n>', 'most Lloyd iterations per run').argParser(intOption('--max-iter', 1)).default(defaultKMeansOptions.maxIter);
 }
 
 export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
   const d = defaultKMeansOptions;
-  return addRepresentationOptions(cmd)
-    .option('-i, --input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too; default: the bundled sample')
-    .option('--seed <n>', 'random seed; the same seed gives the same result', intOption('--seed', 0), d.seed)
+  return cmd
+    .addOption(inputOption())
+    .addOption(seedOption())
     .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default(d.init).argParser(choiceOption('--init', initMethods)))
     .option('--n-init <n>', 'runs from different starts; the lowest inertia wins', intOption('--n-init', 1), d.nInit)
-    .option('--max-iter <n>', 'most Lloyd iterations per run', intOption('--max-iter', 1), d.maxIter)
+    .addOption(maxIterOption())
     .option('--tol <x>', 'stop when centres move less than this, relative to the mean variance', numberOption('--tol', 0), d.tol)
+    .addOption(matrixOption())
+    .addOption(embedOption())
+    .addOption(powerIterationsOption())
+    .addOption(normalizeOption())
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .option('--sample <n>', sampleHelp, intOption('--sample', 1))
-    .addOption(ratingRangeFlag('valid ratings'));
+    .addOption(ratingRangeFlag());
+}
+
+/**
+ * The one mapping from the CLI's flags to k-means options (fit, elbow, evaluate): flags a command does not take
+ * keep k-means' defaults; --threads absent means every core.
+ */
+export function kmeansOptionsFrom(
+  opts: Partial<Pick<KMeansCliOptions, 'seed' | 'init' | 'nInit' | 'maxIter' | 'tol' | 'threads'>>,
+  extra: Partial<KMeansOptions> = {},
+): Omit<KMeansOptions, 'k' | 'initialCenters'> & Partial<KMeansOptions> {
+  const d = defaultKMeansOptions;
+  return {
+    seed: opts.seed ?? d.seed,
+    init: opts.init ?? d.init,
+    nInit: opts.nInit ?? d.nInit,
+    maxIter: opts.maxIter ?? d.maxIter,
+    tol: opts.tol ?? d.tol,
+    threads: opts.threads ?? availableParallelism(),
+    onIteration: null,
+    ...extra,
+  };
 }
 
 /** The shared options as the report shows them and the reproducing command spells them (defaults included). */
@@ -93,8 +143,8 @@ export function kmeansOptionRows(opts: KMeansCliOptions): Array<[string, string 
     ['--n-init', opts.nInit],
     ['--max-iter', opts.maxIter],
     ['--tol', opts.tol],
-    ['--rating-range', `${opts.ratingRange.min}..${opts.ratingRange.max}`],
   ];
+  if (opts.ratingRange !== undefined) rows.push(['--rating-range', formatRatingRange(opts.ratingRange)]);
   if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
   if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);
   return rows;

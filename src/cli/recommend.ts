@@ -1,26 +1,33 @@
 import type { Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { readMovieTitles } from '../io/titles.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadModel } from '../kmeans/model.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { intOption, numberOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { savedRatingRange } from './model-range.js';
+import { noteLine } from './format.js';
+import { checkOutputs, writeResult } from './output.js';
 import { predictNotes } from './predict.js';
+import { inputOption, jsonOption, minSupportOption, outOption, quietOption, ratingRangeFlag, titlesOption } from './shared-options.js';
+import { recommendationsTable, writeParquetResult } from './result-tables.js';
 
 export interface RecommendCliOptions extends InputCliOptions {
   model: string;
-  input: string;
+  input?: string;
+  out?: string;
   customer: number;
   top: number;
   titles?: string;
   json?: boolean;
   shrink: number;
   minSupport: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   quiet?: boolean;
 }
 
@@ -29,15 +36,16 @@ export function registerRecommend(program: Command): void {
     .command('recommend')
     .description("top movies for one customer from their cluster's ratings; a table (or --json) on stdout")
     .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
-    .requiredOption('-i, --input <file>', 'ratings pivot CSV with the customer and the cluster members (df_p format)')
-    .requiredOption('-c, --customer <id>', 'Cust_Id to recommend for', intOption('--customer', 1))
+    .addOption(inputOption())
+    .requiredOption('-c, --customer <id>', 'Cust_Id to recommend for (a customer of --input)', intOption('--customer', 1))
     .option('-n, --top <n>', 'how many movies', intOption('--top', 1), 10)
-    .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
+    .addOption(titlesOption())
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
-    .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
-    .addOption(ratingRangeFlag('valid ratings'))
-    .option('--json', 'print the recommendations as one JSON object')
-    .option('-q, --quiet', 'no summary or notes on stderr');
+    .addOption(minSupportOption())
+    .addOption(ratingRangeFlag())
+    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet'))
+    .addOption(jsonOption())
+    .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
     await runRecommend(opts);
   });
@@ -45,14 +53,16 @@ export function registerRecommend(program: Command): void {
 
 export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
+  await checkOutputs([opts.out]);
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = await loadModel(opts.model);
-  const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
-  const { data } = await loadRatings(opts, log, new Timings());
+  const titles = opts.titles ? (await readMovieCatalog(opts.titles)).titles : null;
+  const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
+  const { label, data } = await loadRatings({ ...opts, ratingRange }, log, new Timings());
   const row = findCustomerRow(data.customerIds, opts.customer);
-  if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
+  if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, label));
   const assigned = await predictClusters(data, model, opts.model);
-  for (const note of predictNotes(assigned)) log.info(`note        ${note}`);
+  for (const note of predictNotes(assigned)) log.info(noteLine(note));
   const rec = recommendForRow(data.matrix, data.movieIds, assigned.labels, model.k, row, opts);
   const title = (id: number) => titles?.get(id) ?? '';
 
@@ -60,12 +70,10 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
     `customer ${opts.customer}: cluster ${rec.cluster} of ${model.k} (${rec.clusterSize} customers), ${rec.rated} movies rated; ` +
       `predicted = (cluster sum + ${opts.shrink} x movie mean) / (support + ${opts.shrink})`,
   );
-  if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendations(opts.customer, opts.minSupport)}`);
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(recommendJson(opts, model.k, rec, title))}\n`);
-    return;
-  }
-  process.stdout.write(formatRecommendations(rec, title));
+  if (rec.recommendations.length === 0) log.info(noteLine(messages.noRecommendations(opts.customer, opts.minSupport)));
+  // --out FILE.parquet: the recommendations go there as Parquet, the table (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => recommendationsTable(opts.customer, rec, titles ? (id) => titles.get(id) : undefined));
+  await writeResult(parquet ? undefined : opts.out, opts.json ? `${JSON.stringify({ ...recommendJson(opts, model.k, rec, title), ratingRange: data.ratingRange })}\n` : formatRecommendations(rec, title));
 }
 
 function recommendJson(opts: RecommendCliOptions, k: number, rec: CustomerRecommendations, title: (id: number) => string) {

@@ -8,6 +8,7 @@ import { accuracyFromSums, clampRating, type Accuracy } from './accuracy.js';
 import { baselineStats, type BaselineStats } from './baselines.js';
 import { clusterMovieStats, type ClusterMovieStats } from './cluster-cf.js';
 import { splitHoldout, type HoldoutSplit } from './holdout.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 
 export interface EvaluateOptions {
   /** One cluster-CF predictor per k. */
@@ -24,7 +25,7 @@ export interface EvaluateOptions {
   readonly powerIterations?: number;
   /** lambda of the shrinkage toward the movie mean. */
   readonly shrink: number;
-  readonly ratingRange: { readonly min: number; readonly max: number };
+  readonly ratingRange: RatingRange;
   readonly maxIter?: number;
   /** Threads for the k-means passes (the result does not depend on it). */
   readonly threads?: number;

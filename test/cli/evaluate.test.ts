@@ -2,10 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { messages } from '../../src/messages.js';
 import { referenceCaption } from '../../src/recommend/reference.js';
-import { fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
-import { assertBadRun, type BadRun } from './recommend-fixtures.js';
+import { pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 const data = join(dir, 'planted.csv');
@@ -46,23 +44,3 @@ test('evaluate --json: scores, fits, and the reference marked as not ours', () =
   assert.equal(o.fits[0].k, 3);
 });
 
-const outDir = tempDir();
-const badRuns: BadRun[] = [
-  { name: '--holdout 0', args: ['--input', data, '--holdout', '0'], code: 2, message: messages.notInOpenRange('--holdout', 0, 0, 1) },
-  { name: '--holdout 1', args: ['--input', data, '--holdout', '1'], code: 2, message: messages.notInOpenRange('--holdout', 1, 0, 1) },
-  { name: '--holdout 1.5', args: ['--input', data, '--holdout', '1.5'], code: 2, message: messages.notInOpenRange('--holdout', 1.5, 0, 1) },
-  { name: '--holdout not a number', args: ['--input', data, '--holdout', 'ten'], code: 2, message: messages.badNumber('--holdout', 'ten') },
-  { name: '--holdout that hides nothing', args: ['--input', data, '--holdout', '0.001'], code: 2, message: messages.holdoutHidesNothing(0.001) },
-  { name: '--k not a list', args: ['--input', data, '--k', '2,x'], code: 2, message: messages.badIntegerList('--k', '2,x') },
-  { name: '--k repeated', args: ['--input', data, '--k', '2,2'], code: 2, message: messages.duplicateInList('--k', 2) },
-  { name: '--k 0', args: ['--input', data, '--k', '0'], code: 2, message: messages.tooSmall('--k', 0, 1) },
-  { name: 'k above rows', args: ['--input', data, '--k', '2,601'], code: 2, message: messages.kTooLarge(601, 600) },
-  { name: 'input missing', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
-  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
-];
-
-for (const bad of badRuns) {
-  test(`evaluate bad run: ${bad.name} -> exit ${bad.code}, one line`, () => {
-    assertBadRun({ ...bad, args: ['evaluate', ...bad.args] }, outDir);
-  });
-}

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messages } from '../../src/messages.js';
-import { runCli, tempDir } from '../helpers.js';
-import { assertBadRun, customerIdOf, makeRecommendFixtures, ratedMovies, type BadRun } from './recommend-fixtures.js';
+import { runCli } from '../helpers.js';
+import { customerIdOf, makeRecommendFixtures, ratedMovies } from './recommend-fixtures.js';
 
 const fx = makeRecommendFixtures();
 const titles = join(fx.dir, 'movie_titles.csv');
@@ -48,23 +47,3 @@ test('recommend --json: the same list as an object, with titles when given', () 
   }
 });
 
-const outDir = tempDir();
-const base = ['recommend', '--model', fx.model, '--input', fx.data];
-const badTitles = join(fx.dir, 'bad-titles.csv');
-writeFileSync(badTitles, '1,2003,A\n2;2004;B\n');
-const badRuns: BadRun[] = [
-  { name: 'unknown customer', args: [...base, '--customer', '7'], code: 2, message: messages.unknownCustomer(7, fx.data) },
-  { name: 'customer not a number', args: [...base, '--customer', 'abc'], code: 2, message: messages.badInteger('--customer', 'abc') },
-  { name: '--top 0', args: [...base, '--customer', '10', '--top', '0'], code: 2, message: messages.tooSmall('--top', 0, 1) },
-  { name: 'negative --shrink', args: [...base, '--customer', '10', '--shrink', '-1'], code: 2, message: messages.tooSmall('--shrink', -1, 0) },
-  { name: 'bad titles file', args: [...base, '--customer', '10', '--titles', badTitles], code: 65, message: messages.titlesBadLine(badTitles, 2, 'expected MovieID,YearOfRelease,Title') },
-  { name: 'titles missing', args: [...base, '--customer', '10', '--titles', '/no/titles.csv'], code: 66, message: messages.inputMissing('/no/titles.csv') },
-  { name: 'no movie in common', args: ['recommend', '--model', fx.noOverlapModel, '--input', fx.data, '--customer', '10'], code: 65, message: messages.modelNoOverlap(fx.noOverlapModel, fx.data) },
-  { name: 'model not ours', args: ['recommend', '--model', fx.notOursModel, '--input', fx.data, '--customer', '10'], code: 65, message: messages.modelNotOurs(fx.notOursModel, 'no "format": "netflix-cluster-model"') },
-];
-
-for (const bad of badRuns) {
-  test(`recommend bad run: ${bad.name} -> exit ${bad.code}, one line`, () => {
-    assertBadRun(bad, outDir);
-  });
-}
