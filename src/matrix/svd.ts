@@ -12,8 +12,8 @@ import { createProductRunner, type ProductRunner } from './svd/products.js';
  *   M = K^T (A^T A K) = E diag(sigma^2) E^T,  V = K E,  customer coordinates A V (= U S).
  * Keeping the intermediate blocks is what makes a ratings matrix tractable: its spectrum beyond the first few
  * values is flat (noise), where the last block alone needs many more iterations for the same accuracy (see
- * README, "Representations"). Cost: q + 1 applications of A^T A to b columns (two sparse passes each) plus one
- * pass with dims columns, on worker threads; every reduction is in a fixed order, so any thread count gives the
+ * README, "Representations"). Cost: q + 1 applications of A^T A to b columns (one pass over the ratings each,
+ * A X formed row by row and never stored) plus one pass with dims columns, on worker threads; every reduction is in a fixed order, so any thread count gives the
  * same bits. The eigenvalues of M lose nothing that matters here: sigma_i^2 is accurate to ~1e-16 sigma_1^2.
  */
 export interface SvdOptions {
@@ -58,13 +58,11 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
     for (let r = 0; r < nCols; r++) for (let c = 0; c < b; c++) k[r * width + c] = rng.normal();
     orthonormalizeColumns(k, nCols, width, 0, b);
     const x = new Float64Array(nCols * b);
-    const y = new Float64Array(nRows * b);
     const z = new Float64Array(nCols * b);
     for (let j = 0; j < blocks; j++) {
       const col0 = j * b;
       for (let r = 0; r < nCols; r++) for (let c = 0; c < b; c++) x[r * b + c] = k[r * width + col0 + c];
-      await products.multiply(x, b, y);
-      await products.multiplyTransposed(y, b, z);
+      await products.multiplyGram(x, b, z);
       for (let r = 0; r < nCols; r++) {
         for (let c = 0; c < b; c++) {
           w[r * width + col0 + c] = z[r * b + c];

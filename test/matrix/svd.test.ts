@@ -91,3 +91,24 @@ test('randomizedSvd: the same bits on 1 and 2 threads (several row chunks)', asy
   const other = await randomizedSvd(m, 5, { seed: 5, threads: 1 });
   assert.ok(!sameBits(one.basis, other.basis), 'another seed draws another start');
 });
+
+test('products: A^T A X in one pass gives the bits of A X then A^T Y, serial and on 2 threads', async () => {
+  const { createProductRunner } = await import('../../src/matrix/svd/products.js');
+  const m = smallRatings(7000, 6, 50).matrix;
+  const l = 7;
+  const x = new Float64Array(m.nCols * l).map((_, i) => Math.sin(i));
+  for (const threads of [1, 2]) {
+    const runner = await createProductRunner(m, threads);
+    try {
+      const y = new Float64Array(m.nRows * l);
+      const twoPass = new Float64Array(m.nCols * l);
+      const onePass = new Float64Array(m.nCols * l);
+      await runner.multiply(x, l, y);
+      await runner.multiplyTransposed(y, l, twoPass);
+      await runner.multiplyGram(x, l, onePass);
+      assert.ok(sameBits(onePass, twoPass), `threads ${threads}`);
+    } finally {
+      await runner.close();
+    }
+  }
+});

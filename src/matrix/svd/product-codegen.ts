@@ -80,3 +80,49 @@ export function multiplyTransposedKernel(l: number, binary: boolean): MultiplyTr
   }
   return fn;
 }
+
+export type MultiplyGramFn = (
+  rowPtr: Float64Array,
+  colIdx: CsrMatrix['colIdx'],
+  values: Float32Array | null,
+  x: Float64Array,
+  out: Float64Array,
+  offset: number,
+  r0: number,
+  r1: number,
+) => void;
+
+const gramCache = new Map<string, MultiplyGramFn>();
+
+/**
+ * out[offset ..) += A[r0..r1)^T (A[r0..r1) X), one row at a time: the row's l sums of A X (as multiplyRowsKernel
+ * computes them, in the same order) go straight into the scatter of A^T, so the matrix is read once per
+ * application of A^T A and A X is never stored. The same bits as the two kernels in a row.
+ */
+export function multiplyGramKernel(l: number, binary: boolean): MultiplyGramFn {
+  const key = `${l}:${binary}`;
+  let fn = gramCache.get(key);
+  if (fn === undefined) {
+    const cs = range(l);
+    const v = binary ? '' : 'v * ';
+    const body = `
+      for (let i = r0; i < r1; i++) {
+        ${cs.map((c) => `let s${c} = 0;`).join(' ')}
+        const start = rowPtr[i];
+        const end = rowPtr[i + 1];
+        for (let p = start; p < end; p++) {
+          ${binary ? '' : 'const v = values[p];'}
+          const xo = colIdx[p] * ${l};
+          ${cs.map((c) => `s${c} += ${v}x[xo + ${c}];`).join('\n')}
+        }
+        for (let p = start; p < end; p++) {
+          ${binary ? '' : 'const v = values[p];'}
+          const zo = offset + colIdx[p] * ${l};
+          ${cs.map((c) => `out[zo + ${c}] += ${v}s${c};`).join('\n')}
+        }
+      }`;
+    fn = new Function('rowPtr', 'colIdx', 'values', 'x', 'out', 'offset', 'r0', 'r1', body) as MultiplyGramFn;
+    gramCache.set(key, fn);
+  }
+  return fn;
+}

@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../csr.js';
-import { MAX_GENERATED_COLUMNS, multiplyRowsKernel, multiplyTransposedKernel } from './product-codegen.js';
+import { MAX_GENERATED_COLUMNS, multiplyGramKernel, multiplyRowsKernel, multiplyTransposedKernel } from './product-codegen.js';
 
 /**
  * The two sparse products of the randomized SVD, on row ranges. Rows are grouped into chunks whose size depends
@@ -65,6 +65,35 @@ export function multiplyTransposedChunk(
       const v = values === null ? 1 : values[p];
       const zo = offset + colIdx[p] * l;
       for (let c = 0; c < l; c++) out[zo + c] += v * y[base + c];
+    }
+  }
+}
+
+/**
+ * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
+ * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way).
+ */
+export function multiplyGramChunk(m: CsrMatrix, x: Float64Array, l: number, out: Float64Array, offset: number, r0: number, r1: number): void {
+  const { rowPtr, colIdx, values } = m;
+  out.fill(0, offset, offset + m.nCols * l);
+  if (l <= MAX_GENERATED_COLUMNS) {
+    multiplyGramKernel(l, values === null)(rowPtr, colIdx, values, x, out, offset, r0, r1);
+    return;
+  }
+  const row = new Float64Array(l);
+  for (let i = r0; i < r1; i++) {
+    row.fill(0);
+    const start = rowPtr[i];
+    const end = rowPtr[i + 1];
+    for (let p = start; p < end; p++) {
+      const v = values === null ? 1 : values[p];
+      const xo = colIdx[p] * l;
+      for (let c = 0; c < l; c++) row[c] += v * x[xo + c];
+    }
+    for (let p = start; p < end; p++) {
+      const v = values === null ? 1 : values[p];
+      const zo = offset + colIdx[p] * l;
+      for (let c = 0; c < l; c++) out[zo + c] += v * row[c];
     }
   }
 }

@@ -16,4 +16,6 @@ export type ProductRequest =
   /** y = A x for the worker's rows. */
   | { readonly op: 'multiply'; readonly x: Float64Array; readonly l: number; readonly y: Float64Array }
   /** One chunk sum of A^T y per chunk of the worker, at chunks[chunk * nCols * l]. */
-  | { readonly op: 'multiplyTransposed'; readonly y: Float64Array; readonly l: number; readonly chunks: Float64Array };
+  | { readonly op: 'multiplyTransposed'; readonly y: Float64Array; readonly l: number; readonly chunks: Float64Array }
+  /** One chunk sum of A^T A x per chunk of the worker. */
+  | { readonly op: 'multiplyGram'; readonly x: Float64Array; readonly l: number; readonly chunks: Float64Array };

@@ -1,7 +1,7 @@
 /** Entry of a sparse-product worker thread (see products.ts); imports the kernels only. */
 import { workerData } from 'node:worker_threads';
 import { serveRequests } from '../../util/worker-rpc.js';
-import { chunkRows, multiplyRows, multiplyTransposedChunk } from './product-kernels.js';
+import { chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
 const init = workerData as ProductWorkerInit;
@@ -19,6 +19,13 @@ serveRequests<ProductRequest, null>((request) => {
       const width = m.nCols * request.l;
       for (let c = init.c0; c < init.c1; c++) {
         multiplyTransposedChunk(m, request.y, request.l, request.chunks, c * width, c * rowsPerChunk, Math.min(m.nRows, (c + 1) * rowsPerChunk));
+      }
+      return null;
+    }
+    case 'multiplyGram': {
+      const width = m.nCols * request.l;
+      for (let c = init.c0; c < init.c1; c++) {
+        multiplyGramChunk(m, request.x, request.l, request.chunks, c * width, c * rowsPerChunk, Math.min(m.nRows, (c + 1) * rowsPerChunk));
       }
       return null;
     }

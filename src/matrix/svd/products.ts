@@ -1,7 +1,7 @@
 import type { CsrMatrix } from '../csr.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
-import { addChunksInOrder, chunkCount, chunkRows, multiplyRows, multiplyTransposedChunk } from './product-kernels.js';
+import { addChunksInOrder, chunkCount, chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
 /** A X and A^T Y for the randomized SVD; every implementation gives the same bits. */
@@ -10,6 +10,8 @@ export interface ProductRunner {
   multiply(x: Float64Array, l: number, y: Float64Array): Promise<void>;
   /** z (nCols x l) = A^T y (nRows x l). */
   multiplyTransposed(y: Float64Array, l: number, z: Float64Array): Promise<void>;
+  /** z (nCols x l) = A^T A x: one pass over the matrix, the same bits as multiply then multiplyTransposed. */
+  multiplyGram(x: Float64Array, l: number, z: Float64Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,19 @@ class SerialProducts implements ProductRunner {
     // the workers' order: each chunk summed from zero, then the chunk sums added in chunk order
     for (let b = 0; b < nChunks; b++) {
       multiplyTransposedChunk(this.m, y, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows));
+      for (let c = 0; c < width; c++) z[c] += this.chunk[c];
+    }
+  }
+
+  async multiplyGram(x: Float64Array, l: number, z: Float64Array): Promise<void> {
+    const { nRows, nCols } = this.m;
+    const width = nCols * l;
+    if (this.chunk === null || this.chunk.length !== width) this.chunk = new Float64Array(width);
+    const rows = chunkRows(nRows);
+    const nChunks = chunkCount(nRows);
+    z.fill(0, 0, width);
+    for (let b = 0; b < nChunks; b++) {
+      multiplyGramChunk(this.m, x, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows));
       for (let c = 0; c < width; c++) z[c] += this.chunk[c];
     }
   }
@@ -97,6 +112,16 @@ class WorkerProducts implements ProductRunner {
     const nChunks = chunkCount(this.m.nRows);
     const chunks = this.shared('chunks', nChunks * width);
     await this.all({ op: 'multiplyTransposed', y: ys, l, chunks });
+    addChunksInOrder(chunks, nChunks, width, z);
+  }
+
+  async multiplyGram(x: Float64Array, l: number, z: Float64Array): Promise<void> {
+    const xs = this.shared('x', x.length);
+    xs.set(x);
+    const width = this.m.nCols * l;
+    const nChunks = chunkCount(this.m.nRows);
+    const chunks = this.shared('chunks', nChunks * width);
+    await this.all({ op: 'multiplyGram', x: xs, l, chunks });
     addChunksInOrder(chunks, nChunks, width, z);
   }
 
