@@ -52,7 +52,7 @@ export function embedOption(): Option {
 }
 
 export function powerIterationsOption(): Option {
-  return new Option('--power-iterations <n>', "the SVD's power iterations (with --embed): more is more accurate, each one two more passes over the ratings")
+  return new Option('--power-iterations <n>', "the SVD's power iterations (with --embed): more is more accurate, each one more pass over the ratings")
     .argParser(intOption('--power-iterations', 0))
     .default(defaultRepresentationOptions.powerIterations);
 }
