@@ -42,17 +42,19 @@ export function fitBaseline(m: CsrMatrix, options: Partial<BaselineOptions> = {}
   const userBias = new Float64Array(nRows);
   const itemBias = new Float64Array(nCols);
   const itemAcc = new Float64Array(nCols);
+  // int32 row offsets while they fit: V8 keeps Float64Array-derived counters as doubles, which is slower
+  const ptr = total < 2 ** 31 ? Int32Array.from(rowPtr) : rowPtr;
   for (let pass = 0; pass < passes; pass++) {
     itemAcc.fill(0);
     for (let i = 0; i < nRows; i++) {
       const bu = mu + userBias[i];
-      const end = rowPtr[i + 1];
-      for (let p = rowPtr[i]; p < end; p++) itemAcc[colIdx[p]] += (values === null ? 1 : values[p]) - bu;
+      const end = ptr[i + 1];
+      for (let p = ptr[i]; p < end; p++) itemAcc[colIdx[p]] += (values === null ? 1 : values[p]) - bu;
     }
     for (let j = 0; j < nCols; j++) itemBias[j] = itemAcc[j] / (regItem + itemCount[j]);
     for (let i = 0; i < nRows; i++) {
-      const start = rowPtr[i];
-      const end = rowPtr[i + 1];
+      const start = ptr[i];
+      const end = ptr[i + 1];
       let acc = 0;
       for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
       userBias[i] = acc / (regUser + (end - start));
