@@ -7,7 +7,7 @@
 import type { CsrMatrix } from '../csr.js';
 
 export type MultiplyRowsFn = (
-  rowPtr: Float64Array,
+  rowPtr: Float64Array | Int32Array,
   colIdx: CsrMatrix['colIdx'],
   values: Float32Array | null,
   x: Float64Array,
@@ -17,7 +17,7 @@ export type MultiplyRowsFn = (
 ) => void;
 
 export type MultiplyTransposedFn = (
-  rowPtr: Float64Array,
+  rowPtr: Float64Array | Int32Array,
   colIdx: CsrMatrix['colIdx'],
   values: Float32Array | null,
   y: Float64Array,
@@ -82,7 +82,7 @@ export function multiplyTransposedKernel(l: number, binary: boolean): MultiplyTr
 }
 
 export type MultiplyGramFn = (
-  rowPtr: Float64Array,
+  rowPtr: Float64Array | Int32Array,
   colIdx: CsrMatrix['colIdx'],
   values: Float32Array | null,
   x: Float64Array,

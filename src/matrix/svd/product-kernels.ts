@@ -10,6 +10,14 @@ import { MAX_GENERATED_COLUMNS, multiplyGramKernel, multiplyRowsKernel, multiply
 export const CHUNK_BLOCK_ROWS = 2048;
 export const MAX_CHUNKS = 32;
 
+/**
+ * Row offsets as int32 while the entries fit: V8 keeps loop counters read from a Float64Array as doubles, 10-20 %
+ * slower (see kmeans/kernel-codegen.ts). Computed once per runner or worker.
+ */
+export function rowOffsets(m: CsrMatrix): Float64Array | Int32Array {
+  return m.rowPtr[m.nRows] < 2 ** 31 ? Int32Array.from(m.rowPtr) : m.rowPtr;
+}
+
 /** Rows per chunk: whole blocks of 2,048 rows, as few chunks as MAX_CHUNKS allows. */
 export function chunkRows(nRows: number): number {
   const blocks = Math.max(1, Math.ceil(nRows / CHUNK_BLOCK_ROWS));
@@ -21,10 +29,10 @@ export function chunkCount(nRows: number): number {
 }
 
 /** Y[r0..r1) = A[r0..r1) X, with X nCols x l and Y nRows x l, both row-major. */
-export function multiplyRows(m: CsrMatrix, x: Float64Array, l: number, y: Float64Array, r0: number, r1: number): void {
+export function multiplyRows(m: CsrMatrix, x: Float64Array, l: number, y: Float64Array, r0: number, r1: number, ptr?: Float64Array | Int32Array): void {
   const { rowPtr, colIdx, values } = m;
   if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyRowsKernel(l, values === null)(rowPtr, colIdx, values, x, y, r0, r1);
+    multiplyRowsKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, y, r0, r1);
     return;
   }
   for (let i = r0; i < r1; i++) {
@@ -51,11 +59,12 @@ export function multiplyTransposedChunk(
   offset: number,
   r0: number,
   r1: number,
+  ptr?: Float64Array | Int32Array,
 ): void {
   const { rowPtr, colIdx, values } = m;
   out.fill(0, offset, offset + m.nCols * l);
   if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyTransposedKernel(l, values === null)(rowPtr, colIdx, values, y, out, offset, r0, r1);
+    multiplyTransposedKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, y, out, offset, r0, r1);
     return;
   }
   for (let i = r0; i < r1; i++) {
@@ -73,11 +82,11 @@ export function multiplyTransposedChunk(
  * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
  * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way).
  */
-export function multiplyGramChunk(m: CsrMatrix, x: Float64Array, l: number, out: Float64Array, offset: number, r0: number, r1: number): void {
+export function multiplyGramChunk(m: CsrMatrix, x: Float64Array, l: number, out: Float64Array, offset: number, r0: number, r1: number, ptr?: Float64Array | Int32Array): void {
   const { rowPtr, colIdx, values } = m;
   out.fill(0, offset, offset + m.nCols * l);
   if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyGramKernel(l, values === null)(rowPtr, colIdx, values, x, out, offset, r0, r1);
+    multiplyGramKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, out, offset, r0, r1);
     return;
   }
   const row = new Float64Array(l);

@@ -1,7 +1,7 @@
 import type { CsrMatrix } from '../csr.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
-import { addChunksInOrder, chunkCount, chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk } from './product-kernels.js';
+import { addChunksInOrder, chunkCount, chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
 /** A X and A^T Y for the randomized SVD; every implementation gives the same bits. */
@@ -29,10 +29,13 @@ export async function createProductRunner(m: CsrMatrix, threads: number, options
 
 class SerialProducts implements ProductRunner {
   private chunk: Float64Array | null = null;
-  constructor(private readonly m: CsrMatrix) {}
+  private readonly ptr: Float64Array | Int32Array;
+  constructor(private readonly m: CsrMatrix) {
+    this.ptr = rowOffsets(m);
+  }
 
   async multiply(x: Float64Array, l: number, y: Float64Array): Promise<void> {
-    multiplyRows(this.m, x, l, y, 0, this.m.nRows);
+    multiplyRows(this.m, x, l, y, 0, this.m.nRows, this.ptr);
   }
 
   async multiplyTransposed(y: Float64Array, l: number, z: Float64Array): Promise<void> {
@@ -44,7 +47,7 @@ class SerialProducts implements ProductRunner {
     z.fill(0, 0, width);
     // the workers' order: each chunk summed from zero, then the chunk sums added in chunk order
     for (let b = 0; b < nChunks; b++) {
-      multiplyTransposedChunk(this.m, y, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows));
+      multiplyTransposedChunk(this.m, y, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows), this.ptr);
       for (let c = 0; c < width; c++) z[c] += this.chunk[c];
     }
   }
@@ -57,7 +60,7 @@ class SerialProducts implements ProductRunner {
     const nChunks = chunkCount(nRows);
     z.fill(0, 0, width);
     for (let b = 0; b < nChunks; b++) {
-      multiplyGramChunk(this.m, x, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows));
+      multiplyGramChunk(this.m, x, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows), this.ptr);
       for (let c = 0; c < width; c++) z[c] += this.chunk[c];
     }
   }
