@@ -43,7 +43,7 @@ export function registerEvaluate(program: Command): void {
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean', numberOption('--shrink', 0), 10)
     .addOption(maxIterOption())
     .addOption(ratingRangeFlag())
-    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets the scores as Parquet'))
+    .addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the scores as Parquet' }))
     .addOption(jsonOption())
     .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {

@@ -37,6 +37,8 @@ export interface FitSummary {
   ratingRangeGiven: boolean;
   result: KMeansResult;
   timingsMs: Record<string, number>;
+  /** With --heatmaps: exactly the files this run wrote, the clusters it did not draw, files left from earlier runs. */
+  heatmaps?: { files: string[]; notDrawn: { cluster: number; size: number }[]; stale: string[] };
 }
 
 const plain = (matrix: string): FittedRepresentation => ({ matrix: matrix as FittedRepresentation['matrix'], normalize: false, baseline: null, embedding: null });
@@ -112,6 +114,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     balance: { ...balance, warning: balanceWarning(balance, usesTasteOptions(rep)) },
     emptyClustersReseeded: r.emptyClustersReseeded,
     timingsMs: { ...s.timingsMs, init: r.timingsMs.init, iterations: r.timingsMs.iterations },
+    ...(s.heatmaps ? { heatmaps: s.heatmaps } : {}),
     ...(profiles ? { profiles: profilesJson(profiles) } : {}),
   };
 }

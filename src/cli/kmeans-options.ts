@@ -16,7 +16,8 @@ export interface RepresentationCliOptions {
   matrix: MatrixKind;
   normalize?: boolean;
   embed?: number;
-  powerIterations: number;
+  /** Absent (a caller that builds options by hand): the SVD's default. */
+  powerIterations?: number;
 }
 
 /** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
@@ -68,7 +69,7 @@ export function addRepresentationOptions(cmd: Command): Command {
 
 /** The representation the options ask for (seed and threads as the k-means run uses them). */
 export function representationOptionsFrom(opts: RepresentationCliOptions, seed: number, threads: number): Partial<RepresentationOptions> {
-  return { matrix: opts.matrix, normalize: Boolean(opts.normalize), embed: opts.embed ?? 0, powerIterations: opts.powerIterations, seed, threads };
+  return { matrix: opts.matrix, normalize: Boolean(opts.normalize), embed: opts.embed ?? 0, powerIterations: opts.powerIterations ?? defaultRepresentationOptions.powerIterations, seed, threads };
 }
 
 /** --embed N needs N <= customers and N <= movies. */
@@ -78,7 +79,7 @@ export function checkEmbed(opts: RepresentationCliOptions, m: CsrMatrix): void {
 
 export function representationOptionRows(opts: RepresentationCliOptions): Array<[string, string | number]> {
   const rows: Array<[string, string | number]> = [['--matrix', opts.matrix]];
-  if (opts.embed !== undefined) rows.push(['--embed', opts.embed], ['--power-iterations', opts.powerIterations]);
+  if (opts.embed !== undefined) rows.push(['--embed', opts.embed], ['--power-iterations', opts.powerIterations ?? defaultRepresentationOptions.powerIterations]);
   // a flag without a value: '' tells the argv builders to push the flag alone (see pushOptionRow)
   if (opts.normalize) rows.push(['--normalize', '']);
   return rows;

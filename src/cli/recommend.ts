@@ -43,7 +43,7 @@ export function registerRecommend(program: Command): void {
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
     .addOption(minSupportOption())
     .addOption(ratingRangeFlag())
-    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet'))
+    .addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet' }))
     .addOption(jsonOption())
     .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
