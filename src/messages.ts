@@ -105,6 +105,20 @@ export const messages = {
   emptyRowsNote: (count: number) => `${count} customer(s) have no ratings; they are kept as rows of zeros`,
   emptyClusterNote: (count: number) => `${count} empty cluster(s) re-seeded from the farthest point(s)`,
 
+  // ---- representation (--matrix residual, --embed, --normalize) and cluster balance
+  embedTooLarge: (dims: number, rows: number, cols: number) =>
+    `--embed=${dims} must be <= min(customers=${rows}, movies=${cols})`,
+  zeroRowsNote: (count: number, normalize: boolean) =>
+    `${count} customer(s) are all zeros to k-means${normalize ? ' (no direction to scale to unit length)' : ''}; ` +
+    `they are kept and go to the centre nearest the origin (the lowest cluster number on ties)`,
+  unbalancedClusters: (largest: number, largestShare: number, smallest: number, smallestShare: number, suggestion: string) =>
+    `unbalanced clusters: cluster ${largest} holds ${(100 * largestShare).toFixed(1)}% of the customers, cluster ${smallest} ` +
+    `${(100 * smallestShare).toFixed(1)}%; ${suggestion}`,
+  unbalancedKs: (ks: readonly number[], suggestion: string) =>
+    `unbalanced clusters (one holds more than 50% of the customers or one fewer than 1%) at k=${ks.join(', ')}; ${suggestion}`,
+  balanceSuggestion: () => `clusters of activity rather than taste? try --matrix residual --normalize --embed 20`,
+  balanceSuggestionOther: () => `try another k or --seed, or more --n-init`,
+
   // ---- recommend (predict, recommend, evaluate; movie titles)
   modelNoOverlap: (model: string, input: string) =>
     `${input}: none of its movie ids is in the model ${model}; was the model fitted on other data?`,

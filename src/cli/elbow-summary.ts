@@ -1,5 +1,8 @@
 import type { ElbowResult } from '../metrics/elbow.js';
 import { messages } from '../messages.js';
+import { balanceWarning, clusterBalance } from '../metrics/cluster-balance.js';
+import { embeddingJson, type FittedRepresentation } from '../matrix/representation.js';
+import { pointsLine, usesTasteOptions } from './fit-summary.js';
 import { alignedTable, matrixLine, noteLine, secs } from './format.js';
 
 /** Everything the elbow command reports, for the stderr table, --json and the report. */
@@ -10,6 +13,9 @@ export interface ElbowSummary {
   cols: number;
   nnz: number;
   emptyRows: number;
+  /** How the customers became points; absent = the plain matrix. */
+  representation?: FittedRepresentation;
+  zeroRows?: number;
   seed: number;
   init: string;
   nInit: number;
@@ -49,6 +55,7 @@ export function formatElbowSettings(s: ElbowSummary): { before: string; after: s
     `input       ${s.input}`,
     matrixLine(s),
     `k-means     seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  max-iter=${s.maxIter}  tol=${s.tol}`,
+    ...(s.representation && pointsLine(s.representation) ? [`points      ${pointsLine(s.representation)}`] : []),
     `metrics     ${silhouetteLine(s)}`,
   ];
   const after = [
@@ -62,6 +69,15 @@ export function formatElbowSettings(s: ElbowSummary): { before: string; after: s
     after.push(noteLine(messages.undefinedScoresNote()));
   }
   if (s.emptyRows > 0) after.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
+  const zeroRows = s.zeroRows ?? 0;
+  const normalize = s.representation?.normalize ?? false;
+  if (zeroRows > 0 && (normalize || zeroRows > s.emptyRows)) after.push(noteLine(messages.zeroRowsNote(zeroRows, normalize)));
+  after.push(`balance     ${s.result.rows.map((r) => `k=${r.k}: largest ${(100 * clusterBalance(r.sizes).largestShare).toFixed(1)}%, smallest ${(100 * clusterBalance(r.sizes).smallestShare).toFixed(1)}%`).join('   ')}`);
+  const unbalanced = s.result.rows.filter((r) => clusterBalance(r.sizes).unbalanced).map((r) => r.k);
+  if (unbalanced.length > 0) {
+    const suggestion = s.representation !== undefined && usesTasteOptions(s.representation) ? messages.balanceSuggestionOther() : messages.balanceSuggestion();
+    after.push(`warning     ${messages.unbalancedKs(unbalanced, suggestion)}`);
+  }
   return { before: before.join('\n'), after: after.join('\n') };
 }
 
@@ -78,6 +94,9 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
     cols: s.cols,
     nnz: s.nnz,
     emptyRows: s.emptyRows,
+    normalize: s.representation?.normalize ?? false,
+    zeroRows: s.zeroRows ?? 0,
+    embedding: s.representation ? embeddingJson(s.representation) : null,
     seed: s.seed,
     init: s.init,
     nInit: s.nInit,
@@ -93,6 +112,7 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
       nIter: row.nIter,
       converged: row.converged,
       sizes: row.sizes,
+      balance: ((b) => ({ ...b, warning: balanceWarning(b, s.representation !== undefined && usesTasteOptions(s.representation)) }))(clusterBalance(row.sizes)),
       timeMs: Math.round(row.timeMs * 10) / 10,
     })),
     timingsMs: s.timingsMs,

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { addInputOptions, inputArgv, type InputCliOptions } from './input-options.js';
-import { addKMeansOptions, kmeansOptionRows, kmeansOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
+import { addKMeansOptions, checkEmbed, kmeansOptionRows, kmeansOptionsFrom, pushOptionRow, representationOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
-import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
+import { countEmptyRows } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
@@ -65,7 +67,11 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const { label: input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
-  const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
+  checkEmbed(opts, data.matrix);
+  const threads = opts.threads ?? availableParallelism();
+  // the points fit clusters (matrix kind -> embedding -> unit length), built once for every k
+  const rep = await timings.time('transform', () => buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)));
+  const matrix = rep.points;
 
   let currentK = opts.k[0];
   let fitsStarted = 0;
@@ -97,9 +103,11 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     input,
     matrix: opts.matrix,
     rows: matrix.nRows,
-    cols: matrix.nCols,
-    nnz: nnz(matrix),
-    emptyRows: countEmptyRows(matrix),
+    cols: rep.transformed.nCols,
+    nnz: nnz(rep.transformed),
+    emptyRows: countEmptyRows(rep.transformed),
+    representation: rep.fitted,
+    zeroRows: rep.zeroRows,
     seed: opts.seed,
     init: opts.init,
     nInit: opts.nInit,
@@ -164,7 +172,7 @@ function elbowOptionRows(opts: ElbowCliOptions): Array<[string, string | number]
 /** The command line that reproduces this run, defaults spelled out so a later change of default cannot alter it. */
 export function elbowArgv(opts: ElbowCliOptions): string[] {
   const argv = ['elbow', ...inputArgv(opts)];
-  for (const [flag, value] of elbowOptionRows(opts)) argv.push(flag, String(value));
+  for (const [flag, value] of elbowOptionRows(opts)) pushOptionRow(argv, flag, value);
   if (opts.out) argv.push('--out', opts.out);
   if (opts.plot) argv.push('--plot', opts.plot);
   if (opts.report) argv.push('--report', opts.report);

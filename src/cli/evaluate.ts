@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { kmeansOptionsFrom, matrixOption, maxIterOption } from './kmeans-options.js';
-import type { MatrixKind } from '../matrix/transform.js';
+import { checkEmbed, embedOption, kmeansOptionsFrom, matrixOption, maxIterOption, normalizeOption, powerIterationsOption, type RepresentationCliOptions } from './kmeans-options.js';
 import { messages } from '../messages.js';
 import { evaluateRecommenders } from '../recommend/evaluate.js';
 import { countHeldOut } from '../recommend/holdout.js';
@@ -16,13 +15,12 @@ import { Progress } from './progress.js';
 import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag, seedOption } from './shared-options.js';
 import { evaluateTable, writeParquetResult } from './result-tables.js';
 
-export interface EvaluateCliOptions extends InputCliOptions {
+export interface EvaluateCliOptions extends InputCliOptions, RepresentationCliOptions {
   input?: string;
   out?: string;
   k: number[];
   holdout: number;
   seed: number;
-  matrix: MatrixKind;
   shrink: number;
   maxIter: number;
   ratingRange?: RatingRange;
@@ -39,6 +37,9 @@ export function registerEvaluate(program: Command): void {
     .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1)", openRangeOption('--holdout', 0, 1), 0.1)
     .addOption(seedOption())
     .addOption(matrixOption())
+    .addOption(embedOption())
+    .addOption(powerIterationsOption())
+    .addOption(normalizeOption())
     .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean', numberOption('--shrink', 0), 10)
     .addOption(maxIterOption())
     .addOption(ratingRangeFlag())
@@ -57,6 +58,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   const { label: input, data } = await loadRatings(opts, log, timings);
   const m = data.matrix;
   for (const k of opts.k) if (k > m.nRows) throw usageError(messages.kTooLarge(k, m.nRows));
+  checkEmbed(opts, m);
   if (countHeldOut(m, opts.holdout) === 0) throw usageError(messages.holdoutHidesNothing(opts.holdout));
 
   const km = kmeansOptionsFrom(opts);
@@ -66,6 +68,9 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     holdout: opts.holdout,
     seed: km.seed,
     matrix: opts.matrix,
+    normalize: Boolean(opts.normalize),
+    embed: opts.embed ?? 0,
+    powerIterations: opts.powerIterations,
     shrink: opts.shrink,
     maxIter: km.maxIter,
     threads: km.threads,
@@ -77,7 +82,8 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     input,
     holdout: opts.holdout,
     seed: opts.seed,
-    matrix: opts.matrix,
+    // what k-means clustered, as one phrase: `residual, --embed 20, --normalize`
+    matrix: [opts.matrix, ...(opts.embed ? [`--embed ${opts.embed}`] : []), ...(opts.normalize ? ['--normalize'] : [])].join(', '),
     shrink: opts.shrink,
     result: { ...result, timingsMs: { read: timings.ms.read, ...result.timingsMs } },
   };

@@ -6,7 +6,7 @@ import { writeReport, type ReportImage } from '../report/markdown.js';
 import type { Log } from '../util/log.js';
 import type { FitCliOptions } from './fit-options.js';
 import { inputArgv } from './input-options.js';
-import { kmeansOptionRows } from './kmeans-options.js';
+import { kmeansOptionRows, pushOptionRow } from './kmeans-options.js';
 import { Progress } from './progress.js';
 import type { FitSummary } from './fit-summary.js';
 
@@ -24,7 +24,7 @@ export function fitOptionRows(opts: FitCliOptions): Array<[string, string | numb
 export function fitArgv(opts: FitCliOptions): string[] {
   // --format and --columns shape what is read: the command must name them to reproduce the run
   const argv = ['fit', ...inputArgv(opts)];
-  for (const [flag, value] of fitOptionRows(opts)) argv.push(flag, String(value));
+  for (const [flag, value] of fitOptionRows(opts)) pushOptionRow(argv, flag, value);
   if (opts.titles !== undefined) argv.push('--titles', opts.titles);
   if (opts.out !== undefined) argv.push('--out', opts.out);
   if (opts.heatmaps !== undefined) {

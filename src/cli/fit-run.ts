@@ -1,10 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { checkOutputDir } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
 import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadRatings } from './load-ratings.js';
 import { nnz } from '../matrix/csr.js';
-import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
+import { countEmptyRows } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
+import { checkEmbed, representationOptionsFrom } from './kmeans-options.js';
 import { fitKMeans, type KMeansResult } from '../kmeans/fit.js';
 import { buildModel, saveModel } from '../kmeans/model.js';
 import { clusterProfiles } from '../metrics/profiles.js';
@@ -42,7 +45,11 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
 
   const { data } = await loadRatings(opts, log, timings);
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
-  const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
+  checkEmbed(opts, data.matrix);
+  const threads = opts.threads ?? availableParallelism();
+  // matrix kind -> SVD embedding -> unit length: `points` is what k-means clusters, `transformed` what heatmaps colour
+  const rep = await timings.time('transform', () => buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)));
+  const matrix = rep.points;
 
   const progress = new Progress(log, `k-means k=${opts.k}`);
   const fitOptions = kmeansOptionsFrom(opts, {
@@ -78,10 +85,10 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
       tol: opts.tol,
       engine: opts.engine,
       ratingRange: data.ratingRange,
-    });
+    }, rep.fitted);
     await timings.time('write', () => saveModel(opts.saveModel!, model));
   }
-  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
+  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, rep.transformed, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
   // profiles describe clusters by their ratings, whatever matrix was clustered
   const profiles = await timings.time('profiles', () =>
     clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles: catalog?.titles, genres: catalog?.genres ?? undefined }),
@@ -91,9 +98,11 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     input: opts.input ?? bundledSampleLabel,
     matrix: opts.matrix,
     rows: matrix.nRows,
-    cols: matrix.nCols,
-    nnz: nnz(matrix),
-    emptyRows: countEmptyRows(matrix),
+    cols: rep.transformed.nCols,
+    nnz: nnz(rep.transformed),
+    emptyRows: countEmptyRows(rep.transformed),
+    representation: rep.fitted,
+    zeroRows: rep.zeroRows,
     k: opts.k,
     seed: opts.seed,
     init: opts.init,

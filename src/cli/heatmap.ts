@@ -3,7 +3,8 @@ import { readAssignments, labelsForRows } from '../io/read-assignments.js';
 import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
-import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
+import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
 import { messages } from '../messages.js';
 import { checkOutputDir } from '../io/atomic-write.js';
 import { drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
@@ -133,7 +134,8 @@ export function registerHeatmap(program: Command): void {
     const assignments = await readAssignments(opts.assignments);
     const { label, data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
     const labels = labelsForRows(assignments, data.customerIds, label);
-    const matrix = transformMatrix(data.matrix, opts.matrix);
+    // the colours are the --matrix values fit clustered (before any --embed or --normalize, which leave no movies to draw)
+    const matrix = (await buildRepresentation(data.matrix, { matrix: opts.matrix })).transformed;
     await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, { ...heat, ratingRange: data.ratingRange }, log);
   });
 }

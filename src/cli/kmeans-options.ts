@@ -2,32 +2,93 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { defaultKMeansOptions, type KMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
+import type { CsrMatrix } from '../matrix/csr.js';
+import { defaultRepresentationOptions, type RepresentationOptions } from '../matrix/representation.js';
 import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
+import { messages } from '../messages.js';
+import { usageError } from '../util/errors.js';
 import { choiceOption, intOption, numberOption } from './options.js';
 import { inputOption, ratingRangeFlag, seedOption } from './shared-options.js';
 import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 
+/** What k-means sees: the matrix kind, then an optional SVD embedding, then optional unit-length rows. */
+export interface RepresentationCliOptions {
+  matrix: MatrixKind;
+  normalize?: boolean;
+  embed?: number;
+  /** Absent (a caller that builds options by hand): the SVD's default. */
+  powerIterations?: number;
+}
+
 /** What is clustered and how: the flags `fit` and `elbow` share (elbow takes a list of k on top). */
-export interface KMeansCliOptions {
+export interface KMeansCliOptions extends RepresentationCliOptions {
   input?: string;
   seed: number;
   init: InitMethod;
   nInit: number;
   maxIter: number;
   tol: number;
-  matrix: MatrixKind;
   rows?: number;
   sample?: number;
   ratingRange?: RatingRange;
   readonly threads?: number;
 }
 
-/** `--matrix`: what k-means sees (fit, elbow, evaluate). */
+/** `--matrix`: what k-means sees (fit, elbow, evaluate; heatmap: what it colours). */
 export function matrixOption(): Option {
-  return new Option('--matrix <kind>', 'what is clustered: ratings, binary (has rated) or centered (ratings minus the customer mean)')
+  return new Option(
+    '--matrix <kind>',
+    'what is clustered: ratings, binary (has rated), centered (ratings minus the customer mean) or residual (ratings minus the baseline mu + b_u + b_i)',
+  )
     .choices(matrixKinds)
     .default('ratings')
     .argParser(choiceOption('--matrix', matrixKinds));
+}
+
+/** `--embed <n>`: k-means on N SVD coordinates per customer (fit, elbow, evaluate). */
+export function embedOption(): Option {
+  return new Option('--embed <n>', 'cluster the customers in N dimensions of a randomized truncated SVD of the matrix (customer factor x singular value)').argParser(
+    intOption('--embed', 1),
+  );
+}
+
+export function powerIterationsOption(): Option {
+  return new Option('--power-iterations <n>', "the SVD's power iterations (with --embed): more is more accurate, each one more pass over the ratings")
+    .argParser(intOption('--power-iterations', 0))
+    .default(defaultRepresentationOptions.powerIterations);
+}
+
+export function normalizeOption(): Option {
+  return new Option('--normalize', 'scale each customer vector to unit length before k-means (spherical k-means: cosine similarity)');
+}
+
+/** --matrix, --embed, --power-iterations, --normalize: shared by fit, elbow and evaluate (predict takes them from the model). */
+export function addRepresentationOptions(cmd: Command): Command {
+  return cmd.addOption(matrixOption()).addOption(embedOption()).addOption(powerIterationsOption()).addOption(normalizeOption());
+}
+
+/** The representation the options ask for (seed and threads as the k-means run uses them). */
+export function representationOptionsFrom(opts: RepresentationCliOptions, seed: number, threads: number): Partial<RepresentationOptions> {
+  return { matrix: opts.matrix, normalize: Boolean(opts.normalize), embed: opts.embed ?? 0, powerIterations: opts.powerIterations ?? defaultRepresentationOptions.powerIterations, seed, threads };
+}
+
+/** --embed N needs N <= customers and N <= movies. */
+export function checkEmbed(opts: RepresentationCliOptions, m: CsrMatrix): void {
+  if (opts.embed !== undefined && opts.embed > Math.min(m.nRows, m.nCols)) throw usageError(messages.embedTooLarge(opts.embed, m.nRows, m.nCols));
+}
+
+export function representationOptionRows(opts: RepresentationCliOptions): Array<[string, string | number]> {
+  const rows: Array<[string, string | number]> = [['--matrix', opts.matrix]];
+  if (opts.embed !== undefined) rows.push(['--embed', opts.embed], ['--power-iterations', opts.powerIterations ?? defaultRepresentationOptions.powerIterations]);
+  // a flag without a value: '' tells the argv builders to push the flag alone (see pushOptionRow)
+  if (opts.normalize) rows.push(['--normalize', '']);
+  return rows;
+}
+
+/** Appends one option row to an argv: `--flag value`, or the flag alone for a switch (value ''). */
+export function pushOptionRow(argv: string[], flag: string, value: string | number): void {
+  if (value === '') argv.push(flag);
+  else argv.push(flag, String(value));
 }
 
 /** `--max-iter`: the cap on Lloyd iterations of one run (fit, elbow, evaluate). */
@@ -45,6 +106,9 @@ export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
     .addOption(maxIterOption())
     .option('--tol <x>', 'stop when centres move less than this, relative to the mean variance', numberOption('--tol', 0), d.tol)
     .addOption(matrixOption())
+    .addOption(embedOption())
+    .addOption(powerIterationsOption())
+    .addOption(normalizeOption())
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .option('--sample <n>', sampleHelp, intOption('--sample', 1))
     .addOption(ratingRangeFlag());
@@ -74,7 +138,7 @@ export function kmeansOptionsFrom(
 /** The shared options as the report shows them and the reproducing command spells them (defaults included). */
 export function kmeansOptionRows(opts: KMeansCliOptions): Array<[string, string | number]> {
   const rows: Array<[string, string | number]> = [
-    ['--matrix', opts.matrix],
+    ...representationOptionRows(opts),
     ['--seed', opts.seed],
     ['--init', opts.init],
     ['--n-init', opts.nInit],

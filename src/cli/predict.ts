@@ -1,4 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { clusterBalance, formatBalance } from '../metrics/cluster-balance.js';
+import { embeddingJson } from '../matrix/representation.js';
+import { pointsLine } from './fit-summary.js';
 import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
 import { loadRatings } from './load-ratings.js';
@@ -49,7 +53,7 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
   const model = await timings.time('model', () => loadModel(opts.model));
   const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
   const { label: input, data } = await loadRatings({ ...opts, ratingRange }, log, timings);
-  const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
+  const result = await timings.time('assign', () => predictClusters(data, model, opts.model, opts.threads ?? availableParallelism()));
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 
   for (const note of predictNotes(result)) log.info(noteLine(note));
@@ -67,7 +71,11 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     droppedRatings: result.droppedRatings,
     absentModelMovies: result.columns.absentModelMovies,
     emptyRows: result.emptyRows,
+    zeroRows: result.zeroRows,
+    normalize: model.representation?.normalize ?? false,
+    embedding: model.representation ? embeddingJson(model.representation) : null,
     sizes: result.sizes,
+    balance: clusterBalance(result.sizes),
     inertia: result.inertia,
     timingsMs: timings.ms,
     ...(out === undefined ? { assignments: null } : {}),
@@ -80,7 +88,9 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     [
       `predict     ${int(summary.rows)} customers of ${input} -> k=${model.k} clusters of ${opts.model} (matrix ${model.matrix})`,
       `movies      ${int(summary.matchedMovies)} of the input's ${int(summary.cols)} are model movies (the model has ${int(model.movieIds.length)})`,
+      ...(model.representation && pointsLine(model.representation) ? [`points      ${pointsLine(model.representation)}`] : []),
       `clusters    ${result.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ')}`,
+      `balance     ${formatBalance(summary.balance)}`,
       `time        read ${secs(timings.ms.read)}   assign ${secs(timings.ms.assign)}   write ${secs(timings.ms.write)}`,
     ].join('\n'),
   );
@@ -92,5 +102,6 @@ export function predictNotes(r: PredictResult): string[] {
   if (r.columns.unknownMovies > 0) notes.push(messages.unknownMoviesIgnored(r.columns.unknownMovies, r.droppedRatings));
   if (r.columns.absentModelMovies > 0) notes.push(messages.modelMoviesAbsent(r.columns.absentModelMovies));
   if (r.emptyRows > 0) notes.push(messages.noModelRatings(r.emptyRows));
+  if (r.zeroRows > r.emptyRows) notes.push(messages.zeroRowsNote(r.zeroRows - r.emptyRows, false));
   return notes;
 }

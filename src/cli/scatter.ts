@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
 import { fitKMeans } from '../kmeans/fit.js';
-import { transformMatrix } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
 import { messages } from '../messages.js';
 import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
 import { catalogGenres, resolveGenre } from '../plot/scatter-data.js';
@@ -10,7 +10,7 @@ import { ensureOutputFolder } from '../report/output-folder.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { addKMeansOptions, kmeansOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
+import { addKMeansOptions, checkEmbed, kmeansOptionsFrom, representationOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
 import { outOption, quietOption, titlesOption } from './shared-options.js';
 import { loadRatings } from './load-ratings.js';
 import { intOption, numberOption } from './options.js';
@@ -40,6 +40,7 @@ export interface ScatterDeps {
 /** The flags that shape a fit: with --assignments they would be ignored, so giving both is refused. */
 const fitFlags: ReadonlyArray<[keyof ScatterCliOptions, string]> = [
   ['k', '--k'], ['init', '--init'], ['nInit', '--n-init'], ['maxIter', '--max-iter'], ['tol', '--tol'], ['matrix', '--matrix'],
+  ['embed', '--embed'], ['powerIterations', '--power-iterations'], ['normalize', '--normalize'],
 ];
 
 /** `netflix-cluster scatter`: customers' average ratings of two genres, coloured by cluster (the original's draw_clusters). */
@@ -91,7 +92,11 @@ export async function runScatter(opts: ScatterCliOptions, fitFlagsGiven: readonl
     clustersFrom = `${opts.assignments}`;
   } else {
     if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
-    const result = await fitKMeans(transformMatrix(data.matrix, opts.matrix), { ...kmeansOptionsFrom(opts), k: opts.k });
+    checkEmbed(opts, data.matrix);
+    const km = kmeansOptionsFrom(opts);
+    // the points fit would cluster: matrix kind -> embedding -> unit length
+    const rep = await buildRepresentation(data.matrix, representationOptionsFrom(opts, km.seed, km.threads));
+    const result = await fitKMeans(rep.points, { ...km, k: opts.k });
     labels = result.labels;
     k = opts.k;
     clustersFrom = `k-means on the ${opts.matrix} matrix, k=${opts.k}, seed ${opts.seed}, ${opts.init}, ${result.nIter} iterations`;

@@ -42,17 +42,19 @@ export function fitBaseline(m: CsrMatrix, options: Partial<BaselineOptions> = {}
   const userBias = new Float64Array(nRows);
   const itemBias = new Float64Array(nCols);
   const itemAcc = new Float64Array(nCols);
+  // int32 row offsets while they fit: V8 keeps Float64Array-derived counters as doubles, which is slower
+  const ptr = total < 2 ** 31 ? Int32Array.from(rowPtr) : rowPtr;
   for (let pass = 0; pass < passes; pass++) {
     itemAcc.fill(0);
     for (let i = 0; i < nRows; i++) {
       const bu = mu + userBias[i];
-      const end = rowPtr[i + 1];
-      for (let p = rowPtr[i]; p < end; p++) itemAcc[colIdx[p]] += (values === null ? 1 : values[p]) - bu;
+      const end = ptr[i + 1];
+      for (let p = ptr[i]; p < end; p++) itemAcc[colIdx[p]] += (values === null ? 1 : values[p]) - bu;
     }
     for (let j = 0; j < nCols; j++) itemBias[j] = itemAcc[j] / (regItem + itemCount[j]);
     for (let i = 0; i < nRows; i++) {
-      const start = rowPtr[i];
-      const end = rowPtr[i + 1];
+      const start = ptr[i];
+      const end = ptr[i + 1];
       let acc = 0;
       for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
       userBias[i] = acc / (regUser + (end - start));
@@ -80,4 +82,22 @@ export function residualMatrix(m: CsrMatrix, b: Baseline): CsrMatrix {
     for (let p = rowPtr[i]; p < end; p++) out[p] = (values === null ? 1 : values[p]) - bu - itemBias[colIdx[p]];
   }
   return { ...m, values: out };
+}
+
+/**
+ * The customer biases of `m`'s rows against fixed mu and movie biases: the customer step of a pass, alone. This is
+ * how a saved model measures new customers; for its own training rows it repeats fitBaseline's last step with the
+ * same arithmetic, so it gives the same bits.
+ */
+export function customerBiases(m: CsrMatrix, mu: number, itemBias: Float64Array, regUser: number): Float64Array {
+  const { nRows, rowPtr, colIdx, values } = m;
+  const userBias = new Float64Array(nRows);
+  for (let i = 0; i < nRows; i++) {
+    const start = rowPtr[i];
+    const end = rowPtr[i + 1];
+    let acc = 0;
+    for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
+    userBias[i] = acc / (regUser + (end - start));
+  }
+  return userBias;
 }

@@ -1,8 +1,9 @@
 import { assertUnreachable } from '../util/errors.js';
+import { fitBaseline, residualMatrix } from './baseline.js';
 import type { CsrMatrix } from './csr.js';
 
-export type MatrixKind = 'ratings' | 'binary' | 'centered';
-export const matrixKinds: readonly MatrixKind[] = ['ratings', 'binary', 'centered'];
+export type MatrixKind = 'ratings' | 'binary' | 'centered' | 'residual';
+export const matrixKinds: readonly MatrixKind[] = ['ratings', 'binary', 'centered', 'residual'];
 
 /**
  * The matrix k-means sees.
@@ -10,6 +11,11 @@ export const matrixKinds: readonly MatrixKind[] = ['ratings', 'binary', 'centere
  * - binary: 1 where rated (the original's second variant); stored without values.
  * - centered: each customer's ratings minus that customer's mean rating, not rated = 0. A harsh and a generous
  *   rater with the same tastes land together, and "not rated" is neutral rather than a strong dislike.
+ * - residual: r_ui - (mu + b_u + b_i), each rating minus the classic baseline prediction (global mean mu, the
+ *   customer's bias b_u and the movie's bias b_i, regularised and fitted by alternating passes, see baseline.ts),
+ *   not rated = 0, i.e. "as the baseline expects". What is left is taste: liking a movie more or less than its
+ *   reputation and one's own habits predict. Here the biases are fitted on `m` itself; a saved model keeps its
+ *   movie biases so new customers are measured against the same baseline (see representation.ts).
  */
 export function transformMatrix(m: CsrMatrix, kind: MatrixKind): CsrMatrix {
   switch (kind) {
@@ -19,6 +25,8 @@ export function transformMatrix(m: CsrMatrix, kind: MatrixKind): CsrMatrix {
       return { ...m, values: null };
     case 'centered':
       return centerRows(m);
+    case 'residual':
+      return residualMatrix(m, fitBaseline(m));
     default:
       return assertUnreachable(kind);
   }

@@ -1,5 +1,6 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { transformMatrix, type MatrixKind } from '../matrix/transform.js';
+import type { MatrixKind } from '../matrix/transform.js';
+import { buildRepresentation } from '../matrix/representation.js';
 import { fitKMeans } from '../kmeans/fit.js';
 import { Timings } from '../util/log.js';
 import { Rng } from '../util/random.js';
@@ -17,6 +18,11 @@ export interface EvaluateOptions {
   readonly seed: number;
   /** The matrix k-means clusters; the predictions always average raw ratings. */
   readonly matrix: MatrixKind;
+  /** Unit-length customer vectors before k-means (see representation.ts). */
+  readonly normalize?: boolean;
+  /** SVD dimensions of the clustered customers; 0 or absent = none. */
+  readonly embed?: number;
+  readonly powerIterations?: number;
   /** lambda of the shrinkage toward the movie mean. */
   readonly shrink: number;
   readonly ratingRange: RatingRange;
@@ -75,7 +81,18 @@ export async function evaluateRecommenders(m: CsrMatrix, opts: EvaluateOptions):
 
   const split = await time('split', () => splitHoldout(m, opts.holdout, new Rng(opts.seed).fork()));
   const base = await time('baselines', () => baselineStats(split.train));
-  const clustered = await time('transform', () => transformMatrix(split.train, opts.matrix));
+  // the same points fit clusters: matrix kind -> embedding -> unit length, fitted on the training ratings only
+  const rep = await time('transform', () =>
+    buildRepresentation(split.train, {
+      matrix: opts.matrix,
+      normalize: opts.normalize ?? false,
+      embed: opts.embed ?? 0,
+      ...(opts.powerIterations === undefined ? {} : { powerIterations: opts.powerIterations }),
+      seed: opts.seed,
+      threads: opts.threads ?? 1,
+    }),
+  );
+  const clustered = rep.points;
   const fitted: FittedClusters[] = [];
   const fits: ClusterFitInfo[] = [];
   for (const k of opts.ks) {
