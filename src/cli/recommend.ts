@@ -1,24 +1,40 @@
-import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
+import { checkOutputPath, openAtomicWriter } from '../io/atomic-write.js';
 import { readMovieTitles } from '../io/titles.js';
-import { loadModel } from '../kmeans/model.js';
+import { loadModel, type KMeansModel } from '../kmeans/model.js';
+import type { RatingsData } from '../matrix/csr.js';
+import type { MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
-import { findCustomerRow, recommendForRow, type CustomerRecommendations } from '../recommend/recommend.js';
+import { fitPredictors, predictorFormulas, predictorNames, trainStats, type FittedPredictor, type LabelSource, type PredictorName } from '../recommend/predictors.js';
+import { defaultMinSupport, findCustomerRow, TopScratch, topForRow, type Recommendation } from '../recommend/recommend.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { addPredictorOptions } from './evaluate.js';
+import { choiceOption, intOption, type RatingRange } from './options.js';
 import { predictNotes } from './predict.js';
 
 export interface RecommendCliOptions extends InputCliOptions {
-  model: string;
+  model?: string;
   input: string;
-  customer: number;
+  customer?: number;
+  all?: boolean;
+  out?: string;
+  predictor?: PredictorName;
   top: number;
   titles?: string;
   json?: boolean;
+  k: number[];
+  matrix: MatrixKind;
   shrink: number;
+  maxIter: number;
+  factors: number;
+  reg: number;
+  epochs: number;
+  seed: number;
   minSupport: number;
   ratingRange: RatingRange;
   quiet?: boolean;
@@ -27,78 +43,138 @@ export interface RecommendCliOptions extends InputCliOptions {
 export function registerRecommend(program: Command): void {
   const cmd = program
     .command('recommend')
-    .description("top movies for one customer from their cluster's ratings; a table (or --json) on stdout")
-    .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
-    .requiredOption('-i, --input <file>', 'ratings pivot CSV with the customer and the cluster members (df_p format)')
-    .requiredOption('-c, --customer <id>', 'Cust_Id to recommend for', intOption('--customer', 1))
-    .option('-n, --top <n>', 'how many movies', intOption('--top', 1), 10)
+    .description('top unrated movies for one customer (--customer, a table or --json on stdout) or for every customer (--all, CSV)')
+    .requiredOption('-i, --input <file>', 'ratings (any format read by fit): the predictor is fitted on them')
+    .option('-c, --customer <id>', 'Cust_Id to recommend for', intOption('--customer', 1))
+    .option('--all', 'every customer: Cust_Id,rank,movie,predicted (+title) rows, streamed to --out or stdout')
+    .option('-o, --out <file>', 'with --all: the CSV file (written whole or not at all)')
+    .addOption(new Option('--predictor <name>', `what predicts the ratings (${predictorNames.join(', ')}); default mf, or cluster with --model`).argParser(choiceOption('--predictor', predictorNames)))
+    .option('-m, --model <file>', 'model JSON written by fit --save-model: its clusters for the cluster predictor')
+    .option('-n, --top <n>', 'movies per customer', intOption('--top', 1), 10)
     .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
-    .option('--shrink <lambda>', 'pull a cluster mean with little support toward the movie mean: (sum + lambda x movie mean) / (n + lambda)', numberOption('--shrink', 0), 10)
-    .option('--min-support <n>', 'only movies at least n customers of the cluster rated', intOption('--min-support', 0), 1)
-    .addOption(ratingRangeFlag('valid ratings'))
-    .option('--json', 'print the recommendations as one JSON object')
+    .option('--min-support <n>', 'only movies at least n customers rated', intOption('--min-support', 1), defaultMinSupport);
+  addPredictorOptions(cmd)
+    .option('--json', 'with --customer: print the recommendations as one JSON object')
     .option('-q, --quiet', 'no summary or notes on stderr');
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
     await runRecommend(opts);
   });
 }
 
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
 export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
+  if ((opts.customer === undefined) === (opts.all === undefined)) throw usageError(messages.recommendWhom());
+  const predictor: PredictorName = opts.predictor ?? (opts.model !== undefined ? 'cluster' : 'mf');
+  if (opts.model !== undefined && predictor !== 'cluster') throw usageError(messages.modelNeedsCluster(predictor));
+  if (opts.out !== undefined) await checkOutputPath(opts.out);
   // the small files first, so a wrong model or titles file fails before the input is read
-  const model = await loadModel(opts.model);
+  const model = opts.model !== undefined ? await loadModel(opts.model) : null;
   const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
   const { data } = await loadRatings(opts, log, new Timings());
-  const row = findCustomerRow(data.customerIds, opts.customer);
-  if (row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
-  const assigned = await predictClusters(data, model, opts.model);
-  for (const note of predictNotes(assigned)) log.info(`note        ${note}`);
-  const rec = recommendForRow(data.matrix, data.movieIds, assigned.labels, model.k, row, opts);
-  const title = (id: number) => titles?.get(id) ?? '';
+  const row = opts.customer !== undefined ? findCustomerRow(data.customerIds, opts.customer) : -1;
+  if (opts.customer !== undefined && row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
+  if (predictor === 'cluster' && model === null) for (const k of opts.k) if (k > data.matrix.nRows) throw usageError(messages.kTooLarge(k, data.matrix.nRows));
 
-  log.info(
-    `customer ${opts.customer}: cluster ${rec.cluster} of ${model.k} (${rec.clusterSize} customers), ${rec.rated} movies rated; ` +
-      `predicted = (cluster sum + ${opts.shrink} x movie mean) / (support + ${opts.shrink})`,
-  );
-  if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendations(opts.customer, opts.minSupport)}`);
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(recommendJson(opts, model.k, rec, title))}\n`);
+  const labels = model !== null ? await modelLabels(data, model, opts.model!, log) : undefined;
+  log.progress(`recommend: fitting ${predictor}`, true);
+  const stats = trainStats(data.matrix);
+  const ks = model !== null ? [model.k] : opts.k.slice(0, 1);
+  const fitted = (
+    await fitPredictors([predictor], data.matrix, stats, { ...opts, ks, threads: opts.threads ?? availableParallelism() }, labels)
+  )[0];
+  log.clearProgress();
+  const title = (id: number) => titles?.get(id) ?? '';
+  const topOpts = { top: opts.top, minSupport: opts.minSupport, ratingRange: opts.ratingRange };
+  const scratch = new TopScratch(data.matrix.nCols);
+  const describe = `${predictor}${fitted.k !== null ? ` k=${fitted.k}` : ''}: ${predictorFormulas[predictor]}; movies rated by >= ${opts.minSupport} customers`;
+
+  if (opts.all) {
+    await writeAll(data, fitted, stats.movieCounts, topOpts, scratch, title, opts);
+    log.info(`recommend   ${data.matrix.nRows} customers x top ${opts.top} -> ${opts.out ?? 'stdout'}; ${describe}`);
     return;
   }
-  process.stdout.write(formatRecommendations(rec, title));
+  const rec = topForRow(fitted, data.matrix, stats.movieCounts, row, topOpts, scratch);
+  const rated = data.matrix.rowPtr[row + 1] - data.matrix.rowPtr[row];
+  const cluster = fitted.clusters ? fitted.clusters.labels[row] : null;
+  log.info(`customer ${opts.customer}: ${rated} movies rated${cluster !== null ? `, cluster ${cluster} of ${fitted.k}` : ''}; ${describe}`);
+  if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendationsFor(opts.customer!, opts.minSupport)}`);
+  if (opts.json) {
+    const json = {
+      customer: opts.customer,
+      predictor,
+      k: fitted.k,
+      cluster,
+      rated,
+      candidates: rec.candidates,
+      minSupport: opts.minSupport,
+      recommendations: rec.recommendations.map((r, i) => ({
+        rank: i + 1,
+        movieId: data.movieIds[r.col],
+        predicted: r.predicted,
+        support: r.support,
+        ...(opts.titles ? { title: title(data.movieIds[r.col]) } : {}),
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+    return;
+  }
+  process.stdout.write(formatRecommendations(rec.recommendations, data.movieIds, title));
 }
 
-function recommendJson(opts: RecommendCliOptions, k: number, rec: CustomerRecommendations, title: (id: number) => string) {
-  return {
-    customer: opts.customer,
-    cluster: rec.cluster,
-    k,
-    clusterSize: rec.clusterSize,
-    rated: rec.rated,
-    candidates: rec.candidates,
-    shrink: opts.shrink,
-    minSupport: opts.minSupport,
-    recommendations: rec.recommendations.map((r, i) => ({
-      rank: i + 1,
-      movieId: r.movieId,
-      predicted: r.predicted,
-      support: r.support,
-      clusterMean: Number.isNaN(r.clusterMean) ? null : r.clusterMean,
-      movieMean: r.movieMean,
-      ...(opts.titles ? { title: title(r.movieId) } : {}),
-    })),
+/** The model's clusters for the input's customers (the input put into the model's movies first). */
+async function modelLabels(data: RatingsData, model: KMeansModel, modelName: string, log: Log): Promise<LabelSource> {
+  const assigned = await predictClusters(data, model, modelName);
+  for (const note of predictNotes(assigned)) log.info(`note        ${note}`);
+  return async () => ({ k: model.k, labels: assigned.labels, nIter: 0, converged: true, inertia: assigned.inertia, sizes: assigned.sizes });
+}
+
+/** --all: one CSV, a chunk per 2,000 customers, to --out (temp + rename) or stdout. */
+async function writeAll(
+  data: RatingsData,
+  fitted: FittedPredictor,
+  support: Float64Array,
+  topOpts: Parameters<typeof topForRow>[4],
+  scratch: TopScratch,
+  title: (id: number) => string,
+  opts: RecommendCliOptions,
+): Promise<void> {
+  const writer = opts.out !== undefined ? openAtomicWriter(opts.out) : null;
+  const write = async (chunk: string) => {
+    if (writer) await writer.write(chunk);
+    else if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   };
+  try {
+    await write(opts.titles ? 'Cust_Id,rank,movie,predicted,title\n' : 'Cust_Id,rank,movie,predicted\n');
+    const n = data.matrix.nRows;
+    let chunk = '';
+    for (let i = 0; i < n; i++) {
+      const id = data.customerIds[i];
+      const recs = topForRow(fitted, data.matrix, support, i, topOpts, scratch).recommendations;
+      for (let r = 0; r < recs.length; r++) {
+        const movie = data.movieIds[recs[r].col];
+        chunk += `${id},${r + 1},${movie},${recs[r].predicted.toFixed(4)}${opts.titles ? `,${csvField(title(movie))}` : ''}\n`;
+      }
+      if ((i + 1) % 2000 === 0) {
+        await write(chunk);
+        chunk = '';
+      }
+    }
+    await write(chunk);
+    await writer?.commit();
+  } catch (err) {
+    await writer?.abort();
+    throw err;
+  }
 }
 
-/** A fixed-width table: rank, movie id, predicted rating, support, cluster and movie means, title. */
-export function formatRecommendations(rec: CustomerRecommendations, title: (id: number) => string): string {
-  const lines = ['rank    movie  predicted  support  cluster mean  movie mean  title'];
-  rec.recommendations.forEach((r, i) => {
-    const clusterMean = Number.isNaN(r.clusterMean) ? '-' : r.clusterMean.toFixed(3);
-    lines.push(
-      `${String(i + 1).padStart(4)}  ${String(r.movieId).padStart(7)}  ${r.predicted.toFixed(3).padStart(9)}  ` +
-        `${String(r.support).padStart(7)}  ${clusterMean.padStart(12)}  ${r.movieMean.toFixed(3).padStart(10)}  ${title(r.movieId)}`.trimEnd(),
-    );
+/** A fixed-width table: rank, movie id, predicted rating, support, title. */
+export function formatRecommendations(recs: readonly Recommendation[], movieIds: Int32Array, title: (id: number) => string): string {
+  const lines = ['rank    movie  predicted  support  title'];
+  recs.forEach((r, i) => {
+    const id = movieIds[r.col];
+    lines.push(`${String(i + 1).padStart(4)}  ${String(id).padStart(7)}  ${r.predicted.toFixed(3).padStart(9)}  ${String(r.support).padStart(7)}  ${title(id)}`.trimEnd());
   });
   return `${lines.join('\n')}\n`;
 }

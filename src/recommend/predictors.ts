@@ -1,0 +1,185 @@
+import type { CsrMatrix } from '../matrix/csr.js';
+import { fitBaseline, type Baseline } from '../matrix/baseline.js';
+import type { MatrixKind } from '../matrix/transform.js';
+import { clusterCustomers, type CustomerClusters } from './cluster-labels.js';
+import { clusterResiduals } from './cluster-residuals.js';
+import { fitMf, mfPredict, type MfModel } from './mf.js';
+
+export const predictorNames = ['global', 'movie', 'baseline', 'cluster', 'mf'] as const;
+export type PredictorName = (typeof predictorNames)[number];
+
+/** One line per predictor, for --help and the report. */
+export const predictorFormulas: Record<PredictorName, string> = {
+  global: 'mean of all training ratings',
+  movie: "the movie's mean rating",
+  baseline: 'mu + b_u + b_i (regularised biases, 10 alternating passes)',
+  cluster: "baseline + the customer's cluster's mean residual for the movie, sum / (n + shrink)",
+  mf: 'mu + b_u + b_i + p_u . q_i (ALS, weighted-lambda)',
+};
+
+/** What every predictor may need from the training ratings, computed once per training set. */
+export interface TrainStats {
+  readonly mu: number;
+  readonly movieMeans: Float64Array;
+  /** Training ratings per movie: the support of a recommendation. */
+  readonly movieCounts: Float64Array;
+  readonly customerCounts: Float64Array;
+  readonly baseline: Baseline;
+  /** Milliseconds these statistics took (mostly the baseline's passes): part of the fit of baseline and cluster. */
+  readonly ms: number;
+}
+
+export function trainStats(m: CsrMatrix): TrainStats {
+  const t0 = performance.now();
+  const { nRows, nCols, rowPtr, colIdx, values } = m;
+  const sums = new Float64Array(nCols);
+  const movieCounts = new Float64Array(nCols);
+  const customerCounts = new Float64Array(nRows);
+  let total = 0;
+  for (let i = 0; i < nRows; i++) {
+    const end = rowPtr[i + 1];
+    customerCounts[i] = end - rowPtr[i];
+    for (let p = rowPtr[i]; p < end; p++) {
+      const v = values === null ? 1 : values[p];
+      sums[colIdx[p]] += v;
+      movieCounts[colIdx[p]] += 1;
+      total += v;
+    }
+  }
+  const n = rowPtr[nRows];
+  const mu = n > 0 ? total / n : 0;
+  const movieMeans = new Float64Array(nCols);
+  for (let j = 0; j < nCols; j++) movieMeans[j] = movieCounts[j] > 0 ? sums[j] / movieCounts[j] : mu;
+  const baseline = fitBaseline(m);
+  return { mu, movieMeans, movieCounts, customerCounts, baseline, ms: performance.now() - t0 };
+}
+
+export interface PredictorOptions {
+  /** One `cluster` predictor per k. */
+  readonly ks: readonly number[];
+  readonly matrix: MatrixKind;
+  /** lambda of the cluster residual mean. */
+  readonly shrink: number;
+  readonly maxIter?: number;
+  readonly factors: number;
+  readonly reg: number;
+  readonly epochs: number;
+  readonly regFixed?: number;
+  readonly seed: number;
+  readonly threads: number;
+}
+
+/** A fitted predictor: raw (unclamped) predictions for a customer and a movie that both have training ratings. */
+export interface FittedPredictor {
+  readonly name: PredictorName;
+  /** The k of a `cluster` predictor, null for the others. */
+  readonly k: number | null;
+  predict(row: number, col: number): number;
+  /** Every movie's prediction for `row`, into out (length nCols). */
+  predictRow(row: number, out: Float64Array): void;
+  /** The k-means fit behind a `cluster` predictor. */
+  readonly clusters?: CustomerClusters;
+  readonly fitMs: number;
+}
+
+/** Where a `cluster` predictor's labels come from: a fit on the training rows, or given (a saved model). */
+export type LabelSource = (train: CsrMatrix, k: number) => Promise<CustomerClusters>;
+
+export function kmeansLabels(opts: PredictorOptions): LabelSource {
+  return (train, k) => clusterCustomers(train, { k, matrix: opts.matrix, seed: opts.seed, threads: opts.threads, maxIter: opts.maxIter });
+}
+
+/** Fits the named predictors, in the order given (each `cluster` once per k), on `train`. */
+export async function fitPredictors(
+  names: readonly PredictorName[],
+  train: CsrMatrix,
+  stats: TrainStats,
+  opts: PredictorOptions,
+  labels: LabelSource = kmeansLabels(opts),
+  onFit?: (what: string) => void,
+): Promise<FittedPredictor[]> {
+  const out: FittedPredictor[] = [];
+  for (const name of names) {
+    if (name === 'cluster') {
+      for (const k of opts.ks) {
+        onFit?.(`fit cluster k=${k}`);
+        out.push(await fitCluster(train, stats, k, opts.shrink, labels));
+      }
+      continue;
+    }
+    onFit?.(`fit ${name}`);
+    out.push(await fitOne(name, train, stats, opts));
+  }
+  return out;
+}
+
+async function fitOne(name: Exclude<PredictorName, 'cluster'>, train: CsrMatrix, stats: TrainStats, opts: PredictorOptions): Promise<FittedPredictor> {
+  const nCols = train.nCols;
+  const t0 = performance.now();
+  switch (name) {
+    case 'global': {
+      const mu = stats.mu;
+      return { name, k: null, fitMs: 0, predict: () => mu, predictRow: (_row, out) => out.fill(mu) };
+    }
+    case 'movie': {
+      const means = stats.movieMeans;
+      return { name, k: null, fitMs: 0, predict: (_row, col) => means[col], predictRow: (_row, out) => out.set(means) };
+    }
+    case 'baseline': {
+      const { mu, userBias, itemBias } = stats.baseline;
+      return {
+        name,
+        k: null,
+        fitMs: stats.ms,
+        predict: (row, col) => mu + userBias[row] + itemBias[col],
+        predictRow: (row, out) => {
+          const base = mu + userBias[row];
+          for (let j = 0; j < nCols; j++) out[j] = base + itemBias[j];
+        },
+      };
+    }
+    case 'mf': {
+      const model = await fitMf(train, { factors: opts.factors, reg: opts.reg, regFixed: opts.regFixed, epochs: opts.epochs, seed: opts.seed, threads: opts.threads });
+      return { name, k: null, fitMs: performance.now() - t0, predict: (row, col) => mfPredict(model, row, col), predictRow: (row, out) => mfPredictRow(model, row, out) };
+    }
+  }
+}
+
+async function fitCluster(train: CsrMatrix, stats: TrainStats, k: number, shrink: number, labels: LabelSource): Promise<FittedPredictor> {
+  const t0 = performance.now();
+  const clusters = await labels(train, k);
+  const res = clusterResiduals(train, stats.baseline, clusters.labels, k, shrink);
+  const { mu, userBias, itemBias } = stats.baseline;
+  const shrunkT = res.shrunkT;
+  const lab = clusters.labels;
+  const nCols = train.nCols;
+  return {
+    name: 'cluster',
+    k,
+    clusters,
+    fitMs: stats.ms + performance.now() - t0,
+    predict: (row, col) => mu + userBias[row] + itemBias[col] + shrunkT[col * k + lab[row]],
+    predictRow: (row, out) => {
+      const base = mu + userBias[row];
+      const c = lab[row];
+      for (let j = 0; j < nCols; j++) out[j] = base + itemBias[j] + shrunkT[j * k + c];
+    },
+  };
+}
+
+/** Every movie's mu + b_u + b_i + p_u . q_i for one customer. */
+export function mfPredictRow(model: MfModel, row: number, out: Float64Array): void {
+  const F = model.factors;
+  const f1 = F + 1;
+  const cu = model.customerVectors;
+  const mv = model.movieVectors;
+  const u = row * f1;
+  const base = model.mu + cu[u + F];
+  const nCols = out.length;
+  for (let j = 0; j < nCols; j++) {
+    const i = j * f1;
+    let s = base + mv[i + F];
+    for (let a = 0; a < F; a++) s += cu[u + a] * mv[i + a];
+    out[j] = s;
+  }
+}
