@@ -79,6 +79,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
 
   const labels = model !== null ? await modelLabels(data, model, opts.model!, log) : undefined;
   log.progress(`recommend: fitting ${predictor}`, true);
+  const fitStart = performance.now();
   const stats = trainStats(data.matrix);
   const ks = model !== null ? [model.k] : opts.k.slice(0, 1);
   const fitted = (
@@ -90,9 +91,13 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const scratch = new TopScratch(data.matrix.nCols);
   const describe = `${predictor}${fitted.k !== null ? ` k=${fitted.k}` : ''}: ${predictorFormulas[predictor]}; movies rated by >= ${opts.minSupport} customers`;
 
+  const fitSeconds = (performance.now() - fitStart) / 1000;
   if (opts.all) {
+    const t0 = performance.now();
     await writeAll(data, fitted, stats.movieCounts, topOpts, scratch, title, opts);
+    const seconds = (performance.now() - t0) / 1000;
     log.info(`recommend   ${data.matrix.nRows} customers x top ${opts.top} -> ${opts.out ?? 'stdout'}; ${describe}`);
+    log.info(`time        fit ${fitSeconds.toFixed(2)} s   recommend ${seconds.toFixed(2)} s`);
     return;
   }
   const rec = topForRow(fitted, data.matrix, stats.movieCounts, row, topOpts, scratch);
