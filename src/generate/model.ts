@@ -28,7 +28,7 @@ export const MODEL_PARAMS = Object.freeze({
   genres: 18,
   /** Share of the variance of a group's taste that comes from its genre preferences. */
   genreShare: 0.5,
-  tasteScale: 1,
+  tasteScale: 0.6,
   /** Standard deviation of a group's log-preference for watching a movie. */
   watchScale: 2.5,
   watchTasteCorrelation: 0.5,
