@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap] [--max-wait 120]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,recommend] [--max-wait 120]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
  * fitting (ratings and binary), end to end through the CLI, scaling with size, ml-kmeans against the sparse engine,
@@ -19,6 +19,7 @@ import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
 import { benchHeatmaps } from './sections/heatmap.js';
 import { benchReading } from './sections/reading.js';
+import { benchRecommend } from './sections/recommend.js';
 import { benchScaling } from './sections/scaling.js';
 import { readRatings } from '../src/io/read-ratings.js';
 import { table } from './table.js';
@@ -30,7 +31,7 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap').split(','));
+const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,recommend').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '120')));
 idleWait.log = log;
@@ -109,6 +110,19 @@ if (engines) {
 
 const heat = await section('heatmap', () => benchHeatmaps(full.csr, 10000, runs));
 if (heat) console.log(`\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skipped})` : `${heat.images} images for ${heat.rows} customers in ${heat.seconds} s`}`);
+
+const recs = await section('recommend', () => benchRecommend(full.csr, threads, runs));
+if (recs) {
+  if (recs.movielens) {
+    console.log(
+      table('MovieLens ml-latest-small, 5-fold (theirs for scale: Surprise on 100k, BaselineOnly 0.944, SVD 0.934, SVD++ 0.919)', ['predictor', 'RMSE', 'std', 'MAE', 'NDCG@10', 'fit s (5 folds)', 'predict s'], recs.movielens.scores.map((s) => [
+        s.k === null ? s.predictor : `${s.predictor} k=${s.k}`, s.rmse, s.rmseStd, s.mae, s.ndcg10, s.fitSeconds, s.predictSeconds,
+      ])),
+    );
+  }
+  const f = recs.full;
+  console.log(table('recommend --all --top 10 --predictor mf, full shape (medians)', ['mf fit s', 'recommend s', 'total s', 'peak RSS MB'], [[f.fitSeconds, f.recommendSeconds, f.totalSeconds, f.peakRssMb ?? '-']]));
+}
 
 const out = join(repoRoot, 'bench', 'results.json');
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

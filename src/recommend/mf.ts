@@ -59,7 +59,7 @@ export async function fitMf(m: CsrMatrix, opts: MfOptions): Promise<MfModel> {
   const byMovie: AlsSide = { ptr: csc.colPtr, idx: csc.rowIdx, vals: csc.values };
   const customerVectors = sharedArray(Float64Array, nRows * f1);
   const movieVectors = initialMovieVectors(nCols, opts.factors, opts.seed);
-  const parallel = opts.threads > 1 && total > (opts.parallelAbove ?? 2_000_000);
+  const parallel = opts.threads > 1 && total > (opts.parallelAbove ?? 50_000);
   const solver = parallel
     ? new ThreadedSolver(
         {
