@@ -11,6 +11,7 @@ import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { fitPredictors, predictorFormulas, predictorNames, trainStats, type FittedPredictor, type LabelSource, type PredictorName } from '../recommend/predictors.js';
 import { defaultMinSupport, findCustomerRow, TopScratch, topForRow, type Recommendation } from '../recommend/recommend.js';
+import { writeTable } from '../recommend/recommend-table.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { addPredictorOptions } from './evaluate.js';
@@ -94,7 +95,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const fitSeconds = (performance.now() - fitStart) / 1000;
   if (opts.all) {
     const t0 = performance.now();
-    await writeAll(data, fitted, stats.movieCounts, topOpts, scratch, title, opts);
+    await writeAll(data, fitted, stats.movieCounts, title, opts);
     const seconds = (performance.now() - t0) / 1000;
     log.info(`recommend   ${data.matrix.nRows} customers x top ${opts.top} -> ${opts.out ?? 'stdout'}; ${describe}`);
     log.info(`time        fit ${fitSeconds.toFixed(2)} s   recommend ${seconds.toFixed(2)} s`);
@@ -135,38 +136,17 @@ async function modelLabels(data: RatingsData, model: KMeansModel, modelName: str
   return async () => ({ k: model.k, labels: assigned.labels, nIter: 0, converged: true, inertia: assigned.inertia, sizes: assigned.sizes });
 }
 
-/** --all: one CSV, a chunk per 2,000 customers, to --out (temp + rename) or stdout. */
-async function writeAll(
-  data: RatingsData,
-  fitted: FittedPredictor,
-  support: Float64Array,
-  topOpts: Parameters<typeof topForRow>[4],
-  scratch: TopScratch,
-  title: (id: number) => string,
-  opts: RecommendCliOptions,
-): Promise<void> {
+/** --all: one CSV in chunks of customers, to --out (temp + rename) or stdout. */
+async function writeAll(data: RatingsData, fitted: FittedPredictor, support: Float64Array, title: (id: number) => string, opts: RecommendCliOptions): Promise<void> {
   const writer = opts.out !== undefined ? openAtomicWriter(opts.out) : null;
   const write = async (chunk: string) => {
     if (writer) await writer.write(chunk);
     else if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   };
+  const titles = opts.titles ? Array.from(data.movieIds, (id) => csvField(title(id))) : null;
+  const ctx = { rowModel: fitted.rowModel, ratings: data.matrix, support, customerIds: data.customerIds, movieIds: data.movieIds, titles, top: opts.top, minSupport: opts.minSupport, ratingRange: opts.ratingRange };
   try {
-    await write(opts.titles ? 'Cust_Id,rank,movie,predicted,title\n' : 'Cust_Id,rank,movie,predicted\n');
-    const n = data.matrix.nRows;
-    let chunk = '';
-    for (let i = 0; i < n; i++) {
-      const id = data.customerIds[i];
-      const recs = topForRow(fitted, data.matrix, support, i, topOpts, scratch).recommendations;
-      for (let r = 0; r < recs.length; r++) {
-        const movie = data.movieIds[recs[r].col];
-        chunk += `${id},${r + 1},${movie},${recs[r].predicted.toFixed(4)}${opts.titles ? `,${csvField(title(movie))}` : ''}\n`;
-      }
-      if ((i + 1) % 2000 === 0) {
-        await write(chunk);
-        chunk = '';
-      }
-    }
-    await write(chunk);
+    await writeTable(ctx, opts.threads ?? availableParallelism(), write);
     await writer?.commit();
   } catch (err) {
     await writer?.abort();

@@ -4,6 +4,7 @@ import type { MatrixKind } from '../matrix/transform.js';
 import { clusterCustomers, type CustomerClusters } from './cluster-labels.js';
 import { clusterResiduals } from './cluster-residuals.js';
 import { fitMf, mfPredict, type MfModel } from './mf.js';
+import { factorRowModel, linearRowModel, predictRowWith, withClusters, type RowModel } from './row-model.js';
 
 export const predictorNames = ['global', 'movie', 'baseline', 'cluster', 'mf'] as const;
 export type PredictorName = (typeof predictorNames)[number];
@@ -77,6 +78,8 @@ export interface FittedPredictor {
   predict(row: number, col: number): number;
   /** Every movie's prediction for `row`, into out (length nCols). */
   predictRow(row: number, out: Float64Array): void;
+  /** The same predictions as plain shared arrays, for worker threads. */
+  readonly rowModel: RowModel;
   /** The k-means fit behind a `cluster` predictor. */
   readonly clusters?: CustomerClusters;
   readonly fitMs: number;
@@ -114,35 +117,38 @@ export async function fitPredictors(
 }
 
 async function fitOne(name: Exclude<PredictorName, 'cluster'>, train: CsrMatrix, stats: TrainStats, opts: PredictorOptions): Promise<FittedPredictor> {
-  const nCols = train.nCols;
+  const { nRows, nCols } = train;
   const t0 = performance.now();
+  const rowsOf = (rowModel: RowModel) => (row: number, out: Float64Array) => predictRowWith(rowModel, row, out);
   switch (name) {
     case 'global': {
       const mu = stats.mu;
-      return { name, k: null, fitMs: 0, predict: () => mu, predictRow: (_row, out) => out.fill(mu) };
+      const rowModel = linearRowModel(new Float64Array(nRows).fill(mu), new Float64Array(nCols));
+      return { name, k: null, fitMs: 0, predict: () => mu, predictRow: rowsOf(rowModel), rowModel };
     }
     case 'movie': {
       const means = stats.movieMeans;
-      return { name, k: null, fitMs: 0, predict: (_row, col) => means[col], predictRow: (_row, out) => out.set(means) };
+      const rowModel = linearRowModel(new Float64Array(nRows), means);
+      return { name, k: null, fitMs: 0, predict: (_row, col) => means[col], predictRow: rowsOf(rowModel), rowModel };
     }
     case 'baseline': {
+      const rowModel = baselineRowModel(stats.baseline);
       const { mu, userBias, itemBias } = stats.baseline;
-      return {
-        name,
-        k: null,
-        fitMs: stats.ms,
-        predict: (row, col) => mu + userBias[row] + itemBias[col],
-        predictRow: (row, out) => {
-          const base = mu + userBias[row];
-          for (let j = 0; j < nCols; j++) out[j] = base + itemBias[j];
-        },
-      };
+      return { name, k: null, fitMs: stats.ms, predict: (row, col) => mu + userBias[row] + itemBias[col], predictRow: rowsOf(rowModel), rowModel };
     }
     case 'mf': {
       const model = await fitMf(train, { factors: opts.factors, reg: opts.reg, regFixed: opts.regFixed, epochs: opts.epochs, seed: opts.seed, threads: opts.threads });
-      return { name, k: null, fitMs: performance.now() - t0, predict: (row, col) => mfPredict(model, row, col), predictRow: (row, out) => mfPredictRow(model, row, out) };
+      const rowModel = factorRowModel(model.mu, model.customerVectors, model.movieVectors, model.factors, nRows, nCols);
+      return { name, k: null, fitMs: performance.now() - t0, predict: (row, col) => mfPredict(model, row, col), predictRow: rowsOf(rowModel), rowModel };
     }
   }
+}
+
+/** (mu + b_u) per row and b_i per column: the baseline's sum in its own order. */
+function baselineRowModel(b: TrainStats['baseline']): RowModel {
+  const rowBase = new Float64Array(b.userBias.length);
+  for (let i = 0; i < rowBase.length; i++) rowBase[i] = b.mu + b.userBias[i];
+  return linearRowModel(rowBase, b.itemBias);
 }
 
 async function fitCluster(train: CsrMatrix, stats: TrainStats, k: number, shrink: number, labels: LabelSource): Promise<FittedPredictor> {
@@ -152,34 +158,19 @@ async function fitCluster(train: CsrMatrix, stats: TrainStats, k: number, shrink
   const { mu, userBias, itemBias } = stats.baseline;
   const shrunkT = res.shrunkT;
   const lab = clusters.labels;
-  const nCols = train.nCols;
+  const rowModel = withClusters(baselineRowModel(stats.baseline), lab, k, shrunkT);
   return {
     name: 'cluster',
     k,
     clusters,
     fitMs: stats.ms + performance.now() - t0,
     predict: (row, col) => mu + userBias[row] + itemBias[col] + shrunkT[col * k + lab[row]],
-    predictRow: (row, out) => {
-      const base = mu + userBias[row];
-      const c = lab[row];
-      for (let j = 0; j < nCols; j++) out[j] = base + itemBias[j] + shrunkT[j * k + c];
-    },
+    predictRow: (row, out) => predictRowWith(rowModel, row, out),
+    rowModel,
   };
 }
 
-/** Every movie's mu + b_u + b_i + p_u . q_i for one customer. */
+/** One customer's row by mfPredict, movie by movie (the reference for mfRowPredictor). */
 export function mfPredictRow(model: MfModel, row: number, out: Float64Array): void {
-  const F = model.factors;
-  const f1 = F + 1;
-  const cu = model.customerVectors;
-  const mv = model.movieVectors;
-  const u = row * f1;
-  const base = model.mu + cu[u + F];
-  const nCols = out.length;
-  for (let j = 0; j < nCols; j++) {
-    const i = j * f1;
-    let s = base + mv[i + F];
-    for (let a = 0; a < F; a++) s += cu[u + a] * mv[i + a];
-    out[j] = s;
-  }
+  for (let j = 0; j < out.length; j++) out[j] = mfPredict(model, row, j);
 }

@@ -38,7 +38,7 @@ export class TopScratch {
  * of at most `top`; the movies the customer rated are excluded by a mark array.
  */
 export function topForRow(
-  predictor: FittedPredictor,
+  predictor: Pick<FittedPredictor, 'predictRow'>,
   ratings: CsrMatrix,
   support: Float64Array,
   row: number,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alsScratch, choleskySolve, solveRange } from '../../src/recommend/als-kernel.js';
 import { fitMf, mfPredict } from '../../src/recommend/mf.js';
-import { mfPredictRow } from '../../src/recommend/predictors.js';
+import { factorRowModel, predictRowWith } from '../../src/recommend/row-model.js';
 import { plantedMatrix } from '../helpers.js';
 
 const close = (a: number, b: number, eps = 1e-12) => assert.ok(Math.abs(a - b) < eps, `${a} != ${b}`);
@@ -51,8 +51,9 @@ test('fitMf: the same bytes on the main thread and on 1, 2 or 3 worker threads',
   let mean = 0;
   for (let p = 0; p < n; p++) mean += m.values![p] / n;
   const row = new Float64Array(m.nCols);
+  const rowModel = factorRowModel(serial.mu, serial.customerVectors, serial.movieVectors, serial.factors, m.nRows, m.nCols);
   for (let i = 0; i < m.nRows; i++) {
-    mfPredictRow(serial, i, row);
+    predictRowWith(rowModel, i, row);
     for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
       const j = m.colIdx[p];
       assert.equal(row[j], mfPredict(serial, i, j));

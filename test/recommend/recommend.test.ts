@@ -5,6 +5,8 @@ import type { FittedPredictor } from '../../src/recommend/predictors.js';
 import { TopScratch, topForRow } from '../../src/recommend/recommend.js';
 import { predictTest } from '../../src/recommend/score.js';
 import { fitPredictors, trainStats } from '../../src/recommend/predictors.js';
+import { linearRowModel } from '../../src/recommend/row-model.js';
+import { writeTable } from '../../src/recommend/recommend-table.js';
 import { plantedMatrix } from '../helpers.js';
 
 /** A predictor that returns fixed scores per movie, whoever the customer. */
@@ -14,6 +16,7 @@ const fixed = (scores: number[]): FittedPredictor => ({
   fitMs: 0,
   predict: (_row, col) => scores[col],
   predictRow: (_row, out) => out.set(scores),
+  rowModel: linearRowModel(new Float64Array(4), Float64Array.from(scores)),
 });
 const range = { min: 1, max: 5 };
 
@@ -62,4 +65,40 @@ test('the fallback: unknown movie -> mu + b_u, unknown customer -> movie mean, n
   const { mu, userBias } = stats.baseline;
   // (0, 2): movie 2 has no training rating -> mu + b_u; (-1, 0): movie mean 3; (-1, -1): global 10/3
   assert.deepEqual([...out], [mu + userBias[0], 3, 10 / 3, mu + userBias[0], 5]);
+});
+
+test('the recommender table: the same bytes on the main thread and on worker threads; predictRow = predict', async () => {
+  const m = plantedMatrix(150, 30, 0.3, 3, 6);
+  const stats = trainStats(m);
+  const opts = { ks: [3], matrix: 'ratings' as const, shrink: 10, factors: 3, reg: 0.05, epochs: 2, seed: 1, threads: 1 };
+  const fitted = await fitPredictors(['global', 'movie', 'baseline', 'cluster', 'mf'], m, stats, opts);
+  const row = new Float64Array(m.nCols);
+  for (const p of fitted) {
+    for (let i = 0; i < m.nRows; i++) {
+      p.predictRow(i, row);
+      for (let j = 0; j < m.nCols; j++) assert.equal(row[j], p.predict(i, j), `${p.name} (${i}, ${j})`);
+    }
+    const ctx = {
+      rowModel: p.rowModel,
+      ratings: m,
+      support: stats.movieCounts,
+      customerIds: Int32Array.from({ length: m.nRows }, (_, i) => 10 * (i + 1)),
+      movieIds: Int32Array.from({ length: m.nCols }, (_, j) => j + 1),
+      titles: null,
+      top: 5,
+      minSupport: 1,
+      ratingRange: range,
+    };
+    const texts: string[] = [];
+    for (const threads of [1, 2, 3]) {
+      let text = '';
+      await writeTable(ctx, threads, async (chunk) => {
+        text += chunk;
+      }, 16);
+      texts.push(text);
+    }
+    assert.equal(texts[1], texts[0], p.name);
+    assert.equal(texts[2], texts[0], p.name);
+    assert.equal(texts[0].split('\n').length, 2 + 5 * m.nRows);
+  }
 });
