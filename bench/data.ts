@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePivot } from '../src/generate/index.js';
-import { openPivotOutput } from '../src/generate/output.js';
-import { writeCsrFile } from '../src/io/csr-file.js';
+import { openBlockSink } from '../src/io/block-sink.js';
+import { writeCsrFile } from '../src/io/csr/csr-file.js';
 import { readRatings } from '../src/io/read-ratings.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,8 +32,8 @@ export async function ensureData(customers: number, log: (line: string) => void)
   const csr = `${base}.csr`;
   if (!existsSync(csv)) {
     log(`generating ${csv} ...`);
-    const out = openPivotOutput(csv);
-    const summary = await generatePivot({ seed: SEED, rows: customers }, out.sink);
+    const out = openBlockSink(csv);
+    const summary = await generatePivot({ seed: SEED, rows: customers }, out);
     await out.commit();
     log(`  ${summary.customers} customers, ${summary.ratings} ratings, ${(summary.bytes / 1e6).toFixed(0)} MB in ${summary.seconds.toFixed(1)} s`);
   }

@@ -8,7 +8,7 @@
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { readRatings } from '../src/io/read-ratings.js';
 import { fitKMeans } from '../src/kmeans/fit.js';
-import { createPassRunner } from '../src/kmeans/worker-runner.js';
+import { createPassRunner } from '../src/kmeans/passes/runner.js';
 
 const [input, out, threadsArg] = process.argv.slice(2);
 const threads = Number(threadsArg ?? 2);

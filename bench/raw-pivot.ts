@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSyntheticNetflixRaw } from '../src/generate/netflix-raw-writer.js';
-import { pivotScanned, readNetflixRaw } from '../src/io/netflix-raw.js';
-import { writePivotCsv } from '../src/io/write-pivot.js';
+import { pivotScanned, readNetflixRaw } from '../src/io/netflix/netflix-raw.js';
+import { writePivotCsv } from '../src/io/pivot/write-pivot.js';
 
 const args = process.argv.slice(2);
 const ratings = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000_000);

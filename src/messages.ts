@@ -2,10 +2,18 @@
  * Every user-facing message, as a named function: the code says which message it means, the tests assert against
  * the same function, and the wording lives in one place. Data messages start with `file:line[:column]: `.
  */
+import { anyRatingRange } from './matrix/rating-range.js';
+
 const q = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
 
 const at = (file: string, line: number, column?: number) =>
   column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+
+/** Why a rating was refused: outside the --rating-range given, or (none given) not a number >= 0 a float32 holds. */
+const outside = (lo: number, hi: number) =>
+  lo === anyRatingRange.min && hi === anyRatingRange.max
+    ? `is not a rating (a number from 0 to 3.4e38; see --rating-range)`
+    : `is outside ${lo}..${hi} (see --rating-range)`;
 
 export const messages = {
   // ---- options (exit 2)
@@ -46,12 +54,46 @@ export const messages = {
   badRating: (file: string, line: number, column: number, value: string) =>
     `${at(file, line, column)}: rating ${q(value)} is not a number`,
   ratingOutOfRange: (file: string, line: number, column: number, value: string, lo: number, hi: number) =>
-    `${at(file, line, column)}: rating ${q(value)} is outside ${lo}..${hi} (see --rating-range)`,
+    `${at(file, line, column)}: rating ${q(value)} ${outside(lo, hi)}`,
   noDataRows: (file: string) => `${file}: no customer rows after the header`,
+  // ---- io (issue 11): real ratings files as they come
+  ratingScale: (range: string, given: boolean) => (given ? `${range} (--rating-range)` : `${range} (the scale the ratings show; --rating-range to state it)`),
 
   // ---- outputs (exit 74)
   outputDirMissing: (file: string, dir: string) => `${file}: cannot write: directory ${q(dir)} does not exist`,
   cannotWrite: (file: string, reason: string) => `${file}: cannot write: ${reason}`,
+  // cli conventions: why a write failed, in words (errno names and temp file names stay out of messages)
+  outputIsDirectory: (file: string) => `${file}: cannot write: it is a directory`,
+  outputDirNotDirectory: (file: string, dir: string) => `${file}: cannot write: ${q(dir)} is not a directory`,
+  writeFailureReason: (code: string | undefined, fallback: string) => {
+    switch (code) {
+      case 'ENOSPC':
+        return 'no space left on device';
+      case 'EDQUOT':
+        return 'disk quota exceeded';
+      case 'EACCES':
+      case 'EPERM':
+        return 'permission denied';
+      case 'EROFS':
+        return 'read-only file system';
+      case 'EIO':
+        return 'input/output error';
+      case 'EFBIG':
+        return 'file too large';
+      case 'EISDIR':
+        return 'it is a directory';
+      case 'ENOENT':
+        return 'no such directory';
+      case 'ENOTDIR':
+        return 'a part of the path is not a directory';
+      case 'EPIPE':
+        return 'the reader closed the pipe';
+      default:
+        return fallback;
+    }
+  },
+  stdoutLabel: () => 'stdout',
+  assignmentsNotWritten: () => `--json without --out: the assignments were not written; give --out FILE to keep them`,
 
   // ---- engines
   mlKmeansTooLarge: (rows: number, cols: number, limit: number) =>
@@ -82,7 +124,6 @@ export const messages = {
   // ---- recommend: predictors, evaluation protocols, the recommender table (issue 13)
   unknownPredictor: (value: string, names: readonly string[]) =>
     `--predictors: unknown predictor ${q(value)}; the predictors are ${names.join(', ')}`,
-  evaluateNeedsData: () => 'evaluate needs --input (with --holdout or --folds) or both --train and --test',
   trainTestPair: () => '--train and --test go together (a training file and a test file)',
   protocolConflict: (a: string, b: string) => `${a} and ${b} are two ways to split the data; give one`,
   emptyTest: (file: string) => `${file}: the test set has no rating`,
@@ -178,9 +219,18 @@ export const messages = {
     `${at(file, line, column)}: ${role} id ${q(value)} is not a positive whole number`,
   longColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
     `${at(file, 1)}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
-  badColumnsSpec: (value: string) => `--columns must name three columns as user,movie,rating, got ${q(value)}`,
+  // io (issue 11): long files in any layout
+  longColumnPosition: (file: string, role: string, position: string, cells: number) =>
+    `${at(file, 1)}: --columns puts the ${role} at position ${position}, but the lines have ${cells} cells`,
+  longNamesWithoutHeader: (file: string, name: string, firstLine: string) =>
+    `${at(file, 1)}: --columns names ${q(name)}, but the first line ${q(firstLine)} is data, not a header; give positions (--columns 1,2,3)`,
+  longLoneColon: (file: string, line: number, column: number, value: string) =>
+    `${at(file, line, column)}: cell ${q(value)} holds a lone ":" (the cells of this file are separated by "::")`,
+  longBadTimestamp: (file: string, line: number, column: number, value: string) =>
+    `${at(file, line, column)}: timestamp ${q(value)} is not a number of seconds or a date`,
+  badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
-    `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line or a userId,movieId,rating header); use --format`,
+    `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,
   formatsDiffer: (first: string, firstFormat: string, other: string, otherFormat: string) =>
     `${other} looks like ${otherFormat} but ${first} looks like ${firstFormat}: give files of one format`,
   oneFileOnly: (format: string, count: number) => `the ${format} format reads one file, got ${count}`,
@@ -195,7 +245,7 @@ export const messages = {
     `${file}: CSR file is ${actual} bytes but its header implies ${expected} (truncated or not a CSR file)`,
   csrCorrupt: (file: string, what: string) => `${file}: corrupt CSR file: ${what}`,
   csrRatingOutOfRange: (file: string, row: number, customer: number, movie: number, value: number, lo: number, hi: number) =>
-    `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
+    `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} ${outside(lo, hi)}`,
   // worker threads (internal errors: exit 70)
   workerFailed: (what: string, reason: string) => `${what}: a worker thread failed: ${reason}`,
   workerExited: (what: string, code: number) => `${what}: a worker thread exited unexpectedly (code ${code})`,

@@ -3,7 +3,7 @@ import { fitKMeans } from '../../src/kmeans/fit.js';
 import { initialCenters } from '../../src/kmeans/init.js';
 import { toRowMajor } from '../../src/kmeans/layout.js';
 import { fitWithMlKmeans } from '../../src/kmeans/ml-kmeans-engine.js';
-import { SerialRunner } from '../../src/kmeans/serial-runner.js';
+import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
 import { Rng } from '../../src/util/random.js';
 import { median, repeat, round } from '../measure.js';
 

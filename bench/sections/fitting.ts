@@ -1,5 +1,5 @@
 import { fitKMeans } from '../../src/kmeans/fit.js';
-import { createPassRunner } from '../../src/kmeans/worker-runner.js';
+import { createPassRunner } from '../../src/kmeans/passes/runner.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
 import { median, repeat, round } from '../measure.js';

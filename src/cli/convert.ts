@@ -1,12 +1,15 @@
-import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { checkOutputPath } from '../io/atomic-write.js';
-import { writeCsrFile } from '../io/csr-file.js';
+import { writeCsrFile } from '../io/csr/csr-file.js';
 import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { messages } from '../messages.js';
 import { Log } from '../util/log.js';
-import { intOption, memorySizeOption, ratingRangeOption, type RatingRange } from './options.js';
+import { maxMemoryOption } from './input-options.js';
+import { intOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { checkOutputs } from './output.js';
+import { Progress } from './progress.js';
+import { quietOption, ratingRangeFlag, threadsOption } from './shared-options.js';
 
 interface ConvertOptions {
   rows?: number;
@@ -27,22 +30,24 @@ export function registerConvert(program: Command): void {
     .description('parse a ratings pivot CSV (plain or gzip) once into a binary CSR file that loads in under a second')
     .argument('<input>', 'the pivot CSV (df_p.csv, or .csv.gz), or a CSR file')
     .argument('<output>', 'the CSR file to write (written atomically)')
-    .option('--rows <n>', 'keep only the first n customers', intOption('--rows', 1))
-    .option('--rating-range <low..high>', 'ratings outside this range are an error (default 1..5)', ratingRangeOption)
-    .option('--threads <n>', `threads for the CSV scan (default: all ${availableParallelism()} cores)`, intOption('--threads', 1))
-    .option('--max-memory <size>', "refuse inputs estimated to need more memory than this, e.g. 8G (default: the machine's memory)", memorySizeOption('--max-memory'))
-    .option('-q, --quiet', 'print nothing but errors')
+    .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
+    .addOption(ratingRangeFlag())
+    .addOption(threadsOption())
+    .addOption(maxMemoryOption())
+    .addOption(quietOption())
     .action(async (input: string, output: string, opts: ConvertOptions) => {
       const log = new Log({ quiet: opts.quiet });
-      await checkOutputPath(output);
+      await checkOutputs([output]);
       await checkMemory(input, { maxMemory: opts.maxMemory, rows: opts.rows, suggestConvert: false });
       const t0 = performance.now();
+      const progress = new Progress(log, `reading ${input}`, { unit: 'MB', scale: 1e6 });
       const data = await readRatings(input, {
         rows: opts.rows,
         ratingRange: opts.ratingRange,
         threads: opts.threads,
-        onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} customers`),
+        onProgress: (bytes, rows) => progress.update(bytes, `${rows.toLocaleString('en-US')} customers`),
       });
+      progress.done();
       log.progress(`writing ${output}`, true);
       const bytes = await writeCsrFile(output, data);
       const m = data.matrix;

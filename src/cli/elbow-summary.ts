@@ -1,5 +1,6 @@
 import type { ElbowResult } from '../metrics/elbow.js';
 import { messages } from '../messages.js';
+import { alignedTable, matrixLine, noteLine, secs } from './format.js';
 
 /** Everything the elbow command reports, for the stderr table, --json and the report. */
 export interface ElbowSummary {
@@ -19,8 +20,6 @@ export interface ElbowSummary {
   timingsMs: Record<string, number>;
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
-const secs = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
 const score = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 export function silhouetteLine(s: ElbowSummary): string {
@@ -28,9 +27,8 @@ export function silhouetteLine(s: ElbowSummary): string {
   return r.silhouetteExact ? messages.silhouetteExact(r.silhouetteRows) : messages.silhouetteSampled(r.silhouetteRows, s.rows);
 }
 
-/** The table printed on stderr: one line per k, the shared settings above, the timings below. */
-export function formatElbowSummary(s: ElbowSummary): string {
-  const density = (100 * s.nnz) / (s.rows * s.cols);
+/** The table, one line per k: the command's result, for stdout or --out. */
+export function formatElbowTable(s: ElbowSummary): string {
   const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', 'iter', 'time'];
   const body = s.result.rows.map((r) => [
     String(r.k),
@@ -41,29 +39,30 @@ export function formatElbowSummary(s: ElbowSummary): string {
     `${r.nIter}${r.converged ? '' : '*'}`,
     secs(r.timeMs),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  return alignedTable(header, body).join('\n');
+}
+
+/** What goes on stderr around the table: the shared settings before it, the timings and notes after it. */
+export function formatElbowSettings(s: ElbowSummary): { before: string; after: string } {
   const t = s.timingsMs;
-  const lines = [
+  const before = [
     `input       ${s.input}`,
-    `matrix      ${s.matrix}, ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.nnz)} ratings (${density.toFixed(2)}% dense)`,
+    matrixLine(s),
     `k-means     seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  max-iter=${s.maxIter}  tol=${s.tol}`,
     `metrics     ${silhouetteLine(s)}`,
-    '',
-    line(header),
-    ...body.map(line),
-    '',
+  ];
+  const after = [
     `time        read ${secs(t.read)}   fits ${secs(t.fits)}   silhouette ${secs(t.silhouette)} (one pass for all k)` +
       (t.plot === undefined ? '' : `   plot ${secs(t.plot)}`) +
       (t.report === undefined ? '' : `   report ${secs(t.report)}`),
   ];
   const notConverged = s.result.rows.filter((r) => !r.converged).map((r) => r.k);
-  if (notConverged.length > 0) lines.push(`note        * ${messages.notConvergedNote(notConverged)}`);
+  if (notConverged.length > 0) after.push(noteLine(`* ${messages.notConvergedNote(notConverged)}`));
   if (s.result.rows.some((r) => !Number.isFinite(r.silhouette) || !Number.isFinite(r.daviesBouldin))) {
-    lines.push(`note        ${messages.undefinedScoresNote()}`);
+    after.push(noteLine(messages.undefinedScoresNote()));
   }
-  if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
-  return lines.join('\n');
+  if (s.emptyRows > 0) after.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
+  return { before: before.join('\n'), after: after.join('\n') };
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

@@ -1,8 +1,7 @@
-import { availableParallelism } from 'node:os';
-import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { addKMeansOptions, kmeansOptionRows, type KMeansCliOptions } from './kmeans-options.js';
+import { addInputOptions, inputArgv, type InputCliOptions } from './input-options.js';
+import { addKMeansOptions, kmeansOptionRows, kmeansOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
 import { Option, type Command } from 'commander';
-import { checkOutputPath, writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
 import { runElbow } from '../metrics/elbow.js';
@@ -14,12 +13,16 @@ import { Log, Timings } from '../util/log.js';
 import { intOption } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
-import { elbowSummaryJson, formatElbowSummary, type ElbowSummary } from './elbow-summary.js';
+import { elbowSummaryJson, formatElbowSettings, formatElbowTable, type ElbowSummary } from './elbow-summary.js';
+import { checkOutputs, toStdout, writeResult } from './output.js';
+import { Progress } from './progress.js';
+import { jsonOption, outOption, quietOption } from './shared-options.js';
 
 export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
   k: number[];
   silhouetteSample: number;
   json?: boolean;
+  out?: string;
   plot?: string;
   report?: string;
   quiet?: boolean;
@@ -38,13 +41,14 @@ export const ELBOW_PLOT_SCALE = 2;
 export function registerElbow(program: Command): void {
   const cmd = program
     .command('elbow')
-    .description('fit k-means for a range of k and print inertia, silhouette, Davies-Bouldin and Calinski-Harabasz for each')
+    .description('fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
     .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
-    .option('--json', 'print the results as one JSON object on stdout instead of the table')
+    .addOption(outOption('the table (or the --json object)'))
+    .addOption(jsonOption())
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
-    .option('-q, --quiet', 'no table or progress on stderr');
+    .addOption(quietOption());
   addInputOptions(addKMeansOptions(cmd, 'cluster a seeded random sample of N customers (as fit --sample)')).action(async (opts: ElbowCliOptions) => {
     await runElbowCommand(opts);
   });
@@ -54,37 +58,36 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
   // fail on an unwritable output before minutes of work, not after
-  if (opts.plot) await checkOutputPath(opts.plot);
-  if (opts.report) await checkOutputPath(opts.report);
+  await checkOutputs([opts.out, opts.plot, opts.report]);
 
-  const { input, data } = await loadRatings(opts, log, timings);
+  const { label: input, data } = await loadRatings(opts, log, timings);
   const kMax = opts.k[opts.k.length - 1];
   if (kMax > data.matrix.nRows) throw usageError(messages.kTooLarge(kMax, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
 
   let currentK = opts.k[0];
+  let fitsStarted = 0;
+  // the estimate assumes every k costs the same; larger k cost more, so it errs on the short side
+  const progress = new Progress(log, 'elbow', { total: opts.k.length, unit: `values of k` });
+  const silhouette = new Progress(log, 'silhouette', { unit: 'pairs' });
   const result = await runElbow(
     matrix,
     opts.k,
-    {
-      seed: opts.seed,
-      init: opts.init,
-      nInit: opts.nInit,
-      maxIter: opts.maxIter,
-      tol: opts.tol,
-      threads: opts.threads ?? availableParallelism(),
-      onIteration: (iter, inertia) => log.progress(`k=${currentK}: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
-    },
+    kmeansOptionsFrom(opts, {
+      onIteration: (iter, inertia) => progress.update(fitsStarted - 1, `k=${currentK} iteration ${iter}, inertia ${inertia.toExponential(6)}`),
+    }),
     {
       silhouetteSample: opts.silhouetteSample,
       seed: opts.seed,
       onFitStart: (k) => {
         currentK = k;
+        fitsStarted++;
+        progress.update(fitsStarted - 1, `k=${k}`);
       },
-      onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / Math.max(1, total)).toFixed(0)}% of the pairs`),
+      onSilhouetteProgress: (done, total) => silhouette.update(done, undefined, total),
     },
   );
-  log.clearProgress();
+  progress.done();
   timings.ms.fits = Math.round(result.fitsMs * 10) / 10;
   timings.ms.silhouette = Math.round(result.silhouetteMs * 10) / 10;
 
@@ -120,9 +123,9 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     await timings.time('report', () =>
       writeReport(reportPath, {
         title: 'Choosing k for k-means on Netflix Prize customers',
-        command: elbowArgv(opts),
+        command: elbowArgv({ ...opts, ratingRange: data.ratingRange }),
         data: { source: input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: opts.matrix, emptyRows: summary.emptyRows },
-        options: elbowOptionRows(opts),
+        options: elbowOptionRows({ ...opts, ratingRange: data.ratingRange }),
         elbow: result,
         elbowPlot: opts.plot,
         generatedAt: new Date(),
@@ -130,8 +133,22 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     );
   }
 
-  if (opts.json) process.stdout.write(`${JSON.stringify(elbowSummaryJson(summary))}\n`);
-  else log.info(formatElbowSummary(summary));
+  // the table is the result: stdout or --out; the settings, timings and notes around it are for the person
+  if (opts.json) {
+    await writeResult(opts.out, `${JSON.stringify(elbowSummaryJson(summary))}\n`);
+    return;
+  }
+  const { before, after } = formatElbowSettings(summary);
+  // on a terminal the table sits between the settings and the times; to a file, stderr waits for the write
+  const table = `${formatElbowTable(summary)}\n`;
+  if (toStdout(opts.out)) {
+    log.info(before);
+    await writeResult(opts.out, table);
+  } else {
+    await writeResult(opts.out, table);
+    log.info(before);
+  }
+  log.info(after);
 }
 
 /** The options that shape the result, as shown in the report. */
@@ -141,9 +158,9 @@ function elbowOptionRows(opts: ElbowCliOptions): Array<[string, string | number]
 
 /** The command line that reproduces this run, defaults spelled out so a later change of default cannot alter it. */
 export function elbowArgv(opts: ElbowCliOptions): string[] {
-  const argv = ['elbow'];
-  if (opts.input !== undefined) argv.push('--input', opts.input);
+  const argv = ['elbow', ...inputArgv(opts)];
   for (const [flag, value] of elbowOptionRows(opts)) argv.push(flag, String(value));
+  if (opts.out) argv.push('--out', opts.out);
   if (opts.plot) argv.push('--plot', opts.plot);
   if (opts.report) argv.push('--report', opts.report);
   return argv;

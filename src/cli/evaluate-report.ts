@@ -1,6 +1,7 @@
 import type { EvaluateResult, PredictorScore } from '../recommend/evaluate.js';
 import { predictorFormulas } from '../recommend/predictors.js';
 import { netflixPrizeReference, referenceCaption, surpriseCaption, surpriseReference } from '../recommend/reference.js';
+import { int, label, secs } from './format.js';
 
 export type EvaluateProtocol =
   | { kind: 'holdout'; share: number }
@@ -28,7 +29,6 @@ export interface EvaluateReport {
   timingsMs: Record<string, number>;
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
 const f4 = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(4));
 
 export function predictorLabel(s: Pick<PredictorScore, 'predictor' | 'k'>): string {
@@ -55,11 +55,12 @@ function protocolLine(r: EvaluateReport): string {
 export function formatEvaluateReport(r: EvaluateReport): string {
   const res = r.result;
   const folds = res.splits > 1;
-  const head = `${'predictor'.padEnd(14)}${'RMSE'.padStart(8)}${folds ? '  (std)' : ''}${'MAE'.padStart(8)}${'P@10'.padStart(8)}${'R@10'.padStart(8)}${'NDCG@10'.padStart(9)}${'fit s'.padStart(8)}${'predict s'.padStart(10)}`;
+  const head = `${'predictor'.padEnd(14)}${'RMSE'.padStart(8)}${folds ? '  (std)' : ''}${'MAE'.padStart(8)}${'P@10'.padStart(8)}${'R@10'.padStart(8)}${'NDCG@10'.padStart(9)}  time`;
+  // the times last and unpadded: the metric columns stay aligned whatever the machine's speed
   const rows = res.scores.map(
     (s) =>
       `${predictorLabel(s).padEnd(14)}${f4(s.rmse).padStart(8)}${folds ? ` (${s.std!.rmse.toFixed(3)})` : ''}${f4(s.mae).padStart(8)}` +
-      `${f4(s.precision10).padStart(8)}${f4(s.recall10).padStart(8)}${f4(s.ndcg10).padStart(9)}${s.fitSeconds.toFixed(2).padStart(8)}${s.predictSeconds.toFixed(2).padStart(10)}`,
+      `${f4(s.precision10).padStart(8)}${f4(s.recall10).padStart(8)}${f4(s.ndcg10).padStart(9)}  fit ${secs(s.fitSeconds * 1000)}, predict ${secs(s.predictSeconds * 1000)}`,
   );
   const used = [...new Set(res.scores.map((s) => s.predictor))];
   return [
@@ -83,10 +84,10 @@ export function formatEvaluateReport(r: EvaluateReport): string {
 /** Fits and times, for stderr. */
 export function formatEvaluateDetails(r: EvaluateReport): string {
   const fits = r.result.fits.map(
-    (f) => `fit k=${f.k}     split ${f.split}: ${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
+    (f) => `${label(`fit k=${f.k}`)}split ${f.split}: ${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
   );
   const times = Object.entries(r.timingsMs)
-    .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)
+    .map(([phase, ms]) => `${phase} ${secs(ms)}`)
     .join('   ');
   return [...fits, `time        ${times}`].join('\n');
 }

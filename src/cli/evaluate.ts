@@ -2,7 +2,12 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { matrixKinds, type MatrixKind } from '../matrix/transform.js';
+import { matrixOption, maxIterOption } from './kmeans-options.js';
+import type { MatrixKind } from '../matrix/transform.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { checkOutputs, writeResult } from './output.js';
+import { Progress } from './progress.js';
+import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag, seedOption } from './shared-options.js';
 import { messages } from '../messages.js';
 import { evaluateSplits, type EvaluateResult } from '../recommend/evaluate.js';
 import { fileSplit } from '../recommend/file-split.js';
@@ -14,10 +19,11 @@ import type { TrainTest } from '../recommend/split.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { evaluateJson, formatEvaluateDetails, formatEvaluateReport, type EvaluateProtocol } from './evaluate-report.js';
-import { choiceOption, intListOption, intOption, intRangeOption, numberOption, openRangeOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { intListOption, intOption, intRangeOption, numberOption, openRangeOption } from './options.js';
 
 export interface EvaluateCliOptions extends InputCliOptions {
   input?: string;
+  out?: string;
   train?: string;
   test?: string;
   predictors: PredictorName[];
@@ -31,7 +37,7 @@ export interface EvaluateCliOptions extends InputCliOptions {
   factors: number;
   reg: number;
   epochs: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   json?: boolean;
   quiet?: boolean;
 }
@@ -51,30 +57,28 @@ export function predictorListOption(value: string): PredictorName[] {
 /** The options every predictor-fitting command shares (evaluate, recommend), spelled and explained once. */
 export function addPredictorOptions(cmd: Command): Command {
   return cmd
-    .option('-k, --k <list>', 'clusters of the cluster predictor; a list such as 2,5,10 scores one per k', intListOption('--k', 1), [5])
-    .addOption(new Option('--matrix <kind>', 'what k-means clusters: ratings, binary or centered').choices(matrixKinds).default('ratings').argParser(choiceOption('--matrix', matrixKinds)))
+    .addOption(new Option('-k, --k <list>', 'clusters of the cluster predictor; a list such as 2,5,10 scores one per k').argParser(intListOption('--k', 1)).default([5], '5'))
+    .addOption(matrixOption())
     .option('--shrink <lambda>', "cluster predictor: the cluster's mean residual is sum / (n + lambda)", numberOption('--shrink', 0), 10)
-    .option('--max-iter <n>', 'most Lloyd iterations per k-means fit', intOption('--max-iter', 1), 300)
+    .addOption(maxIterOption())
     .option('--factors <n>', 'mf: latent factors per customer and movie', intRangeOption('--factors', 1, 500), defaultMfOptions.factors)
     .option('--reg <lambda>', 'mf: weighted-lambda regularisation: the penalty of a vector with n ratings is (lambda n + 6) |vector|^2', numberOption('--reg', 0), defaultMfOptions.reg)
     .option('--epochs <n>', 'mf: ALS sweeps (all customers, then all movies)', intOption('--epochs', 1), defaultMfOptions.epochs)
-    .option('--seed <n>', 'random seed (splits, k-means, initial factors)', intOption('--seed', 0), 0)
-    .addOption(ratingRangeFlag('valid ratings; predictions are clamped to it'));
+    .addOption(seedOption())
+    .addOption(ratingRangeFlag());
 }
 
 export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')
     .description('fit predictors on training ratings, score them on test ratings (RMSE, MAE, precision/recall/NDCG@10); a table on stdout')
-    .option('-i, --input <file>', 'ratings to split (any format read by fit)')
+    .addOption(inputOption())
     .option('--train <file>', 'a given training file (e.g. MovieLens u1.base), with --test')
     .option('--test <file>', 'its test file (e.g. u1.test)')
-    .option('--predictors <list>', `comma-separated, from ${predictorNames.join(', ')}`, predictorListOption, [...predictorNames])
+    .addOption(new Option('--predictors <list>', `comma-separated, from ${predictorNames.join(', ')}`).argParser(predictorListOption).default([...predictorNames], predictorNames.join(',')))
     .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1) (default protocol, 0.1)", openRangeOption('--holdout', 0, 1))
     .option('--folds <n>', 'seeded k-fold cross-validation over the ratings: mean and std per predictor', intRangeOption('--folds', 2, 100));
-  addPredictorOptions(cmd)
-    .option('--json', 'print the report as one JSON object')
-    .option('-q, --quiet', 'no progress, fits or times on stderr');
+  addPredictorOptions(cmd).addOption(outOption('the table (or the --json object)')).addOption(jsonOption()).addOption(quietOption());
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
   });
@@ -86,20 +90,23 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   if ((opts.train === undefined) !== (opts.test === undefined)) throw usageError(messages.trainTestPair());
   const files = opts.train !== undefined;
   if (files && opts.input !== undefined) throw usageError(messages.protocolConflict('--input', '--train/--test'));
-  if (!files && opts.input === undefined) throw usageError(messages.evaluateNeedsData());
   if (opts.holdout !== undefined && opts.folds !== undefined) throw usageError(messages.protocolConflict('--holdout', '--folds'));
   if (files && (opts.holdout !== undefined || opts.folds !== undefined)) {
     throw usageError(messages.protocolConflict(opts.holdout !== undefined ? '--holdout' : '--folds', '--train/--test'));
   }
+  await checkOutputs([opts.out]);
 
   let splits: Iterable<TrainTest>;
   let protocol: EvaluateProtocol;
   let customers: number;
   let movies: number;
   let source: string;
+  let ratingRange: RatingRange;
   if (files) {
     const train = (await loadRatings({ ...opts, input: opts.train }, log, timings)).data;
-    const test = (await loadRatings({ ...opts, input: opts.test }, log, timings)).data;
+    // the test file on the training file's scale: a rating outside it is an error, not a silent clamp
+    const test = (await loadRatings({ ...opts, input: opts.test, ratingRange: opts.ratingRange ?? train.ratingRange }, log, timings)).data;
+    ratingRange = train.ratingRange;
     if (test.matrix.rowPtr[test.matrix.nRows] === 0) throw usageError(messages.emptyTest(opts.test!));
     const split = fileSplit(train, test);
     splits = [split];
@@ -108,14 +115,15 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     movies = train.matrix.nCols;
     source = opts.train!;
   } else {
-    const { data } = await loadRatings(opts, log, timings);
+    const { label, data } = await loadRatings(opts, log, timings);
     const m = data.matrix;
-    if (m.rowPtr[m.nRows] === 0) throw usageError(messages.emptyTest(opts.input!));
+    if (m.rowPtr[m.nRows] === 0) throw usageError(messages.emptyTest(label));
     customers = m.nRows;
     movies = m.nCols;
-    source = opts.input!;
+    source = label;
+    ratingRange = data.ratingRange;
     if (opts.folds !== undefined) {
-      if (m.rowPtr[m.nRows] < opts.folds) throw usageError(messages.emptyTest(`${opts.input} (${opts.folds} folds)`));
+      if (m.rowPtr[m.nRows] < opts.folds) throw usageError(messages.emptyTest(`${label} (${opts.folds} folds)`));
       splits = foldSplits(m, opts.folds, opts.seed);
       protocol = { kind: 'folds', folds: opts.folds };
     } else {
@@ -129,6 +137,7 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   if (opts.predictors.includes('cluster')) for (const k of opts.k) if (k > rowsOk) throw usageError(messages.kTooLarge(k, rowsOk));
 
   const t0 = performance.now();
+  const progress = new Progress(log, 'evaluate');
   const result: EvaluateResult = await evaluateSplits(splits, {
     predictors: opts.predictors,
     ks: opts.k,
@@ -140,10 +149,10 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     epochs: opts.epochs,
     seed: opts.seed,
     threads: opts.threads ?? availableParallelism(),
-    ratingRange: opts.ratingRange,
-    onPhase: (phase) => log.progress(`evaluate: ${phase}`, true),
+    ratingRange,
+    onPhase: (phase) => progress.step(phase),
   });
-  log.clearProgress();
+  progress.done();
   const report = {
     input: source,
     customers,
@@ -156,6 +165,6 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     result,
     timingsMs: { read: timings.ms.read ?? 0, evaluate: Math.round(performance.now() - t0) },
   };
-  process.stdout.write(opts.json ? `${JSON.stringify(evaluateJson(report))}\n` : formatEvaluateReport(report));
+  await writeResult(opts.out, opts.json ? `${JSON.stringify({ ...evaluateJson(report), ratingRange })}\n` : formatEvaluateReport(report));
   log.info(formatEvaluateDetails(report));
 }

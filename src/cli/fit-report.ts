@@ -4,8 +4,10 @@ import type { ClusterProfiles } from '../metrics/profiles.js';
 import type { HeatmapReport } from '../plot/heatmaps.js';
 import { writeReport, type ReportImage } from '../report/markdown.js';
 import type { Log } from '../util/log.js';
-import type { FitCliOptions } from './fit.js';
+import type { FitCliOptions } from './fit-options.js';
+import { inputArgv } from './input-options.js';
 import { kmeansOptionRows } from './kmeans-options.js';
+import { Progress } from './progress.js';
 import type { FitSummary } from './fit-summary.js';
 
 /** The options that shape a fit's result, as the report shows them and as the reproducing command spells them. */
@@ -20,8 +22,8 @@ export function fitOptionRows(opts: FitCliOptions): Array<[string, string | numb
 }
 
 export function fitArgv(opts: FitCliOptions): string[] {
-  const argv = ['fit'];
-  if (opts.input !== undefined) argv.push('--input', opts.input);
+  // --format and --columns shape what is read: the command must name them to reproduce the run
+  const argv = ['fit', ...inputArgv(opts)];
   for (const [flag, value] of fitOptionRows(opts)) argv.push(flag, String(value));
   if (opts.titles !== undefined) argv.push('--titles', opts.titles);
   if (opts.out !== undefined) argv.push('--out', opts.out);
@@ -43,12 +45,16 @@ export async function writeFitReport(
   heatmaps: HeatmapReport | null,
   log: Log,
 ): Promise<void> {
+  const progress = new Progress(log, 'silhouette', { unit: 'pairs' });
   const ev = evaluateClusterings(matrix, [{ labels: summary.result.labels, k: opts.k }], {
     silhouetteSample: opts.silhouetteSample,
     seed: opts.seed,
-    onSilhouetteProgress: (done, total) => log.progress(`silhouette: ${((100 * done) / total).toFixed(0)}%`),
+    onSilhouetteProgress: (done, total) => {
+      progress.setTotal(total);
+      progress.update(done);
+    },
   });
-  log.clearProgress();
+  progress.done();
   const images: ReportImage[] = [];
   if (heatmaps?.combinedPath) images.push({ path: heatmaps.combinedPath, caption: 'All drawn clusters, one colour scale' });
   for (const h of heatmaps?.drawn ?? []) images.push({ path: h.path, caption: h.title });
@@ -56,7 +62,7 @@ export async function writeFitReport(
     command: fitArgv(opts),
     data: { source: summary.input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: summary.matrix, emptyRows: summary.emptyRows },
     options: fitOptionRows(opts),
-    fit: summary,
+    fit: { k: summary.k, init: summary.init, nInit: summary.nInit, seed: summary.seed, engine: summary.engine, result: summary.result, timingsMs: summary.timingsMs },
     scores: { ...ev.scores[0], silhouetteRows: ev.silhouetteRows, silhouetteExact: ev.silhouetteExact },
     profiles,
     heatmaps: images,

@@ -1,7 +1,7 @@
-import { availableParallelism } from 'node:os';
-import { checkOutputPath } from '../io/atomic-write.js';
+import { checkOutputDir } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
-import { readMovieTitles } from '../io/titles.js';
+import { writeStdout } from '../io/stdout.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadRatings } from './load-ratings.js';
 import { nnz } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
@@ -13,8 +13,12 @@ import { messages } from '../messages.js';
 import { drawHeatmaps } from '../plot/heatmaps.js';
 import { assertUnreachable, usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import type { FitCliOptions } from './fit.js';
+import type { FitCliOptions } from './fit-options.js';
 import { bundledSampleLabel, formatFitSummary, fitSummaryJson, type FitSummary } from './fit-summary.js';
+import { noteLine } from './format.js';
+import { kmeansOptionsFrom } from './kmeans-options.js';
+import { checkOutputs } from './output.js';
+import { Progress } from './progress.js';
 import { heatmapOptionsFrom } from './heatmap.js';
 import { writeFitReport } from './fit-report.js';
 
@@ -25,26 +29,24 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
   const out = opts.out ?? (opts.json ? undefined : '-');
   // fail on an unwritable output before minutes of work, not after
-  if (out !== undefined && out !== '-') await checkOutputPath(out);
-  if (opts.saveModel) await checkOutputPath(opts.saveModel);
-  if (opts.report) await checkOutputPath(opts.report);
-  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange) : null;
-  const titles = heat?.titles ?? (opts.titles === undefined ? undefined : await readMovieTitles(opts.titles));
+  // the heatmap folder first: it is made if missing, and --report may go into it
+  const heatDir = opts.heatmaps;
+  if (heatDir !== undefined) await checkOutputDir(heatDir, (reason) => messages.outDirNotWritable(heatDir, reason));
+  await checkOutputs([out, opts.saveModel, opts.report]);
+  // the heatmap folder too (made if missing), and --titles read, before the data
+  const catalog = opts.titles === undefined ? undefined : await readMovieCatalog(opts.titles);
+  const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, log, catalog) : null;
 
   const { data } = await loadRatings(opts, log, timings);
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
   const matrix = await timings.time('transform', () => transformMatrix(data.matrix, opts.matrix));
 
-  const fitOptions = {
+  const progress = new Progress(log, `k-means k=${opts.k}`);
+  const fitOptions = kmeansOptionsFrom(opts, {
     k: opts.k,
-    seed: opts.seed,
-    init: opts.init,
-    nInit: opts.nInit,
-    maxIter: opts.maxIter,
-    tol: opts.tol,
-    threads: opts.threads ?? availableParallelism(),
-    onIteration: (iter: number, inertia: number) => log.progress(`k-means: iteration ${iter}, inertia ${inertia.toExponential(6)}`),
-  };
+    // no estimate: k-means stops when it converges, long before --max-iter as a rule
+    onIteration: (iter: number, inertia: number) => progress.step(`iteration ${iter} (at most ${opts.maxIter}), inertia ${inertia.toExponential(6)}`, false),
+  });
   const result: KMeansResult = await timings.time('fit', async () => {
     switch (opts.engine) {
       case 'sparse':
@@ -61,7 +63,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
         return assertUnreachable(opts.engine);
     }
   });
-  log.clearProgress();
+  progress.done();
 
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
   if (opts.saveModel) {
@@ -72,13 +74,15 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
       maxIter: opts.maxIter,
       tol: opts.tol,
       engine: opts.engine,
-      ratingRange: opts.ratingRange,
+      ratingRange: data.ratingRange,
     });
     await timings.time('write', () => saveModel(opts.saveModel!, model));
   }
-  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, heat, log)) : null;
+  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, matrix, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
   // profiles describe clusters by their ratings, whatever matrix was clustered
-  const profiles = await timings.time('profiles', () => clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles }));
+  const profiles = await timings.time('profiles', () =>
+    clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles: catalog?.titles, genres: catalog?.genres ?? undefined }),
+  );
 
   const summary: FitSummary = {
     input: opts.input ?? bundledSampleLabel,
@@ -92,15 +96,20 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     init: opts.init,
     nInit: opts.nInit,
     engine: opts.engine,
+    ratingRange: data.ratingRange,
+    ratingRangeGiven: opts.ratingRange !== undefined,
     result,
     timingsMs: timings.ms,
   };
   if (opts.report) {
     const reportPath = opts.report;
-    await timings.time('report', () => writeFitReport(reportPath, opts, summary, matrix, profiles, drawn, log));
+    await timings.time('report', () => writeFitReport(reportPath, { ...opts, ratingRange: data.ratingRange }, summary, matrix, profiles, drawn, log));
   }
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(fitSummaryJson(summary, profiles))}\n`);
+    // no --out: say so, rather than lose the assignments without a word
+    if (out === undefined) log.info(noteLine(messages.assignmentsNotWritten()));
+    // (with --out the caller named the file; the key stays out so that runs to different files compare equal)
+    await writeStdout(`${JSON.stringify({ ...fitSummaryJson(summary, profiles), ...(out === undefined ? { assignments: null } : {}) })}\n`);
   } else {
     log.info(formatFitSummary(summary));
     if (opts.profiles) log.info(formatProfiles(profiles));

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { KMeansResult } from '../kmeans/fit.js';
+import { formatRatingRange, type RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 import type { ClusterProfiles } from '../metrics/profiles.js';
 import { profilesJson } from '../metrics/profiles-format.js';
+import { int, matrixLine, noteLine, secs } from './format.js';
 
 /** How summaries name the bundled sample: the same words on every machine. */
 export const bundledSampleLabel = 'data/sample.csv.gz (bundled sample)';
@@ -24,30 +26,31 @@ export interface FitSummary {
   init: string;
   nInit: number;
   engine: string;
+  /** The scale of the ratings: --rating-range, else the one the ratings show (inferredRatingRange). */
+  ratingRange: RatingRange;
+  ratingRangeGiven: boolean;
   result: KMeansResult;
   timingsMs: Record<string, number>;
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
-const secs = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
 
 /** The human summary printed on stderr after a fit. */
 export function formatFitSummary(s: FitSummary): string {
   const r = s.result;
-  const density = (100 * s.nnz) / (s.rows * s.cols);
   const sizes = r.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ');
   const t = s.timingsMs;
   const lines = [
     `input       ${s.input}`,
-    `matrix      ${s.matrix}, ${int(s.rows)} customers x ${int(s.cols)} movies, ${int(s.nnz)} ratings (${density.toFixed(2)}% dense)`,
+    matrixLine(s),
+    `ratings     ${messages.ratingScale(formatRatingRange(s.ratingRange), s.ratingRangeGiven)}`,
     `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}`,
     `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
     `clusters    ${sizes}`,
     `time        read ${secs(t.read)}   fit ${secs(t.fit)} (init ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)})   write ${secs(t.write)}` +
       (t.heatmaps === undefined ? '' : `   heatmaps ${secs(t.heatmaps)}`),
   ];
-  if (s.emptyRows > 0) lines.push(`note        ${messages.emptyRowsNote(s.emptyRows)}`);
-  if (r.emptyClustersReseeded > 0) lines.push(`note        ${messages.emptyClusterNote(r.emptyClustersReseeded)}`);
+  if (s.emptyRows > 0) lines.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
+  if (r.emptyClustersReseeded > 0) lines.push(noteLine(messages.emptyClusterNote(r.emptyClustersReseeded)));
   return lines.join('\n');
 }
 
@@ -61,6 +64,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     cols: s.cols,
     nnz: s.nnz,
     emptyRows: s.emptyRows,
+    ratingRange: s.ratingRange,
     k: s.k,
     seed: s.seed,
     init: s.init,

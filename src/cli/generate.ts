@@ -1,14 +1,16 @@
-import { mkdir } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { writeSyntheticNetflixRaw } from '../generate/netflix-raw-writer.js';
-import { checkOutputPath } from '../io/atomic-write.js';
+import { openBlockSink } from '../io/block-sink.js';
 import { messages } from '../messages.js';
 import { generatePivot } from '../generate/generate.js';
 import { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID } from '../generate/options.js';
-import { openPivotOutput } from '../generate/output.js';
 import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
 import { choiceOption, fractionOption, intRangeOption } from './options.js';
+import { checkOutputs, toStdout } from './output.js';
+import { Progress } from './progress.js';
+import { StdoutClosed } from '../io/stdout.js';
+import { outOption, quietOption, seedOption } from './shared-options.js';
 
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
@@ -43,11 +45,11 @@ export function registerGenerate(program: Command): void {
       d.customers)
     .option('--movies <n>', `movies (columns), 1..${MAX_MOVIE_ID}`, intRangeOption('--movies', 1, MAX_MOVIE_ID), d.movies)
     .option('--density <x>', 'expected fraction of cells rated, in (0, 1]', fractionOption('--density'), d.density)
-    .option('--seed <n>', 'random seed; the same seed gives the same bytes', intRangeOption('--seed', 0, MAX_SEED), d.seed)
+    .addOption(seedOption(MAX_SEED))
     .option('--groups <n>', `latent taste groups, 1..${MAX_GROUPS}`, intRangeOption('--groups', 1, MAX_GROUPS), d.groups)
     .option('--rows <n>', 'write only the first n of the --customers rows (an exact prefix of that file, cheap)',
       intRangeOption('--rows', 1, MAX_CUSTOMER_ID))
-    .option('--out <file>', 'output CSV; .gz compresses; - or none = stdout (netflix: an output folder)')
+    .addOption(outOption('the pivot CSV (.gz compresses; for --format netflix a folder)'))
     .addOption(
       new Option('--format <format>', 'pivot: the df_p CSV; netflix: combined_data_*.txt files and movie_titles.csv, as the Prize download')
         .choices(generateFormats)
@@ -57,7 +59,7 @@ export function registerGenerate(program: Command): void {
     .option('--ratings <n>', `netflix: ratings in all files (default ${netflixDefaults.ratings}, the real count)`, intRangeOption('--ratings', 1, 2e9), netflixDefaults.ratings)
     .option('--files <n>', 'netflix: how many combined_data files', intRangeOption('--files', 1, 100), netflixDefaults.files)
     .option('--gzip', 'netflix: write combined_data_N.txt.gz')
-    .option('--quiet', 'no summary on stderr');
+    .addOption(quietOption());
   cmd.action(async (flags: GenerateFlags) => {
       if (flags.format === 'netflix') {
         // the pivot's defaults (144,380 x 5,332) describe the trimmed data; the raw files have the untrimmed counts
@@ -70,22 +72,25 @@ export function registerGenerate(program: Command): void {
       }
       const rows = flags.rows ?? flags.customers;
       if (rows > flags.customers) throw usageError(messages.rowsAboveCustomers(rows, flags.customers));
-      const toFile = flags.out !== undefined && flags.out !== '-';
-      if (toFile) await checkOutputPath(flags.out!);
+      await checkOutputs([flags.out]);
       const log = new Log({ quiet: flags.quiet });
-      const output = openPivotOutput(flags.out);
+      const output = openBlockSink(flags.out ?? '-');
+      const progress = new Progress(log, 'generating', { unit: 'customers' });
       let summary;
       try {
         const { customers, movies, density, seed, groups } = flags;
         summary = await generatePivot(
           { customers, movies, density, seed, groups, rows },
-          output.sink,
-          { onProgress: (done, total) => log.progress(messages.generateProgress(done, total)) },
+          output,
+          { onProgress: (done, total) => progress.update(done, undefined, total) },
         );
         await output.commit();
+        progress.done();
       } catch (err) {
-        log.clearProgress();
+        progress.done();
         await output.abort();
+        // the reader has what it wanted (`generate | head`): done, exit 0, no summary of rows nobody read
+        if (err instanceof StdoutClosed) return;
         throw err;
       }
       log.info(messages.generateSummary(output.label, summary));
@@ -93,10 +98,10 @@ export function registerGenerate(program: Command): void {
 }
 
 async function generateNetflix(flags: GenerateFlags, shape: { customers: number; movies: number }): Promise<void> {
-  if (flags.out === undefined || flags.out === '-') throw usageError(messages.netflixNeedsOutDir());
+  if (flags.out === undefined || toStdout(flags.out)) throw usageError(messages.netflixNeedsOutDir());
   const log = new Log({ quiet: flags.quiet });
   const t0 = performance.now();
-  await mkdir(flags.out, { recursive: true });
+  await checkOutputs([], [flags.out]);
   const written = await writeSyntheticNetflixRaw(flags.out, {
     seed: flags.seed,
     ratings: flags.ratings,

@@ -1,15 +1,18 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
-import { readMovieTitles } from '../io/titles.js';
-import { defaultRatingRange } from '../io/wide-csv.js';
+import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadRatings } from './load-ratings.js';
 import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
-import { checkOutDir, drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
+import { checkOutputDir } from '../io/atomic-write.js';
+import { drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
 import { defaultSelectionLimits } from '../plot/select.js';
 import { Log, Timings } from '../util/log.js';
-import { choiceOption, intOption, numberOption, ratingRangeFlag, type RatingRange } from './options.js';
+import { Progress } from './progress.js';
+import { choiceOption, intOption, numberOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { inputOption, outOption, quietOption, ratingRangeFlag, titlesOption } from './shared-options.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
 const maxScale = 8;
@@ -47,23 +50,27 @@ export function addHeatmapOptions(cmd: Command): Command {
     .option('--max-movies <n>', 'movies shown per cluster (most rated first)', intOption('--max-movies', 1), d.maxMovies)
     .option('--min-cluster-size <n>', 'clusters with fewer customers are not drawn', intOption('--min-cluster-size', 1), d.minClusterSize)
     .option('--scale <x>', 'pixel density of the PNGs', scaleOption, 2)
-    .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title; Latin-1): label movies by title')
+    .addOption(titlesOption())
     .option('--spec', 'also write each PNG\'s vega-lite spec beside it (.vl.json)');
 }
 
 /**
- * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps`. Checks the output directory and reads the
+ * Turns parsed heatmap flags into HeatmapOptions for `drawHeatmaps` (the colour scale: `ratingRange`, else the
+ * data's, which the caller sets once it has read them). Checks the output directory and reads the
  * titles file now, so a typo fails in a second rather than after the data is read and clustered, and starts
  * loading vega meanwhile (see preloadRenderer).
  */
 export async function heatmapOptionsFrom(
   opts: HeatmapCliOptions,
   outDir: string,
-  ratingRange: RatingRange = defaultRatingRange,
+  ratingRange?: RatingRange,
+  log?: Log,
+  catalog?: MovieCatalog,
 ): Promise<HeatmapOptions> {
-  await checkOutDir(outDir);
+  // made when missing; unwritable fails now, before the data is read
+  await checkOutputDir(outDir, (reason) => messages.outDirNotWritable(outDir, reason));
   preloadRenderer();
-  const titles = opts.titles === undefined ? undefined : await readMovieTitles(opts.titles);
+  const titles = catalog?.titles ?? (opts.titles === undefined ? undefined : (await readMovieCatalog(opts.titles)).titles);
   return {
     outDir,
     maxUsers: opts.maxUsers,
@@ -73,15 +80,26 @@ export async function heatmapOptionsFrom(
     titles,
     spec: Boolean(opts.spec),
     ratingRange,
+    onProgress: log ? heatmapProgress(log) : undefined,
+  };
+}
+
+/** `heatmaps: 3 of 6 images (50%), 2.0 s, about 2.0 s left`; the line is cleared when the first summary line prints. */
+function heatmapProgress(log: Log): (done: number, total: number) => void {
+  // made when drawing starts (done = 0), so that the clock and the estimate count the drawing only
+  let progress: Progress | null = null;
+  return (done, total) => {
+    if (done === 0 || progress === null) progress = new Progress(log, 'heatmaps', { unit: 'images', total });
+    progress.update(done);
   };
 }
 
 interface HeatmapCommandOptions extends HeatmapCliOptions, InputCliOptions {
-  readonly input: string;
+  readonly input?: string;
   readonly assignments: string;
   readonly out: string;
   readonly matrix: MatrixKind;
-  readonly ratingRange: RatingRange;
+  readonly ratingRange?: RatingRange;
   readonly quiet?: boolean;
 }
 
@@ -90,20 +108,20 @@ export function registerHeatmap(program: Command): void {
   const cmd = program
     .command('heatmap')
     .description('draw one heatmap PNG per cluster (most-rated movies x most-rating customers) and clusters.png')
-    .requiredOption('--input <file>', 'ratings: df_p pivot CSV, raw Netflix files (a folder), long CSV or a .csr file; .gz too')
-    .requiredOption('--assignments <file>', 'cluster assignments CSV (Cust_Id,cluster)')
-    .requiredOption('--out <dir>', 'existing directory for cluster-<id>.png and clusters.png')
+    .addOption(inputOption())
+    .requiredOption('-a, --assignments <file>', 'cluster assignments CSV (Cust_Id,cluster), as fit --out writes it')
+    .addOption(outOption('cluster-<id>.png and clusters.png', { required: true, folder: true }))
     .option('--matrix <kind>', `values to colour: ${matrixKinds.join(', ')}`, choiceOption('--matrix', matrixKinds), 'ratings')
-    .addOption(ratingRangeFlag('valid ratings (also the colour scale)'))
-    .option('--quiet', 'print nothing but errors');
+    .addOption(ratingRangeFlag())
+    .addOption(quietOption());
   addInputOptions(addHeatmapOptions(cmd)).action(async (opts: HeatmapCommandOptions) => {
     const log = new Log({ quiet: opts.quiet });
-    const heat = await heatmapOptionsFrom(opts, opts.out, opts.ratingRange);
+    const heat = await heatmapOptionsFrom(opts, opts.out, opts.ratingRange, log);
     // the small file first: a bad assignments file fails before the pivot is read
     const assignments = await readAssignments(opts.assignments);
-    const { data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
-    const labels = labelsForRows(assignments, data.customerIds, opts.input);
+    const { label, data } = await loadRatings({ ...opts, seed: 0 }, log, new Timings());
+    const labels = labelsForRows(assignments, data.customerIds, label);
     const matrix = transformMatrix(data.matrix, opts.matrix);
-    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, heat, log);
+    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, { ...heat, ratingRange: data.ratingRange }, log);
   });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { removePendingTemps, removePendingTempsSync } from '../io/atomic-write.js';
+import { flushStdout } from '../io/stdout.js';
 import { ExitCode, UserError } from '../util/errors.js';
 import { registerElbow } from './elbow.js';
 
@@ -47,16 +48,14 @@ export async function run(argv: string[]): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     // synchronous to the end: an await here would let the command run on and replace the previous output
     removePendingTempsSync();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    // `fit ... | head` closes the pipe early: that is the reader's choice, not our failure.
-    if (err.code === 'EPIPE') process.exit(ExitCode.ok);
-  });
   try {
     await buildProgram().parseAsync(argv);
+    // the data on stdout has left the process, or its failure (disk full) is exit 74; a closed pipe is not
+    await flushStdout();
   } catch (err) {
     await removePendingTemps();
     process.exitCode = report(err, debug);
@@ -76,5 +75,5 @@ function report(err: unknown, debug: boolean): number {
   const e = err as Error;
   process.stderr.write(`netflix-cluster: internal error: ${e?.message ?? String(err)}\n`);
   if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
-  return 70;
+  return ExitCode.internal;
 }

@@ -5,8 +5,10 @@ import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import type { Log, Timings } from '../util/log.js';
 import { Rng, sampleIndices } from '../util/random.js';
-import { bundledSamplePath } from './fit-summary.js';
-import type { RatingRange } from './options.js';
+import { bundledSampleLabel, bundledSamplePath } from './fit-summary.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { Progress } from './progress.js';
+import { stat } from 'node:fs/promises';
 import type { InputCliOptions } from './input-options.js';
 
 export interface LoadRatingsOptions extends InputCliOptions {
@@ -18,12 +20,15 @@ export interface LoadRatingsOptions extends InputCliOptions {
   readonly sample?: number;
   /** Seed of --sample; needed only with it. */
   readonly seed?: number;
-  readonly ratingRange: RatingRange;
+  /** Valid ratings; default: the scale the ratings show (inferredRatingRange). */
+  readonly ratingRange?: RatingRange;
 }
 
 export interface LoadedRatings {
-  /** The path read, for summaries and the report. */
+  /** The path read. */
   readonly input: string;
+  /** How summaries name it: the path given, or the bundled sample's label. */
+  readonly label: string;
   readonly data: RatingsData;
 }
 
@@ -36,6 +41,10 @@ export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: T
   const input = opts.input ?? bundledSamplePath();
   // before any parsing: a file too big for this machine fails now, with numbers, rather than swapping for an hour
   await checkMemory(input, { format: opts.format, maxMemory: opts.maxMemory, rows: opts.rows });
+  // the file's size is the total when the reader counts its bytes; a folder, or a .gz whose readers count the
+  // decompressed bytes, has none
+  const size = /\.gz$/i.test(input) ? undefined : await stat(input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+  const progress = new Progress(log, `reading ${opts.input ?? bundledSampleLabel}`, { total: size, unit: 'MB', scale: 1e6 });
   let data = await timings.time('read', () =>
     readRatings(input, {
       rows: opts.rows,
@@ -43,13 +52,13 @@ export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: T
       format: opts.format,
       columns: opts.columns,
       threads: opts.threads,
-      onProgress: (bytes, rows) => log.progress(`reading ${input}: ${(bytes / 1e6).toFixed(0)} MB, ${rows} records`),
+      onProgress: (bytes, rows) => progress.update(bytes, `${rows.toLocaleString('en-US')} records`),
     }),
   );
-  log.clearProgress();
+  progress.done();
   if (opts.sample !== undefined) {
     if (opts.sample > data.matrix.nRows) throw usageError(messages.sampleTooLarge(opts.sample, data.matrix.nRows));
     data = selectDataRows(data, sampleIndices(new Rng(opts.seed ?? 0), data.matrix.nRows, opts.sample));
   }
-  return { input, data };
+  return { input, label: opts.input ?? bundledSampleLabel, data };
 }

@@ -1,6 +1,8 @@
-import { InvalidArgumentError, Option } from 'commander';
-import { defaultRatingRange } from '../io/wide-csv.js';
+import { InvalidArgumentError } from 'commander';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
+
+export type { RatingRange };
 
 /** Option parsers for commander: they throw InvalidArgumentError, which the CLI turns into one line and exit 2. */
 export function intOption(flag: string, min = Number.NEGATIVE_INFINITY) {
@@ -28,11 +30,6 @@ export function choiceOption<T extends string>(flag: string, choices: readonly T
     }
     return value as T;
   };
-}
-
-export interface RatingRange {
-  readonly min: number;
-  readonly max: number;
 }
 
 export function ratingRangeOption(value: string): RatingRange {
@@ -89,11 +86,6 @@ export function fractionOption(flag: string) {
     if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(messages.notInHalfOpenUnit(flag, n));
     return n;
   };
-}
-
-/** `--rating-range lo..hi`, default 1..5 (shown as such in --help, not as an object). */
-export function ratingRangeFlag(description: string): Option {
-  return new Option('--rating-range <lo..hi>', description).argParser(ratingRangeOption).default(defaultRatingRange, '1..5');
 }
 
 /** A quantile in [0, 1] (the pivot command's --movie-quantile, --customer-quantile). */

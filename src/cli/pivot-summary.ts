@@ -1,7 +1,6 @@
-import type { PivotStats } from '../io/netflix-raw.js';
+import type { PivotStats } from '../io/netflix/netflix-raw.js';
 import { messages } from '../messages.js';
-
-const int = (n: number) => n.toLocaleString('en-US');
+import { int } from './format.js';
 /** The original printed its thresholds as numpy floats: `1948.0`. */
 const float = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
 const origin = (q: number | null) => (q === null ? 'given' : `quantile ${q}`);
@@ -31,4 +30,26 @@ export function formatPivotSummary(s: PivotStats, out: string, seconds: { read: 
       ` (read and trim ${seconds.read.toFixed(1)} s, write ${seconds.write.toFixed(1)} s)`,
   );
   return lines.join('\n');
+}
+
+/** The same numbers as one JSON object (`pivot --json`). */
+export function pivotSummaryJson(s: PivotStats, out: string, seconds: { read: number; write: number }): Record<string, unknown> {
+  return {
+    command: 'pivot',
+    out,
+    movies: s.movies,
+    customers: s.customers,
+    ratings: s.ratings,
+    ratingHistogram: s.ratingHistogram,
+    movieThreshold: s.movieThreshold,
+    movieQuantile: s.movieQuantile,
+    customerThreshold: s.customerThreshold,
+    customerQuantile: s.customerQuantile,
+    keptRatings: s.keptRatings,
+    rows: s.rows,
+    cols: s.cols,
+    cells: s.cells,
+    duplicatePairs: s.duplicatePairs,
+    seconds,
+  };
 }

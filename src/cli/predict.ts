@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { checkOutputPath } from '../io/atomic-write.js';
 import { writeAssignments } from '../io/assignments.js';
+import { writeStdout } from '../io/stdout.js';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
 import { loadModel } from '../kmeans/model.js';
@@ -8,15 +8,19 @@ import { messages } from '../messages.js';
 import { predictClusters, type PredictResult } from '../recommend/predict.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { ratingRangeFlag, type RatingRange } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { savedRatingRange } from './model-range.js';
+import { int, noteLine, secs } from './format.js';
+import { checkOutputs } from './output.js';
+import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag } from './shared-options.js';
 
 export interface PredictCliOptions extends InputCliOptions {
   model: string;
-  input: string;
+  input?: string;
   out?: string;
   json?: boolean;
   quiet?: boolean;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
 }
 
 export function registerPredict(program: Command): void {
@@ -24,11 +28,11 @@ export function registerPredict(program: Command): void {
     .command('predict')
     .description("assign customers to a saved model's clusters; Cust_Id,cluster to --out or stdout, a summary to stderr")
     .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
-    .requiredOption('-i, --input <file>', 'ratings pivot CSV of the customers to assign (df_p format, .csv or .csv.gz)')
-    .option('-o, --out <file>', "assignments CSV; '-' for stdout (the default without --json)")
-    .option('--json', 'print the summary as one JSON object on stdout')
-    .addOption(ratingRangeFlag('valid ratings'))
-    .option('-q, --quiet', 'no summary or notes on stderr');
+    .addOption(inputOption())
+    .addOption(outOption('the assignments CSV (Cust_Id,cluster)'))
+    .addOption(jsonOption())
+    .addOption(ratingRangeFlag())
+    .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: PredictCliOptions) => {
     await runPredict(opts);
   });
@@ -39,22 +43,25 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
   const timings = new Timings();
   if (opts.json && opts.out === '-') throw usageError(messages.jsonAndStdout());
   const out = opts.out ?? (opts.json ? undefined : '-');
-  if (out !== undefined && out !== '-') await checkOutputPath(out);
+  await checkOutputs([out]);
 
   // the model first: a wrong model file fails in milliseconds, before the input is read
   const model = await timings.time('model', () => loadModel(opts.model));
-  const { data } = await loadRatings(opts, log, timings);
+  const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
+  const { label: input, data } = await loadRatings({ ...opts, ratingRange }, log, timings);
   const result = await timings.time('assign', () => predictClusters(data, model, opts.model));
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 
-  for (const note of predictNotes(result)) log.info(`note        ${note}`);
+  for (const note of predictNotes(result)) log.info(noteLine(note));
+  if (opts.json && out === undefined) log.info(noteLine(messages.assignmentsNotWritten()));
   const summary = {
-    input: opts.input,
+    input,
     model: opts.model,
     matrix: model.matrix,
     k: model.k,
     rows: data.matrix.nRows,
     cols: data.matrix.nCols,
+    ratingRange: data.ratingRange,
     matchedMovies: result.columns.matchedMovies,
     unknownMovies: result.columns.unknownMovies,
     droppedRatings: result.droppedRatings,
@@ -63,15 +70,15 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     sizes: result.sizes,
     inertia: result.inertia,
     timingsMs: timings.ms,
+    ...(out === undefined ? { assignments: null } : {}),
   };
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    await writeStdout(`${JSON.stringify(summary)}\n`);
     return;
   }
-  const int = (n: number) => n.toLocaleString('en-US');
   log.info(
     [
-      `predict     ${int(summary.rows)} customers of ${opts.input} -> k=${model.k} clusters of ${opts.model} (matrix ${model.matrix})`,
+      `predict     ${int(summary.rows)} customers of ${input} -> k=${model.k} clusters of ${opts.model} (matrix ${model.matrix})`,
       `movies      ${int(summary.matchedMovies)} of the input's ${int(summary.cols)} are model movies (the model has ${int(model.movieIds.length)})`,
       `clusters    ${result.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ')}`,
       `time        read ${secs(timings.ms.read)}   assign ${secs(timings.ms.assign)}   write ${secs(timings.ms.write)}`,
@@ -86,8 +93,4 @@ export function predictNotes(r: PredictResult): string[] {
   if (r.columns.absentModelMovies > 0) notes.push(messages.modelMoviesAbsent(r.columns.absentModelMovies));
   if (r.emptyRows > 0) notes.push(messages.noModelRatings(r.emptyRows));
   return notes;
-}
-
-function secs(ms: number | undefined): string {
-  return `${((ms ?? 0) / 1000).toFixed(2)} s`;
 }

@@ -2,25 +2,32 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { checkOutputPath, openAtomicWriter } from '../io/atomic-write.js';
-import { readMovieTitles } from '../io/titles.js';
+import { openAtomicWriter } from '../io/atomic-write.js';
+import { writeStdout } from '../io/stdout.js';
+import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadModel, type KMeansModel } from '../kmeans/model.js';
 import type { RatingsData } from '../matrix/csr.js';
 import type { MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { predictClusters } from '../recommend/predict.js';
 import { fitPredictors, predictorFormulas, predictorNames, trainStats, type FittedPredictor, type LabelSource, type PredictorName } from '../recommend/predictors.js';
-import { defaultMinSupport, findCustomerRow, TopScratch, topForRow, type Recommendation } from '../recommend/recommend.js';
+import { findCustomerRow, TopScratch, topForRow, type Recommendation } from '../recommend/recommend.js';
 import { writeTable } from '../recommend/recommend-table.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { addPredictorOptions } from './evaluate.js';
-import { choiceOption, intOption, type RatingRange } from './options.js';
+import { choiceOption, intOption } from './options.js';
+import type { RatingRange } from '../matrix/rating-range.js';
+import { savedRatingRange } from './model-range.js';
+import { noteLine } from './format.js';
+import { checkOutputs, toStdout, writeResult } from './output.js';
+import { Progress } from './progress.js';
 import { predictNotes } from './predict.js';
+import { inputOption, jsonOption, minSupportOption, outOption, quietOption, titlesOption } from './shared-options.js';
 
 export interface RecommendCliOptions extends InputCliOptions {
   model?: string;
-  input: string;
+  input?: string;
   customer?: number;
   all?: boolean;
   out?: string;
@@ -37,7 +44,7 @@ export interface RecommendCliOptions extends InputCliOptions {
   epochs: number;
   seed: number;
   minSupport: number;
-  ratingRange: RatingRange;
+  ratingRange?: RatingRange;
   quiet?: boolean;
 }
 
@@ -45,18 +52,18 @@ export function registerRecommend(program: Command): void {
   const cmd = program
     .command('recommend')
     .description('top unrated movies for one customer (--customer, a table or --json on stdout) or for every customer (--all, CSV)')
-    .requiredOption('-i, --input <file>', 'ratings (any format read by fit): the predictor is fitted on them')
-    .option('-c, --customer <id>', 'Cust_Id to recommend for', intOption('--customer', 1))
+    .addOption(inputOption())
+    .option('-c, --customer <id>', 'Cust_Id to recommend for (a customer of --input)', intOption('--customer', 1))
     .option('--all', 'every customer: Cust_Id,rank,movie,predicted (+title) rows, streamed to --out or stdout')
-    .option('-o, --out <file>', 'with --all: the CSV file (written whole or not at all)')
     .addOption(new Option('--predictor <name>', `what predicts the ratings (${predictorNames.join(', ')}); default mf, or cluster with --model`).argParser(choiceOption('--predictor', predictorNames)))
     .option('-m, --model <file>', 'model JSON written by fit --save-model: its clusters for the cluster predictor')
     .option('-n, --top <n>', 'movies per customer', intOption('--top', 1), 10)
-    .option('--titles <file>', 'movie_titles.csv (MovieID,YearOfRelease,Title) to name the movies')
-    .option('--min-support <n>', 'only movies at least n customers rated', intOption('--min-support', 1), defaultMinSupport);
+    .addOption(titlesOption())
+    .addOption(minSupportOption());
   addPredictorOptions(cmd)
-    .option('--json', 'with --customer: print the recommendations as one JSON object')
-    .option('-q, --quiet', 'no summary or notes on stderr');
+    .addOption(outOption('the table, the --json object, or with --all the CSV'))
+    .addOption(jsonOption())
+    .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
     await runRecommend(opts);
   });
@@ -69,26 +76,27 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   if ((opts.customer === undefined) === (opts.all === undefined)) throw usageError(messages.recommendWhom());
   const predictor: PredictorName = opts.predictor ?? (opts.model !== undefined ? 'cluster' : 'mf');
   if (opts.model !== undefined && predictor !== 'cluster') throw usageError(messages.modelNeedsCluster(predictor));
-  if (opts.out !== undefined) await checkOutputPath(opts.out);
+  await checkOutputs([opts.out]);
   // the small files first, so a wrong model or titles file fails before the input is read
   const model = opts.model !== undefined ? await loadModel(opts.model) : null;
-  const titles = opts.titles ? await readMovieTitles(opts.titles) : null;
-  const { data } = await loadRatings(opts, log, new Timings());
+  const titles = opts.titles ? (await readMovieCatalog(opts.titles)).titles : null;
+  const ratingRange = opts.ratingRange ?? (model !== null ? savedRatingRange(model, opts.model!) : undefined);
+  const { label, data } = await loadRatings({ ...opts, ratingRange }, log, new Timings());
   const row = opts.customer !== undefined ? findCustomerRow(data.customerIds, opts.customer) : -1;
-  if (opts.customer !== undefined && row < 0) throw usageError(messages.unknownCustomer(opts.customer, opts.input));
+  if (opts.customer !== undefined && row < 0) throw usageError(messages.unknownCustomer(opts.customer, label));
   if (predictor === 'cluster' && model === null) for (const k of opts.k) if (k > data.matrix.nRows) throw usageError(messages.kTooLarge(k, data.matrix.nRows));
 
   const labels = model !== null ? await modelLabels(data, model, opts.model!, log) : undefined;
-  log.progress(`recommend: fitting ${predictor}`, true);
+  const progress = new Progress(log, `recommend: fitting ${predictor}`);
   const fitStart = performance.now();
   const stats = trainStats(data.matrix);
   const ks = model !== null ? [model.k] : opts.k.slice(0, 1);
   const fitted = (
     await fitPredictors([predictor], data.matrix, stats, { ...opts, ks, threads: opts.threads ?? availableParallelism() }, labels)
   )[0];
-  log.clearProgress();
+  progress.done();
   const title = (id: number) => titles?.get(id) ?? '';
-  const topOpts = { top: opts.top, minSupport: opts.minSupport, ratingRange: opts.ratingRange };
+  const topOpts = { top: opts.top, minSupport: opts.minSupport, ratingRange: data.ratingRange };
   const scratch = new TopScratch(data.matrix.nCols);
   const describe = `${predictor}${fitted.k !== null ? ` k=${fitted.k}` : ''}: ${predictorFormulas[predictor]}; movies rated by >= ${opts.minSupport} customers`;
 
@@ -97,7 +105,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
     const t0 = performance.now();
     await writeAll(data, fitted, stats.movieCounts, title, opts);
     const seconds = (performance.now() - t0) / 1000;
-    log.info(`recommend   ${data.matrix.nRows} customers x top ${opts.top} -> ${opts.out ?? 'stdout'}; ${describe}`);
+    log.info(`recommend   ${data.matrix.nRows} customers x top ${opts.top} -> ${toStdout(opts.out) ? 'stdout' : opts.out}; ${describe}`);
     log.info(`time        fit ${fitSeconds.toFixed(2)} s   recommend ${seconds.toFixed(2)} s`);
     return;
   }
@@ -105,7 +113,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const rated = data.matrix.rowPtr[row + 1] - data.matrix.rowPtr[row];
   const cluster = fitted.clusters ? fitted.clusters.labels[row] : null;
   log.info(`customer ${opts.customer}: ${rated} movies rated${cluster !== null ? `, cluster ${cluster} of ${fitted.k}` : ''}; ${describe}`);
-  if (rec.recommendations.length === 0) log.info(`note        ${messages.noRecommendationsFor(opts.customer!, opts.minSupport)}`);
+  if (rec.recommendations.length === 0) log.info(noteLine(messages.noRecommendationsFor(opts.customer!, opts.minSupport)));
   if (opts.json) {
     const json = {
       customer: opts.customer,
@@ -115,6 +123,7 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
       rated,
       candidates: rec.candidates,
       minSupport: opts.minSupport,
+      ratingRange: data.ratingRange,
       recommendations: rec.recommendations.map((r, i) => ({
         rank: i + 1,
         movieId: data.movieIds[r.col],
@@ -123,28 +132,28 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
         ...(opts.titles ? { title: title(data.movieIds[r.col]) } : {}),
       })),
     };
-    process.stdout.write(`${JSON.stringify(json)}\n`);
+    await writeResult(opts.out, `${JSON.stringify(json)}\n`);
     return;
   }
-  process.stdout.write(formatRecommendations(rec.recommendations, data.movieIds, title));
+  await writeResult(opts.out, formatRecommendations(rec.recommendations, data.movieIds, title));
 }
 
 /** The model's clusters for the input's customers (the input put into the model's movies first). */
 async function modelLabels(data: RatingsData, model: KMeansModel, modelName: string, log: Log): Promise<LabelSource> {
   const assigned = await predictClusters(data, model, modelName);
-  for (const note of predictNotes(assigned)) log.info(`note        ${note}`);
+  for (const note of predictNotes(assigned)) log.info(noteLine(note));
   return async () => ({ k: model.k, labels: assigned.labels, nIter: 0, converged: true, inertia: assigned.inertia, sizes: assigned.sizes });
 }
 
 /** --all: one CSV in chunks of customers, to --out (temp + rename) or stdout. */
 async function writeAll(data: RatingsData, fitted: FittedPredictor, support: Float64Array, title: (id: number) => string, opts: RecommendCliOptions): Promise<void> {
-  const writer = opts.out !== undefined ? openAtomicWriter(opts.out) : null;
+  const writer = toStdout(opts.out) ? null : openAtomicWriter(opts.out!);
   const write = async (chunk: string) => {
     if (writer) await writer.write(chunk);
-    else if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    else await writeStdout(chunk);
   };
   const titles = opts.titles ? Array.from(data.movieIds, (id) => csvField(title(id))) : null;
-  const ctx = { rowModel: fitted.rowModel, ratings: data.matrix, support, customerIds: data.customerIds, movieIds: data.movieIds, titles, top: opts.top, minSupport: opts.minSupport, ratingRange: opts.ratingRange };
+  const ctx = { rowModel: fitted.rowModel, ratings: data.matrix, support, customerIds: data.customerIds, movieIds: data.movieIds, titles, top: opts.top, minSupport: opts.minSupport, ratingRange: data.ratingRange };
   try {
     await writeTable(ctx, opts.threads ?? availableParallelism(), write);
     await writer?.commit();

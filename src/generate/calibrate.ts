@@ -1,6 +1,6 @@
 import type { Rng } from '../util/random.js';
 import { chooseMovies } from './choose.js';
-import { drawActivity, drawAffinity, drawGroup, type WatchModel } from './model.js';
+import { drawActivity, drawAffinity, drawGroup, type WatchModel } from './watch-model.js';
 import { normalCdf } from './stats.js';
 
 /** Ratings the pilot draws: enough that the shares land within a few tenths of a percent. */

@@ -1,6 +1,6 @@
 import type { Rng } from '../util/random.js';
 import type { AliasTable } from './alias.js';
-import type { WatchModel } from './model.js';
+import type { WatchModel } from './watch-model.js';
 
 const TWO_32 = 4294967296;
 

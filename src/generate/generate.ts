@@ -1,9 +1,12 @@
+import type { ByteSink } from '../io/block-sink.js';
+import { PivotCsvEncoder } from '../io/pivot/pivot-encoder.js';
 import type { RatingsData } from '../matrix/csr.js';
 import { makeColIdx } from '../matrix/csr.js';
+import { resolveRatingRange } from '../matrix/rating-range.js';
 import { Growable } from '../util/growable.js';
-import { buildModel, drawGroup, modelStreams } from './model.js';
+import { buildModel, modelStreams } from './model.js';
+import { drawGroup } from './watch-model.js';
 import type { GenerateOptions } from './options.js';
-import { PivotCsvWriter, type ByteSink } from './pivot-writer.js';
 import { RowGenerator } from './rows.js';
 
 export interface GenerateSummary {
@@ -42,18 +45,33 @@ export async function generatePivot(
   const model = buildModel(options);
   const rows = model.options.rows;
   const gen = new RowGenerator(model);
-  const writer = new PivotCsvWriter(sink, model.nCols);
+  const M = model.nCols;
+  const encoder = new PivotCsvEncoder(M, 8 << 20);
   const groups = new Uint8Array(rows);
-  await writer.header(model.movieIds);
+  await sink.write(encoder.header(model.movieIds));
   for (let i = 0; i < rows; i++) {
     const row = gen.next();
     groups[i] = row.group;
-    writer.row(row.customerId, gen.values);
-    if (writer.full) await writer.flush();
+    const full = encoder.denseRow(row.customerId, gen.values);
+    if (full !== null) await sink.write(full);
     if (hooks.onProgress && (i & 1023) === 1023) hooks.onProgress(i + 1, rows);
   }
-  await writer.flush();
-  return summarize(gen, model.nCols, rows, writer.bytesWritten, groups, start);
+  const rest = encoder.flush();
+  if (rest !== null) await sink.write(rest);
+  return summarize(gen, M, rows, encoder.bytes, groups, start);
+}
+
+/** The row `gen` holds as ascending columns and their ratings; returns how many. */
+function ratedColumns(gen: RowGenerator, cols: Int32Array, values: Uint8Array): number {
+  const touched = gen.touched.subarray(0, gen.touchedCount).sort();
+  let n = 0;
+  for (let t = 0; t < touched.length; t++) {
+    const v = gen.values[touched[t]];
+    if (v === 0) continue;
+    cols[n] = touched[t];
+    values[n++] = v;
+  }
+  return n;
 }
 
 export interface GeneratedRatings {
@@ -78,26 +96,28 @@ export function generateRatings(options: Partial<GenerateOptions> = {}): Generat
   const rowPtr = new Float64Array(rows + 1);
   const customerIds = new Int32Array(rows);
   const groups = new Uint8Array(rows);
+  const rowCols = new Int32Array(M);
+  const rowValues = new Uint8Array(M);
   for (let i = 0; i < rows; i++) {
     const row = gen.next();
     customerIds[i] = row.customerId;
     groups[i] = row.group;
-    const cols = gen.touched.subarray(0, gen.touchedCount).sort();
-    colIdx.reserve(cols.length);
-    values.reserve(cols.length);
-    for (let t = 0; t < cols.length; t++) {
-      const v = gen.values[cols[t]];
-      if (v === 0) continue;
-      colIdx.data[colIdx.length++] = cols[t];
-      values.data[values.length++] = v;
-    }
+    const n = ratedColumns(gen, rowCols, rowValues);
+    colIdx.reserve(n);
+    values.reserve(n);
+    colIdx.data.set(rowCols.subarray(0, n), colIdx.length);
+    values.data.set(rowValues.subarray(0, n), values.length);
+    colIdx.length += n;
+    values.length += n;
     rowPtr[i + 1] = colIdx.length;
   }
+  const matrix = { nRows: rows, nCols: M, rowPtr, colIdx: colIdx.trimmed(), values: values.trimmed() };
   const data: RatingsData = {
-    matrix: { nRows: rows, nCols: M, rowPtr, colIdx: colIdx.trimmed(), values: values.trimmed() },
+    matrix,
     customerIds,
     movieIds: model.movieIds,
     source: `generate(seed=${model.options.seed})`,
+    ratingRange: resolveRatingRange(undefined, matrix),
   };
   return { data, groups, summary: summarize(gen, M, rows, 0, groups, start) };
 }

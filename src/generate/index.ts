@@ -5,6 +5,5 @@ export { generatePivot, generateRatings, latentGroups } from './generate.js';
 export type { GenerateHooks, GenerateSummary, GeneratedRatings } from './generate.js';
 export { buildModel, MODEL_PARAMS } from './model.js';
 export type { PivotModel } from './model.js';
-export type { ByteSink } from './pivot-writer.js';
-export { openPivotOutput } from './output.js';
-export type { PivotOutput } from './output.js';
+export type { BlockSink, ByteSink } from '../io/block-sink.js';
+export { openBlockSink } from '../io/block-sink.js';

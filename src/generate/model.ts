@@ -3,6 +3,7 @@ import { AliasTable } from './alias.js';
 import { calibrateThresholds } from './calibrate.js';
 import { MAX_MOVIE_ID, resolveGenerateOptions, type GenerateOptions } from './options.js';
 import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
+import type { WatchModel } from './watch-model.js';
 
 /**
  * The knobs of the synthetic world. Customer i belongs to latent group g with affinity a_i in (affinityFloor, 1].
@@ -50,34 +51,6 @@ export const MODEL_PARAMS = Object.freeze({
   /** Target shares of the ratings 1..5, roughly the Netflix Prize's. */
   ratingShares: Object.freeze([0.05, 0.1, 0.29, 0.34, 0.23]),
 });
-
-/** The parts of a model that choose which movies a customer rates (all the calibration needs). */
-export interface WatchModel {
-  readonly nCols: number;
-  /** Cumulative group shares (last = 1). */
-  readonly groupCdf: Float64Array;
-  /** Per group: which movies its customers watch, as alias tables and as weights summing to 1. */
-  readonly watch: readonly AliasTable[];
-  readonly watchWeights: readonly Float64Array[];
-  /** Per group: which movies its heaviest customers skip (inverse watch weights). */
-  readonly skip: readonly AliasTable[];
-  readonly skipWeights: readonly Float64Array[];
-  /** The same for draws outside the group's pull (plain popularity). */
-  readonly watchAny: AliasTable;
-  readonly watchAnyWeights: Float64Array;
-  readonly skipAny: AliasTable;
-  readonly skipAnyWeights: Float64Array;
-  /** Location of the log-normal number of ratings per customer; ignored when `full`. */
-  readonly activityMu: number;
-  readonly activitySigma: number;
-  /** density = 1: every customer rates every movie. */
-  readonly full: boolean;
-  readonly affinityFloor: number;
-  /** Mean latent score of movie j, whatever the group. */
-  readonly quality: Float64Array;
-  /** groups x nCols, row-major: tasteScale * taste_gj, scaled by the customer's affinity. */
-  readonly taste: Float64Array;
-}
 
 export interface PivotModel extends WatchModel {
   readonly options: Required<GenerateOptions>;
@@ -171,28 +144,6 @@ export function buildModel(partial: Partial<GenerateOptions> = {}): PivotModel {
   const cellNoiseSd = Math.sqrt(P.customerBiasSd ** 2 + (P.noiseSd * NOISE_TABLE_SD) ** 2);
   const thresholds = calibrateThresholds(watchModel, rng.fork(), cellNoiseSd, P.ratingShares);
   return { ...watchModel, options, movieIds, thresholds, customerBiasSd: P.customerBiasSd, noiseSd: P.noiseSd };
-}
-
-/** The latent group of a customer, from one draw of the group stream. */
-export function drawGroup(model: Pick<WatchModel, 'groupCdf'>, rng: Rng): number {
-  const u = rng.next();
-  const cdf = model.groupCdf;
-  let g = 0;
-  while (g < cdf.length - 1 && u >= cdf[g]) g++;
-  return g;
-}
-
-/** How many movies a customer rates: capped log-normal, stochastically rounded so the mean is exact. */
-export function drawActivity(model: WatchModel, rng: Rng): number {
-  const M = model.nCols;
-  if (model.full) return M;
-  const x = Math.exp(model.activityMu + model.activitySigma * rng.normal());
-  return Math.min(M, Math.floor(x + rng.next()));
-}
-
-/** How strongly a customer follows the group, in (floor, 1]; most follow it closely, some hardly. */
-export function drawAffinity(model: WatchModel, rng: Rng): number {
-  return model.affinityFloor + (1 - model.affinityFloor) * Math.sqrt(1 - rng.next());
 }
 
 /** exp(sign * x) elementwise, scaled to sum to 1 (computed without overflow). */

@@ -1,4 +1,4 @@
-import { Rng, sampleIndices } from '../util/random.js';
+import { type Rng, sampleIndices } from '../util/random.js';
 
 /** Ratings as three parallel arrays, grouped by movie (movies ascending), as the raw files store them. */
 export interface RawRatingArrays {

@@ -1,7 +1,8 @@
 import type { Rng } from '../util/random.js';
 import { chooseMovies } from './choose.js';
 import { CustomerIdSampler } from './customer-ids.js';
-import { drawActivity, drawAffinity, drawGroup, modelStreams, type PivotModel } from './model.js';
+import { modelStreams, type PivotModel } from './model.js';
+import { drawActivity, drawAffinity, drawGroup } from './watch-model.js';
 import { NOISE_BITS, NOISE_TABLE } from './stats.js';
 
 /** One generated customer; the ratings themselves are in RowGenerator.values. */

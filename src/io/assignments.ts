@@ -1,11 +1,14 @@
 import { openAtomicWriter } from './atomic-write.js';
+import { stdoutClosed, writeStdout } from './stdout.js';
 
 /** The `Cust_Id,cluster` CSV, streamed: to `path` atomically, or to stdout when path is '-'. */
 export async function writeAssignments(path: string, customerIds: Int32Array, labels: Int32Array): Promise<void> {
   const chunks = assignmentChunks(customerIds, labels);
   if (path === '-') {
     for (const chunk of chunks) {
-      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      // `fit | head`: the reader has what it wanted
+      if (stdoutClosed()) return;
+      await writeStdout(chunk);
     }
     return;
   }

@@ -1,8 +1,9 @@
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, rmSync, statSync, type WriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ioError } from '../util/errors.js';
 import { messages } from '../messages.js';
+import { writeFailure, writeFailureReason } from './write-failure.js';
 
 const pendingTemps = new Set<string>();
 
@@ -21,11 +22,28 @@ export function removePendingTempsSync(): void {
   pendingTemps.clear();
 }
 
+/**
+ * A device, pipe or socket (`/dev/null`, `/dev/full`, `/dev/stdout`, a FIFO) is written in place: a rename over it
+ * would replace the device with a regular file, and there is nothing half-written for a reader to see.
+ */
+export function isSpecialFile(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
 }
 
-/** Fails early, before any work, when the output's directory does not exist or is not a directory. */
+/**
+ * Fails early, before any work, when `path` cannot be written: its folder is missing or not a folder, `path` is a
+ * folder, or the folder refuses a new file (permission, read-only file system). The last is tried for real, with a
+ * probe file created and removed at once: access(2) says yes to root on a read-only /sys, open(2) does not.
+ */
 export async function checkOutputPath(path: string): Promise<void> {
   const dir = dirname(path);
   let info;
@@ -34,11 +52,53 @@ export async function checkOutputPath(path: string): Promise<void> {
   } catch {
     throw ioError(messages.outputDirMissing(path, dir));
   }
-  if (!info.isDirectory()) throw ioError(messages.outputDirMissing(path, dir));
+  if (!info.isDirectory()) throw ioError(messages.outputDirNotDirectory(path, dir));
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory()) throw ioError(messages.outputIsDirectory(path));
+  // a device or a pipe is opened at write time (opening a FIFO now would wait for its reader)
+  if (existing && !existing.isFile()) return;
+  try {
+    await probeWritable(dir, basename(path));
+  } catch (err) {
+    throw writeFailure(path, err);
+  }
+}
+
+/**
+ * The same for an output folder (`--heatmaps DIR`): made when missing if its parent folder exists (one level, so
+ * that a mistyped path does not grow a tree of folders), then probed. `describe` turns a reason (`permission
+ * denied`) into the caller's message.
+ */
+export async function checkOutputDir(dir: string, describe: (reason: string) => string = (r) => messages.cannotWrite(dir, r)): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info && !info.isDirectory()) throw ioError(describe('not a directory'));
+  try {
+    if (!info) await mkdir(dir);
+    await probeWritable(dir, 'dir');
+  } catch (err) {
+    throw ioError(describe(writeFailureReason(err)));
+  }
+}
+
+/** Creates and removes a file in `dir`: the only test of writability that holds for root and read-only mounts. */
+async function probeWritable(dir: string, name: string): Promise<void> {
+  const probe = join(dir, `.${name}.${process.pid}.probe`);
+  try {
+    const handle = await open(probe, 'wx');
+    await handle.close();
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
 }
 
 /** Writes a whole file through a temporary file in the same directory and a rename, so readers never see half of it. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  if (isSpecialFile(path)) {
+    await writeFile(path, data).catch((err: unknown) => {
+      throw writeFailure(path, err);
+    });
+    return;
+  }
   const tmp = tempPathFor(path);
   pendingTemps.add(tmp);
   try {
@@ -46,7 +106,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw ioError(messages.cannotWrite(path, (err as Error).message));
+    throw writeFailure(path, err);
   } finally {
     pendingTemps.delete(tmp);
   }
@@ -60,8 +120,9 @@ export interface AtomicWriter {
 }
 
 export function openAtomicWriter(path: string): AtomicWriter {
-  const tmp = tempPathFor(path);
-  pendingTemps.add(tmp);
+  const direct = isSpecialFile(path);
+  const tmp = direct ? path : tempPathFor(path);
+  if (!direct) pendingTemps.add(tmp);
   const stream: WriteStream = createWriteStream(tmp);
   let failure: Error | null = null;
   stream.on('error', (err) => {
@@ -69,9 +130,9 @@ export function openAtomicWriter(path: string): AtomicWriter {
   });
   const fail = async (err: Error): Promise<never> => {
     stream.destroy();
-    await rm(tmp, { force: true });
+    if (!direct) await rm(tmp, { force: true });
     pendingTemps.delete(tmp);
-    throw ioError(messages.cannotWrite(path, err.message));
+    throw writeFailure(path, err);
   };
   return {
     async write(chunk) {
@@ -95,6 +156,8 @@ export function openAtomicWriter(path: string): AtomicWriter {
     async commit() {
       if (failure) return fail(failure);
       await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))).catch(fail);
+      if (failure) return fail(failure);
+      if (direct) return;
       try {
         await rename(tmp, path);
       } catch (err) {
@@ -104,7 +167,7 @@ export function openAtomicWriter(path: string): AtomicWriter {
     },
     async abort() {
       stream.destroy();
-      await rm(tmp, { force: true });
+      if (!direct) await rm(tmp, { force: true });
       pendingTemps.delete(tmp);
     },
   };

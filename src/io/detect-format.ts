@@ -1,17 +1,22 @@
 import { messages } from '../messages.js';
 import { dataError } from '../util/errors.js';
-import { headerCells, looksLikeLongHeader } from './long-columns.js';
+import { looksLikeLongHeader } from './long/long-columns.js';
+import { cleanLine, detectLongLayout, splitCells } from './long/long-layout.js';
 import { inspectInput, readChunks } from './open-input.js';
 
 export type RatingsFormat = 'pivot' | 'netflix' | 'long';
 export const ratingsFormats: readonly RatingsFormat[] = ['pivot', 'netflix', 'long'];
 
-/** The first line says it: a `Cust_Id,` header is the df_p pivot, `123:` a raw Netflix file, a userId,movieId,rating header a long CSV. */
+/**
+ * The first line says it: a `Cust_Id,` header is the df_p pivot, `123:` a raw Netflix file; a long file is a
+ * userId,movieId,rating header or a line of at least three numbers, split by , tab ; | or :: (long-layout.ts).
+ */
 export function detectFormatFromLine(firstLine: string): RatingsFormat | null {
-  const cells = headerCells(firstLine);
+  const cells = splitCells(firstLine, ',');
   if (cells.length >= 1 && cells[0] === 'Cust_Id') return 'pivot';
-  if (cells.length === 1 && /^\d+:$/.test(cells[0])) return 'netflix';
-  if (looksLikeLongHeader(cells)) return 'long';
+  if (cells.length === 1 && /^\d+:$/.test(cleanLine(firstLine).trim())) return 'netflix';
+  const layout = detectLongLayout(firstLine);
+  if (layout !== null && (layout.header ? looksLikeLongHeader(layout.cells) : true)) return 'long';
   return null;
 }
 

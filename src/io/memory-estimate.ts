@@ -2,7 +2,7 @@ import { constrainedMemory } from 'node:process';
 import { totalmem } from 'node:os';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
-import { isCsrFile } from './csr-file.js';
+import { isCsrFile } from './csr/csr-file.js';
 import { detectFormat, type RatingsFormat } from './detect-format.js';
 import { inspectInput, readChunks, type InputInfo } from './open-input.js';
 import { expandDirectory } from './read-ratings.js';
@@ -16,11 +16,12 @@ import { expandDirectory } from './read-ratings.js';
  * peaked at 213 MB RSS through convert and fit, 40 MB of it Node itself: ~17 bytes a rating (the scanner's columns
  * and values, the CSR arrays, per-row arrays at ~500 ratings a row). From its .csr (60 MB) fit peaked at 152 MB:
  * ~11 bytes a rating. The raw and long readers hold 12 bytes a rating in their scanners before the CSR is built and
- * sorted: counted as 30. gzip: the text is taken as 10x the file (df_p compresses 7-10x), erring high.
+ * sorted: counted as 30; a long file's timestamps add 8 bytes a rating in the scan and 8 per stored entry: 46.
+ * gzip: the text is taken as 10x the file (df_p compresses 7-10x), erring high.
  * The clusters themselves (k x movies doubles, a few copies) are small beside the data, so k is not counted.
  */
 const TEXT_BYTES_PER_RATING: Record<RatingsFormat, number> = { pivot: 14, netflix: 20, long: 24 };
-const PEAK_BYTES_PER_RATING: Record<RatingsFormat | 'csr', number> = { pivot: 18, netflix: 30, long: 30, csr: 12 };
+const PEAK_BYTES_PER_RATING: Record<RatingsFormat | 'csr', number> = { pivot: 18, netflix: 30, long: 46, csr: 12 };
 const GZIP_RATIO = 10;
 /** Node, V8 and the code before any data. */
 const BASE_BYTES = 64 << 20;

@@ -1,21 +1,22 @@
 import { selectDataRows, type RatingsData } from '../matrix/csr.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { detectFormat, type RatingsFormat } from './detect-format.js';
-import type { LongColumnNames } from './long-columns.js';
-import { readLongRatingsCsv } from './long-csv.js';
-import { pivotRaw } from './netflix-raw.js';
-import type { TrimOptions } from './trim.js';
+import type { LongColumnNames } from './long/long-columns.js';
+import { readLongRatingsCsv } from './long/long-csv.js';
+import { pivotRaw } from './netflix/netflix-raw.js';
+import type { TrimOptions } from './netflix/trim.js';
 import { availableParallelism } from 'node:os';
-import { readWideRatingsCsvParallel } from './parallel-wide.js';
+import { readPivotRatingsCsvParallel } from './pivot/parallel-pivot.js';
 
 export interface ReadAnyOptions {
   /** Skip detection and read as this format. */
   readonly format?: RatingsFormat;
   /** Keep only the first N customers (rows sorted by customer id for netflix and long; file order for pivot). */
   readonly rows?: number;
-  /** Valid ratings; default 1..5 (MovieLens half stars: { min: 0.5, max: 5 }). */
-  readonly ratingRange?: { min: number; max: number };
+  /** Valid ratings; default: any number >= 0 a float32 holds, the data's scale then being the one it shows. */
+  readonly ratingRange?: RatingRange;
   /** netflix only: the original's trim (default: 0.7 quantiles, as df_p was made); `false` keeps every rating. */
   readonly trim?: TrimOptions | false;
   /** long only: the user, movie and rating column names. */
@@ -43,7 +44,7 @@ export async function readRatingsAny(input: string | readonly string[], options:
   const common = { ratingRange: options.ratingRange, onProgress: options.onProgress };
   switch (format) {
     case 'pivot':
-      return readWideRatingsCsvParallel(paths[0], { ...common, rows: options.rows, threads: options.threads ?? availableParallelism() });
+      return readPivotRatingsCsvParallel(paths[0], { ...common, rows: options.rows, threads: options.threads ?? availableParallelism() });
     case 'long':
       return readLongRatingsCsv(paths[0], { ...common, rows: options.rows, columns: options.columns });
     case 'netflix': {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { RatingsData } from '../matrix/csr.js';
 import { messages } from '../messages.js';
 import { noInputError } from '../util/errors.js';
-import { isCsrFile, readCsrFile } from './csr-file.js';
+import { isCsrFile, readCsrFile } from './csr/csr-file.js';
 import { inspectInput } from './open-input.js';
 import { readRatingsAny, type ReadAnyOptions } from './read-any.js';
-import { defaultRatingRange } from './wide-csv.js';
+import { STDIN_PATH, withStdinFile } from './stdin-input.js';
 
 export type ReadRatingsOptions = ReadAnyOptions;
 
@@ -14,14 +14,18 @@ export type ReadRatingsOptions = ReadAnyOptions;
  * The one reader every command calls: a binary CSR file from `convert` (recognised by its magic bytes, whatever
  * its name), or ratings in any text format (pivot CSV scanned on several threads, raw Netflix files, long CSV),
  * detected from the first line unless `format` says. A directory stands for the raw Netflix download: its
- * `combined_data_*.txt[.gz]` files are read together.
+ * `combined_data_*.txt[.gz]` files are read together. `-` is standard input (any text format, or gzip).
  */
 export async function readRatings(input: string | readonly string[], options: ReadRatingsOptions = {}): Promise<RatingsData> {
+  if (input === STDIN_PATH || (typeof input !== 'string' && input.length === 1 && input[0] === STDIN_PATH)) {
+    const data = await withStdinFile((path) => readRatings(path, options));
+    return { ...data, source: STDIN_PATH };
+  }
   const paths = typeof input === 'string' ? await expandDirectory(input) : input;
   if (paths.length === 1 && options.format === undefined) {
     await inspectInput(paths[0]);
     if (await isCsrFile(paths[0])) {
-      return readCsrFile(paths[0], { rows: options.rows, ratingRange: options.ratingRange ?? defaultRatingRange });
+      return readCsrFile(paths[0], { rows: options.rows, ratingRange: options.ratingRange });
     }
   }
   return readRatingsAny(paths, options);

@@ -1,9 +1,8 @@
 import type { CsrMatrix } from '../matrix/csr.js';
 import { Rng } from '../util/random.js';
-import { centerSquaredNorms } from './kernels.js';
+import { centerSquaredNorms } from '../matrix/norms.js';
 import { initialCenters, type InitMethod } from './init.js';
-import type { PassRunner } from './runner.js';
-import { createPassRunner } from './worker-runner.js';
+import { createPassRunner, type PassRunner } from './passes/runner.js';
 import { meanColumnVariance } from './variance.js';
 import { toRowMajor, toTransposed } from './layout.js';
 
@@ -110,10 +109,10 @@ async function lloyd(
   const normsTotal = opts.onIteration ? sumOf(passes.rowNorms()) : 0;
   for (; iter < maxIter; iter++) {
     centerSquaredNorms(centersT, k, cNorms);
-    await passes.lloydPass(centersT, cNorms, k, labels, null, nextT, counts);
+    await passes.lloydPass({ centersT, cNorms, k, labels, minDist: null, sumsT: nextT, counts });
     if (hasEmptyCluster(counts, k)) {
       // re-seeding takes the rows farthest from their centres: their distances to these same centres
-      await passes.lloydPass(centersT, cNorms, k, labels, minDist, null, null);
+      await passes.lloydPass({ centersT, cNorms, k, labels, minDist, sumsT: null, counts: null });
     }
     if (opts.onIteration) inertia = inertiaFromSums(normsTotal, centersT, cNorms, nextT, counts, k);
     reseeded += relocateEmptyClusters(m, k, labels, minDist, nextT, counts);
@@ -134,7 +133,7 @@ async function lloyd(
   // One last E-step so that the labels belong to the returned centres, with distances for the inertia. (With
   // unchanged labels and no re-seeding the centres did not change, and it only computes the inertia.)
   centerSquaredNorms(centersT, k, cNorms);
-  inertia = await passes.lloydPass(centersT, cNorms, k, labels, minDist, null, null);
+  inertia = await passes.lloydPass({ centersT, cNorms, k, labels, minDist, sumsT: null, counts: null });
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) sizes[labels[i]]++;
   return {

@@ -1,8 +1,9 @@
 import type { CsrMatrix } from '../matrix/csr.js';
 import type { Rng } from '../util/random.js';
 import { assertUnreachable } from '../util/errors.js';
-import { centerSquaredNorms, scatterRowIntoCenter } from './kernels.js';
-import type { PassRunner } from './runner.js';
+import { centerSquaredNorms } from '../matrix/norms.js';
+import { scatterRowIntoCenter } from './kernels.js';
+import type { PassRunner } from './passes/work.js';
 
 export type InitMethod = 'k-means++' | 'random';
 export const initMethods: readonly InitMethod[] = ['k-means++', 'random'];
@@ -49,7 +50,7 @@ export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: 
   const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const nTrials = 2 + Math.floor(Math.log(k));
   const dist = new Float64Array(n * Math.max(1, nTrials));
-  let pot = (await runner.candidatePass(firstT, centerSquaredNorms(firstT, 1), 1, closest, dist))[0];
+  let pot = (await runner.candidatePass({ candT: firstT, candNorms: centerSquaredNorms(firstT, 1), t: 1, closest, out: dist }))[0];
   closest.set(dist.subarray(0, n));
 
   const cumulative = new Float64Array(n);
@@ -67,7 +68,7 @@ export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: 
       candidates[t] = row;
       scatterRowIntoCenter(m, row, candT, nTrials, t);
     }
-    const pots = await runner.candidatePass(candT, centerSquaredNorms(candT, nTrials), nTrials, closest, dist);
+    const pots = await runner.candidatePass({ candT, candNorms: centerSquaredNorms(candT, nTrials), t: nTrials, closest, out: dist });
     let best = 0;
     for (let t = 1; t < nTrials; t++) if (pots[t] < pots[best]) best = t;
     pot = pots[best];

@@ -1,22 +1,24 @@
 /**
- * Distance kernels specialised for the number of centres. A loop `for (c < k) dots[c] += v * centersT[base + c]`
- * keeps its k sums in memory and re-checks k per rating; with k fixed the sums live in registers and the inner loop
- * is straight-line code, about three times faster. The rows are also unrolled by two with two sets of sums, which
- * halves the add-latency chain per sum. So the kernels are generated once per (k, binary, offset type) from the
- * templates below and cached; past MAX_SPECIALISED centres the registers run out and generic-kernels.ts takes over.
+ * Distance kernels generated for the number of centres. A loop `for (c < k) dots[c] += v * centersT[base + c]`
+ * keeps its k sums in memory and re-checks k per rating; with the centres of a group fixed in the code the sums
+ * live in registers and the inner loop is straight-line code, about three times faster. The rows are also
+ * unrolled by two with two sets of sums, which halves the add-latency chain per sum. So the kernels are generated
+ * once per (k, group size, binary, offset type) from the templates below and cached. A group's centres are
+ * unrolled; the groups are a loop, so any k gets a kernel of bounded size that keeps per-row bounds (row-bounds.ts).
  *
- * The arithmetic of each kernel is fixed by its key alone, so every runner (serial or any thread count) that uses
- * these functions gets the same bits.
+ * The distance to centre c is always `xn - 2 * (a + b) + cNorms[c]`, with a summing the row's even entries and b
+ * its odd ones, in order: the same operations whatever the group, the bounds or the runner, so every runner
+ * (serial or any thread count) gets the same bits, and the bits of the plain pass that computes every distance.
  */
 import type { CsrMatrix } from '../matrix/csr.js';
-import { genericCandidates, genericLloyd } from './generic-kernels.js';
 import { MARGIN_FIXED, MARGIN_PER_ENTRY, type RowBounds } from './row-bounds.js';
 
 /**
  * Labels rows [r0, r1) with the nearest centre (first on ties); writes labels and minDist; returns their sum.
- * With `bounds` (k <= MAX_SPECIALISED) rows whose bounds prove their centre compute that one distance only, and
- * every row's bounds are refreshed; see row-bounds.ts. With `minDist` null nobody needs the distances: proven
- * rows then cost nothing but their bounds, and the return value is meaningless.
+ * Bounds not yet valid: every distance is computed and the bounds are set. Valid bounds: only the groups the
+ * bounds do not exclude are computed (a row every group excludes computes its own centre's distance only) and
+ * the bounds are refreshed. With `minDist` null nobody needs the distances: a row every group excludes then costs
+ * nothing but its bounds, and the return value is meaningless.
  */
 export type LloydRowsFn = (
   rowPtr: Float64Array,
@@ -29,12 +31,12 @@ export type LloydRowsFn = (
   r1: number,
   labels: Int32Array,
   minDist: Float64Array | null,
-  bounds: RowBounds | null,
+  bounds: RowBounds,
 ) => number;
 
 /**
  * For k-means++: distances of rows [r0, r1) to t candidates, capped by `closest`, into out[c * n + i]; adds each
- * candidate's potential over these rows into potentials[c].
+ * candidate's potential over these rows into potentials[c] (zeroed by the caller).
  */
 export type CandidateRowsFn = (
   rowPtr: Float64Array,
@@ -51,8 +53,8 @@ export type CandidateRowsFn = (
   potentials: Float64Array,
 ) => void;
 
-/** Above this many centres the two sets of k sums no longer fit the 16 floating-point registers of x86-64. */
-export const MAX_SPECIALISED = 12;
+/** The most centres unrolled together: above this the two sets of sums no longer fit the 16 x86-64 float registers. */
+export const MAX_UNROLLED = 12;
 
 /**
  * Offsets below 2^31 can be int32 loop counters (`| 0`), 10-20% faster than counters that V8 keeps as doubles
@@ -70,16 +72,19 @@ const rowSource = (int32: boolean) => `
     const end = rowPtr[i + 1]${int32 ? ' | 0' : ''};`;
 
 /**
- * The loop that leaves the dot product of row i with centre c of `w` in `(a<c> + b<c>)`, for each c in
- * `centres`: a<c> sums the even entries of the row and b<c> the odd ones. `c` may be an expression (one centre
- * chosen at run time): the operations for that centre are then exactly those of the all-centres loop.
+ * The loop that leaves the dot product of row i with centre `offset + j` of `w` in `(a<j> + b<j>)`, for j in
+ * [0, size): a<j> sums the even entries of the row and b<j> the odd ones. `offset` is an expression (a group's
+ * first centre, or one centre chosen at run time).
  */
-function dotSource(k: number, centres: readonly (number | string)[], binary: boolean, w: string, names: (c: number | string) => string): string {
-  const term = (col: string, v: string, c: number | string) => (binary ? `${w}[${col} + ${c}]` : `${v} * ${w}[${col} + ${c}]`);
-  const sums = centres.map((c) => `a${names(c)} = 0, b${names(c)} = 0`).join(', ');
-  const even = centres.map((c) => `a${names(c)} += ${term('ca', 'va', c)};`).join(' ');
-  const odd = centres.map((c) => `b${names(c)} += ${term('cb', 'vb', c)};`).join(' ');
-  const load = (name: string, v: string, at: string) => `const ${name} = colIdx[${at}] * ${k};${binary ? '' : ` const ${v} = values[${at}];`}`;
+function dotSource(k: number, size: number, offset: string, binary: boolean, w: string, tag: string): string {
+  const js = range(size);
+  const at = (col: string, j: number) => `${w}[${col}${j === 0 ? '' : ` + ${j}`}]`;
+  const term = (col: string, v: string, j: number) => (binary ? at(col, j) : `${v} * ${at(col, j)}`);
+  const sums = js.map((j) => `a${tag}${j} = 0, b${tag}${j} = 0`).join(', ');
+  const even = js.map((j) => `a${tag}${j} += ${term('ca', 'va', j)};`).join(' ');
+  const odd = js.map((j) => `b${tag}${j} += ${term('cb', 'vb', j)};`).join(' ');
+  const load = (name: string, v: string, p: string) =>
+    `const ${name} = colIdx[${p}] * ${k} + ${offset};${binary ? '' : ` const ${v} = values[${p}];`}`;
   return `
     let ${sums};
     let p = start;
@@ -97,71 +102,134 @@ function dotSource(k: number, centres: readonly (number | string)[], binary: boo
 const lloydCache = new Map<string, LloydRowsFn>();
 const candidateCache = new Map<string, CandidateRowsFn>();
 
-export function lloydRowsKernel(k: number, binary: boolean, int32: boolean): LloydRowsFn {
-  const key = `${k}:${binary}:${int32}`;
+/** The kernel for k centres in groups of `groupSize` (see groupSizeFor). */
+export function lloydRowsKernel(k: number, groupSize: number, binary: boolean, int32: boolean): LloydRowsFn {
+  const key = `${k}:${groupSize}:${binary}:${int32}`;
   let fn = lloydCache.get(key);
-  if (fn !== undefined) return fn;
-  if (k > MAX_SPECIALISED) {
-    fn = (rowPtr, colIdx, values, xNorms, centersT, cNorms, r0, r1, labels, minDist) =>
-      genericLloyd(k, rowPtr, colIdx, values, xNorms, centersT, cNorms, r0, r1, labels, minDist);
-  } else {
-    fn = new Function('rowPtr', 'colIdx', 'values', 'xNorms', 'centersT', 'cNorms', 'r0', 'r1', 'labels', 'minDist', 'bounds', lloydSource(k, binary, int32)) as LloydRowsFn;
+  if (fn === undefined) {
+    const source = lloydSource(k, Math.min(k, groupSize), binary, int32);
+    fn = new Function('rowPtr', 'colIdx', 'values', 'xNorms', 'centersT', 'cNorms', 'r0', 'r1', 'labels', 'minDist', 'bounds', source) as LloydRowsFn;
+    lloydCache.set(key, fn);
   }
-  lloydCache.set(key, fn);
   return fn;
 }
 
-function lloydSource(k: number, binary: boolean, int32: boolean): string {
-  const all = range(k);
-  const norms = all.map((c) => `const n${c} = cNorms[${c}];`).join(' ');
-  // best and runner-up: the runner-up only feeds the lower bound, the choice of best is the plain first-minimum
-  const pick = all
-    .slice(1)
-    .map((c) => `d = xn - 2 * (a${c} + b${c}) + n${c}; if (d < bestD) { second = bestD; bestD = d; best = ${c}; } else if (d < second) second = d;`)
-    .join('\n    ');
+/**
+ * One group's distances: its `size` centres from `g0` on, each compared with the group's nearest and second
+ * (for its lower bound) and with the row's best so far (first on ties, as a plain scan of every centre gives).
+ */
+function groupSource(k: number, size: number, first: string, binary: boolean): string {
+  const compare = range(size)
+    .map(
+      (j) => `c = g0 + ${j}; d = xn - 2 * (aG${j} + bG${j}) + cNorms[c];
+      if (d < m1) { m2 = m1; m1 = d; a1 = c; } else if (d < m2) m2 = d;
+      if (d < bestD || (d === bestD && c < best)) { best = c; bestD = d; }`,
+    )
+    .join('\n      ');
+  return `{
+      const g0 = ${first};
+      ${dotSource(k, size, 'g0', binary, 'centersT', 'G')}
+      let m1 = Infinity, m2 = Infinity, a1 = 0, c = 0, d = 0;
+      ${compare}
+      rowMin1[g] = m1; rowArg1[g] = a1; rowMin2[g] = m2;
+    }`;
+}
+
+/**
+ * Every group in turn; with `skip`, a group whose moved lower bound exceeds the best distance so far (with the
+ * rounding margin) is skipped and marked (rowArg1 = -1).
+ */
+function groupsLoop(k: number, size: number, binary: boolean, skip: boolean): string {
+  const full = Math.floor(k / size);
+  const rest = k - full * size;
+  const skipTest = `rowLower[g] > 0 && bestD + 3 * margin < rowLower[g] * rowLower[g]`;
+  const loop = `for (let g = 0; g < ${full}; g++) {
+      ${skip ? `if (${skipTest}) { rowArg1[g] = -1; continue; }` : ''}
+      ${groupSource(k, size, size === k ? '0' : `g * ${size}`, binary)}
+    }`;
+  if (rest === 0) return loop;
+  return `${loop}
+    {
+      const g = ${full};
+      if (${skip ? skipTest : 'false'}) rowArg1[g] = -1;
+      else ${groupSource(k, rest, String(full * size), binary)}
+    }`;
+}
+
+function lloydSource(k: number, size: number, binary: boolean, int32: boolean): string {
+  const groups = Math.ceil(k / size);
+  const shrink = 1 - 2 ** -50;
+  // a group's lower bound from its nearest and second: the best centre itself does not count
+  const lowerFromGroup = `Math.sqrt(Math.max(0, (rowArg1[g] === best ? rowMin2[g] : rowMin1[g]) - margin))`;
   return `
-  ${norms}
   const held = bounds.held, upper = bounds.upper, lower = bounds.lower, base = bounds.base;
-  const shift = bounds.shift, otherShift = bounds.otherShift, cnMax = bounds.cnMax, valid = bounds.valid;
+  const shift = bounds.shift, groupShift = bounds.groupShift, groupShiftCentre = bounds.groupShiftCentre, groupShiftSecond = bounds.groupShiftSecond;
+  const rowLower = bounds.rowLower, rowMin1 = bounds.rowMin1, rowArg1 = bounds.rowArg1, rowMin2 = bounds.rowMin2;
+  const cnMax = bounds.cnMax, valid = bounds.valid;
   const withDist = minDist !== null;
   let inertia = 0;
   for (let i = r0; i < r1; i++) {
     ${rowSource(int32)}
     const h = i - base;
+    const lo = h * ${groups};
     const xn = xNorms[i];
     const margin = (xn + cnMax) * (${MARGIN_FIXED} + (end - start) * ${MARGIN_PER_ENTRY});
+    let best = 0;
+    let bestD = Infinity;
     if (valid) {
       const held_ = held[h];
       const ub = upper[h] + shift[held_];
-      const lb = lower[h] - otherShift[held_];
-      if (lb > 0 && ub * ub + 2 * margin < lb * lb) {
-        // the row keeps its centre
+      let lbMin = Infinity;
+      for (let g = 0; g < ${groups}; g++) {
+        // the held centre is not among the centres lower[g] bounds: its group's own largest shift leaves it out
+        const lb = lower[lo + g] - (groupShiftCentre[g] === held_ ? groupShiftSecond[g] : groupShift[g]);
+        rowLower[g] = lb;
+        if (lb < lbMin) lbMin = lb;
+      }
+      if (lbMin > 0 && ub * ub + 2 * margin < lbMin * lbMin) {
+        // the row keeps its centre; moved bounds are rounded outwards, so that they stay bounds however many
+        // passes they are carried
         labels[i] = held_;
-        // moved bounds are rounded outwards, so that they stay bounds however many passes they are carried
-        lower[h] = lb * ${1 - 2 ** -50};
+        for (let g = 0; g < ${groups}; g++) lower[lo + g] = rowLower[g] * ${shrink};
         if (!withDist) {
           upper[h] = ub * ${1 + 2 ** -50};
           continue;
         }
         // that one distance, by the same operations as below: a fresh, tight upper bound too
-        ${dotSource(k, ['held_'], binary, 'centersT', () => 'H')}
-        let d = xn - 2 * (aH + bH) + cNorms[held_];
+        ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
+        let d = xn - 2 * (aH0 + bH0) + cNorms[held_];
         upper[h] = Math.sqrt(Math.max(0, d + margin));
         if (d < 0) d = 0;
         minDist[i] = d;
         inertia += d;
         continue;
       }
+      // some group may hold a nearer centre: the held centre's distance first, then the groups not excluded
+      ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
+      const dHeld = xn - 2 * (aH0 + bH0) + cNorms[held_];
+      best = held_;
+      bestD = dHeld;
+      ${groupsLoop(k, size, binary, true)}
+      const heldGroup = (held_ / ${size}) | 0;
+      for (let g = 0; g < ${groups}; g++) {
+        if (rowArg1[g] >= 0) {
+          lower[lo + g] = ${lowerFromGroup};
+          continue;
+        }
+        let lb = rowLower[g] * ${shrink};
+        if (g === heldGroup && best !== held_) {
+          // the centre the row leaves joins its group's others
+          const left = Math.sqrt(Math.max(0, dHeld - margin));
+          if (left < lb) lb = left;
+        }
+        lower[lo + g] = lb;
+      }
+    } else {
+      ${groupsLoop(k, size, binary, false)}
+      for (let g = 0; g < ${groups}; g++) lower[lo + g] = ${lowerFromGroup};
     }
-    ${dotSource(k, all, binary, 'centersT', (c) => String(c))}
-    let best = 0;
-    let bestD = xn - 2 * (a0 + b0) + n0;
-    let second = Infinity;
-    let d = 0;
-    ${pick}
     held[h] = best;
     upper[h] = Math.sqrt(Math.max(0, bestD + margin));
-    lower[h] = Math.sqrt(Math.max(0, second - margin));
     if (bestD < 0) bestD = 0; // rounding of |x|^2 - 2x.c + |c|^2 when x is (almost) its centre
     labels[i] = best;
     if (withDist) minDist[i] = bestD;
@@ -173,32 +241,32 @@ function lloydSource(k: number, binary: boolean, int32: boolean): string {
 export function candidateRowsKernel(t: number, binary: boolean, int32: boolean): CandidateRowsFn {
   const key = `${t}:${binary}:${int32}`;
   let fn = candidateCache.get(key);
-  if (fn !== undefined) return fn;
-  if (t > MAX_SPECIALISED) {
-    fn = (...args) => genericCandidates(t, ...args);
-  } else {
+  if (fn === undefined) {
     fn = new Function('rowPtr', 'colIdx', 'values', 'xNorms', 'candT', 'candNorms', 'r0', 'r1', 'closest', 'out', 'n', 'potentials', candidateSource(t, binary, int32)) as CandidateRowsFn;
+    candidateCache.set(key, fn);
   }
-  candidateCache.set(key, fn);
   return fn;
 }
 
+/** Candidates in groups of at most MAX_UNROLLED, each group's potentials added straight into `potentials`. */
 function candidateSource(t: number, binary: boolean, int32: boolean): string {
-  const all = range(t);
-  const init = all.map((c) => `const n${c} = candNorms[${c}]; let pot${c} = 0;`).join(' ');
-  const each = all
-    .map((c) => `d = xn - 2 * (a${c} + b${c}) + n${c}; if (d < 0) d = 0; if (d > cur) d = cur; out[${c} * n + i] = d; pot${c} += d;`)
-    .join('\n    ');
-  const store = all.map((c) => `potentials[${c}] += pot${c};`).join(' ');
+  const groups: string[] = [];
+  for (let c0 = 0; c0 < t; c0 += MAX_UNROLLED) {
+    const size = Math.min(MAX_UNROLLED, t - c0);
+    const each = range(size)
+      .map((j) => `d = xn - 2 * (aC${j} + bC${j}) + candNorms[${c0 + j}]; if (d < 0) d = 0; if (d > cur) d = cur; out[${c0 + j} * n + i] = d; potentials[${c0 + j}] += d;`)
+      .join('\n      ');
+    groups.push(`{
+      ${dotSource(t, size, String(c0), binary, 'candT', 'C')}
+      let d = 0;
+      ${each}
+    }`);
+  }
   return `
-  ${init}
   for (let i = r0; i < r1; i++) {
     ${rowSource(int32)}
-    ${dotSource(t, all, binary, 'candT', (c) => String(c))}
     const xn = xNorms[i];
     const cur = closest[i];
-    let d = 0;
-    ${each}
-  }
-  ${store}`;
+    ${groups.join('\n    ')}
+  }`;
 }

@@ -1,6 +1,4 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { candidateRowsKernel, lloydRowsKernel, MAX_SPECIALISED, offsetsFitInt32 } from './kernel-codegen.js';
-import { createRowBounds } from './row-bounds.js';
 
 /**
  * The k-means inner loops over one block of rows [r0, r1). They trust their input (validated by the readers) and
@@ -15,64 +13,6 @@ export const BLOCK_ROWS = 2048;
 
 export function blockCount(nRows: number): number {
   return Math.ceil(nRows / BLOCK_ROWS);
-}
-
-/** Squared Euclidean norm of every row. */
-export function rowSquaredNorms(m: CsrMatrix, r0 = 0, r1 = m.nRows, out: Float64Array = new Float64Array(m.nRows)): Float64Array {
-  const { rowPtr, values } = m;
-  for (let i = r0; i < r1; i++) {
-    const end = rowPtr[i + 1];
-    if (values === null) {
-      out[i] = end - rowPtr[i];
-      continue;
-    }
-    let s = 0;
-    for (let p = rowPtr[i]; p < end; p++) {
-      const v = values[p];
-      s += v * v;
-    }
-    out[i] = s;
-  }
-  return out;
-}
-
-/** Squared norm of each of the k centres in the transposed layout. */
-export function centerSquaredNorms(centersT: Float64Array, k: number, out = new Float64Array(k)): Float64Array {
-  out.fill(0);
-  const len = centersT.length;
-  for (let p = 0; p < len; p += k) {
-    for (let c = 0; c < k; c++) {
-      const v = centersT[p + c];
-      out[c] += v * v;
-    }
-  }
-  return out;
-}
-
-/**
- * The E-step and the partial M-step for a block: labels each row with its nearest centre (first on ties), stores
- * that squared distance, and adds the row into `sumsT` (transposed, zeroed by the caller) and `counts`.
- * Returns the block's inertia. The distances come from the k-specialised kernel, as in every runner.
- */
-export function lloydBlock(
-  m: CsrMatrix,
-  xNorms: Float64Array,
-  centersT: Float64Array,
-  cNorms: Float64Array,
-  k: number,
-  r0: number,
-  r1: number,
-  labels: Int32Array,
-  minDist: Float64Array,
-  sumsT: Float64Array | null,
-  counts: Float64Array | null,
-): number {
-  const kernel = lloydRowsKernel(k, m.values === null, offsetsFitInt32(m));
-  // no bounds carried between calls here: every row is computed in full (the same bits either way)
-  const bounds = k <= MAX_SPECIALISED ? createRowBounds(r0, r1 - r0, k, 0) : null;
-  const inertia = kernel(m.rowPtr, m.colIdx, m.values, xNorms, centersT, cNorms, r0, r1, labels, minDist, bounds);
-  if (sumsT !== null) addRowsToSums(m, k, r0, r1, labels, sumsT, counts!);
-  return inertia;
 }
 
 /** Adds rows [r0, r1) into the sums (transposed) and counts of their clusters. */
@@ -147,27 +87,6 @@ export function changedEntries(m: CsrMatrix, r0: number, r1: number, labels: Int
   let total = 0;
   for (let i = r0; i < r1; i++) if (labels[i] !== held[i - r0]) total += rowPtr[i + 1] - rowPtr[i];
   return total;
-}
-
-/**
- * For k-means++: squared distance of each row to each of `t` candidate centres (transposed in `candT`), capped by
- * the row's current closest distance, written to out[c * n + i]. Adds each candidate's block potential into
- * `potentials` (length t, zeroed per block by the caller).
- */
-export function candidateDistancesBlock(
-  m: CsrMatrix,
-  xNorms: Float64Array,
-  candT: Float64Array,
-  candNorms: Float64Array,
-  t: number,
-  r0: number,
-  r1: number,
-  closest: Float64Array,
-  out: Float64Array,
-  potentials: Float64Array,
-): void {
-  const kernel = candidateRowsKernel(t, m.values === null, offsetsFitInt32(m));
-  kernel(m.rowPtr, m.colIdx, m.values, xNorms, candT, candNorms, r0, r1, closest, out, m.nRows, potentials);
 }
 
 /** Writes row `row` of `m` as centre `c` of a transposed k-centre array (which must be zero there). */

@@ -4,7 +4,7 @@ import { Rng } from '../util/random.js';
 import { defaultKMeansOptions, type KMeansOptions, type KMeansResult } from './fit.js';
 import { initialCenters } from './init.js';
 import { toRowMajor } from './layout.js';
-import { SerialRunner } from './serial-runner.js';
+import { SerialRunner } from './passes/serial-runner.js';
 import { meanColumnVariance } from './variance.js';
 
 /** ml-kmeans works on a dense number[][]: about 8 bytes a cell plus array overhead, so we cap the cells. */

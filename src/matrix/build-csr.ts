@@ -48,7 +48,7 @@ export interface BuiltCsr {
  * output: O(rows + cols), and 2 bytes per kept rating while scattering.
  */
 export function buildCsr(t: RatingTriples, keep: KeepMask = {}): BuiltCsr {
-  const { row, value } = t;
+  const { row } = t;
   const { segCol, segStart, segEnd, order } = t.columns;
   const keepRow = keep.rows ?? new Uint8Array(t.nRows).fill(1);
   const keepCol = keep.cols ?? new Uint8Array(t.nCols).fill(1);

@@ -1,3 +1,5 @@
+import type { RatingRange } from './rating-range.js';
+
 /**
  * A customers x movies matrix in compressed sparse row form. Row i's entries are colIdx/values in
  * [rowPtr[i], rowPtr[i+1]), columns ascending. `values === null` means every stored entry is 1 (the binary
@@ -22,6 +24,16 @@ export interface RatingsData {
   readonly movieIds: Int32Array;
   /** Where the data came from, for messages. */
   readonly source: string;
+  /**
+   * The rating scale: the given --rating-range, else the one the file's ratings show (inferredRatingRange: 1..5
+   * for whole stars, 0.5..5 for half stars, else the range they span), else defaultRatingRange. Saved in the model; every later command uses it (clamping, colour scales).
+   */
+  readonly ratingRange: RatingRange;
+  /**
+   * Seconds since 1970 of each stored rating, aligned with matrix.values (for a later time-based split); absent
+   * or null when the file had no timestamps.
+   */
+  readonly timestamps?: Float64Array | null;
 }
 
 export function nnz(m: CsrMatrix): number {
@@ -56,7 +68,13 @@ export function selectRows(m: CsrMatrix, rows: ArrayLike<number>): CsrMatrix {
 export function selectDataRows(data: RatingsData, rows: ArrayLike<number>): RatingsData {
   const customerIds = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) customerIds[i] = data.customerIds[rows[i]];
-  return { ...data, matrix: selectRows(data.matrix, rows), customerIds };
+  const times = data.timestamps;
+  if (times === undefined || times === null) return { ...data, matrix: selectRows(data.matrix, rows), customerIds };
+  const { rowPtr } = data.matrix;
+  const matrix = selectRows(data.matrix, rows);
+  const kept = new Float64Array(matrix.rowPtr[matrix.nRows]);
+  for (let i = 0; i < rows.length; i++) kept.set(times.subarray(rowPtr[rows[i]], rowPtr[rows[i] + 1]), matrix.rowPtr[i]);
+  return { ...data, matrix, customerIds, timestamps: kept };
 }
 
 /** Dense copy, for small matrices only (the ml-kmeans engine and tests). */

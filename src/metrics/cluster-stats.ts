@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { rowSquaredNorms } from '../kmeans/kernels.js';
+import { rowSquaredNorms } from '../matrix/norms.js';
 
 /**
  * What the centroid-based indices (Davies-Bouldin, Calinski-Harabasz) need, from two passes over the CSR.

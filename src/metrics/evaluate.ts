@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { rowSquaredNorms } from '../kmeans/kernels.js';
+import { rowSquaredNorms } from '../matrix/norms.js';
 import { calinskiHarabasz } from './calinski-harabasz.js';
 import { clusterStats } from './cluster-stats.js';
 import { daviesBouldin } from './davies-bouldin.js';

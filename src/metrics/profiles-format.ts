@@ -1,12 +1,29 @@
+import type { GenreShare } from './genre-shares.js';
+import { int } from '../util/format.js';
 import type { ClusterProfiles, MovieStat } from './profiles.js';
 
-const int = (n: number) => n.toLocaleString('en-US');
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 const signed = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
 
 /** "movie 1234" or "1234 The Title": titles are optional. */
 export function movieLabel(m: MovieStat): string {
   return m.title === null ? `movie ${m.movieId}` : `${m.movieId} ${m.title}`;
+}
+
+/** Genres shown per cluster on stderr (JSON and the report have them all). */
+export const shownGenres = 5;
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+const points = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
+
+/** The genre lines of one cluster: "+9.1  Drama  52.1% vs 43.0%". */
+function genreLines(genres: readonly GenreShare[]): string[] {
+  const width = Math.max(...genres.slice(0, shownGenres).map((g) => g.genre.length));
+  return [
+    `  genres (share of its ratings vs of all ratings, points; most over- and under-represented first)`,
+    ...genres
+      .slice(0, shownGenres)
+      .map((g) => `    ${points(g.gap).padStart(6)}  ${g.genre.padEnd(width)}  ${percent(g.share).padStart(6)} vs ${percent(g.overallShare)}`),
+  ];
 }
 
 /** The profiles as lines for stderr, one block per cluster. */
@@ -17,6 +34,7 @@ export function formatProfiles(p: ClusterProfiles): string {
       `cluster ${c.cluster}   ${int(c.size)} customers (${(100 * c.share).toFixed(1)}%)   ` +
         `${fixed(c.meanRatingsPerCustomer, 1)} ratings each   mean rating ${fixed(c.meanRating, 2)}`,
     );
+    if (c.genres !== null && c.genres.length > 0) lines.push(...genreLines(c.genres));
     if (c.topRated.length === 0) {
       lines.push(`  no movie rated by >= ${p.minSupport} of its customers`);
       continue;
@@ -59,6 +77,9 @@ export function profilesJson(p: ClusterProfiles): Record<string, unknown> {
       meanRating: num(c.meanRating),
       topRated: c.topRated.map(movie),
       distinctive: c.distinctive.map(movie),
+      ...(c.genres === null
+        ? {}
+        : { genres: c.genres.map((g) => ({ genre: g.genre, ratings: g.ratings, share: num(g.share), overallShare: num(g.overallShare), gap: num(g.gap) })) }),
     })),
   };
 }

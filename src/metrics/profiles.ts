@@ -1,4 +1,5 @@
 import type { RatingsData } from '../matrix/csr.js';
+import { genreShares, type GenreShare } from './genre-shares.js';
 
 /** One movie's numbers inside one cluster. */
 export interface MovieStat {
@@ -27,6 +28,8 @@ export interface ClusterProfile {
   readonly topRated: MovieStat[];
   /** Largest |gap| between the cluster's and the overall mean rating, same support rule, either sign. */
   readonly distinctive: MovieStat[];
+  /** Share of the cluster's ratings per genre against all customers', largest |gap| first; null without genres. */
+  readonly genres: GenreShare[] | null;
 }
 
 export interface ClusterProfiles {
@@ -43,9 +46,12 @@ export interface ProfileOptions {
   /** Length of each list (default 10). */
   readonly top?: number;
   readonly titles?: ReadonlyMap<number, string>;
+  /** Each movie's genres (a MovieLens titles file): adds the genre shares to every profile. */
+  readonly genres?: ReadonlyMap<number, readonly string[]>;
 }
 
-export const defaultMinSupport = 20;
+/** Movies rated by fewer of a cluster's customers are left out of its lists (and of `recommend`'s). */
+export const defaultMinSupport = 10;
 export const defaultTopMovies = 10;
 
 /**
@@ -94,6 +100,7 @@ export function clusterProfiles(data: RatingsData, labels: Int32Array, k: number
     overallMean[j] = cnt > 0 ? sum / cnt : Number.NaN;
   }
 
+  const shares = options.genres === undefined ? null : genreShares(counts, k, data.movieIds, options.genres);
   const clusters: ClusterProfile[] = [];
   for (let c = 0; c < k; c++) {
     const base = c * nCols;
@@ -124,6 +131,7 @@ export function clusterProfiles(data: RatingsData, labels: Int32Array, k: number
       meanRating: ratingCount[c] > 0 ? ratingSum[c] / ratingCount[c] : Number.NaN,
       topRated,
       distinctive,
+      genres: shares === null ? null : shares[c],
     });
   }
   return { k, customers: nRows, minSupport, top, clusters };

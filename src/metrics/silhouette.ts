@@ -1,5 +1,5 @@
 import { selectRows, type CsrMatrix } from '../matrix/csr.js';
-import { rowSquaredNorms } from '../kmeans/kernels.js';
+import { rowSquaredNorms } from '../matrix/norms.js';
 import { Rng, sampleIndices } from '../util/random.js';
 import { pairDistanceSums, type Labeling } from './pair-distance-sums.js';
 

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixKind } from '../matrix/transform.js';
 import type { ClusterSelection } from './select.js';
+import { defaultRatingRange, type RatingRange } from '../matrix/rating-range.js';
 
 /**
  * Pure functions from a cluster's selected cells to vega-lite specs. Nothing here renders: the specs can be
@@ -30,7 +31,7 @@ export const maxTitleLength = 40;
 export interface HeatmapStyle {
   readonly kind: MatrixKind;
   /** Colour domain of the ratings kind; legend ticks are the whole stars inside it. */
-  readonly ratingRange: { readonly min: number; readonly max: number };
+  readonly ratingRange: RatingRange;
   /** The centred kind's diverging scale runs from -centeredExtent to +centeredExtent. */
   readonly centeredExtent: number;
   /** Movie id -> title; movie ids are shown when absent. */
@@ -44,7 +45,7 @@ export interface HeatmapStyle {
 export function heatmapStyle(
   kind: MatrixKind,
   selections: readonly ClusterSelection[],
-  opts: { ratingRange?: { min: number; max: number }; titles?: ReadonlyMap<number, string> } = {},
+  opts: { ratingRange?: RatingRange; titles?: ReadonlyMap<number, string> } = {},
 ): HeatmapStyle {
   let extent = 0;
   if (kind === 'centered') {
@@ -54,7 +55,7 @@ export function heatmapStyle(
   }
   // round up to a half star so the legend ends on a readable number; never zero (a flat scale draws nothing)
   const centeredExtent = Math.max(0.5, Math.ceil(extent * 2) / 2);
-  return { kind, ratingRange: opts.ratingRange ?? { min: 1, max: 5 }, centeredExtent, titles: opts.titles };
+  return { kind, ratingRange: opts.ratingRange ?? defaultRatingRange, centeredExtent, titles: opts.titles };
 }
 
 /** `Cluster 3 - 208 customers (70 shown) x 50 movies`: the same line is printed and drawn. */

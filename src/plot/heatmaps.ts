@@ -10,6 +10,7 @@ import type { Log } from '../util/log.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { clusterSpec, combinedSpec, heatmapStyle, heatmapTitle } from './heatmap-spec.js';
 import { selectClusters, type ClusterSelection, type SelectionLimits, type SkippedCluster } from './select.js';
+import type { RatingRange } from '../matrix/rating-range.js';
 
 export interface HeatmapOptions extends SelectionLimits {
   /** An existing, writable directory; files in it with the same names are replaced. */
@@ -21,7 +22,9 @@ export interface HeatmapOptions extends SelectionLimits {
   /** Also write each image's vega-lite spec beside it (`cluster-<id>.vl.json`, `clusters.vl.json`). */
   readonly spec: boolean;
   /** The ratings kind's colour domain; 1..5 by default. */
-  readonly ratingRange?: { readonly min: number; readonly max: number };
+  readonly ratingRange?: RatingRange;
+  /** Called as each image is laid out (the combined one first), for a progress line: images done of all. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface DrawnHeatmap {
@@ -114,13 +117,17 @@ export async function drawHeatmaps(
   };
 
   const drawn: DrawnHeatmap[] = [];
-  let combinedPath: string | null = null;
-  let settled: PromiseSettledResult<unknown>[] = [];
+  let combinedPath: string | null;
+  let settled: PromiseSettledResult<unknown>[];
   try {
     // the combined image is the largest to encode: start it first so that it encodes while the others are laid out
+    const images = selections.length + 1;
+    options.onProgress?.(0, images);
     combinedPath = (await draw(combinedSpec(selections, style), 'clusters')).path;
+    options.onProgress?.(1, images);
     for (const sel of selections) {
       const image = await draw(clusterSpec(sel, style), `cluster-${sel.cluster}`);
+      options.onProgress?.(drawn.length + 2, images);
       drawn.push({
         cluster: sel.cluster,
         size: sel.size,

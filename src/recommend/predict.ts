@@ -1,42 +1,10 @@
-import type { CsrMatrix, RatingsData } from '../matrix/csr.js';
+import type { RatingsData } from '../matrix/csr.js';
 import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
-import { centerSquaredNorms } from '../kmeans/kernels.js';
+import { assignToCenters, type Assignment } from '../kmeans/assign.js';
 import type { KMeansModel } from '../kmeans/model.js';
-import { SerialRunner } from '../kmeans/serial-runner.js';
 import { messages } from '../messages.js';
 import { dataError } from '../util/errors.js';
 import { mapColumns, remapColumns, type ColumnMap } from './columns.js';
-
-export interface Assignment {
-  /** Nearest centre of each row, 0..k-1 (the lower index on ties, as in fit). */
-  readonly labels: Int32Array;
-  /** Squared distance of each row to its centre. */
-  readonly distances: Float64Array;
-  readonly inertia: number;
-  readonly sizes: number[];
-}
-
-/**
- * One Lloyd E-step against fixed centres: the same kernel and block order as the last pass of fit, so a model's
- * own training rows get exactly the labels fit wrote. `centers` is k rows of m.nCols numbers.
- */
-export async function assignToCenters(m: CsrMatrix, centers: readonly (readonly number[])[]): Promise<Assignment> {
-  const k = centers.length;
-  const nCols = m.nCols;
-  const centersT = new Float64Array(k * nCols);
-  for (let c = 0; c < k; c++) {
-    const row = centers[c];
-    for (let j = 0; j < nCols; j++) centersT[j * k + c] = row[j];
-  }
-  const labels = new Int32Array(m.nRows);
-  const distances = new Float64Array(m.nRows);
-  const runner = new SerialRunner(m);
-  const inertia = await runner.lloydPass(centersT, centerSquaredNorms(centersT, k), k, labels, distances, null, null);
-  await runner.close();
-  const sizes = new Array<number>(k).fill(0);
-  for (let i = 0; i < labels.length; i++) sizes[labels[i]]++;
-  return { labels, distances, inertia, sizes };
-}
 
 export interface PredictResult extends Assignment {
   readonly columns: ColumnMap;

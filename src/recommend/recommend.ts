@@ -3,10 +3,10 @@ import { clampRating, type RatingRange } from '../matrix/rating-range.js';
 import type { FittedPredictor } from './predictors.js';
 
 /**
- * Movies rated by fewer customers than this are never recommended, by every predictor and command alike: a movie
- * one enthusiast gave 5 stars would otherwise top every list.
+ * Movies rated by fewer customers than this are never recommended, by every predictor and command alike (the cluster
+ * profiles' default, one number everywhere): a movie one enthusiast gave 5 stars would otherwise top every list.
  */
-export const defaultMinSupport = 10;
+export { defaultMinSupport } from '../metrics/profiles.js';
 
 export interface Recommendation {
   readonly col: number;

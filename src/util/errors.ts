@@ -4,7 +4,13 @@ export const ExitCode = {
   usage: 2,
   dataErr: 65,
   noInput: 66,
+  /** A bug, or a worker thread that died: `--debug` prints the stack. */
+  internal: 70,
   ioErr: 74,
+  /** 128 + SIGINT: interrupted from the keyboard. */
+  interrupted: 130,
+  /** 128 + SIGTERM: asked to stop. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

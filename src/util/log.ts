@@ -2,6 +2,12 @@
  * Where the tool talks to people: stderr, never stdout (stdout carries data). `info` lines are the summary
  * (silenced by --quiet); `progress` redraws one status line and only when stderr is a terminal.
  */
+/**
+ * A hidden test hook: NETFLIX_CLUSTER_PROGRESS_LINES=1 prints each progress line as a plain line, even off a
+ * terminal and under --quiet, so that a test can wait for a run to get going instead of sleeping.
+ */
+const progressLines = process.env.NETFLIX_CLUSTER_PROGRESS_LINES === '1';
+
 export class Log {
   readonly quiet: boolean;
   readonly tty: boolean;
@@ -23,10 +29,14 @@ export class Log {
 
   /** A transient status line, rate-limited to 10 redraws a second. */
   progress(text: string, force = false): void {
-    if (!this.tty) return;
+    if (!this.tty && !progressLines) return;
     const now = Date.now();
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;
+    if (progressLines) {
+      this.stream.write(`progress: ${text}\n`);
+      return;
+    }
     this.stream.write(`\r\x1b[2K${text}`);
     this.progressShown = true;
   }

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { readCsrFile } from '../../src/io/csr-file.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readCsrFile } from '../../src/io/csr/csr-file.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { binPath, repoRoot, sameBits, tempDir, writeSmallPivot } from '../support/parallel.js';
 
 const dir = tempDir();
@@ -25,7 +25,7 @@ describe('netflix-cluster convert', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^wrote .*df_p\.csr: 600 customers x 80 movies, \d+ ratings, [\d.]+ MB in [\d.]+ s\n$/);
     const back = await readCsrFile(out);
-    const direct = await readWideRatingsCsv(csv);
+    const direct = await readPivotRatingsCsv(csv);
     assert.ok(sameBits(back.matrix.colIdx, direct.matrix.colIdx));
     assert.ok(sameBits(back.matrix.values!, direct.matrix.values!));
     assert.ok(sameBits(back.customerIds, direct.customerIds));
@@ -34,7 +34,7 @@ describe('netflix-cluster convert', () => {
   test('exit codes: bad data 65, missing input 66, unwritable output 74, bad option 2', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Cust_Id,1,2\n7,3.0,9.0\n');
-    const r65 = cli(['convert', bad, join(dir, 'x.csr')]);
+    const r65 = cli(['convert', bad, join(dir, 'x.csr'), '--rating-range', '1..5']);
     assert.equal(r65.code, 65);
     assert.equal(r65.stderr, `netflix-cluster: ${bad}:2:3: rating "9.0" is outside 1..5 (see --rating-range)\n`);
     assert.equal(cli(['convert', bad, join(dir, 'x.csr'), '--rating-range', '1..9']).code, 0);

@@ -42,13 +42,19 @@ test('a list of k is sorted; k = 1 has no scores (null) but an inertia; --matrix
   assert.deepEqual(s.silhouette, { sampleSize: 100, rows: 100, exact: false });
 });
 
-test('the table on stderr has a line per k; stdout stays empty', () => {
+test('the table is the result: on stdout, a line per k; the settings and times on stderr', () => {
   const r = runCli(['elbow', '--input', data, '--k', '2..5']);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^\s*k\s+inertia\s+silhouette\s+davies-bouldin\s+calinski-harabasz\s+iter\s+time$/m);
-  for (const k of [2, 3, 4, 5]) assert.match(r.stderr, new RegExp(`^\\s*${k}\\s+\\d`, 'm'));
+  const table = r.stdout.trimEnd().split('\n');
+  assert.match(table[0], /^\s*k\s+inertia\s+silhouette\s+davies-bouldin\s+calinski-harabasz\s+iter\s+time$/);
+  assert.equal(table.length, 5);
+  for (const [i, k] of [2, 3, 4, 5].entries()) assert.match(table[i + 1], new RegExp(`^\\s*${k}\\s+\\d`));
   assert.match(r.stderr, new RegExp(messages.silhouetteExact(240).replace(/[()]/g, '\\$&')));
+  assert.match(r.stderr, /^time {8}read /m);
+  // -q silences stderr, not the result
+  const quiet = runCli(['elbow', '--input', data, '--k', '2..5', '-q']);
+  assert.equal(quiet.stderr, '');
+  assert.equal(quiet.stdout.split('\n')[0], table[0]);
 });
 
 test('--plot writes a PNG that decodes at the chart size times the scale; --report links it', async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages } from '../../src/messages.js';
+import { defaultMinSupport } from '../../src/cli/shared-options.js';
 import { spawnSync } from 'node:child_process';
 import { binPath, fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
@@ -108,7 +109,7 @@ const badRuns: BadRun[] = [
   { name: 'bad rating range', args: ['--input', tiny, '--rating-range', '5..1'], code: 2, message: messages.badRatingRange('5..1') },
   { name: 'unknown flag', args: ['--input', tiny, '--clusters', '3'], code: 2, message: /unknown option '--clusters'/ },
   { name: 'output in a missing directory', args: ['--input', tiny, '--out', '/no/dir/a.csv'], code: 74, message: messages.outputDirMissing('/no/dir/a.csv', '/no/dir') },
-  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv')], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
+  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv'), '--rating-range', '1..5'], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
 ];
 
 for (const bad of badRuns) {
@@ -166,6 +167,6 @@ test('fit shows cluster profiles on stderr and in --json; --report writes Markdo
   assert.match(md, /netflix-cluster fit --input \S+planted\.csv --k 3 --matrix ratings --seed 0/);
   const text = runCli(['fit', '--input', data, '--k', '3', '--out', join(dir, 'p2.csv')]).stderr;
   assert.match(text, /^cluster 0 +\d+ customers \(\d+\.\d%\) +\d+\.\d ratings each +mean rating \d\.\d\d$/m);
-  assert.match(text, /highest rated \(rated by >= 20 of its customers\)/);
+  assert.match(text, new RegExp(`highest rated \\(rated by >= ${defaultMinSupport} of its customers\\)`));
   assert.doesNotMatch(runCli(['fit', '--input', data, '--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr, /highest rated/);
 });

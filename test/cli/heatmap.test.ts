@@ -68,8 +68,12 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
     assert.deepEqual(spec.layer[0].encoding.color.scale.domain, ['rated']);
   });
 
-  it('exits 74 with one line when the output directory does not exist', async () => {
-    const out = join(tmp, 'missing-dir');
+  it('makes a missing output folder whose parent exists; exits 74 with one line when the parent is missing too', async () => {
+    const made = join(tmp, 'made-dir');
+    const ok = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', made, ...small, '--quiet']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.ok(readdirSync(made).includes('clusters.png'));
+    const out = join(tmp, 'missing-parent', 'dir');
     const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out]);
     assert.equal(run.code, 74);
     assert.equal(run.stderr, `netflix-cluster: ${messages.outDirMissing(out)}\n`);

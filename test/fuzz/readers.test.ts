@@ -3,14 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { writeCsrFile } from '../../src/io/csr-file.js';
-import { readCsrFile } from '../../src/io/csr-file.js';
-import { readLongRatingsCsv } from '../../src/io/long-csv.js';
-import { pivotRaw } from '../../src/io/netflix-raw.js';
+import { writeCsrFile } from '../../src/io/csr/csr-file.js';
+import { readCsrFile } from '../../src/io/csr/csr-file.js';
+import { readLongRatingsCsv } from '../../src/io/long/long-csv.js';
+import { pivotRaw } from '../../src/io/netflix/netflix-raw.js';
 import { readRatingsAny } from '../../src/io/read-any.js';
 import { readAssignments } from '../../src/io/read-assignments.js';
-import { readMovieTitles } from '../../src/io/titles.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readMovieTitles } from '../../src/io/titles/titles.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { loadModel } from '../../src/kmeans/model.js';
 import { UserError } from '../../src/util/errors.js';
 import { Rng } from '../../src/util/random.js';
@@ -39,7 +39,7 @@ const file = (name: string) => readFileSync(fixture(name));
 
 async function csrSeed(dir: string): Promise<Buffer> {
   const path = join(dir, 'seed.csr');
-  await writeCsrFile(path, await readWideRatingsCsv(fixture('tiny.csv')));
+  await writeCsrFile(path, await readPivotRatingsCsv(fixture('tiny.csv')));
   return readFileSync(path);
 }
 
@@ -54,7 +54,7 @@ async function readers(dir: string): Promise<Reader[]> {
   const raw = [file('netflix/combined_data_1.txt'), file('netflix/combined_data_2.txt')];
   const long = [file('netflix/ratings.csv')];
   return [
-    { name: 'pivot', seeds: pivot, ext: 'csv', read: (p) => readWideRatingsCsv(p) },
+    { name: 'pivot', seeds: pivot, ext: 'csv', read: (p) => readPivotRatingsCsv(p) },
     { name: 'netflix', seeds: raw, ext: 'txt', read: (p) => pivotRaw([p], { minMovieRatings: 0, minCustomerRatings: 0 }) },
     { name: 'long', seeds: long, ext: 'csv', read: (p) => readLongRatingsCsv(p) },
     // detection first, then whichever reader the first line picks (one thread: no workers per case)

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ByteSink } from '../../src/generate/pivot-writer.js';
+import type { ByteSink } from '../../src/io/block-sink.js';
 
 /** The repository root, from dist/test/generate/. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { syntheticNetflixRatings } from '../../src/generate/netflix-raw-data.js';
 import { writeNetflixRawFiles, writeSyntheticNetflixRaw } from '../../src/generate/netflix-raw-writer.js';
 import { awkwardTitles } from '../../src/generate/netflix-titles.js';
-import { pivotRaw, readNetflixRaw } from '../../src/io/netflix-raw.js';
+import { pivotRaw, readNetflixRaw } from '../../src/io/netflix/netflix-raw.js';
 import { Rng } from '../../src/util/random.js';
 import { tempDir } from '../helpers.js';
 

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { generatePivot, generateRatings, latentGroups, openPivotOutput, resolveGenerateOptions } from '../../src/generate/index.js';
+import { generatePivot, generateRatings, latentGroups, openBlockSink, resolveGenerateOptions } from '../../src/generate/index.js';
 import { MAX_CUSTOMER_ID, MAX_MOVIE_ID } from '../../src/generate/options.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { MemorySink, parsePivot, tempDir } from './helpers.js';
 
 const small = { customers: 300, movies: 400, density: 0.05, seed: 11, groups: 4 };
@@ -63,7 +63,7 @@ test('the project reader reads the file back as generateRatings builds it in mem
   try {
     const file = join(dir, 'g.csv');
     writeFileSync(file, await smallBytes);
-    const read = await readWideRatingsCsv(file);
+    const read = await readPivotRatingsCsv(file);
     const mem = generateRatings(small).data;
     assert.deepEqual(Array.from(read.movieIds), Array.from(mem.movieIds));
     assert.deepEqual(Array.from(read.customerIds), Array.from(mem.customerIds));
@@ -79,12 +79,12 @@ test('a .gz output holds the same bytes, compressed; nothing is left behind but 
   const dir = tempDir();
   try {
     const file = join(dir, 'g.csv.gz');
-    const out = openPivotOutput(file);
-    await generatePivot(small, out.sink);
+    const out = openBlockSink(file);
+    await generatePivot(small, out);
     await out.commit();
     assert.ok(gunzipSync(readFileSync(file)).equals(await smallBytes));
-    const aborted = openPivotOutput(join(dir, 'never.csv.gz'));
-    await aborted.sink.write(Buffer.from('Cust_Id,1\n'));
+    const aborted = openBlockSink(join(dir, 'never.csv.gz'));
+    await aborted.write(Buffer.from('Cust_Id,1\n'));
     await aborted.abort();
     assert.deepEqual(readdirSync(dir), ['g.csv.gz']);
   } finally {

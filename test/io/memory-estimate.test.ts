@@ -4,7 +4,7 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { availableMemory, estimateReadMemory } from '../../src/io/memory-estimate.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { fixture, runCli, tempDir } from '../helpers.js';
 
 /** A generated pivot at the df_p density the estimate is calibrated on (300 customers x 500 movies). */
@@ -17,7 +17,7 @@ function pivotFile(dir: string): { path: string } {
 
 test('at the df_p density the pivot estimate is close above the true count', async () => {
   const { path } = pivotFile(tempDir());
-  const ratings = (await readWideRatingsCsv(path)).matrix.colIdx.length;
+  const ratings = (await readPivotRatingsCsv(path)).matrix.colIdx.length;
   const e = await estimateReadMemory(path);
   assert.ok(e.ratings >= 0.9 * ratings && e.ratings < 1.5 * ratings, `${e.ratings} estimated, ${ratings} true`);
   assert.ok(e.bytes > e.ratings * 6, 'at least the CSR arrays');

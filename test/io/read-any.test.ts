@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { detectFormat, detectFormatFromLine } from '../../src/io/detect-format.js';
 import { readRatingsAny } from '../../src/io/read-any.js';
-import { readWideRatingsCsv } from '../../src/io/wide-csv.js';
+import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { messages } from '../../src/messages.js';
-import { UserError } from '../../src/util/errors.js';
+import type { UserError } from '../../src/util/errors.js';
 import { fixture, tempDir } from '../helpers.js';
 
 test('the first line names the format', () => {
@@ -52,8 +52,8 @@ test('readRatingsAny: rows, an explicit format, rating range and progress', asyn
   const two = await readRatingsAny(fixture('netflix/combined_data_all.txt.gz'), { rows: 2 });
   assert.deepEqual(Array.from(two.customerIds), [10, 20]);
   assert.equal(two.matrix.nCols, 2);
-  const wide = await readRatingsAny(fixture('tiny.csv'), { format: 'pivot', rows: 1 });
-  assert.deepEqual(wide, await readWideRatingsCsv(fixture('tiny.csv'), { rows: 1 }));
+  const pivot = await readRatingsAny(fixture('tiny.csv'), { format: 'pivot', rows: 1 });
+  assert.deepEqual(pivot, await readPivotRatingsCsv(fixture('tiny.csv'), { rows: 1 }));
   const dir = tempDir();
   const half = join(dir, 'half.csv.gz');
   writeFileSync(half, gzipSync('userId,movieId,rating\n1,2,0.5\n'));

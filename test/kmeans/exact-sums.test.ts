@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanRows, sumsAreExact } from '../../src/kmeans/exact-sums.js';
-import { rowSquaredNorms } from '../../src/kmeans/kernels.js';
+import { rowSquaredNorms } from '../../src/matrix/norms.js';
 import { fromDenseRows } from '../../src/matrix/csr.js';
 import { centerRows } from '../../src/matrix/transform.js';
 import { sameBits, smallRatings } from '../support/parallel.js';

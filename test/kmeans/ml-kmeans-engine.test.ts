@@ -4,7 +4,7 @@ import { fitKMeans } from '../../src/kmeans/fit.js';
 import { fitWithMlKmeans } from '../../src/kmeans/ml-kmeans-engine.js';
 import { kmeansPlusPlus } from '../../src/kmeans/init.js';
 import { toRowMajor } from '../../src/kmeans/layout.js';
-import { SerialRunner } from '../../src/kmeans/serial-runner.js';
+import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
 import { Rng } from '../../src/util/random.js';
 import { plantedMatrix } from '../helpers.js';

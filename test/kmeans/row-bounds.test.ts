@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fitKMeans } from '../../src/kmeans/fit.js';
-import { blockCount, BLOCK_ROWS, candidateDistancesBlock, lloydBlock } from '../../src/kmeans/kernels.js';
-import { sumInBlockOrder } from '../../src/kmeans/reduce.js';
-import type { PassRunner } from '../../src/kmeans/runner.js';
-import { SerialRunner } from '../../src/kmeans/serial-runner.js';
+import { blockCount, BLOCK_ROWS } from '../../src/kmeans/kernels.js';
+import { sumInBlockOrder } from '../../src/kmeans/passes/reduce.js';
+import type { CandidateWork, LloydWork, PassRunner } from '../../src/kmeans/passes/runner.js';
+import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
 import { sameBits, smallRatings } from '../support/parallel.js';
+import { candidateDistancesBlock, lloydBlock } from '../support/plain-passes.js';
 
 /**
  * The plainest runner: every distance of every row on every pass (lloydBlock carries no bounds), block partials
@@ -21,7 +22,7 @@ class FullRunner implements PassRunner {
   rowNorms(): Float64Array {
     return this.serial.rowNorms();
   }
-  async lloydPass(centersT: Float64Array, cNorms: Float64Array, k: number, labels: Int32Array, wanted: Float64Array | null, sumsT: Float64Array | null, counts: Float64Array | null): Promise<number> {
+  async lloydPass({ centersT, cNorms, k, labels, minDist: wanted, sumsT, counts }: LloydWork): Promise<number> {
     const { m } = this;
     const minDist = wanted ?? new Float64Array(m.nRows);
     const nBlocks = blockCount(m.nRows);
@@ -40,7 +41,7 @@ class FullRunner implements PassRunner {
     }
     return wanted === null ? Number.NaN : sumInBlockOrder(inertia, nBlocks);
   }
-  async candidatePass(candT: Float64Array, candNorms: Float64Array, t: number, closest: Float64Array, out: Float64Array): Promise<Float64Array> {
+  async candidatePass({ candT, candNorms, t, closest, out }: CandidateWork): Promise<Float64Array> {
     const { m } = this;
     const total = new Float64Array(t);
     const pots = new Float64Array(t);

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { fitKMeans, type KMeansResult } from '../../src/kmeans/fit.js';
-import { centerSquaredNorms, scatterRowIntoCenter } from '../../src/kmeans/kernels.js';
-import { SerialRunner } from '../../src/kmeans/serial-runner.js';
-import { createPassRunner, splitBlocks, WorkerRunner } from '../../src/kmeans/worker-runner.js';
+import { scatterRowIntoCenter } from '../../src/kmeans/kernels.js';
+import { centerSquaredNorms } from '../../src/matrix/norms.js';
+import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
+import { createPassRunner } from '../../src/kmeans/passes/runner.js';
+import { splitBlocks, WorkerRunner } from '../../src/kmeans/passes/worker-runner.js';
 import { blockCount, BLOCK_ROWS } from '../../src/kmeans/kernels.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { isSharedMatrix } from '../../src/matrix/shared.js';
@@ -98,10 +100,10 @@ describe('the worker-thread runner gives the serial bits', () => {
     const closest = new Float64Array(m.nRows).map((_, i) => (i % 7 === 0 ? 50 : Number.POSITIVE_INFINITY));
     const outSerial = new Float64Array(m.nRows * t);
     const outWorkers = new Float64Array(m.nRows * t);
-    const serial = await new SerialRunner(m).candidatePass(candT, centerSquaredNorms(candT, t), t, closest, outSerial);
+    const serial = await new SerialRunner(m).candidatePass({ candT, candNorms: centerSquaredNorms(candT, t), t, closest, out: outSerial });
     const runner = await createPassRunner(m, 2);
     try {
-      const workers = await runner.candidatePass(candT, centerSquaredNorms(candT, t), t, closest, outWorkers);
+      const workers = await runner.candidatePass({ candT, candNorms: centerSquaredNorms(candT, t), t, closest, out: outWorkers });
       assert.ok(sameBits(serial, workers));
       assert.ok(sameBits(outSerial, outWorkers));
     } finally {
@@ -136,7 +138,7 @@ describe('a failing worker fails the run cleanly', () => {
       const labels = new Int32Array(data.matrix.nRows);
       const dist = new Float64Array(data.matrix.nRows);
       const centersT = new Float64Array(5 * data.matrix.nCols);
-      await assert.rejects(runner.lloydPass(centersT, new Float64Array(5), 5, labels, dist, null, null), pattern);
+      await assert.rejects(runner.lloydPass({ centersT, cNorms: new Float64Array(5), k: 5, labels, minDist: dist, sumsT: null, counts: null }), pattern);
       await runner.close();
     });
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCsr } from '../../src/matrix/build-csr.js';
 import { rankIdsInPlace } from '../../src/matrix/rank-ids.js';
-import { columnOrder } from '../../src/io/long-csv.js';
+import { columnOrder } from '../../src/io/long/long-csv.js';
 import { Rng } from '../../src/util/random.js';
 
 test('rankIdsInPlace: ranks in place, distinct ids ascending, counts per id; huge ids take the sorted path', () => {

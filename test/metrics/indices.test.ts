@@ -5,7 +5,7 @@ import { transformMatrix } from '../../src/matrix/transform.js';
 import { clusterStats } from '../../src/metrics/cluster-stats.js';
 import { daviesBouldin } from '../../src/metrics/davies-bouldin.js';
 import { calinskiHarabasz } from '../../src/metrics/calinski-harabasz.js';
-import { inertia } from '../../src/metrics/inertia.js';
+import { inertia } from '../support/inertia.js';
 import { fitKMeans } from '../../src/kmeans/fit.js';
 import { fromDenseRows, plantedMatrix } from '../helpers.js';
 import { textbookCalinskiHarabasz, textbookDaviesBouldin } from './textbook.js';

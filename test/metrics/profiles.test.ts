@@ -5,6 +5,7 @@ import { transformMatrix } from '../../src/matrix/transform.js';
 import { clusterProfiles } from '../../src/metrics/profiles.js';
 import { formatProfiles, profilesJson } from '../../src/metrics/profiles-format.js';
 import { fromDenseRows } from '../helpers.js';
+import { defaultRatingRange } from '../../src/matrix/rating-range.js';
 
 // Movies 10, 20, 30; five customers, the last with no rating.
 //          10  20  30
@@ -25,6 +26,7 @@ const data: RatingsData = {
   customerIds: Int32Array.from([1, 2, 3, 4, 5]),
   movieIds: Int32Array.from([10, 20, 30]),
   source: 'hand-made',
+  ratingRange: defaultRatingRange,
 };
 const labels = Int32Array.from([0, 0, 1, 1, 1]);
 

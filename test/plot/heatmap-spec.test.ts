@@ -22,7 +22,6 @@ function selections(kind: 'ratings' | 'binary' | 'centered' = 'ratings') {
 }
 
 /** The spec as plain JSON, to walk without vega-lite's types. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (spec: unknown): any => JSON.parse(JSON.stringify(spec));
 
 describe('heatmap specs', () => {

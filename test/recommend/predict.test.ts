@@ -9,6 +9,7 @@ import { mapColumns, remapColumns } from '../../src/recommend/columns.js';
 import { predictClusters } from '../../src/recommend/predict.js';
 import { UserError } from '../../src/util/errors.js';
 import { fromDenseRows, plantedMatrix } from '../helpers.js';
+import { defaultRatingRange } from '../../src/matrix/rating-range.js';
 
 function model(movieIds: number[], centers: number[][], matrix: MatrixKind = 'ratings'): KMeansModel {
   return {
@@ -32,6 +33,7 @@ function data(movieIds: number[], rows: number[][]): RatingsData {
     customerIds: Int32Array.from(rows.map((_, i) => i + 1)),
     movieIds: Int32Array.from(movieIds),
     source: 'input.csv',
+    ratingRange: defaultRatingRange,
   };
 }
 
@@ -104,7 +106,7 @@ test("predicting a model's own training data gives fit's labels", async () => {
     const fit = await fitKMeans(transformMatrix(m, kind), { k: 4, seed: 2 });
     // through JSON and back, as a saved model would be
     const saved = JSON.parse(JSON.stringify(buildModel(fit, movieIds, kind, {}))) as KMeansModel;
-    const d: RatingsData = { matrix: m, customerIds: Int32Array.from({ length: 500 }, (_, i) => i + 1), movieIds, source: 'x' };
+    const d: RatingsData = { matrix: m, customerIds: Int32Array.from({ length: 500 }, (_, i) => i + 1), movieIds, source: 'x', ratingRange: defaultRatingRange };
     const r = await predictClusters(d, saved, 'model.json');
     assert.deepEqual(r.labels, fit.labels, kind);
     assert.ok(Math.abs(r.inertia - fit.inertia) <= 1e-9 * fit.inertia, kind);

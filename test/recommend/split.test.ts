@@ -42,6 +42,7 @@ test('a given test file: customers and movies the training file lacks get -1 and
     customerIds: Int32Array.from(customerIds),
     movieIds: Int32Array.from(movieIds),
     source: 'toy',
+    ratingRange: { min: 1, max: 5 },
   });
   const train = data([[5, 3], [4, 0]], [1, 2], [10, 20]);
   // test: customer 2 rates movie 20 and the new movie 30; new customer 9 rates movie 10

@@ -8,6 +8,7 @@ import { clusterProfiles } from '../../src/metrics/profiles.js';
 import { buildReport, writeReport, type ReportInput } from '../../src/report/markdown.js';
 import { shellCommand } from '../../src/report/shell-quote.js';
 import { fromDenseRows, tempDir } from '../helpers.js';
+import { defaultRatingRange } from '../../src/matrix/rating-range.js';
 
 const data: RatingsData = {
   matrix: fromDenseRows([
@@ -19,6 +20,7 @@ const data: RatingsData = {
   customerIds: Int32Array.from([1, 2, 3, 4]),
   movieIds: Int32Array.from([10, 20, 30]),
   source: 'tiny.csv',
+  ratingRange: defaultRatingRange,
 };
 const labels = Int32Array.from([0, 0, 1, 1]);
 
@@ -34,6 +36,8 @@ const fit: FitSummary = {
   init: 'k-means++',
   nInit: 1,
   engine: 'sparse',
+  ratingRange: defaultRatingRange,
+  ratingRangeGiven: false,
   result: {
     k: 2,
     labels,

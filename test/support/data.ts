@@ -1,3 +1,4 @@
+import { defaultRatingRange } from '../../src/matrix/rating-range.js';
 import { fromDenseRows, type RatingsData } from '../../src/matrix/csr.js';
 
 /** RatingsData from dense rows (0 = not rated), for small hand-made cases. */
@@ -7,6 +8,7 @@ export function ratingsFromDense(rows: number[][], customerIds: number[], movieI
     customerIds: Int32Array.from(customerIds),
     movieIds: Int32Array.from(movieIds),
     source: 'test',
+    ratingRange: defaultRatingRange,
   };
 }
 

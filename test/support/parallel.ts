@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePivot, generateRatings } from '../../src/generate/index.js';
-import { openPivotOutput } from '../../src/generate/output.js';
+import { openBlockSink } from '../../src/io/block-sink.js';
 import type { RatingsData } from '../../src/matrix/csr.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,8 +21,8 @@ export function smallRatings(customers: number, seed: number, movies = 240): Rat
 
 /** The same generation as a pivot CSV file. */
 export async function writeSmallPivot(path: string, customers: number, seed: number, movies = 240): Promise<void> {
-  const out = openPivotOutput(path);
-  await generatePivot({ customers, movies, density: 0.08, seed, groups: 5 }, out.sink);
+  const out = openBlockSink(path);
+  await generatePivot({ customers, movies, density: 0.08, seed, groups: 5 }, out);
   await out.commit();
 }
 

@@ -1,0 +1,215 @@
+import type { CsrMatrix } from '../../matrix/csr.js';
+import { sharedArray, sharedMatrix } from '../../matrix/shared.js';
+import { WorkerClient } from '../../util/worker-rpc.js';
+import { sumsAreExact, type ValueScan } from '../exact-sums.js';
+import { blockCount, BLOCK_ROWS } from '../kernels.js';
+import type { SumsTarget } from './block-engine.js';
+import type { PassReply, PassRequest, PassWorkerInit } from './pass-protocol.js';
+import { sumInBlockOrder, sumParts, sumRowsInBlockOrder } from './reduce.js';
+import type { CandidateWork, LloydWork, PassRunner } from './work.js';
+
+type Client = WorkerClient<PassRequest, PassReply>;
+
+/**
+ * Worker threads, each over a contiguous range of whole blocks with about the same number of stored entries.
+ * They write per-block results into shared scratch; this thread reduces them in block order (reduce.ts), or, for
+ * exact sums, adds the per-thread running sums.
+ */
+export class WorkerRunner implements PassRunner {
+  private readonly m: CsrMatrix;
+  private readonly clients: Client[];
+  private readonly nBlocks: number;
+  private readonly xNorms: Float64Array;
+  private readonly exact: boolean;
+  private readonly labels: Int32Array;
+  private readonly minDist: Float64Array;
+  private readonly blockInertia: Float64Array;
+  private failure: Error | null = null;
+  /** Scratch that depends on k (or t), replaced when it changes. */
+  private centers: { k: number; centersT: Float64Array; cNorms: Float64Array } | null = null;
+  private sums: { k: number; epoch: number; targets: SumsTarget[]; parts: Float64Array[]; counts: Float64Array[] } | null = null;
+  private cand: { t: number; candT: Float64Array; candNorms: Float64Array; out: Float64Array; pots: Float64Array } | null = null;
+  private closest: Float64Array | null = null;
+  private epoch = 0;
+
+  private constructor(m: CsrMatrix, clients: Client[], xNorms: Float64Array, exact: boolean) {
+    this.m = m;
+    this.clients = clients;
+    this.nBlocks = blockCount(m.nRows);
+    this.xNorms = xNorms;
+    this.exact = exact;
+    this.labels = sharedArray(Int32Array, m.nRows);
+    this.minDist = sharedArray(Float64Array, m.nRows);
+    this.blockInertia = sharedArray(Float64Array, this.nBlocks);
+    for (const c of clients) c.onFailure((err) => this.fail(err));
+  }
+
+  static async start(source: CsrMatrix, parts: number, url: URL): Promise<WorkerRunner> {
+    const m = sharedMatrix(source);
+    const xNorms = sharedArray(Float64Array, m.nRows);
+    const bounds = splitBlocks(m, parts);
+    const clients: Client[] = [];
+    try {
+      for (let j = 0; j < parts; j++) {
+        const init: PassWorkerInit = {
+          rowPtr: m.rowPtr,
+          colIdx: m.colIdx,
+          values: m.values,
+          nRows: m.nRows,
+          nCols: m.nCols,
+          xNorms,
+          b0: bounds[j],
+          b1: bounds[j + 1],
+        };
+        clients.push(new WorkerClient<PassRequest, PassReply>(url, init, 'k-means'));
+      }
+      const scans = (await Promise.all(clients.map((c) => c.call({ op: 'prepare' })))) as ValueScan[];
+      return new WorkerRunner(m, clients, xNorms, sumsAreExact(scans));
+    } catch (err) {
+      await Promise.all(clients.map((c) => c.terminate()));
+      throw err;
+    }
+  }
+
+  rowNorms(): Float64Array {
+    return this.xNorms;
+  }
+
+  async lloydPass(w: LloydWork): Promise<number> {
+    const { k, minDist, sumsT, counts } = w;
+    const c = this.centersFor(k);
+    c.centersT.set(w.centersT.subarray(0, c.centersT.length));
+    c.cNorms.set(w.cNorms.subarray(0, k));
+    const s = sumsT !== null && counts !== null ? this.sumsFor(k) : null;
+    const work: LloydWork = {
+      centersT: c.centersT,
+      cNorms: c.cNorms,
+      k,
+      labels: this.labels,
+      minDist: minDist === null ? null : this.minDist,
+      sumsT: null,
+      counts: null,
+    };
+    await this.all((j) => ({ op: 'lloyd', work, out: { blockInertia: this.blockInertia, sums: s === null ? null : s.targets[j] } }));
+    w.labels.set(this.labels);
+    minDist?.set(this.minDist);
+    if (s !== null) {
+      if (this.exact) {
+        sumParts(s.parts, sumsT!);
+        sumParts(s.counts, counts!);
+      } else {
+        sumRowsInBlockOrder(s.parts[0], this.nBlocks, k * this.m.nCols, sumsT!);
+        sumRowsInBlockOrder(s.counts[0], this.nBlocks, k, counts!);
+      }
+    }
+    return minDist === null ? Number.NaN : sumInBlockOrder(this.blockInertia, this.nBlocks);
+  }
+
+  async candidatePass(w: CandidateWork): Promise<Float64Array> {
+    const n = this.m.nRows;
+    const { t } = w;
+    const c = this.candidatesFor(t);
+    c.candT.set(w.candT.subarray(0, c.candT.length));
+    c.candNorms.set(w.candNorms.subarray(0, t));
+    this.closest ??= sharedArray(Float64Array, n);
+    this.closest.set(w.closest.subarray(0, n));
+    const request: PassRequest = {
+      op: 'candidates',
+      work: { candT: c.candT, candNorms: c.candNorms, t, closest: this.closest, out: c.out },
+      blockPotentials: c.pots,
+    };
+    await this.all(() => request);
+    w.out.set(c.out);
+    const total = new Float64Array(t);
+    sumRowsInBlockOrder(c.pots, this.nBlocks, t, total);
+    return total;
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('k-means: the runner is closed');
+    await Promise.all(this.clients.map((c) => c.terminate()));
+  }
+
+  /** One request per worker; the first failure fails the pass and stops every worker. */
+  private async all(request: (j: number) => PassRequest): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    try {
+      await Promise.all(this.clients.map((c, j) => c.call(request(j))));
+    } catch (err) {
+      this.fail(err as Error);
+      // the first failure is the cause: an idle worker that died stops the busy ones, whose own rejection
+      // ("the worker threads were closed") would otherwise hide why
+      throw this.failure ?? err;
+    }
+  }
+
+  private fail(err: Error): void {
+    if (this.failure !== null) return;
+    this.failure = err;
+    for (const c of this.clients) void c.terminate();
+  }
+
+  private centersFor(k: number) {
+    if (this.centers?.k !== k) {
+      this.centers = { k, centersT: sharedArray(Float64Array, k * this.m.nCols), cNorms: sharedArray(Float64Array, k) };
+    }
+    return this.centers;
+  }
+
+  /**
+   * Exact sums: one running sum per worker, which it keeps up to date between passes. Otherwise one partial per
+   * block (nBlocks x k x nCols doubles: 15 MB for k = 5 at full shape), reduced here in block order.
+   */
+  private sumsFor(k: number) {
+    if (this.sums?.k !== k) {
+      const len = k * this.m.nCols;
+      const epoch = ++this.epoch;
+      if (this.exact) {
+        const parts = this.clients.map(() => sharedArray(Float64Array, len));
+        const counts = this.clients.map(() => sharedArray(Float64Array, k));
+        const targets = parts.map((sums, j): SumsTarget => ({ mode: 'own', sums, counts: counts[j], epoch }));
+        this.sums = { k, epoch, targets, parts, counts };
+      } else {
+        const blockSums = sharedArray(Float64Array, this.nBlocks * len);
+        const blockCounts = sharedArray(Float64Array, this.nBlocks * k);
+        const target: SumsTarget = { mode: 'blocks', blockSums, blockCounts };
+        this.sums = { k, epoch, targets: this.clients.map(() => target), parts: [blockSums], counts: [blockCounts] };
+      }
+    }
+    return this.sums;
+  }
+
+  private candidatesFor(t: number) {
+    if (this.cand?.t !== t) {
+      const n = this.m.nRows;
+      this.cand = {
+        t,
+        candT: sharedArray(Float64Array, t * this.m.nCols),
+        candNorms: sharedArray(Float64Array, t),
+        out: sharedArray(Float64Array, t * n),
+        pots: sharedArray(Float64Array, t * this.nBlocks),
+      };
+    }
+    return this.cand;
+  }
+}
+
+/**
+ * Block boundaries of `parts` contiguous ranges with about the same number of stored entries each (the work of a
+ * pass is proportional to entries, not rows). Every range holds at least one block.
+ */
+export function splitBlocks(m: CsrMatrix, parts: number): number[] {
+  const nBlocks = blockCount(m.nRows);
+  const total = m.rowPtr[m.nRows];
+  const bounds = [0];
+  let b = 0;
+  for (let j = 1; j < parts; j++) {
+    const target = (total * j) / parts;
+    // the first block that starts at or past the target, leaving room for one block per remaining part
+    while (b < nBlocks - (parts - j) && m.rowPtr[Math.min(m.nRows, b * BLOCK_ROWS)] < target) b++;
+    b = Math.max(b, bounds[j - 1] + 1);
+    bounds.push(b);
+  }
+  bounds.push(nBlocks);
+  return bounds;
+}
