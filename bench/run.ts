@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,recommend] [--max-wait 120]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,recommend] [--max-wait 120]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
  * fitting (ratings and binary), end to end through the CLI, scaling with size, ml-kmeans against the sparse engine,
@@ -18,6 +18,7 @@ import { benchEndToEnd } from './sections/e2e.js';
 import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
 import { benchHeatmaps } from './sections/heatmap.js';
+import { benchParquet } from './sections/parquet.js';
 import { benchReading } from './sections/reading.js';
 import { benchRecommend } from './sections/recommend.js';
 import { benchScaling } from './sections/scaling.js';
@@ -31,7 +32,7 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,recommend').split(','));
+const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,recommend').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '120')));
 idleWait.log = log;
@@ -110,6 +111,15 @@ if (engines) {
 
 const heat = await section('heatmap', () => benchHeatmaps(full.csr, 10000, runs));
 if (heat) console.log(`\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skipped})` : `${heat.images} images for ${heat.rows} customers in ${heat.seconds} s`}`);
+
+const parquet = await section('parquet', () => benchParquet(full, runs, threads));
+if (parquet) {
+  console.log(
+    table(`Parquet, full shape (${FULL_CUSTOMERS} customers): fresh process each run`, ['step', 'ratings', 'MB', 'median s', 'CPU s', 'peak RSS MB', 'runs s'], parquet.map((r) => [
+      r.step, r.ratings, r.megabytes, r.seconds, r.cpuSeconds ?? '-', r.peakRssMb, r.runs.join(' '),
+    ])),
+  );
+}
 
 const recs = await section('recommend', () => benchRecommend(full.csr, threads, runs));
 if (recs) {

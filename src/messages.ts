@@ -228,6 +228,24 @@ export const messages = {
     `${at(file, line, column)}: cell ${q(value)} holds a lone ":" (the cells of this file are separated by "::")`,
   longBadTimestamp: (file: string, line: number, column: number, value: string) =>
     `${at(file, line, column)}: timestamp ${q(value)} is not a number of seconds or a date`,
+  // ---- parquet (issue 18): rows are counted from 1 over the whole file (a Parquet file has no lines)
+  parquetUnreadable: (file: string, reason: string) =>
+    `${file}: not a readable Parquet file (${reason}); truncated or corrupt?`,
+  parquetMissingColumn: (file: string, role: string, tried: readonly string[], columns: readonly string[]) =>
+    `${file}: no ${role} column (looked for ${tried.join(', ')}) among the Parquet columns ${q(columns.join(','))}; name it with --columns`,
+  parquetColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
+    `${file}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
+  parquetColumnType: (file: string, column: string, role: string, type: string) =>
+    `${file}: column ${q(column)} (the ${role}) has Parquet type ${type}; ${role === 'rating' ? 'ratings must be numbers' : 'ids must be whole numbers or strings of digits'}`,
+  parquetNullId: (file: string, row: number, column: string, role: string) =>
+    `${file}: row ${row}, column ${q(column)}: the ${role} id is null`,
+  parquetBadId: (file: string, row: number, column: string, role: string, value: string) =>
+    `${file}: row ${row}, column ${q(column)}: ${role} id ${q(value)} is not a whole number in 1..2147483647`,
+  parquetBadRating: (file: string, row: number, column: string, value: string) =>
+    `${file}: row ${row}, column ${q(column)}: rating ${q(value)} is not a number`,
+  parquetRatingOutOfRange: (file: string, row: number, column: string, value: number, lo: number, hi: number) =>
+    `${file}: row ${row}, column ${q(column)}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
+  parquetNoRows: (file: string) => `${file}: the Parquet data has no rows`,
   badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,

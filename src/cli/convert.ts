@@ -1,5 +1,8 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { writeCsrFile } from '../io/csr/csr-file.js';
+import { isParquetPath } from '../io/parquet/parts.js';
+import { writeLongRatingsParquet } from '../io/parquet/write-long.js';
 import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { messages } from '../messages.js';
@@ -29,7 +32,7 @@ export function registerConvert(program: Command): void {
     .command('convert')
     .description('parse a ratings pivot CSV (plain or gzip) once into a binary CSR file that loads in under a second')
     .argument('<input>', 'the pivot CSV (df_p.csv, or .csv.gz), or a CSR file')
-    .argument('<output>', 'the CSR file to write (written atomically)')
+    .argument('<output>', 'the CSR file to write, or long ratings Cust_Id,movie,rating as Parquet when it ends in .parquet (written atomically)')
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .addOption(ratingRangeFlag())
     .addOption(threadsOption())
@@ -49,8 +52,14 @@ export function registerConvert(program: Command): void {
       });
       progress.done();
       log.progress(`writing ${output}`, true);
-      const bytes = await writeCsrFile(output, data);
+      // .parquet: the long table Spark, DuckDB and pandas read; anything else: our CSR file
+      const bytes = isParquetPath(output) ? await writeParquetSize(output, data) : await writeCsrFile(output, data);
       const m = data.matrix;
       log.info(messages.converted(output, m.nRows, m.nCols, m.rowPtr[m.nRows], bytes, (performance.now() - t0) / 1000));
     });
+}
+
+async function writeParquetSize(output: string, data: Parameters<typeof writeLongRatingsParquet>[1]): Promise<number> {
+  await writeLongRatingsParquet(output, data);
+  return (await stat(output)).size;
 }

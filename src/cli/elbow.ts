@@ -17,6 +17,7 @@ import { elbowSummaryJson, formatElbowSettings, formatElbowTable, type ElbowSumm
 import { checkOutputs, toStdout, writeResult } from './output.js';
 import { Progress } from './progress.js';
 import { jsonOption, outOption, quietOption } from './shared-options.js';
+import { elbowTable, writeParquetResult } from './result-tables.js';
 
 export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
   k: number[];
@@ -44,7 +45,7 @@ export function registerElbow(program: Command): void {
     .description('fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
     .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
-    .addOption(outOption('the table (or the --json object)'))
+    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets the table as Parquet'))
     .addOption(jsonOption())
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
@@ -133,19 +134,22 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     );
   }
 
+  // --out FILE.parquet: the table goes there as Parquet, and the text table (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => elbowTable(result));
+  const out = parquet ? undefined : opts.out;
   // the table is the result: stdout or --out; the settings, timings and notes around it are for the person
   if (opts.json) {
-    await writeResult(opts.out, `${JSON.stringify(elbowSummaryJson(summary))}\n`);
+    await writeResult(out, `${JSON.stringify(elbowSummaryJson(summary))}\n`);
     return;
   }
   const { before, after } = formatElbowSettings(summary);
   // on a terminal the table sits between the settings and the times; to a file, stderr waits for the write
   const table = `${formatElbowTable(summary)}\n`;
-  if (toStdout(opts.out)) {
+  if (toStdout(out)) {
     log.info(before);
-    await writeResult(opts.out, table);
+    await writeResult(out, table);
   } else {
-    await writeResult(opts.out, table);
+    await writeResult(out, table);
     log.info(before);
   }
   log.info(after);

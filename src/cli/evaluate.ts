@@ -6,6 +6,7 @@ import { matrixOption, maxIterOption } from './kmeans-options.js';
 import type { MatrixKind } from '../matrix/transform.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 import { checkOutputs, writeResult } from './output.js';
+import { evaluateTable, writeParquetResult } from './result-tables.js';
 import { Progress } from './progress.js';
 import { inputOption, jsonOption, outOption, quietOption, ratingRangeFlag, seedOption } from './shared-options.js';
 import { messages } from '../messages.js';
@@ -78,7 +79,7 @@ export function registerEvaluate(program: Command): void {
     .addOption(new Option('--predictors <list>', `comma-separated, from ${predictorNames.join(', ')}`).argParser(predictorListOption).default([...predictorNames], predictorNames.join(',')))
     .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1) (default protocol, 0.1)", openRangeOption('--holdout', 0, 1))
     .option('--folds <n>', 'seeded k-fold cross-validation over the ratings: mean and std per predictor', intRangeOption('--folds', 2, 100));
-  addPredictorOptions(cmd).addOption(outOption('the table (or the --json object)')).addOption(jsonOption()).addOption(quietOption());
+  addPredictorOptions(cmd).addOption(outOption('the table (or the --json object); a name ending in .parquet gets the scores as Parquet')).addOption(jsonOption()).addOption(quietOption());
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
   });
@@ -165,6 +166,8 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     result,
     timingsMs: { read: timings.ms.read ?? 0, evaluate: Math.round(performance.now() - t0) },
   };
-  await writeResult(opts.out, opts.json ? `${JSON.stringify({ ...evaluateJson(report), ratingRange })}\n` : formatEvaluateReport(report));
+  // --out FILE.parquet: the scores go there as Parquet, the report (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => evaluateTable(result));
+  await writeResult(parquet ? undefined : opts.out, opts.json ? `${JSON.stringify({ ...evaluateJson(report), ratingRange })}\n` : formatEvaluateReport(report));
   log.info(formatEvaluateDetails(report));
 }

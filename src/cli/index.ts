@@ -42,6 +42,9 @@ export function buildProgram(): Command {
   return program;
 }
 
+// one listener however many runs share the process (the batched bad-input corpus runs many)
+const ignoreStderrError = () => undefined;
+
 /** Runs the CLI; the only place that decides the process's exit code. */
 export async function run(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug');
@@ -52,6 +55,8 @@ export async function run(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // `fit 2>&1 | head`: a closed stderr has nowhere to report to, and the data may still be going to --out
+  if (!process.stderr.listeners('error').includes(ignoreStderrError)) process.stderr.on('error', ignoreStderrError);
   try {
     await buildProgram().parseAsync(argv);
     // the data on stdout has left the process, or its failure (disk full) is exit 74; a closed pipe is not

@@ -17,11 +17,11 @@ export interface InputCliOptions {
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('--format <format>', 'input format: pivot (df_p CSV), netflix (combined_data_*.txt, or a folder of them), long (user,movie,rating[,timestamp] lines split by , tab ; | or ::, header or not); default: detected')
+      new Option('--format <format>', 'input format: pivot (df_p CSV), netflix (combined_data_*.txt, or a folder of them), long (user,movie,rating[,timestamp] lines split by , tab ; | or ::, header or not); default: detected (Parquet always is, by its magic bytes)')
         .choices(ratingsFormats)
         .argParser(choiceOption('--format', ratingsFormats)),
     )
-    .option('--columns <user,movie,rating>', 'the columns of a long file: header names, or 1-based positions such as 2,1,3 (default: found by name, else 1,2,3)', columnsOption)
+    .option('--columns <user,movie,rating>', 'the columns of a long file (CSV or Parquet): header names, or 1-based positions such as 2,1,3 (default: found by name, else 1,2,3)', columnsOption)
     .addOption(threadsOption())
     .addOption(maxMemoryOption());
 }

@@ -61,7 +61,7 @@ export class Progress {
   /** Redraws the line; `total` updates the total first (for callers that learn it as they go). */
   update(done: number, detail?: string, total?: number): void {
     if (total !== undefined) this.total = total;
-    if (!this.log.tty) return;
+    if (!this.log.showsProgress) return;
     this.log.progress(this.line(done, detail));
   }
 
@@ -70,7 +70,7 @@ export class Progress {
    * matter), else rate-limited like update.
    */
   step(detail: string, force = true): void {
-    if (!this.log.tty) return;
+    if (!this.log.showsProgress) return;
     this.log.progress(`${this.what}: ${detail}, ${formatDuration(this.now() - this.start)}`, force);
   }
 

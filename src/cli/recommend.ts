@@ -21,6 +21,8 @@ import type { RatingRange } from '../matrix/rating-range.js';
 import { savedRatingRange } from './model-range.js';
 import { noteLine } from './format.js';
 import { checkOutputs, toStdout, writeResult } from './output.js';
+import { recommendationsTable, writeParquetResult } from './result-tables.js';
+import { isParquetPath } from '../io/parquet/parts.js';
 import { Progress } from './progress.js';
 import { predictNotes } from './predict.js';
 import { inputOption, jsonOption, minSupportOption, outOption, quietOption, titlesOption } from './shared-options.js';
@@ -61,7 +63,7 @@ export function registerRecommend(program: Command): void {
     .addOption(titlesOption())
     .addOption(minSupportOption());
   addPredictorOptions(cmd)
-    .addOption(outOption('the table, the --json object, or with --all the CSV'))
+    .addOption(outOption('the table, the --json object, or with --all the CSV; a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet'))
     .addOption(jsonOption())
     .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {
@@ -114,6 +116,8 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
   const cluster = fitted.clusters ? fitted.clusters.labels[row] : null;
   log.info(`customer ${opts.customer}: ${rated} movies rated${cluster !== null ? `, cluster ${cluster} of ${fitted.k}` : ''}; ${describe}`);
   if (rec.recommendations.length === 0) log.info(noteLine(messages.noRecommendationsFor(opts.customer!, opts.minSupport)));
+  // --out FILE.parquet: the recommendations go there as Parquet, the table (or --json) still to stdout
+  const parquet = await writeParquetResult(opts.out, () => recommendationsTable([{ customer: opts.customer!, recommendations: rec.recommendations }], data.movieIds, titles ? (id) => titles.get(id) : undefined));
   if (opts.json) {
     const json = {
       customer: opts.customer,
@@ -132,10 +136,10 @@ export async function runRecommend(opts: RecommendCliOptions): Promise<void> {
         ...(opts.titles ? { title: title(data.movieIds[r.col]) } : {}),
       })),
     };
-    await writeResult(opts.out, `${JSON.stringify(json)}\n`);
+    await writeResult(parquet ? undefined : opts.out, `${JSON.stringify(json)}\n`);
     return;
   }
-  await writeResult(opts.out, formatRecommendations(rec.recommendations, data.movieIds, title));
+  await writeResult(parquet ? undefined : opts.out, formatRecommendations(rec.recommendations, data.movieIds, title));
 }
 
 /** The model's clusters for the input's customers (the input put into the model's movies first). */
@@ -147,6 +151,15 @@ async function modelLabels(data: RatingsData, model: KMeansModel, modelName: str
 
 /** --all: one CSV in chunks of customers, to --out (temp + rename) or stdout. */
 async function writeAll(data: RatingsData, fitted: FittedPredictor, support: Float64Array, title: (id: number) => string, opts: RecommendCliOptions): Promise<void> {
+  if (!toStdout(opts.out) && isParquetPath(opts.out!)) {
+    // Parquet is written whole: the rows are collected (1.4 M rows at the full shape), then written by writeTable
+    const rows: { customer: number; recommendations: Recommendation[] }[] = [];
+    const scratch = new TopScratch(data.matrix.nCols);
+    const topOpts = { top: opts.top, minSupport: opts.minSupport, ratingRange: data.ratingRange };
+    for (let i = 0; i < data.matrix.nRows; i++) rows.push({ customer: data.customerIds[i], recommendations: topForRow(fitted, data.matrix, support, i, topOpts, scratch).recommendations });
+    await writeParquetResult(opts.out, () => recommendationsTable(rows, data.movieIds, opts.titles ? title : undefined));
+    return;
+  }
   const writer = toStdout(opts.out) ? null : openAtomicWriter(opts.out!);
   const write = async (chunk: string) => {
     if (writer) await writer.write(chunk);

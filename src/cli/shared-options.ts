@@ -17,7 +17,7 @@ import { intOption, intRangeOption, ratingRangeOption } from './options.js';
 export const inputHelp =
   'the ratings: a df_p pivot CSV, the raw Netflix Prize files (combined_data_*.txt, or their folder), a long ' +
   'user,movie,rating[,timestamp] file split by , tab ; | or :: with or without a header (MovieLens ratings.csv, u.data, ratings.dat), ' +
-  "or a .csr file made by convert; .gz too; '-' for stdin (default: the bundled sample, data/sample.csv.gz)";
+  "a Parquet file of such ratings (or a folder of part files), or a .csr file made by convert; .gz too; '-' for stdin (default: the bundled sample, data/sample.csv.gz)";
 
 export function inputOption(): Option {
   return new Option('-i, --input <file>', inputHelp);

@@ -1,8 +1,19 @@
 import { openAtomicWriter } from './atomic-write.js';
+import { isParquetPath } from './parquet/parts.js';
+import { writeTable, type TableColumn } from './table.js';
 import { stdoutClosed, writeStdout } from './stdout.js';
 
-/** The `Cust_Id,cluster` CSV, streamed: to `path` atomically, or to stdout when path is '-'. */
+/** The assignments as a table: Cust_Id ascending (delta-encoded in Parquet), the cluster of each. */
+export function assignmentsTable(customerIds: Int32Array, labels: Int32Array): TableColumn[] {
+  return [
+    { name: 'Cust_Id', type: 'int32', encoding: 'delta', values: customerIds },
+    { name: 'cluster', type: 'int32', values: labels },
+  ];
+}
+
+/** The `Cust_Id,cluster` CSV, streamed: to `path` atomically, or to stdout when path is '-'; Parquet for `.parquet`. */
 export async function writeAssignments(path: string, customerIds: Int32Array, labels: Int32Array): Promise<void> {
+  if (path !== '-' && isParquetPath(path)) return writeTable(path, assignmentsTable(customerIds, labels));
   const chunks = assignmentChunks(customerIds, labels);
   if (path === '-') {
     for (const chunk of chunks) {

@@ -5,6 +5,7 @@ import { usageError } from '../util/errors.js';
 import { isCsrFile } from './csr/csr-file.js';
 import { detectFormat, type RatingsFormat } from './detect-format.js';
 import { inspectInput, readChunks, type InputInfo } from './open-input.js';
+import { parquetParts, parquetRowCount } from './parquet/parts.js';
 import { expandDirectory } from './read-ratings.js';
 
 /**
@@ -70,6 +71,12 @@ export interface MemoryEstimate {
 }
 
 export async function estimateReadMemory(input: string, format?: RatingsFormat): Promise<MemoryEstimate> {
+  // Parquet says its row count in the footer: exact ratings, held as the long reader holds them
+  const parquet = format === undefined || format === 'long' ? await parquetParts(input) : null;
+  if (parquet !== null) {
+    const { rows, bytes } = await parquetRowCount(parquet);
+    return { ratings: rows, bytes: BASE_BYTES + rows * PEAK_BYTES_PER_RATING.long, fileBytes: bytes, stopsEarly: false, csr: false };
+  }
   const paths = await expandDirectory(input);
   let ratings = 0;
   let bytes = BASE_BYTES;

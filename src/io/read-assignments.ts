@@ -1,6 +1,8 @@
 import { messages } from '../messages.js';
 import { dataError } from '../util/errors.js';
 import { inspectInput, readChunks } from './open-input.js';
+import { isParquetFile } from './parquet/parts.js';
+import { parquetTableAsCsv } from './parquet/read-table.js';
 
 /** Cluster assignments as read from a CSV, in file order. */
 export interface Assignments {
@@ -16,12 +18,14 @@ export interface Assignments {
 const WHOLE = /^\d+$/;
 
 /**
- * Reads an assignments CSV: a header naming `Cust_Id` and `cluster` (other columns, such as a distance, are
+ * Reads an assignments CSV (or Parquet, by its magic bytes): a header naming `Cust_Id` and `cluster` (other columns, such as a distance, are
  * ignored, so the file `fit` writes can grow), then one customer per line. Plain or gzip. Every value is checked
  * here, with file:line in the message.
  */
 export async function readAssignments(path: string): Promise<Assignments> {
   const input = await inspectInput(path);
+  // `fit --out a.parquet` too: the same checks, row r on "line" r + 1
+  if (await isParquetFile(path)) return parseAssignments(await parquetTableAsCsv(path), path);
   const chunks: Buffer[] = [];
   for await (const chunk of readChunks(input)) chunks.push(chunk);
   return parseAssignments(Buffer.concat(chunks).toString('utf8'), path);

@@ -1,16 +1,18 @@
 /**
- * Where the tool talks to people: stderr, never stdout (stdout carries data). `info` lines are the summary
- * (silenced by --quiet); `progress` redraws one status line and only when stderr is a terminal.
- */
-/**
  * A hidden test hook: NETFLIX_CLUSTER_PROGRESS_LINES=1 prints each progress line as a plain line, even off a
  * terminal and under --quiet, so that a test can wait for a run to get going instead of sleeping.
  */
 const progressLines = process.env.NETFLIX_CLUSTER_PROGRESS_LINES === '1';
 
+/**
+ * Where the tool talks to people: stderr, never stdout (stdout carries data). `info` lines are the summary
+ * (silenced by --quiet); `progress` redraws one status line and only when stderr is a terminal.
+ */
 export class Log {
   readonly quiet: boolean;
   readonly tty: boolean;
+  /** Whether `progress` draws anything: on a terminal, or under the test hook. */
+  readonly showsProgress: boolean;
   private progressShown = false;
   private lastDraw = 0;
 
@@ -18,6 +20,7 @@ export class Log {
     this.stream = opts.stream ?? process.stderr;
     this.quiet = opts.quiet ?? false;
     this.tty = Boolean(this.stream.isTTY) && !this.quiet;
+    this.showsProgress = this.tty || progressLines;
   }
   private readonly stream: NodeJS.WriteStream;
 
@@ -29,7 +32,7 @@ export class Log {
 
   /** A transient status line, rate-limited to 10 redraws a second. */
   progress(text: string, force = false): void {
-    if (!this.tty && !progressLines) return;
+    if (!this.showsProgress) return;
     const now = Date.now();
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;

@@ -137,6 +137,8 @@ function runToFile(args: string[], path: string): { code: number | null; stderr:
 const noSpace = (file: string) => messages.cannotWrite(file, 'no space left on device');
 
 test('a file output on a full disk: exit 74, one line naming the file in words; /dev/full stays a device', () => {
+  const model = join(dir, 'full-model.json');
+  assert.equal(runCli(['fit', '--input', tiny, '--k', '2', '--save-model', model, '--out', join(dir, 'fm.csv'), '-q']).code, 0);
   for (const args of [
     ['fit', '--input', tiny, '--k', '2', '--out', full],
     ['fit', '--input', tiny, '--k', '2', '--out', join(dir, 'a.csv'), '--save-model', full],
@@ -145,6 +147,9 @@ test('a file output on a full disk: exit 74, one line naming the file in words; 
     ['elbow', '--input', tiny, '--k', '1..2', '--report', full, '-q'],
     ['evaluate', '--input', planted, '--k', '2', '--out', full],
     ['generate', '--rows', '20', '--out', full],
+    ['convert', tiny, full],
+    ['pivot', fixture('netflix/combined_data_1.txt'), '--out', full],
+    ['predict', '--model', model, '--input', tiny, '--out', full],
   ]) {
     const r = runCli(args);
     assert.equal(r.code, 74, `${args.join(' ')}: ${r.stderr}`);
@@ -226,6 +231,15 @@ test('`fit | head`: the reader closing the pipe is exit 0, and the summary still
   assert.doesNotMatch(stderr, /cannot write|EPIPE/);
 });
 
+test('`fit 2>&1 | head`: a closed stderr is not a failure either; the assignments are still written', async () => {
+  const out = join(dir, 'closed-stderr.csv');
+  const child = spawn(process.execPath, [binPath, 'fit', '--input', tiny, '--k', '2', '--out', out], { cwd: repoRoot });
+  child.stderr.once('data', () => child.stderr.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(code, 0);
+  assert.equal(readFileSync(out, 'utf8').split('\n')[0], 'Cust_Id,cluster');
+});
+
 test('`generate | head`: the writer stops when the reader has gone, exit 0, nothing on stderr', async () => {
   // the default shape is ~1 GB of CSV: had generate gone on for a reader that left, this would take a minute
   const child = spawn(process.execPath, [binPath, 'generate', '--quiet'], { cwd: repoRoot });
@@ -290,4 +304,19 @@ test('fit --json without --out says on stderr that the assignments were not writ
   assert.equal(JSON.parse(given.stdout).assignments, undefined);
   assert.ok(readFileSync(out, 'utf8').startsWith('Cust_Id,cluster\n'));
   assert.doesNotMatch(given.stderr, /not written/);
+});
+
+test("a report's command reproduces the run: --format and --columns are in it", () => {
+  const long = join(dir, 'long.csv');
+  writeFileSync(long, 'who,what,stars\n1,10,4\n1,11,5\n2,10,1\n2,12,2\n3,11,5\n3,12,1\n');
+  for (const command of ['fit', 'elbow']) {
+    const report = join(dir, `${command}-report.md`);
+    const k = command === 'fit' ? '2' : '1..2';
+    const args = [command, '--input', long, '--format', 'long', '--columns', 'who,what,stars', '--k', k, '--report', report, '-q'];
+    const r = runCli(command === 'fit' ? [...args, '--out', join(dir, 'long-a.csv')] : args);
+    assert.equal(r.code, 0, r.stderr);
+    const md = readFileSync(report, 'utf8');
+    const reproduce = /```sh\n(netflix-cluster .*)\n```/.exec(md)![1];
+    assert.ok(reproduce.includes(`--input ${long} --format long --columns who,what,stars`), reproduce);
+  }
 });

@@ -6,7 +6,7 @@ import { loadImage } from 'canvas';
 import { messages } from '../../src/messages.js';
 import { ELBOW_PLOT_SIZE } from '../../src/plot/elbow-spec.js';
 import { ELBOW_PLOT_SCALE } from '../../src/cli/elbow.js';
-import { fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
+import { pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 const data = join(dir, 'planted.csv');
@@ -75,38 +75,3 @@ test('--plot writes a PNG that decodes at the chart size times the scale; --repo
   assert.deepEqual(readdirSync(out).sort(), ['elbow.png', 'report.md'], 'no temporary files left');
 });
 
-interface BadRun {
-  name: string;
-  args: string[];
-  code: number;
-  message: string | RegExp;
-}
-
-const tiny = fixture('tiny.csv');
-const badRuns: BadRun[] = [
-  { name: 'empty k range', args: ['--input', tiny, '--k', '5..2'], code: 2, message: messages.emptyKRange(5, 2) },
-  { name: 'k range from 0', args: ['--input', tiny, '--k', '0..3'], code: 2, message: messages.badKList('0..3') },
-  { name: 'k not a range or list', args: ['--input', tiny, '--k', '2-5'], code: 2, message: messages.badKList('2-5') },
-  { name: 'k list with a gap', args: ['--input', tiny, '--k', '2,,4'], code: 2, message: messages.badKList('2,,4') },
-  { name: 'k above rows', args: ['--input', tiny, '--k', '2..7'], code: 2, message: messages.kTooLarge(7, 4) },
-  { name: 'silhouette sample below 2', args: ['--input', tiny, '--silhouette-sample', '1'], code: 2, message: messages.tooSmall('--silhouette-sample', 1, 2) },
-  { name: '--rows with --sample', args: ['--input', tiny, '--rows', '2', '--sample', '2'], code: 2, message: messages.rowsAndSample() },
-  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', ['ratings', 'binary', 'centered']) },
-  { name: 'missing input', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
-  { name: 'plot in a missing directory', args: ['--input', tiny, '--plot', '/no/dir/e.png'], code: 74, message: messages.outputDirMissing('/no/dir/e.png', '/no/dir') },
-];
-
-for (const bad of badRuns) {
-  test(`bad elbow run: ${bad.name} -> exit ${bad.code}, one line, nothing written`, () => {
-    const outDir = tempDir();
-    const extra = bad.args.includes('--plot') ? [] : ['--plot', join(outDir, 'e.png')];
-    const r = runCli(['elbow', ...bad.args, ...extra, '--report', join(outDir, 'r.md')]);
-    assert.equal(r.code, bad.code, r.stderr);
-    const lines = r.stderr.trimEnd().split('\n');
-    assert.equal(lines.length, 1, r.stderr);
-    if (typeof bad.message === 'string') assert.equal(lines[0], `netflix-cluster: ${bad.message}`);
-    else assert.match(lines[0], bad.message);
-    assert.equal(r.stdout, '');
-    assert.deepEqual(readdirSync(outDir), []);
-  });
-}

@@ -2,11 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { messages } from '../../src/messages.js';
-import { predictorNames } from '../../src/recommend/predictors.js';
 import { referenceCaption, surpriseCaption } from '../../src/recommend/reference.js';
-import { fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
-import { assertBadRun, type BadRun } from './recommend-fixtures.js';
+import { pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 const data = join(dir, 'planted.csv');
@@ -17,8 +14,6 @@ const train = join(dir, 'train.csv');
 writeFileSync(train, long([[1, 10, 5], [1, 20, 3], [2, 10, 4], [2, 20, 2], [2, 40, 5], [1, 40, 4]]));
 const testFile = join(dir, 'test.csv');
 writeFileSync(testFile, long([[1, 30, 4], [2, 30, 2], [3, 10, 5], [3, 30, 1]]));
-const emptyTest = join(dir, 'empty.csv');
-writeFileSync(emptyTest, 'Cust_Id,10,20\n7,,\n');
 
 test('evaluate prints every predictor with RMSE, MAE, ranking metrics and times, and the published numbers as not ours', () => {
   const r = runCli(['evaluate', '--input', data, '--k', '2,3', '--seed', '1', '--epochs', '3']);
@@ -73,28 +68,3 @@ test('evaluate --train --test: customers and movies absent from training are cou
   assert.match(text, /not in training: 1 customers \(2 ratings\), 1 movies \(3 ratings\)/);
   assert.match(text, /^fallback +4 test ratings/m);
 });
-
-const outDir = tempDir();
-const badRuns: BadRun[] = [
-  { name: 'unknown predictor', args: ['--input', data, '--predictors', 'baseline,svd'], code: 2, message: messages.unknownPredictor('svd', predictorNames) },
-  { name: 'predictor twice', args: ['--input', data, '--predictors', 'mf,mf'], code: 2, message: messages.duplicateInList('--predictors', 'mf') },
-  { name: '--folds 1', args: ['--input', data, '--folds', '1'], code: 2, message: messages.tooSmall('--folds', 1, 2) },
-  { name: '--folds with --holdout', args: ['--input', data, '--folds', '5', '--holdout', '0.2'], code: 2, message: messages.protocolConflict('--holdout', '--folds') },
-  { name: '--train without --test', args: ['--train', train], code: 2, message: messages.trainTestPair() },
-  { name: 'empty test', args: ['--train', train, '--test', emptyTest], code: 2, message: messages.emptyTest(emptyTest) },
-  { name: '--holdout 0', args: ['--input', data, '--holdout', '0'], code: 2, message: messages.notInOpenRange('--holdout', 0, 0, 1) },
-  { name: '--holdout 1.5', args: ['--input', data, '--holdout', '1.5'], code: 2, message: messages.notInOpenRange('--holdout', 1.5, 0, 1) },
-  { name: '--holdout not a number', args: ['--input', data, '--holdout', 'ten'], code: 2, message: messages.badNumber('--holdout', 'ten') },
-  { name: '--holdout that hides nothing', args: ['--input', data, '--holdout', '0.001'], code: 2, message: messages.holdoutHidesNothing(0.001) },
-  { name: '--k not a list', args: ['--input', data, '--k', '2,x'], code: 2, message: messages.badIntegerList('--k', '2,x') },
-  { name: '--k 0', args: ['--input', data, '--k', '0'], code: 2, message: messages.tooSmall('--k', 0, 1) },
-  { name: 'k above rows', args: ['--input', data, '--k', '2,601'], code: 2, message: messages.kTooLarge(601, 600) },
-  { name: 'input missing', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
-  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv'), '--rating-range', '1..5'], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
-];
-
-for (const bad of badRuns) {
-  test(`evaluate bad run: ${bad.name} -> exit ${bad.code}, one line`, () => {
-    assertBadRun({ ...bad, args: ['evaluate', ...bad.args] }, outDir);
-  });
-}

@@ -9,7 +9,7 @@ import { binPath, repoRoot, runCli, tempDir } from '../helpers.js';
  * Faults through the built binary: a SIGINT/SIGTERM in the middle of a long run stops it with 130/143, leaves the
  * previous output as it was and no temporary file behind; a worker thread that dies mid-run becomes one line on
  * stderr and a non-zero exit, not a hang. The tests wait for events (the CLI's first progress line, through the
- * NETFLIX_CLUSTER_PROGRESS_LINES hook; a worker's n-th request), never for a time.
+ * NETFLIX_CLUSTER_PROGRESS_LINES hook; a file the test writes to crash a worker), never for a time.
  */
 
 const PREVIOUS = 'previous output\n';
@@ -103,7 +103,7 @@ for (const threads of [1, 2]) {
     writeFileSync(model, PREVIOUS);
     const args = ['fit', '-i', input, '-k', '30', '--tol', '0', '--max-iter', '5000', '--threads', String(threads)];
     const run = start([...args, '--out', out, '--save-model', model, '--quiet']);
-    await run.progress(/k-means: iteration /);
+    await run.progress(/k-means k=\d+: iteration /);
     run.kill('SIGINT');
     const r = await run.exited;
     assert.equal(r.code, 130, `the fit should still have been running: ${r.stderr}`);
@@ -114,23 +114,45 @@ for (const threads of [1, 2]) {
   });
 }
 
-test('a worker thread that dies mid-fit: one line on stderr, exit 70, no hang, previous output kept', { timeout: 60_000 }, async () => {
-  const dir = tempDir();
-  const input = bigInput();
-  const out = join(dir, 'assignments.csv');
-  writeFileSync(out, PREVIOUS);
-  const preload = join(repoRoot, 'dist', 'test', 'support', 'crash-workers.js');
-  const args = ['fit', '-i', input, '-k', '30', '--tol', '0', '--max-iter', '5000', '--threads', '2', '--out', out, '--quiet'];
-  const trigger = join(tempDir(), 'crash');
-  const run = start(args, ['--import', preload], { CRASH_WORKER_ON: trigger });
-  await run.progress(/k-means: iteration /);
-  writeFileSync(trigger, '');
-  // a hang would be the test runner's timeout (see the test's options)
-  const r = await run.exited;
-  assert.equal(r.code, 70, r.stderr);
-  const lines = messagesOf(r.stderr);
-  assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /^netflix-cluster: internal error: k-means: a worker thread exited unexpectedly \(code 7\)$/);
-  assert.equal(readFileSync(out, 'utf8'), PREVIOUS);
-  assert.deepEqual(temps(dir), []);
-});
+test(
+  'a worker thread that dies mid-fit: one line on stderr, exit 70, no hang, previous output kept',
+  { timeout: 60_000 },
+  async () => {
+    const dir = tempDir();
+    const input = bigInput();
+    const out = join(dir, 'assignments.csv');
+    writeFileSync(out, PREVIOUS);
+    const preload = join(repoRoot, 'dist', 'test', 'support', 'crash-workers.js');
+    const args = [
+      'fit',
+      '-i',
+      input,
+      '-k',
+      '30',
+      '--tol',
+      '0',
+      '--max-iter',
+      '5000',
+      '--threads',
+      '2',
+      '--out',
+      out,
+      '--quiet',
+    ];
+    const trigger = join(tempDir(), 'crash');
+    const run = start(args, ['--import', preload], { CRASH_WORKER_ON: trigger });
+    await run.progress(/k-means k=\d+: iteration /);
+    writeFileSync(trigger, '');
+    // a hang would be the test runner's timeout (see the test's options)
+    const r = await run.exited;
+    assert.equal(r.code, 70, r.stderr);
+    const lines = messagesOf(r.stderr);
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(
+      lines[0],
+      /^netflix-cluster: internal error: k-means: a worker thread exited unexpectedly \(code 7\)$/,
+    );
+    assert.equal(readFileSync(out, 'utf8'), PREVIOUS);
+    assert.deepEqual(temps(dir), []);
+  },
+);

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messages } from '../../src/messages.js';
 import { defaultMinSupport } from '../../src/cli/shared-options.js';
 import { spawnSync } from 'node:child_process';
 import { binPath, fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
@@ -88,45 +87,6 @@ test('fit | head: a pipe closed early is not an error', () => {
   assert.match(r.stderr, /^status 0$/m);
   assert.doesNotMatch(r.stderr, /EPIPE|Error/);
 });
-
-interface BadRun {
-  name: string;
-  args: string[];
-  code: number;
-  message: string | RegExp;
-}
-
-const tiny = fixture('tiny.csv');
-const badRuns: BadRun[] = [
-  { name: 'missing input', args: ['--input', '/no/such.csv'], code: 66, message: messages.inputMissing('/no/such.csv') },
-  { name: 'k above rows', args: ['--input', tiny, '--k', '7'], code: 2, message: messages.kTooLarge(7, 4) },
-  { name: 'k below 1', args: ['--input', tiny, '--k', '0'], code: 2, message: messages.tooSmall('--k', 0, 1) },
-  { name: 'k not a number', args: ['--input', tiny, '--k', 'five'], code: 2, message: messages.badInteger('--k', 'five') },
-  { name: 'rows below 1', args: ['--input', tiny, '--rows', '0'], code: 2, message: messages.tooSmall('--rows', 0, 1) },
-  { name: 'unknown matrix', args: ['--input', tiny, '--matrix', 'dense'], code: 2, message: messages.badChoice('--matrix', 'dense', ['ratings', 'binary', 'centered']) },
-  { name: 'unknown init', args: ['--input', tiny, '--init', 'pca'], code: 2, message: messages.badChoice('--init', 'pca', ['k-means++', 'random']) },
-  { name: 'unknown engine', args: ['--input', tiny, '--engine', 'gpu'], code: 2, message: messages.badChoice('--engine', 'gpu', ['sparse', 'ml-kmeans']) },
-  { name: 'bad rating range', args: ['--input', tiny, '--rating-range', '5..1'], code: 2, message: messages.badRatingRange('5..1') },
-  { name: 'unknown flag', args: ['--input', tiny, '--clusters', '3'], code: 2, message: /unknown option '--clusters'/ },
-  { name: 'output in a missing directory', args: ['--input', tiny, '--out', '/no/dir/a.csv'], code: 74, message: messages.outputDirMissing('/no/dir/a.csv', '/no/dir') },
-  { name: 'bad data', args: ['--input', fixture('bad/pivot/rating-out-of-range.csv'), '--rating-range', '1..5'], code: 65, message: messages.ratingOutOfRange(fixture('bad/pivot/rating-out-of-range.csv'), 3, 3, '7.0', 1, 5) },
-];
-
-for (const bad of badRuns) {
-  test(`bad run: ${bad.name} -> exit ${bad.code}, one line, no output file`, () => {
-    const outDir = tempDir();
-    const args = bad.args.includes('--out') ? bad.args : [...bad.args, '--out', join(outDir, 'out.csv')];
-    const r = runCli(['fit', ...args, '--save-model', join(outDir, 'model.json')]);
-    assert.equal(r.code, bad.code, r.stderr);
-    const lines = r.stderr.trimEnd().split('\n');
-    assert.equal(lines.length, 1, r.stderr);
-    if (typeof bad.message === 'string') assert.equal(lines[0], `netflix-cluster: ${bad.message}`);
-    else assert.match(lines[0], bad.message);
-    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
-    assert.deepEqual(readdirSync(outDir), [], 'nothing written, not even a temporary file');
-    assert.equal(r.stdout, '');
-  });
-}
 
 test('the bad-data run leaves an existing output file untouched', () => {
   const outDir = tempDir();

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages } from '../../src/messages.js';
 import { pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
-import { assertBadRun, makeRecommendFixtures, type BadRun } from './recommend-fixtures.js';
+import { makeRecommendFixtures } from './recommend-fixtures.js';
 
 const fx = makeRecommendFixtures();
 
@@ -40,20 +40,3 @@ test('predict: unknown movies are ignored and counted, absent model movies noted
   assert.equal(runCli(['predict', '--model', fx.model, '--input', input, '--quiet']).stderr, '');
 });
 
-const outDir = tempDir();
-const out = join(outDir, 'pred.csv');
-const badRuns: BadRun[] = [
-  { name: 'model missing', args: ['--model', '/no/model.json', '--input', fx.data, '--out', out], code: 66, message: messages.inputMissing('/no/model.json') },
-  { name: 'model not ours', args: ['--model', fx.notOursModel, '--input', fx.data, '--out', out], code: 65, message: messages.modelNotOurs(fx.notOursModel, 'no "format": "netflix-cluster-model"') },
-  { name: 'unknown matrix kind', args: ['--model', fx.unknownKindModel, '--input', fx.data, '--out', out], code: 65, message: messages.modelNotOurs(fx.unknownKindModel, 'unknown matrix "dense"') },
-  { name: 'no movie in common', args: ['--model', fx.noOverlapModel, '--input', fx.data, '--out', out], code: 65, message: messages.modelNoOverlap(fx.noOverlapModel, fx.data) },
-  { name: 'input missing', args: ['--model', fx.model, '--input', '/no/input.csv', '--out', out], code: 66, message: messages.inputMissing('/no/input.csv') },
-  { name: '--json with --out -', args: ['--model', fx.model, '--input', fx.data, '--json', '--out', '-'], code: 2, message: messages.jsonAndStdout() },
-  { name: 'no --model', args: ['--input', fx.data, '--out', out], code: 2, message: /required option '-m, --model <file>' not specified/ },
-];
-
-for (const bad of badRuns) {
-  test(`predict bad run: ${bad.name} -> exit ${bad.code}, one line, no output file`, () => {
-    assertBadRun({ ...bad, args: ['predict', ...bad.args] }, outDir);
-  });
-}

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
@@ -41,24 +41,4 @@ export function ratedMovies(m: CsrMatrix, row: number): Set<number> {
   const out = new Set<number>();
   for (let p = m.rowPtr[row]; p < m.rowPtr[row + 1]; p++) out.add(m.colIdx[p] + 1);
   return out;
-}
-
-export interface BadRun {
-  name: string;
-  args: string[];
-  code: number;
-  message: string | RegExp;
-}
-
-/** A failed run: the exit code, one line naming the problem, no stack, nothing on stdout, nothing in `outDir`. */
-export function assertBadRun(bad: BadRun, outDir: string): void {
-  const r = runCli(bad.args);
-  if (r.code !== bad.code) throw new Error(`${bad.name}: exit ${r.code}, expected ${bad.code}; stderr: ${r.stderr}`);
-  const lines = r.stderr.trimEnd().split('\n');
-  if (lines.length !== 1) throw new Error(`${bad.name}: expected one line on stderr, got: ${r.stderr}`);
-  const ok = typeof bad.message === 'string' ? lines[0] === `netflix-cluster: ${bad.message}` : bad.message.test(lines[0]);
-  if (!ok) throw new Error(`${bad.name}: unexpected message: ${lines[0]}; expected ${String(bad.message)}`);
-  if (r.stdout !== '') throw new Error(`${bad.name}: stdout not empty: ${r.stdout}`);
-  const left = readdirSync(outDir);
-  if (left.length > 0) throw new Error(`${bad.name}: files left in the output directory: ${left.join(', ')}`);
 }

@@ -2,11 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messages } from '../../src/messages.js';
 import { predictorNames } from '../../src/recommend/predictors.js';
 import { defaultMinSupport } from '../../src/recommend/recommend.js';
 import { runCli, tempDir } from '../helpers.js';
-import { assertBadRun, customerIdOf, makeRecommendFixtures, ratedMovies, type BadRun } from './recommend-fixtures.js';
+import { customerIdOf, makeRecommendFixtures, ratedMovies } from './recommend-fixtures.js';
 
 const fx = makeRecommendFixtures();
 const titles = join(fx.dir, 'movie_titles.csv');
@@ -88,28 +87,3 @@ test('recommend --all --out: every customer, top N each, never a rated movie; th
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, outs[0].split('\n').map((l) => l.replace(/,"Film.*$|,title$/, '')).join('\n'));
 });
-
-const outDir = tempDir();
-const base = ['recommend', '--model', fx.model, '--input', fx.data];
-const badTitles = join(fx.dir, 'bad-titles.csv');
-writeFileSync(badTitles, '1,2003,A\n2;2004;B\n');
-const badRuns: BadRun[] = [
-  { name: 'unknown customer', args: [...base, '--customer', '7'], code: 2, message: messages.unknownCustomer(7, fx.data) },
-  { name: 'customer not a number', args: [...base, '--customer', 'abc'], code: 2, message: messages.badInteger('--customer', 'abc') },
-  { name: 'neither --customer nor --all', args: ['recommend', '--input', fx.data], code: 2, message: messages.recommendWhom() },
-  { name: '--customer and --all', args: ['recommend', '--input', fx.data, '--all', '--customer', '10'], code: 2, message: messages.recommendWhom() },
-  { name: 'unknown predictor', args: ['recommend', '--input', fx.data, '--customer', '10', '--predictor', 'svd'], code: 2, message: messages.badChoice('--predictor', 'svd', predictorNames) },
-  { name: '--model with mf', args: [...base, '--customer', '10', '--predictor', 'mf'], code: 2, message: messages.modelNeedsCluster('mf') },
-  { name: '--top 0', args: [...base, '--customer', '10', '--top', '0'], code: 2, message: messages.tooSmall('--top', 0, 1) },
-  { name: 'negative --shrink', args: [...base, '--customer', '10', '--shrink', '-1'], code: 2, message: messages.tooSmall('--shrink', -1, 0) },
-  { name: 'bad titles file', args: [...base, '--customer', '10', '--titles', badTitles], code: 65, message: messages.titlesBadLine(badTitles, 2, 'expected MovieID,YearOfRelease,Title') },
-  { name: 'titles missing', args: [...base, '--customer', '10', '--titles', '/no/titles.csv'], code: 66, message: messages.inputMissing('/no/titles.csv') },
-  { name: 'no movie in common', args: ['recommend', '--model', fx.noOverlapModel, '--input', fx.data, '--customer', '10'], code: 65, message: messages.modelNoOverlap(fx.noOverlapModel, fx.data) },
-  { name: 'model not ours', args: ['recommend', '--model', fx.notOursModel, '--input', fx.data, '--customer', '10'], code: 65, message: messages.modelNotOurs(fx.notOursModel, 'no "format": "netflix-cluster-model"') },
-];
-
-for (const bad of badRuns) {
-  test(`recommend bad run: ${bad.name} -> exit ${bad.code}, one line`, () => {
-    assertBadRun(bad, outDir);
-  });
-}
