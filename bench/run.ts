@@ -1,15 +1,17 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,recommend] [--max-wait 120]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend]
+ *                          [--max-wait 120] [--versus-customers 144380] [--bounds-customers 40000]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
  * fitting (ratings and binary), end to end through the CLI, scaling with size, ml-kmeans against the sparse engine,
  * and heatmaps when src/plot is present. Prints tables and writes bench/results.json. The machine may be shared:
  * each run first waits (up to --max-wait seconds, 0 = never) for two idle seconds, and the load averages of each
- * section go into results.json.
+ * section go into results.json. Sections not run keep their earlier results in results.json; BENCHMARKS.md is then
+ * generated from it (bench/report.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir, ensureData, FULL_CUSTOMERS, repoRoot } from './data.js';
@@ -22,6 +24,9 @@ import { benchParquet } from './sections/parquet.js';
 import { benchReading } from './sections/reading.js';
 import { benchRecommend } from './sections/recommend.js';
 import { benchScaling } from './sections/scaling.js';
+import { benchBounds } from './sections/bounds.js';
+import { benchVersus } from './sections/versus.js';
+import { writeBenchmarksMd } from './report.js';
 import { readRatings } from '../src/io/read-ratings.js';
 import { table } from './table.js';
 
@@ -32,14 +37,24 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,recommend').split(','));
+const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend').split(','));
+const versusCustomers = Number(value('--versus-customers', String(FULL_CUSTOMERS)));
+const boundsCustomers = Number(value('--bounds-customers', '40000'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '120')));
 idleWait.log = log;
 
-const results: Record<string, unknown> = { machine: machineInfo(), runs, threads, date: new Date().toISOString() };
-const loads: Record<string, number[]> = {};
+const resultsPath = join(repoRoot, 'bench', 'results.json');
+const earlier = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
+const results: Record<string, unknown> = { ...earlier, machine: machineInfo(), runs, threads, date: new Date().toISOString() };
+const loads: Record<string, number[]> = { ...((earlier.loadAverages as Record<string, number[]>) ?? {}) };
 results.loadAverages = loads;
+// when and how each section was last measured (a section not rerun keeps its results and this)
+const sectionInfo: Record<string, { date: string; runs: number; threads: number }> = { ...((earlier.sectionInfo as Record<string, { date: string; runs: number; threads: number }>) ?? {}) };
+for (const name of ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet']) {
+  if (earlier[name] !== undefined && sectionInfo[name] === undefined) sectionInfo[name] = { date: String(earlier.date), runs: Number(earlier.runs), threads: Number(earlier.threads) };
+}
+results.sectionInfo = sectionInfo;
 
 /** Runs a section and records the load averages it ran under (each of its runs waits for an idle machine). */
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
@@ -48,11 +63,14 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
   log(`[${name}] load ${before.toFixed(2)} ...`);
   const out = await fn();
   loads[name] = [round(before, 2), round(loadavg()[0], 2)];
+  sectionInfo[name] = { date: new Date().toISOString(), runs: name === 'bounds' ? 1 : runs, threads };
   results[name] = out;
   return out;
 }
 
-const full = await ensureData(FULL_CUSTOMERS, log);
+const needsFull = ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet'].some((s) => sections.has(s)) || (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
+// generated (about a minute and 1.4 GB of disk) only when a section measures it
+const full = needsFull ? await ensureData(FULL_CUSTOMERS, log) : (null as never);
 const threadCounts = [...new Set([1, threads])];
 
 const reading = await section('reading', () => benchReading(full, runs, threadCounts));
@@ -134,6 +152,32 @@ if (recs) {
   console.log(table('recommend --all --top 10 --predictor mf, full shape (medians)', ['mf fit s', 'recommend s', 'total s', 'peak RSS MB'], [[f.fitSeconds, f.recommendSeconds, f.totalSeconds, f.peakRssMb ?? '-']]));
 }
 
-const out = join(repoRoot, 'bench', 'results.json');
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-log(`\nwrote ${out}`);
+const bounds = await section('bounds', async () => {
+  const data = await ensureData(boundsCustomers, log);
+  const m = (await readRatings(data.csr)).matrix;
+  return { customers: m.nRows, threads, rows: await benchBounds(m, [5, 12, 20, 50], [1000, 4, 2, 1], threads, 1, log) };
+});
+if (bounds) {
+  console.log(
+    table(`Bound schemes, first ${boundsCustomers} customers (one run each)`, ['k', 'scheme', 'chosen', 'fit s', 'CPU s', 'iterations'], bounds.rows.map((b) => [
+      b.k, b.scheme, b.chosen ? 'yes' : '', b.fitSeconds, b.cpuSeconds, b.iterations,
+    ])),
+  );
+}
+
+const versus = await section('versus', async () => {
+  const data = versusCustomers === FULL_CUSTOMERS ? full : await ensureData(versusCustomers, log);
+  const m = (await readRatings(data.csr)).matrix;
+  return benchVersus(data.csr, m, threads, runs, log);
+});
+if (versus) {
+  console.log(
+    table('scikit-learn (fit alone) and ours, same data', ['algorithm', 'k', 'scikit-learn s', 'iterations'], versus.sklearn.map((f) => [f.algorithm, f.k, f.seconds, f.nIter])),
+  );
+  console.log(table('ours', ['k', 'fit s', 'iterations'], versus.fits.map((f) => [f.k, f.seconds, f.iterations])));
+  console.log(`elbow k=2..12 (CLI, silhouette included): ${versus.elbowSeconds} s`);
+}
+
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nwrote ${resultsPath}`);
+log(`wrote ${writeBenchmarksMd(results)}`);

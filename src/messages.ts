@@ -153,7 +153,6 @@ export const messages = {
     `${at(file, line)}: Cust_Id ${id} is not in ${dataFile}`,
   customerWithoutCluster: (dataFile: string, id: number, assignmentsFile: string, more: number) =>
     `${dataFile}: Cust_Id ${id} has no cluster in ${assignmentsFile}${more > 0 ? ` (and ${more} more)` : ''}`,
-  outDirMissing: (dir: string) => `${dir}: cannot write heatmaps: no such directory`,
   outDirNotDirectory: (dir: string) => `${dir}: cannot write heatmaps: not a directory`,
   outDirNotWritable: (dir: string, reason: string) => `${dir}: cannot write heatmaps: ${reason}`,
   heatmapSkipped: (cluster: number, size: number, min: number) =>
@@ -162,8 +161,27 @@ export const messages = {
     `no heatmap drawn: none of the ${k} clusters has at least --min-cluster-size=${min} customers`,
   imageTooLarge: (width: number, height: number, limit: number) =>
     `a heatmap would be ${width} x ${height} pixels, more than ${limit / 1e6} M; lower --scale, --max-users or --max-movies`,
-  heatmapsWritten: (count: number, dir: string) =>
-    `wrote ${count} cluster heatmap(s) and clusters.png to ${dir}`,
+  outDirCannotCreate: (dir: string, reason: string) => `${dir}: cannot create the folder: ${reason}`,
+  heatmapsWritten: (files: readonly string[], dir: string) => `wrote ${files.join(', ')} to ${dir}`,
+  heatmapsStale: (files: readonly string[], dir: string) =>
+    `${dir}: ${files.join(', ')} ${files.length === 1 ? 'is' : 'are'} from an earlier run, left as they were and not part of this one`,
+  heatmapsNotDrawn: (clusters: readonly { cluster: number; size: number }[], min: number) =>
+    `not drawn (fewer than --min-cluster-size=${min} customers): ` +
+    clusters.map((c) => `cluster ${c.cluster} (${c.size})`).join(', '),
+
+  // ---- scatter (the original's draw_clusters)
+  scatterWritten: (path: string, drawn: number, withCoordinates: number, customers: number) =>
+    `wrote ${path}: ${drawn.toLocaleString('en-US')} points` +
+    (drawn < withCoordinates ? ` (a seeded sample of ${withCoordinates.toLocaleString('en-US')})` : '') +
+    ` of ${customers.toLocaleString('en-US')} customers`,
+  scatterUnknownGenre: (flag: string, genre: string, genres: readonly string[]) =>
+    `${flag} ${q(genre)} is not a genre of the titles file; it has ${genres.map((g) => q(g)).join(', ')}`,
+  scatterNoGenres: (file: string) => `${file}: has no genres column; --x and --y need a titles file with genres (MovieLens movies.csv)`,
+  scatterGenresNeedTitles: () => '--x and --y name genres: give --titles, a movies.csv with a genres column',
+  scatterNeedsBothGenres: () => 'give both --x and --y (two genres)',
+  scatterNeedsGenres: () => 'give --x and --y, the two genres to plot (e.g. --x Sci-Fi --y Romance), and --titles',
+  scatterAssignmentsAndFit: (flags: readonly string[]) =>
+    `--assignments gives the clusters; ${flags.join(', ')} would fit new ones: give one or the other`,
 
   // ---- metrics / elbow / report
   badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
@@ -236,7 +254,7 @@ export const messages = {
   parquetColumnTwoRoles: (file: string, name: string, role: string, other: string) =>
     `${file}: column ${q(name)} cannot be both the ${role} and the ${other} column`,
   parquetColumnType: (file: string, column: string, role: string, type: string) =>
-    `${file}: column ${q(column)} (the ${role}) has Parquet type ${type}; ${role === 'rating' ? 'ratings must be numbers' : 'ids must be whole numbers or strings of digits'}`,
+    `${file}: column ${q(column)} (the ${role}) has Parquet type ${type}; ${parquetTypeRule(role)}`,
   parquetNullId: (file: string, row: number, column: string, role: string) =>
     `${file}: row ${row}, column ${q(column)}: the ${role} id is null`,
   parquetBadId: (file: string, row: number, column: string, role: string, value: string) =>
@@ -246,6 +264,8 @@ export const messages = {
   parquetRatingOutOfRange: (file: string, row: number, column: string, value: number, lo: number, hi: number) =>
     `${file}: row ${row}, column ${q(column)}: rating ${value} is outside ${lo}..${hi} (see --rating-range)`,
   parquetNoRows: (file: string) => `${file}: the Parquet data has no rows`,
+  parquetBadTimestamp: (file: string, row: number, column: string, value: string) =>
+    `${file}: row ${row}, column ${q(column)}: timestamp ${q(value)} is not a time (seconds since 1970, a Parquet timestamp or date)`,
   badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,
@@ -288,6 +308,13 @@ export const messages = {
     (noConvert ? '' : `, or convert the file once with \`netflix-cluster convert\` (a .csr file loads in about two thirds of the memory)`),
   badMemorySize: (flag: string, value: string) => `${flag} must be a size such as 512M, 8G or 1000000 (bytes), got ${q(value)}`,
 };
+
+/** What a Parquet column playing `role` must hold. */
+function parquetTypeRule(role: string): string {
+  if (role === 'rating') return 'ratings must be numbers';
+  if (role === 'timestamp') return 'timestamps must be numbers of seconds, Parquet timestamps or dates';
+  return 'ids must be whole numbers or strings of digits';
+}
 
 /** Bytes as MB below a GB, GB above: the one unit a reader compares at a glance. */
 function mb(bytes: number): string {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +7,7 @@ import { median, round, runNode, waitForIdle } from '../measure.js';
 export interface EndToEndResult {
   readonly input: string;
   readonly threads: number;
-  /** What ran: the CLI's `fit`, or bench/pipeline.js where this branch's fit has no --threads yet. */
+  /** What ran. */
   readonly command: string;
   readonly seconds: number;
   readonly peakRssMb: number;
@@ -18,22 +17,12 @@ export interface EndToEndResult {
 }
 
 const bin = join(repoRoot, 'bin', 'netflix-cluster.js');
-const pipeline = fileURLToPath(new URL('../pipeline.js', import.meta.url));
 const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
-
-/** Whether this build's `fit` reads with threads (the CLI from main); otherwise the pipeline script stands in. */
-function fitHasThreads(): boolean {
-  const r = spawnSync(process.execPath, [bin, 'fit', '--help'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.includes('--threads');
-}
 
 /** input -> assignments CSV, k = 5, as a user runs it: a fresh process, wall time and peak RSS. */
 export async function benchEndToEnd(input: string, threads: number, runs: number): Promise<EndToEndResult> {
   const out = join(cacheDir, `assignments-${process.pid}.csv`);
-  const cli = fitHasThreads();
-  const args = cli
-    ? [bin, 'fit', '--input', input, '--out', out, '--threads', String(threads), '--k', '5', '--seed', '0', '--quiet']
-    : [pipeline, input, out, String(threads)];
+  const args = [bin, 'fit', '--input', input, '--out', out, '--threads', String(threads), '--k', '5', '--seed', '0', '--quiet'];
   const times: number[] = [];
   const rss: number[] = [];
   const cpu: number[] = [];
@@ -52,7 +41,7 @@ export async function benchEndToEnd(input: string, threads: number, runs: number
   return {
     input,
     threads,
-    command: cli ? 'netflix-cluster fit --threads' : 'node dist/bench/pipeline.js (fit without --threads on this branch)',
+    command: `netflix-cluster fit --input ${input.split('/').pop()} --out assignments.csv --threads ${threads} --k 5 --seed 0 --quiet`,
     seconds: round(median(times)),
     peakRssMb: round(Math.max(...rss), 0),
     cpuPercent: cpu.length ? median(cpu) : null,

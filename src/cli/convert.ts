@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { writeCsrFile } from '../io/csr/csr-file.js';
 import { isParquetPath } from '../io/parquet/parts.js';
-import { writeLongRatingsParquet } from '../io/parquet/write-long.js';
+import type { RatingsData } from '../matrix/csr.js';
 import { checkMemory } from '../io/memory-estimate.js';
 import { readRatings } from '../io/read-ratings.js';
 import { messages } from '../messages.js';
@@ -51,7 +51,7 @@ export function registerConvert(program: Command): void {
         onProgress: (bytes, rows) => progress.update(bytes, `${rows.toLocaleString('en-US')} customers`),
       });
       progress.done();
-      log.progress(`writing ${output}`, true);
+      new Progress(log, 'writing').step(output);
       // .parquet: the long table Spark, DuckDB and pandas read; anything else: our CSR file
       const bytes = isParquetPath(output) ? await writeParquetSize(output, data) : await writeCsrFile(output, data);
       const m = data.matrix;
@@ -59,7 +59,9 @@ export function registerConvert(program: Command): void {
     });
 }
 
-async function writeParquetSize(output: string, data: Parameters<typeof writeLongRatingsParquet>[1]): Promise<number> {
+async function writeParquetSize(output: string, data: RatingsData): Promise<number> {
+  // loaded on demand, as every Parquet module: hyparquet-writer adds a tenth of a second to start-up
+  const { writeLongRatingsParquet } = await import('../io/parquet/write-long.js');
   await writeLongRatingsParquet(output, data);
   return (await stat(output)).size;
 }

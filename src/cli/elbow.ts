@@ -7,16 +7,16 @@ import { countEmptyRows, transformMatrix } from '../matrix/transform.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
 import { writeReport } from '../report/markdown.js';
+import { ensureOutputFolder } from '../report/output-folder.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
-import { intOption } from './options.js';
 import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSettings, formatElbowTable, type ElbowSummary } from './elbow-summary.js';
 import { checkOutputs, toStdout, writeResult } from './output.js';
 import { Progress } from './progress.js';
-import { jsonOption, outOption, quietOption } from './shared-options.js';
+import { jsonOption, outOption, quietOption, reportOption, silhouetteSampleOption } from './shared-options.js';
 import { elbowTable, writeParquetResult } from './result-tables.js';
 
 export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
@@ -29,7 +29,6 @@ export interface ElbowCliOptions extends KMeansCliOptions, InputCliOptions {
   quiet?: boolean;
 }
 
-export const defaultSilhouetteSample = 10_000;
 const defaultKs = Array.from({ length: 11 }, (_, i) => i + 2);
 /** Device pixels per CSS pixel of the elbow PNG: 720 x 420 becomes 1440 x 840, sharp on a slide. */
 export const ELBOW_PLOT_SCALE = 2;
@@ -44,11 +43,11 @@ export function registerElbow(program: Command): void {
     .command('elbow')
     .description('fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout')
     .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
-    .option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)', intOption('--silhouette-sample', 2), defaultSilhouetteSample)
-    .addOption(outOption('the table (or the --json object); a name ending in .parquet gets the table as Parquet'))
+    .addOption(silhouetteSampleOption())
+    .addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the table as Parquet' }))
     .addOption(jsonOption())
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
-    .option('--report <file.md>', 'write a Markdown report: data, options, the table, the plot and the command to reproduce it')
+    .addOption(reportOption())
     .addOption(quietOption());
   addInputOptions(addKMeansOptions(cmd, 'cluster a seeded random sample of N customers (as fit --sample)')).action(async (opts: ElbowCliOptions) => {
     await runElbowCommand(opts);
@@ -59,6 +58,8 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   const timings = new Timings();
   // fail on an unwritable output before minutes of work, not after
+  // the folders of --plot and --report are made when missing, as mkdir -p does
+  for (const f of [opts.plot, opts.report]) if (f !== undefined) await ensureOutputFolder(f);
   await checkOutputs([opts.out, opts.plot, opts.report]);
 
   const { label: input, data } = await loadRatings(opts, log, timings);
@@ -80,7 +81,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     {
       silhouetteSample: opts.silhouetteSample,
       seed: opts.seed,
-      onFitStart: (k) => {
+      onFitStart: ({ k }) => {
         currentK = k;
         fitsStarted++;
         progress.update(fitsStarted - 1, `k=${k}`);

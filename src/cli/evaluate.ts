@@ -79,7 +79,7 @@ export function registerEvaluate(program: Command): void {
     .addOption(new Option('--predictors <list>', `comma-separated, from ${predictorNames.join(', ')}`).argParser(predictorListOption).default([...predictorNames], predictorNames.join(',')))
     .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1) (default protocol, 0.1)", openRangeOption('--holdout', 0, 1))
     .option('--folds <n>', 'seeded k-fold cross-validation over the ratings: mean and std per predictor', intRangeOption('--folds', 2, 100));
-  addPredictorOptions(cmd).addOption(outOption('the table (or the --json object); a name ending in .parquet gets the scores as Parquet')).addOption(jsonOption()).addOption(quietOption());
+  addPredictorOptions(cmd).addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the scores as Parquet' })).addOption(jsonOption()).addOption(quietOption());
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
   });

@@ -29,7 +29,7 @@ export function fitArgv(opts: FitCliOptions): string[] {
   if (opts.out !== undefined) argv.push('--out', opts.out);
   if (opts.heatmaps !== undefined) {
     argv.push('--heatmaps', opts.heatmaps, '--max-users', String(opts.maxUsers), '--max-movies', String(opts.maxMovies));
-    argv.push('--min-cluster-size', String(opts.minClusterSize), '--scale', String(opts.scale));
+    argv.push('--min-cluster-size', String(opts.minClusterSize), '--select', opts.select, '--scale', String(opts.scale));
   }
   if (opts.report !== undefined) argv.push('--report', opts.report);
   return argv;
@@ -46,7 +46,7 @@ export async function writeFitReport(
   log: Log,
 ): Promise<void> {
   const progress = new Progress(log, 'silhouette', { unit: 'pairs' });
-  const ev = evaluateClusterings(matrix, [{ labels: summary.result.labels, k: opts.k }], {
+  const ev = await evaluateClusterings(matrix, [{ labels: summary.result.labels, k: opts.k }], {
     silhouetteSample: opts.silhouetteSample,
     seed: opts.seed,
     onSilhouetteProgress: (done, total) => {
@@ -66,6 +66,8 @@ export async function writeFitReport(
     scores: { ...ev.scores[0], silhouetteRows: ev.silhouetteRows, silhouetteExact: ev.silhouetteExact },
     profiles,
     heatmaps: images,
+    heatmapsNotDrawn: heatmaps ? { clusters: heatmaps.skipped, minClusterSize: heatmaps.minClusterSize } : undefined,
+    heatmapsStale: heatmaps?.stale,
     generatedAt: new Date(),
   });
 }

@@ -21,6 +21,7 @@ import { checkOutputs } from './output.js';
 import { Progress } from './progress.js';
 import { heatmapOptionsFrom } from './heatmap.js';
 import { writeFitReport } from './fit-report.js';
+import { ensureOutputFolder } from '../report/output-folder.js';
 
 /** The fit pipeline: check outputs, read, sample, transform, cluster, then write what was asked for. */
 export async function runFit(opts: FitCliOptions): Promise<void> {
@@ -32,6 +33,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   // the heatmap folder first: it is made if missing, and --report may go into it
   const heatDir = opts.heatmaps;
   if (heatDir !== undefined) await checkOutputDir(heatDir, (reason) => messages.outDirNotWritable(heatDir, reason));
+  // --report's folder is made when missing, as mkdir -p does
+  if (opts.report) await ensureOutputFolder(opts.report);
   await checkOutputs([out, opts.saveModel, opts.report]);
   // the heatmap folder too (made if missing), and --titles read, before the data
   const catalog = opts.titles === undefined ? undefined : await readMovieCatalog(opts.titles);
@@ -100,6 +103,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
     ratingRangeGiven: opts.ratingRange !== undefined,
     result,
     timingsMs: timings.ms,
+    heatmaps: drawn ? { files: drawn.files, notDrawn: drawn.skipped, stale: drawn.stale } : undefined,
   };
   if (opts.report) {
     const reportPath = opts.report;

@@ -31,6 +31,8 @@ export interface FitSummary {
   ratingRangeGiven: boolean;
   result: KMeansResult;
   timingsMs: Record<string, number>;
+  /** With --heatmaps: exactly the files this run wrote, the clusters it did not draw, files left from earlier runs. */
+  heatmaps?: { files: string[]; notDrawn: { cluster: number; size: number }[]; stale: string[] };
 }
 
 
@@ -76,6 +78,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     sizes: r.sizes,
     emptyClustersReseeded: r.emptyClustersReseeded,
     timingsMs: { ...s.timingsMs, init: r.timingsMs.init, iterations: r.timingsMs.iterations },
+    ...(s.heatmaps ? { heatmaps: s.heatmaps } : {}),
     ...(profiles ? { profiles: profilesJson(profiles) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { runFit } from './fit-run.js';
 import { engines, type FitCliOptions } from './fit-options.js';
 import { addInputOptions } from './input-options.js';
 import { addKMeansOptions } from './kmeans-options.js';
-import { jsonOption, minSupportOption, outOption, quietOption } from './shared-options.js';
+import { jsonOption, minSupportOption, outOption, quietOption, reportOption, silhouetteSampleOption } from './shared-options.js';
 
 export { engines, type Engine, type FitCliOptions } from './fit-options.js';
 
@@ -23,8 +23,8 @@ export function registerFit(program: Command): void {
     .option('--heatmaps <dir>', 'also draw per-cluster heatmaps (cluster-<id>.png, clusters.png) into this folder (made if missing)')
     .addOption(minSupportOption())
     .option('--no-profiles', 'leave the cluster profiles out of the summary on stderr')
-    .option('--report <file>', 'write a Markdown report: data, options, result, indices, profiles, heatmaps, command')
-    .option('--silhouette-sample <n>', 'rows the report scores the silhouette on (a seeded sample)', intOption('--silhouette-sample', 2), 10000);
+    .addOption(reportOption())
+    .addOption(silhouetteSampleOption());
   addInputOptions(addHeatmapOptions(addKMeansOptions(cmd, 'use a seeded random sample of N customers'))).action(async (opts: FitCliOptions) => {
     await runFit(opts);
   });

@@ -7,12 +7,12 @@ import { matrixKinds, transformMatrix, type MatrixKind } from '../matrix/transfo
 import { messages } from '../messages.js';
 import { checkOutputDir } from '../io/atomic-write.js';
 import { drawHeatmaps, preloadRenderer, type HeatmapOptions } from '../plot/heatmaps.js';
-import { defaultSelectionLimits } from '../plot/select.js';
+import { defaultSelectionLimits, selectModes, type SelectMode } from '../plot/select.js';
 import { Log, Timings } from '../util/log.js';
 import { Progress } from './progress.js';
 import { choiceOption, intOption, numberOption } from './options.js';
 import type { RatingRange } from '../matrix/rating-range.js';
-import { inputOption, outOption, quietOption, ratingRangeFlag, titlesOption } from './shared-options.js';
+import { inputOption, outOption, quietOption, ratingRangeFlag, seedOption, titlesOption } from './shared-options.js';
 
 /** Beyond this the combined image of a few clusters passes 100 M pixels. */
 const maxScale = 8;
@@ -22,6 +22,7 @@ export interface HeatmapCliOptions {
   readonly maxUsers: number;
   readonly maxMovies: number;
   readonly minClusterSize: number;
+  readonly select: SelectMode;
   readonly scale: number;
   readonly titles?: string;
   readonly spec?: boolean;
@@ -46,9 +47,16 @@ function scaleOption(value: string): number {
 export function addHeatmapOptions(cmd: Command): Command {
   const d = defaultSelectionLimits;
   return cmd
-    .option('--max-users <n>', 'customers shown per cluster (most ratings first)', intOption('--max-users', 1), d.maxUsers)
-    .option('--max-movies <n>', 'movies shown per cluster (most rated first)', intOption('--max-movies', 1), d.maxMovies)
+    .option('--max-users <n>', 'customers shown per cluster', intOption('--max-users', 1), d.maxUsers)
+    .option('--max-movies <n>', 'movies shown per cluster', intOption('--max-movies', 1), d.maxMovies)
     .option('--min-cluster-size <n>', 'clusters with fewer customers are not drawn', intOption('--min-cluster-size', 1), d.minClusterSize)
+    .option(
+      '--select <how>',
+      "which customers and movies: densest (the original's: most-rated movies, customers rating most of them), " +
+        "distinctive (movies most over-represented, customers nearest the cluster's mean), sample (seeded random customers)",
+      choiceOption('--select', selectModes),
+      'densest',
+    )
     .option('--scale <x>', 'pixel density of the PNGs', scaleOption, 2)
     .addOption(titlesOption())
     .option('--spec', 'also write each PNG\'s vega-lite spec beside it (.vl.json)');
@@ -61,13 +69,14 @@ export function addHeatmapOptions(cmd: Command): Command {
  * loading vega meanwhile (see preloadRenderer).
  */
 export async function heatmapOptionsFrom(
-  opts: HeatmapCliOptions,
+  // seed: --select sample's (fit's --seed, heatmap's own)
+  opts: HeatmapCliOptions & { readonly seed?: number },
   outDir: string,
   ratingRange?: RatingRange,
   log?: Log,
   catalog?: MovieCatalog,
 ): Promise<HeatmapOptions> {
-  // made when missing; unwritable fails now, before the data is read
+  // made when missing (with its parents, as mkdir -p); unwritable fails now, before the data is read
   await checkOutputDir(outDir, (reason) => messages.outDirNotWritable(outDir, reason));
   preloadRenderer();
   const titles = catalog?.titles ?? (opts.titles === undefined ? undefined : (await readMovieCatalog(opts.titles)).titles);
@@ -76,6 +85,8 @@ export async function heatmapOptionsFrom(
     maxUsers: opts.maxUsers,
     maxMovies: opts.maxMovies,
     minClusterSize: opts.minClusterSize,
+    mode: opts.select,
+    seed: opts.seed ?? 0,
     scale: opts.scale,
     titles,
     spec: Boolean(opts.spec),
@@ -113,6 +124,7 @@ export function registerHeatmap(program: Command): void {
     .addOption(outOption('cluster-<id>.png and clusters.png', { required: true, folder: true }))
     .option('--matrix <kind>', `values to colour: ${matrixKinds.join(', ')}`, choiceOption('--matrix', matrixKinds), 'ratings')
     .addOption(ratingRangeFlag())
+    .addOption(seedOption())
     .addOption(quietOption());
   addInputOptions(addHeatmapOptions(cmd)).action(async (opts: HeatmapCommandOptions) => {
     const log = new Log({ quiet: opts.quiet });

@@ -11,6 +11,7 @@ import { registerPredict } from './predict.js';
 import { registerRecommend } from './recommend.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerHeatmap } from './heatmap.js';
+import { registerScatter } from './scatter.js';
 
 import { registerPivot } from './pivot.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerRecommend(program);
   registerEvaluate(program);
   registerHeatmap(program);
+  registerScatter(program);
 
   registerPivot(program);
 
@@ -43,7 +45,7 @@ export function buildProgram(): Command {
 }
 
 // one listener however many runs share the process (the batched bad-input corpus runs many)
-const ignoreStderrError = () => undefined;
+const ignoreStderrError = (): void => undefined;
 
 /** Runs the CLI; the only place that decides the process's exit code. */
 export async function run(argv: string[]): Promise<void> {
@@ -64,6 +66,10 @@ export async function run(argv: string[]): Promise<void> {
   } catch (err) {
     await removePendingTemps();
     process.exitCode = report(err, debug);
+  } finally {
+    // a process that runs many commands (the in-process test batches) must not pile up handlers
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -63,7 +63,7 @@ export function registerRecommend(program: Command): void {
     .addOption(titlesOption())
     .addOption(minSupportOption());
   addPredictorOptions(cmd)
-    .addOption(outOption('the table, the --json object, or with --all the CSV; a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet'))
+    .addOption(outOption('the table, the --json object, or with --all the CSV', { note: 'a name ending in .parquet gets Cust_Id, rank, movie, predicted[, title] as Parquet' }))
     .addOption(jsonOption())
     .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: RecommendCliOptions) => {

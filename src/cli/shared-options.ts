@@ -25,14 +25,17 @@ export function inputOption(): Option {
 
 /**
  * `-o, --out <file>`: where a command's data goes. `what` names the data ("the assignments CSV"); stdout is the
- * default unless `required`.
+ * default unless `required`; `note` adds what the file's name changes (".parquet gets ...").
  */
-export function outOption(what: string, opts: { required?: boolean; folder?: boolean } = {}): Option {
+export function outOption(what: string, opts: { required?: boolean; folder?: boolean; note?: string } = {}): Option {
   if (opts.folder) {
     const o = new Option('-o, --out <dir>', `write ${what} into this folder (made if missing)`);
     return opts.required ? o.makeOptionMandatory() : o;
   }
-  const o = new Option('-o, --out <file>', `write ${what} to this file${opts.required ? '' : " instead of stdout ('-' = stdout)"}; written whole or not at all`);
+  const o = new Option(
+    '-o, --out <file>',
+    `write ${what} to this file${opts.required ? '' : " instead of stdout ('-' = stdout)"}; written whole or not at all${opts.note ? `; ${opts.note}` : ''}`,
+  );
   return opts.required ? o.makeOptionMandatory() : o;
 }
 
@@ -90,4 +93,18 @@ export function ratingRangeFlag(): Option {
     '--rating-range <lo..hi>',
     'the rating scale: a rating outside it is an error, predictions are kept inside it (default: the scale saved in the model, else the one the ratings show: 1..5 for whole stars, 0.5..5 for half stars)',
   ).argParser(ratingRangeOption);
+}
+
+export const defaultSilhouetteSample = 10_000;
+
+/** `--silhouette-sample` (fit's report, elbow): the silhouette is quadratic in the rows it scores. */
+export function silhouetteSampleOption(): Option {
+  return new Option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)')
+    .argParser(intOption('--silhouette-sample', 2))
+    .default(defaultSilhouetteSample);
+}
+
+/** `--report <file.md>` (fit, elbow). */
+export function reportOption(): Option {
+  return new Option('--report <file.md>', 'write a Markdown report: the data, the options, the results and pictures, and the command that reproduces them');
 }

@@ -65,15 +65,15 @@ export async function checkOutputPath(path: string): Promise<void> {
 }
 
 /**
- * The same for an output folder (`--heatmaps DIR`): made when missing if its parent folder exists (one level, so
- * that a mistyped path does not grow a tree of folders), then probed. `describe` turns a reason (`permission
- * denied`) into the caller's message.
+ * The same for an output folder (`--heatmaps DIR`, `heatmap --out DIR`): made when missing, parents too, as
+ * `mkdir -p` does (issue 15: `fit --heatmaps out/run1/` should not need a `mkdir` first), then probed. `describe`
+ * turns a reason (`permission denied`) into the caller's message.
  */
 export async function checkOutputDir(dir: string, describe: (reason: string) => string = (r) => messages.cannotWrite(dir, r)): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (info && !info.isDirectory()) throw ioError(describe('not a directory'));
   try {
-    if (!info) await mkdir(dir);
+    if (!info) await mkdir(dir, { recursive: true });
     await probeWritable(dir, 'dir');
   } catch (err) {
     throw ioError(describe(writeFailureReason(err)));

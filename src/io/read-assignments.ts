@@ -2,7 +2,6 @@ import { messages } from '../messages.js';
 import { dataError } from '../util/errors.js';
 import { inspectInput, readChunks } from './open-input.js';
 import { isParquetFile } from './parquet/parts.js';
-import { parquetTableAsCsv } from './parquet/read-table.js';
 
 /** Cluster assignments as read from a CSV, in file order. */
 export interface Assignments {
@@ -25,7 +24,10 @@ const WHOLE = /^\d+$/;
 export async function readAssignments(path: string): Promise<Assignments> {
   const input = await inspectInput(path);
   // `fit --out a.parquet` too: the same checks, row r on "line" r + 1
-  if (await isParquetFile(path)) return parseAssignments(await parquetTableAsCsv(path), path);
+  if (await isParquetFile(path)) {
+    const { parquetTableAsCsv } = await import('./parquet/read-table.js');
+    return parseAssignments(await parquetTableAsCsv(path), path);
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of readChunks(input)) chunks.push(chunk);
   return parseAssignments(Buffer.concat(chunks).toString('utf8'), path);

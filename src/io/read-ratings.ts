@@ -6,7 +6,6 @@ import { noInputError } from '../util/errors.js';
 import { isCsrFile, readCsrFile } from './csr/csr-file.js';
 import { inspectInput } from './open-input.js';
 import { parquetParts } from './parquet/parts.js';
-import { readLongRatingsParquet } from './parquet/read-long.js';
 import { readRatingsAny, type ReadAnyOptions } from './read-any.js';
 import { STDIN_PATH, withStdinFile } from './stdin-input.js';
 
@@ -26,7 +25,11 @@ export async function readRatings(input: string | readonly string[], options: Re
   }
   // Parquet (a file by its PAR1 magic, or a folder of part files) is long-format ratings, so --format long reads it too
   const parquet = typeof input === 'string' && (options.format === undefined || options.format === 'long') ? await parquetParts(input) : null;
-  if (parquet !== null) return readLongRatingsParquet(parquet, options);
+  if (parquet !== null) {
+    // loaded on demand: hyparquet and its codecs add a tenth of a second or two to every start-up
+    const { readLongRatingsParquet } = await import('./parquet/read-long.js');
+    return readLongRatingsParquet(parquet, options);
+  }
   const paths = typeof input === 'string' ? await expandDirectory(input) : input;
   if (paths.length === 1 && options.format === undefined) {
     await inspectInput(paths[0]);

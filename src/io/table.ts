@@ -1,7 +1,7 @@
 import { openAtomicWriter } from './atomic-write.js';
 import { isParquetPath } from './parquet/parts.js';
 import { stdoutClosed, writeStdout } from './stdout.js';
-import { rowGroupsOf, writeParquetFile, type ParquetColumnSpec } from './parquet/parquet-file.js';
+import type { ParquetColumnSpec } from './parquet/parquet-file.js';
 
 /** One column of a result table: its name, its type (as Parquet stores it) and its values. */
 export interface TableColumn extends ParquetColumnSpec {
@@ -15,6 +15,8 @@ export interface TableColumn extends ParquetColumnSpec {
  */
 export async function writeTable(path: string, columns: readonly TableColumn[]): Promise<void> {
   if (path !== '-' && isParquetPath(path)) {
+    // loaded on demand: hyparquet-writer adds a tenth of a second to every start-up
+    const { rowGroupsOf, writeParquetFile } = await import('./parquet/parquet-file.js');
     await writeParquetFile(path, columns, rowGroupsOf(columns.map((c) => c.values)));
     return;
   }

@@ -23,8 +23,83 @@ export interface PairDistanceSums {
 export const TILE_ROWS = 1024;
 
 /**
+ * What every tile needs besides the matrix: where row j's distances land under each labeling, and the grid the
+ * distances are rounded to.
+ *
+ * Why a grid: the tiles may run on any number of threads, each adding into its own sums, and floating-point
+ * addition depends on the order. Each distance is rounded to a multiple of `grid`, a power of two small enough
+ * that any sum of n distances stays below 2^52 grid steps: every partial sum is then exact, in any order and any
+ * split between threads, so the silhouette is the same bits for any thread count. The rounding moves a distance by
+ * at most grid / 2, about n dmax 2^-54: far below what the score shows.
+ */
+export interface PairPlan {
+  readonly nLab: number;
+  readonly kOffset: Int32Array;
+  readonly kTotal: number;
+  /** slot[j * nLab + r]: where row j's distances land in another row's block under labeling r. */
+  readonly slot: Int32Array;
+  readonly grid: number;
+}
+
+export function planPairSums(m: CsrMatrix, norms: Float64Array, labelings: readonly Labeling[], alloc: (n: number) => Int32Array = (n) => new Int32Array(n)): PairPlan {
+  const n = m.nRows;
+  const nLab = labelings.length;
+  const kOffset = new Int32Array(nLab);
+  let kTotal = 0;
+  for (let r = 0; r < nLab; r++) {
+    kOffset[r] = kTotal;
+    kTotal += labelings[r].k;
+  }
+  const slot = alloc(n * nLab);
+  for (let r = 0; r < nLab; r++) {
+    const labels = labelings[r].labels;
+    for (let j = 0; j < n; j++) slot[j * nLab + r] = kOffset[r] + labels[j];
+  }
+  let maxNorm = 0;
+  for (let i = 0; i < n; i++) if (norms[i] > maxNorm) maxNorm = norms[i];
+  // d(i, j) <= |x_i| + |x_j|: no sum of n distances exceeds n 2 sqrt(maxNorm)
+  const most = n * 2 * Math.sqrt(maxNorm);
+  const grid = most > 0 ? 2 ** (Math.ceil(Math.log2(most)) + 1 - 52) : 1;
+  return { nLab, kOffset, kTotal, slot, grid };
+}
+
+/** Tile indices in [0, tiles) over `parts` threads, about the same pairs each (tile t sweeps (t + 1) x TILE_ROWS rows). */
+export function splitTiles(nRows: number, parts: number): number[][] {
+  const tiles = Math.ceil(nRows / TILE_ROWS);
+  const out: number[][] = Array.from({ length: parts }, () => []);
+  const load = new Float64Array(parts);
+  for (let t = tiles - 1; t >= 0; t--) {
+    let least = 0;
+    for (let j = 1; j < parts; j++) if (load[j] < load[least]) least = j;
+    out[least].push(t);
+    load[least] += Math.min(nRows, (t + 1) * TILE_ROWS);
+  }
+  for (const list of out) list.sort((a, b) => a - b);
+  return out.filter((list) => list.length > 0);
+}
+
+/**
  * Every pair of rows once, d(i, j) = sqrt(|x_i|^2 - 2 x_i.x_j + |x_j|^2), added into i's sum for j's cluster and
  * j's sum for i's cluster, for all labelings at once (the dot products, the expensive part, do not depend on k).
+ * One thread; see pair-sums-parallel.ts for several.
+ */
+export function pairDistanceSums(
+  m: CsrMatrix,
+  norms: Float64Array,
+  labelings: readonly Labeling[],
+  onProgress?: (pairsDone: number, pairsTotal: number) => void,
+): PairDistanceSums {
+  const plan = planPairSums(m, norms, labelings);
+  const sums = new Float64Array(m.nRows * plan.kTotal);
+  const tiles = Array.from({ length: Math.ceil(m.nRows / TILE_ROWS) }, (_, t) => t);
+  const pairsTotal = (m.nRows * (m.nRows - 1)) / 2;
+  addTilePairs(m, norms, plan, tiles, sums, onProgress === undefined ? undefined : (done) => onProgress(done, pairsTotal));
+  onProgress?.(pairsTotal, pairsTotal);
+  return { sums, kOffset: plan.kOffset, kTotal: plan.kTotal };
+}
+
+/**
+ * The pairs (i, j) with j in one of `tiles` and i < j, added into `sums` (rounded to the plan's grid).
  *
  * Why column-wise: row i's dots with the rows j > i come from one sweep over the columns row i rates, adding
  * v_i * v_j into acc[j] for the rows j of that column. That touches only the ratings two rows share (the sum
@@ -34,36 +109,27 @@ export const TILE_ROWS = 1024;
  * The j rows are taken a tile at a time (a small CSC of the tile's rows); rows i < tile see the whole tile,
  * rows inside it step a per-column cursor past themselves so that each pair is computed once.
  */
-export function pairDistanceSums(
+export function addTilePairs(
   m: CsrMatrix,
   norms: Float64Array,
-  labelings: readonly Labeling[],
-  onProgress?: (pairsDone: number, pairsTotal: number) => void,
-): PairDistanceSums {
+  plan: PairPlan,
+  tiles: readonly number[],
+  sums: Float64Array,
+  onProgress?: (pairsDone: number) => void,
+): void {
   const n = m.nRows;
   const nCols = m.nCols;
-  const nLab = labelings.length;
-  const kOffset = new Int32Array(nLab);
-  let kTotal = 0;
-  for (let r = 0; r < nLab; r++) {
-    kOffset[r] = kTotal;
-    kTotal += labelings[r].k;
-  }
-  // slot[j * nLab + r]: where row j's distances land in another row's block under labeling r
-  const slot = new Int32Array(n * nLab);
-  for (let r = 0; r < nLab; r++) {
-    const labels = labelings[r].labels;
-    for (let j = 0; j < n; j++) slot[j * nLab + r] = kOffset[r] + labels[j];
-  }
-  const sums = new Float64Array(n * kTotal);
+  const { nLab, kTotal, slot, grid } = plan;
+  const perGrid = 1 / grid;
   const { rowPtr, colIdx, values } = m;
   const tile = new ColumnTile(m);
   const cursor = new Int32Array(nCols);
   const acc = new Float64Array(TILE_ROWS);
-  const pairsTotal = (n * (n - 1)) / 2;
+  const iSlots = new Int32Array(nLab);
   let pairsDone = 0;
 
-  for (let j0 = 0; j0 < n; j0 += TILE_ROWS) {
+  for (const t of tiles) {
+    const j0 = t * TILE_ROWS;
     const j1 = Math.min(n, j0 + TILE_ROWS);
     tile.load(j0, j1);
     const colPtr = tile.colPtr;
@@ -87,27 +153,27 @@ export function pairDistanceSums(
       }
       const ni = norms[i];
       const iBase = i * kTotal;
-      const iSlot = i * nLab;
+      // where row i's distances land in another row's block: the same for every j
+      for (let r = 0; r < nLab; r++) iSlots[r] = slot[i * nLab + r];
       const first = inTile ? i + 1 : j0;
       for (let j = first; j < j1; j++) {
         const local = j - j0;
         const d2 = ni - 2 * acc[local] + norms[j];
         acc[local] = 0;
-        // rounding can leave identical rows a hair below zero
-        const d = d2 > 0 ? Math.sqrt(d2) : 0;
+        // rounding can leave identical rows a hair below zero; the grid makes the sums exact (see PairPlan)
+        const d = d2 > 0 ? Math.round(Math.sqrt(d2) * perGrid) * grid : 0;
         const jBase = j * kTotal;
         const jSlot = j * nLab;
         for (let r = 0; r < nLab; r++) {
           sums[iBase + slot[jSlot + r]] += d;
-          sums[jBase + slot[iSlot + r]] += d;
+          sums[jBase + iSlots[r]] += d;
         }
       }
       pairsDone += j1 - first;
-      if (onProgress !== undefined && (i & 255) === 255) onProgress(pairsDone, pairsTotal);
+      if (onProgress !== undefined && (i & 255) === 255) onProgress(pairsDone);
     }
   }
-  onProgress?.(pairsDone, pairsTotal);
-  return { sums, kOffset, kTotal };
+  onProgress?.(pairsDone);
 }
 
 /** The rows [j0, j1) of a CSR matrix by column, row indices local to the tile; buffers sized once for any tile. */

@@ -1,7 +1,8 @@
 import { selectRows, type CsrMatrix } from '../matrix/csr.js';
 import { rowSquaredNorms } from '../matrix/norms.js';
 import { Rng, sampleIndices } from '../util/random.js';
-import { pairDistanceSums, type Labeling } from './pair-distance-sums.js';
+import { pairDistanceSums, type Labeling, type PairDistanceSums } from './pair-distance-sums.js';
+import { pairDistanceSumsParallel } from './pair-sums-parallel.js';
 
 export type { Labeling } from './pair-distance-sums.js';
 
@@ -20,9 +21,13 @@ export function silhouetteSamples(
   labelings: readonly Labeling[],
   onProgress?: (pairsDone: number, pairsTotal: number) => void,
 ): Float64Array[] {
-  const n = m.nRows;
-  const { sums, kOffset, kTotal } = pairDistanceSums(m, rowSquaredNorms(m), labelings, onProgress);
+  return silhouetteFromSums(pairDistanceSums(m, rowSquaredNorms(m), labelings, onProgress), labelings);
+}
+
+/** Each row's silhouette under each labeling, from the pairwise sums. */
+function silhouetteFromSums({ sums, kOffset, kTotal }: PairDistanceSums, labelings: readonly Labeling[]): Float64Array[] {
   return labelings.map(({ labels, k }, r) => {
+    const n = labels.length;
     const counts = new Float64Array(k);
     for (let i = 0; i < n; i++) counts[labels[i]]++;
     const out = new Float64Array(n);
@@ -87,15 +92,43 @@ export interface SilhouetteScores {
  * like. Exact (every row) when sampleSize >= rows.
  */
 export function silhouetteScores(m: CsrMatrix, labelings: readonly Labeling[], opts: SilhouetteOptions): SilhouetteScores {
+  const { rows, sub, subLabelings } = sampleFor(m, labelings, opts);
+  return scoresOf(silhouetteSamples(sub, subLabelings, opts.onProgress), subLabelings, rows, sub.nRows);
+}
+
+export interface ThreadedSilhouetteOptions extends SilhouetteOptions {
+  readonly threads: number;
+  /** The squared row norms of `m` when the caller has them (the k-means runner's): the sample's are picked from them. */
+  readonly norms?: Float64Array;
+}
+
+/** silhouetteScores with the pairs on `threads` worker threads: the same sample and the same bits for any count. */
+export async function silhouetteScoresOnThreads(m: CsrMatrix, labelings: readonly Labeling[], opts: ThreadedSilhouetteOptions): Promise<SilhouetteScores> {
+  const { rows, sub, subLabelings } = sampleFor(m, labelings, opts);
+  const norms = opts.norms === undefined ? rowSquaredNorms(sub) : rows === null ? opts.norms : pickNorms(opts.norms, rows);
+  const pairs = await pairDistanceSumsParallel(sub, norms, subLabelings, opts.threads, opts.onProgress);
+  return scoresOf(silhouetteFromSums(pairs, subLabelings), subLabelings, rows, sub.nRows);
+}
+
+function sampleFor(m: CsrMatrix, labelings: readonly Labeling[], opts: SilhouetteOptions) {
   const rows = silhouetteSampleRows(m.nRows, opts.sampleSize, opts.seed);
   const sub = rows === null ? m : selectRows(m, rows);
   const subLabelings = rows === null ? labelings : labelings.map(({ labels, k }) => ({ labels: pick(labels, rows), k }));
-  const samples = silhouetteSamples(sub, subLabelings, opts.onProgress);
+  return { rows, sub, subLabelings };
+}
+
+function scoresOf(samples: Float64Array[], subLabelings: readonly Labeling[], rows: Int32Array | null, scored: number): SilhouetteScores {
   return {
     scores: subLabelings.map(({ labels, k }, r) => meanSilhouette(samples[r], labels, k)),
-    rows: sub.nRows,
+    rows: scored,
     exact: rows === null,
   };
+}
+
+function pickNorms(norms: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = norms[rows[i]];
+  return out;
 }
 
 /** One labeling's score; see silhouetteScores. */

@@ -1,66 +1,87 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MatrixKind } from '../matrix/transform.js';
-import type { ClusterSelection } from './select.js';
 import { defaultRatingRange, type RatingRange } from '../matrix/rating-range.js';
+import { clusterColor } from './cluster-colors.js';
+import { cutTitle, heatmapSubtitle, heatmapTitle, overviewSubtitle, panelSubtitle } from './heatmap-text.js';
+import type { ClusterSelection, SelectMode } from './select.js';
+
+export { heatmapTitle, maxTitleLength } from './heatmap-text.js';
 
 /**
  * Pure functions from a cluster's selected cells to vega-lite specs. Nothing here renders: the specs can be
  * written out (--spec), tested as data, and drawn by render.ts.
  */
 
+/**
+ * What the cells hold. `residual` (rating minus the baseline mu + b_u + b_i) is drawn like `centered`; it is named
+ * here so its pictures can be drawn whether or not `--matrix` offers it yet.
+ */
+export type HeatmapKind = MatrixKind | 'residual';
+
 /** The family of the bundled DejaVu fonts that render.ts registers; named in every spec's config. */
 export const heatmapFont = 'DejaVu Sans';
 
 /** Not-rated cells: a light neutral grey, which neither viridis nor the binary colour comes near. */
 export const notRatedColor = '#d4d4d4';
-/** The centred scale's middle (0, "as this customer usually rates") is near-white: not rated is a darker grey there. */
+/** The diverging scales' middle (0, "as expected") is near-white: not rated is a darker grey there. */
 export const notRatedColorCentered = '#9c9c9c';
 
-export function notRatedColorFor(kind: MatrixKind): string {
-  return kind === 'centered' ? notRatedColorCentered : notRatedColor;
+/** Kinds whose values are deviations around 0 (drawn on a diverging scale centred on 0). */
+export function isDiverging(kind: HeatmapKind): boolean {
+  return kind !== 'ratings' && kind !== 'binary';
+}
+
+export function notRatedColorFor(kind: HeatmapKind): string {
+  return isDiverging(kind) ? notRatedColorCentered : notRatedColor;
 }
 /** Binary matrix: the colour of a rated cell. */
 export const ratedColor = '#23507a';
 /** Pixel size of one cell before --scale: wide enough for a 9 px rotated title, tall enough for a 8 px Cust_Id. */
 export const cellWidth = 14;
 export const cellHeight = 10;
+/** The overview's cells: small, unlabelled, so that a grid of panels fits a page. */
+export const panelCellWidth = 6;
+export const panelCellHeight = 5;
 
-/** Movie titles on the x axis are cut to this many characters, as the original did (`.str[:40]`). */
-export const maxTitleLength = 40;
+/** The diverging scale's limits are this quantile of the shown |values|: a few outliers do not pale every cell. */
+export const divergingQuantile = 0.98;
 
 export interface HeatmapStyle {
-  readonly kind: MatrixKind;
+  readonly kind: HeatmapKind;
   /** Colour domain of the ratings kind; legend ticks are the whole stars inside it. */
   readonly ratingRange: RatingRange;
-  /** The centred kind's diverging scale runs from -centeredExtent to +centeredExtent. */
+  /** The diverging (centred, residual) scale runs from -centeredExtent to +centeredExtent. */
   readonly centeredExtent: number;
+  /** Some shown |value| lies beyond the extent: drawn in the end colour, the legend's ends read "≤" and "≥". */
+  readonly clipped: boolean;
   /** Movie id -> title; movie ids are shown when absent. */
   readonly titles?: ReadonlyMap<number, string>;
 }
 
 /**
  * One style for all of a run's heatmaps, so the per-cluster images and the combined one read the same colours.
- * The centred scale is symmetric around 0 and wide enough for the largest |value| any cluster shows.
+ * The diverging scale is symmetric around 0, its limit the 98th percentile of the |values| shown in all clusters,
+ * rounded up to a tenth.
  */
 export function heatmapStyle(
-  kind: MatrixKind,
+  kind: HeatmapKind,
   selections: readonly ClusterSelection[],
   opts: { ratingRange?: RatingRange; titles?: ReadonlyMap<number, string> } = {},
 ): HeatmapStyle {
-  let extent = 0;
-  if (kind === 'centered') {
-    for (const sel of selections) {
-      for (const row of sel.values) for (const v of row) if (v !== null && Math.abs(v) > extent) extent = Math.abs(v);
+  let extent = 0.1;
+  let clipped = false;
+  if (isDiverging(kind)) {
+    const abs: number[] = [];
+    for (const sel of selections) for (const row of sel.values) for (const v of row) if (v !== null) abs.push(Math.abs(v));
+    if (abs.length > 0) {
+      const sorted = Float64Array.from(abs).sort();
+      const q = sorted[Math.max(0, Math.ceil(divergingQuantile * sorted.length) - 1)];
+      // never zero (a flat scale draws nothing); the small epsilon keeps 2.0 from rounding up to 2.1
+      extent = Math.max(0.1, Math.ceil(q * 10 - 1e-9) / 10);
+      clipped = sorted[sorted.length - 1] > extent;
     }
   }
-  // round up to a half star so the legend ends on a readable number; never zero (a flat scale draws nothing)
-  const centeredExtent = Math.max(0.5, Math.ceil(extent * 2) / 2);
-  return { kind, ratingRange: opts.ratingRange ?? defaultRatingRange, centeredExtent, titles: opts.titles };
-}
-
-/** `Cluster 3 - 208 customers (70 shown) x 50 movies`: the same line is printed and drawn. */
-export function heatmapTitle(sel: ClusterSelection): string {
-  return `Cluster ${sel.cluster} - ${sel.size} customers (${sel.customerIds.length} shown) x ${sel.movieIds.length} movies`;
+  return { kind, ratingRange: opts.ratingRange ?? defaultRatingRange, centeredExtent: extent, clipped, titles: opts.titles };
 }
 
 /** The heatmap of one cluster, as a complete vega-lite spec. */
@@ -69,33 +90,79 @@ export function clusterSpec(sel: ClusterSelection, style: HeatmapStyle): TopLeve
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: baseConfig(style.kind),
     ...clusterLayer(sel, style),
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }
 
-/** Every drawn cluster stacked top to bottom, sharing one colour legend (written as clusters.png). */
-export function combinedSpec(sels: readonly ClusterSelection[], style: HeatmapStyle): TopLevelSpec {
+/**
+ * How many columns the overview's grid has: the fewest that keep it no taller than twice its width (within the
+ * 1:2.5 .. 2.5:1 a page takes), estimated from the largest panel. Few columns keep the text readable at A4 width.
+ */
+export function overviewColumns(sels: readonly ClusterSelection[]): number {
+  const n = sels.length;
+  let w = 0;
+  let h = 0;
+  for (const sel of sels) {
+    // a panel is as wide as its cells or its title, whichever is wider; the title and subtitle take ~60 units
+    w = Math.max(w, Math.max(sel.movieIds.length * panelCellWidth, 200) + panelSpacing);
+    h = Math.max(h, sel.customerIds.length * panelCellHeight + 60 + panelSpacing);
+  }
+  for (let c = 1; c <= n; c++) if ((c * w) / (Math.ceil(n / c) * h) >= 0.5) return c;
+  return Math.max(1, n);
+}
+
+const panelSpacing = 24;
+
+/**
+ * Every drawn cluster as a small panel in a grid that fits a page, sharing one colour legend (written as
+ * clusters.png). `notes` are extra lines under the title (the clusters not drawn and why).
+ */
+export function combinedSpec(
+  sels: readonly ClusterSelection[],
+  style: HeatmapStyle,
+  notes: readonly string[] = [],
+): TopLevelSpec {
+  const mode: SelectMode = sels[0]?.mode ?? 'densest';
+  const seed = sels[0]?.seed ?? 0;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: baseConfig(style.kind),
-    title: { text: `${sels.length} cluster${sels.length === 1 ? '' : 's'} - ${kindLabel(style.kind)}`, fontSize: 16 },
-    vconcat: sels.map((sel) => clusterLayer(sel, style)),
-    spacing: 30,
+    // text at least 13 units: five panels are ~1050 units wide, ~2100 px at --scale 2, 17.8 cm at 300 dpi; 13 units is then 6 pt
+    config: { ...baseConfig(style.kind), concat: { spacing: panelSpacing }, legend: { labelFontSize: 13, titleFontSize: 13 } },
+    title: {
+      text: `${sels.length} cluster${sels.length === 1 ? '' : 's'} - ${kindLabel(style.kind)}`,
+      subtitle: [...overviewSubtitle(mode, seed), ...notes],
+      fontSize: 18,
+      subtitleFontSize: 14,
+      subtitleColor: '#333',
+      anchor: 'start',
+      offset: 14,
+    },
+    columns: overviewColumns(sels),
+    concat: sels.map((sel) => panelLayer(sel, style)),
     // each cluster has its own customers and movies; the colours mean the same everywhere
     resolve: { scale: { x: 'independent', y: 'independent', color: 'shared', fill: 'shared' } },
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }
 
-function kindLabel(kind: MatrixKind): string {
-  return kind === 'ratings' ? 'ratings' : kind === 'binary' ? 'rated or not' : 'ratings minus each customer\'s mean';
+export function kindLabel(kind: HeatmapKind): string {
+  switch (kind) {
+    case 'ratings':
+      return 'ratings';
+    case 'binary':
+      return 'rated or not';
+    case 'centered':
+      return "ratings minus each customer's mean";
+    default:
+      return 'ratings minus the baseline (mean + customer bias + movie bias)';
+  }
 }
 
-function baseConfig(kind: MatrixKind) {
+function baseConfig(kind: HeatmapKind) {
   return {
     font: heatmapFont,
     // the plot area is painted "not rated" (see clusterLayer)
     view: { stroke: null, fill: notRatedColorFor(kind) },
     axis: { labelColor: '#222', titleColor: '#222', domainColor: '#888', tickColor: '#888' },
-    legend: { labelFontSize: 11, titleFontSize: 11 },
+    legend: { labelFontSize: 12, titleFontSize: 12 },
   };
 }
 
@@ -105,29 +172,88 @@ function baseConfig(kind: MatrixKind) {
  * cell through another channel (fill), which gives "not rated" its own legend entry beside the value scale.
  */
 function clusterLayer(sel: ClusterSelection, style: HeatmapStyle) {
-  const gap = firstNotRated(sel);
   return {
-    title: { text: heatmapTitle(sel), fontSize: 14, anchor: 'start' },
+    title: {
+      text: heatmapTitle(sel),
+      subtitle: heatmapSubtitle(sel),
+      color: clusterColor(sel.cluster),
+      fontSize: 14,
+      subtitleFontSize: 11,
+      subtitleColor: '#333',
+      anchor: 'start',
+      offset: 10,
+    },
     data: { values: ratedCells(sel) },
     width: { step: cellWidth },
     height: { step: cellHeight },
     encoding: { x: movieAxis(sel, style.titles), y: customerAxis(sel) },
-    layer: [
-      { mark: { type: 'rect' }, encoding: { color: valueColor(style) } },
-      {
-        data: { values: gap ? [gap] : [] },
-        mark: { type: 'rect' },
-        encoding: {
-          fill: {
-            datum: 'not rated',
-            type: 'nominal',
-            scale: { domain: ['not rated'], range: [notRatedColorFor(style.kind)] },
-            legend: { title: null, orient: 'right', symbolType: 'square' },
-          },
+    layer: cellLayers(sel, style, true),
+  };
+}
+
+/** One cluster in the overview: small cells, no tick labels, the title in the cluster's colour. */
+function panelLayer(sel: ClusterSelection, style: HeatmapStyle) {
+  return {
+    title: {
+      text: `Cluster ${sel.cluster} - ${sel.size.toLocaleString('en-US')} customers`,
+      subtitle: panelSubtitle(sel),
+      color: clusterColor(sel.cluster),
+      fontSize: 16,
+      subtitleFontSize: 13,
+      subtitleColor: '#333',
+      anchor: 'start',
+      offset: 6,
+    },
+    data: { values: ratedCells(sel) },
+    width: { step: panelCellWidth },
+    height: { step: panelCellHeight },
+    encoding: {
+      x: { field: 'm', type: 'ordinal', scale: { domain: Array.from(sel.movieIds, String) }, axis: null },
+      y: { field: 'c', type: 'ordinal', scale: { domain: Array.from(sel.customerIds, String) }, axis: null },
+    },
+    layer: cellLayers(sel, style, false),
+  };
+}
+
+function cellLayers(sel: ClusterSelection, style: HeatmapStyle, withTooltip: boolean) {
+  const gap = firstNotRated(sel);
+  const rated: Record<string, unknown> = { mark: { type: 'rect' }, encoding: { color: valueColor(style) } };
+  if (withTooltip) {
+    const tip = tooltip(sel, style);
+    rated.encoding = { ...(rated.encoding as object), tooltip: tip.fields };
+    if (tip.transform) rated.transform = tip.transform;
+  }
+  return [
+    rated,
+    {
+      data: { values: gap ? [gap] : [] },
+      mark: { type: 'rect' },
+      encoding: {
+        fill: {
+          datum: 'not rated',
+          type: 'nominal',
+          scale: { domain: ['not rated'], range: [notRatedColorFor(style.kind)] },
+          legend: { title: null, orient: 'right', symbolType: 'square' },
         },
       },
-    ],
-  };
+    },
+  ];
+}
+
+/** The tooltip of a cell in an interactive viewer: the customer, the movie's full title and the value. */
+function tooltip(sel: ClusterSelection, style: HeatmapStyle) {
+  const fields: Record<string, unknown>[] = [{ field: 'c', type: 'nominal', title: 'Cust_Id' }];
+  let transform: unknown[] | undefined;
+  if (style.titles) {
+    const full: Record<string, string> = {};
+    for (const id of sel.movieIds) full[id] = style.titles.get(id) || String(id);
+    transform = [{ calculate: `${JSON.stringify(full)}[datum.m]`, as: 'title' }];
+    fields.push({ field: 'title', type: 'nominal', title: 'movie' });
+  } else {
+    fields.push({ field: 'm', type: 'nominal', title: 'movie id' });
+  }
+  if (style.kind !== 'binary') fields.push({ field: 'v', type: 'quantitative', title: 'value', format: '.2f' });
+  return { fields, transform };
 }
 
 export interface CellRecord {
@@ -166,7 +292,7 @@ function movieAxis(sel: ClusterSelection, titles?: ReadonlyMap<number, string>) 
     // the field stays the movie id (two movies may share a title); the label is looked up by id
     const names: Record<string, string> = {};
     // a movie missing from the file (or with an empty title) keeps its id
-    for (const id of sel.movieIds) names[id] = (titles.get(id) || String(id)).slice(0, maxTitleLength);
+    for (const id of sel.movieIds) names[id] = cutTitle(titles.get(id) || String(id));
     axis.labelExpr = `${JSON.stringify(names)}[datum.value]`;
   }
   return { field: 'm', type: 'ordinal', title: titles ? 'movie' : 'movie id', scale: { domain: ids }, axis };
@@ -183,35 +309,35 @@ function customerAxis(sel: ClusterSelection) {
 }
 
 function valueColor(style: HeatmapStyle) {
-  switch (style.kind) {
-    case 'ratings': {
-      const { min, max } = style.ratingRange;
-      const stars: number[] = [];
-      for (let s = Math.ceil(min); s <= Math.floor(max); s++) stars.push(s);
-      return {
-        field: 'v',
-        type: 'quantitative',
-        title: 'rating',
-        scale: { domain: [min, max], scheme: 'viridis' },
-        legend: { values: stars, labelExpr: "datum.value === 1 ? '1 star' : datum.value + ' stars'", gradientLength: 120 },
-      };
-    }
-    case 'binary':
-      return {
-        datum: 'rated',
-        type: 'nominal',
-        scale: { domain: ['rated'], range: [ratedColor] },
-        legend: { title: null, symbolType: 'square' },
-      };
-    case 'centered': {
-      const e = style.centeredExtent;
-      return {
-        field: 'v',
-        type: 'quantitative',
-        title: ['rating minus', "customer's mean"],
-        scale: { domain: [-e, e], domainMid: 0, scheme: 'redblue' },
-        legend: { values: [-e, 0, e], gradientLength: 120 },
-      };
-    }
+  if (style.kind === 'ratings') {
+    const { min, max } = style.ratingRange;
+    const stars: number[] = [];
+    for (let s = Math.ceil(min); s <= Math.floor(max); s++) stars.push(s);
+    return {
+      field: 'v',
+      type: 'quantitative',
+      title: 'rating',
+      scale: { domain: [min, max], scheme: 'viridis' },
+      legend: { values: stars, labelExpr: "datum.value === 1 ? '1 star' : datum.value + ' stars'", gradientLength: 120 },
+    };
   }
+  if (style.kind === 'binary') {
+    return {
+      datum: 'rated',
+      type: 'nominal',
+      scale: { domain: ['rated'], range: [ratedColor] },
+      legend: { title: null, symbolType: 'square' },
+    };
+  }
+  const e = style.centeredExtent;
+  const legend: Record<string, unknown> = { values: [-e, 0, e], gradientLength: 120 };
+  // values beyond the limits are drawn in the end colours: the legend's ends say so
+  if (style.clipped) legend.labelExpr = `datum.value <= ${-e} ? '≤ ' + datum.label : datum.value >= ${e} ? '≥ ' + datum.label : datum.label`;
+  return {
+    field: 'v',
+    type: 'quantitative',
+    title: style.kind === 'centered' ? ['rating minus', "customer's mean"] : ['rating minus', 'baseline'],
+    scale: { domain: [-e, e], domainMid: 0, scheme: 'redblue', clamp: true },
+    legend,
+  };
 }

@@ -1,19 +1,18 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CsrMatrix, RatingsData } from '../matrix/csr.js';
-import type { MatrixKind } from '../matrix/transform.js';
 import { messages } from '../messages.js';
 import { ioError } from '../util/errors.js';
 import type { Log } from '../util/log.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { clusterSpec, combinedSpec, heatmapStyle, heatmapTitle } from './heatmap-spec.js';
-import { selectClusters, type ClusterSelection, type SelectionLimits, type SkippedCluster } from './select.js';
+import { clusterSpec, combinedSpec, heatmapStyle, heatmapTitle, type HeatmapKind } from './heatmap-spec.js';
+import { selectClusters, type ClusterSelection, type SelectionOptions, type SkippedCluster } from './select.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 
-export interface HeatmapOptions extends SelectionLimits {
-  /** An existing, writable directory; files in it with the same names are replaced. */
+export interface HeatmapOptions extends SelectionOptions {
+  /** A writable directory, created when missing; files in it with the same names are replaced, no other is touched. */
   readonly outDir: string;
   /** Pixels per unit of the spec (2 draws a 14 px cell 28 px wide). */
   readonly scale: number;
@@ -41,8 +40,17 @@ export interface DrawnHeatmap {
 export interface HeatmapReport {
   readonly drawn: DrawnHeatmap[];
   readonly skipped: SkippedCluster[];
+  /** The --min-cluster-size the skipped clusters fell short of. */
+  readonly minClusterSize: number;
   /** clusters.png, or null when no cluster was large enough to draw. */
   readonly combinedPath: string | null;
+  /** Every file this run wrote (PNGs and specs), in the order written. */
+  readonly files: string[];
+  /**
+   * Files in the folder named like ours (cluster-<id>.png, .vl.json) that this run did not write: left from a run
+   * with more clusters. They are not removed (they may be someone's), only named, so no one mistakes them for this run's.
+   */
+  readonly stale: string[];
 }
 
 let renderer: Promise<typeof import('./render.js')> | null = null;
@@ -63,15 +71,20 @@ export function preloadRenderer(): void {
 }
 
 /**
- * Fails early, with exit 74 and one line, when the heatmaps cannot be written there: before reading a gigabyte of
- * CSV or fitting k-means, not after.
+ * Creates the folder when missing (as `mkdir -p` does) and fails early, with exit 74 and one line, when the
+ * heatmaps cannot be written there: before reading a gigabyte of CSV or fitting k-means, not after.
  */
 export async function checkOutDir(dir: string): Promise<void> {
   let info;
   try {
     info = await stat(dir);
   } catch {
-    throw ioError(messages.outDirMissing(dir));
+    try {
+      await mkdir(dir, { recursive: true });
+      info = await stat(dir);
+    } catch (err) {
+      throw ioError(messages.outDirCannotCreate(dir, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
+    }
   }
   if (!info.isDirectory()) throw ioError(messages.outDirNotDirectory(dir));
   try {
@@ -89,7 +102,7 @@ export async function checkOutDir(dir: string): Promise<void> {
 export async function drawHeatmaps(
   data: RatingsData,
   matrix: CsrMatrix,
-  kind: MatrixKind,
+  kind: HeatmapKind,
   labels: Int32Array,
   k: number,
   options: HeatmapOptions,
@@ -100,19 +113,25 @@ export async function drawHeatmaps(
   for (const line of clusterLines(selections, skipped, options.minClusterSize)) log.info(line);
   if (selections.length === 0) {
     log.info(messages.heatmapNothingDrawn(k, options.minClusterSize));
-    return { drawn: [], skipped, combinedPath: null };
+    return { drawn: [], skipped, minClusterSize: options.minClusterSize, combinedPath: null, files: [], stale: [] };
   }
   const style = heatmapStyle(kind, selections, { ratingRange: options.ratingRange, titles: options.titles });
 
   // vega and the canvas load only when there is something to draw (or were preloaded by the caller)
   const { renderPng } = await loadRenderer();
   const writes: Promise<unknown>[] = [];
+  const files: string[] = [];
   /** Lays out one image now; its PNG encodes in the background and is written when done. */
   const draw = async (spec: TopLevelSpec, name: string) => {
     const image = await renderPng(spec, options.scale);
     const path = join(options.outDir, `${name}.png`);
+    files.push(path);
     writes.push(image.png.then((png) => writeFileAtomic(path, png)));
-    if (options.spec) writes.push(writeFileAtomic(join(options.outDir, `${name}.vl.json`), `${JSON.stringify(spec, null, 1)}\n`));
+    if (options.spec) {
+      const specPath = join(options.outDir, `${name}.vl.json`);
+      files.push(specPath);
+      writes.push(writeFileAtomic(specPath, `${JSON.stringify(spec, null, 1)}\n`));
+    }
     return { path, width: image.width, height: image.height };
   };
 
@@ -123,7 +142,8 @@ export async function drawHeatmaps(
     // the combined image is the largest to encode: start it first so that it encodes while the others are laid out
     const images = selections.length + 1;
     options.onProgress?.(0, images);
-    combinedPath = (await draw(combinedSpec(selections, style), 'clusters')).path;
+    const notes = skippedNotes(skipped, options.minClusterSize);
+    combinedPath = (await draw(combinedSpec(selections, style, notes), 'clusters')).path;
     options.onProgress?.(1, images);
     for (const sel of selections) {
       const image = await draw(clusterSpec(sel, style), `cluster-${sel.cluster}`);
@@ -143,8 +163,33 @@ export async function drawHeatmaps(
   }
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  log.info(messages.heatmapsWritten(drawn.length, options.outDir));
-  return { drawn, skipped, combinedPath };
+  log.info(messages.heatmapsWritten(files.map((f) => basename(f)), options.outDir));
+  const stale = await staleFiles(options.outDir, files);
+  if (stale.length > 0) log.info(messages.heatmapsStale(stale.map((f) => basename(f)), options.outDir));
+  return { drawn, skipped, minClusterSize: options.minClusterSize, combinedPath, files, stale };
+}
+
+/** The overview's line about the clusters not drawn (none when all were). */
+export function skippedNotes(skipped: readonly SkippedCluster[], minClusterSize: number): string[] {
+  const notDrawn = skipped.filter((s) => s.size > 0);
+  if (notDrawn.length === 0) return [];
+  return [messages.heatmapsNotDrawn(notDrawn, minClusterSize)];
+}
+
+const ourName = /^cluster-\d+\.(png|vl\.json)$/;
+
+/** Files in `dir` named like a per-cluster heatmap or spec that are not among `written`. */
+async function staleFiles(dir: string, written: readonly string[]): Promise<string[]> {
+  const mine = new Set(written.map((f) => basename(f)));
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => ourName.test(n) && !mine.has(n));
+  const num = (n: string) => Number(/\d+/.exec(n)![0]);
+  return stale.sort((a, b) => num(a) - num(b) || a.localeCompare(b)).map((n) => join(dir, n));
 }
 
 /** One line per cluster, in cluster order: the title of each drawn one, why each non-empty skipped one is not drawn. */

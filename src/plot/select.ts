@@ -1,4 +1,8 @@
 import type { CsrMatrix, RatingsData } from '../matrix/csr.js';
+import { assertUnreachable } from '../util/errors.js';
+import { Rng, sampleIndices } from '../util/random.js';
+import { leadingDirectionOrder } from './order.js';
+import { nearestToMean, distinctiveMovies } from './select-distinctive.js';
 
 /** How much of each cluster a heatmap shows, as in the original notebook's `draw_movie_clusters`. */
 export interface SelectionLimits {
@@ -12,17 +16,51 @@ export interface SelectionLimits {
 
 export const defaultSelectionLimits: SelectionLimits = { maxUsers: 70, maxMovies: 50, minClusterSize: 10 };
 
+/**
+ * Which customers and movies a cluster's heatmap shows.
+ * - densest: the original's choice: the cluster's most-rated movies and the customers who rated most of them.
+ *   The block looks full even when the cluster is 9 % dense; it shows what the cluster's core rates.
+ * - distinctive: the movies whose share of the cluster's ratings most exceeds their share of all ratings, and the
+ *   customers nearest the cluster's mean (its most typical members).
+ * - sample: a seeded random sample of the cluster's customers and its most-rated movies, so the real sparsity shows.
+ */
+export type SelectMode = 'densest' | 'distinctive' | 'sample';
+export const selectModes: readonly SelectMode[] = ['densest', 'distinctive', 'sample'];
+
+/** How the rows and columns of a shown block are ordered (stated in the picture's subtitle). */
+export type BlockOrder = 'count' | 'direction';
+
+export interface SelectionOptions extends SelectionLimits {
+  /** Default: densest. */
+  readonly mode?: SelectMode;
+  /** Seed of the sample mode's draw. Default 0. */
+  readonly seed?: number;
+}
+
 /** The cells one cluster's heatmap shows: rows are customers, columns movies, both in display order. */
 export interface ClusterSelection {
   readonly cluster: number;
   /** Customers in the cluster (all of them, not only those shown). */
   readonly size: number;
-  /** Matrix row of each customer shown, most ratings among the shown movies first. */
+  readonly mode: SelectMode;
+  /** Seed of the sample mode (recorded for the subtitle). */
+  readonly seed: number;
+  /**
+   * count: rows by ratings among the shown movies, columns by ratings in the cluster, most first (the original's);
+   * direction: rows and columns by their score on the shown block's leading direction, so alike customers (and
+   * movies) sit together.
+   */
+  readonly order: BlockOrder;
+  /** Movies in the matrix (the cluster's cells are size x totalMovies). */
+  readonly totalMovies: number;
+  /** Ratings (stored entries) of the cluster's customers, over all movies. */
+  readonly clusterRatings: number;
+  /** Matrix row of each customer shown, in display order (see `order`). */
   readonly rows: Int32Array;
   readonly customerIds: Int32Array;
   /** Ratings of each shown customer among the shown movies (the order's key). */
   readonly customerCounts: Int32Array;
-  /** Matrix column of each movie shown, most rated within the cluster first. */
+  /** Matrix column of each movie shown, in display order. */
   readonly columns: Int32Array;
   readonly movieIds: Int32Array;
   /** Ratings of each shown movie within the whole cluster (the order's key). */
@@ -57,8 +95,10 @@ export function selectClusters(
   matrix: CsrMatrix,
   labels: Int32Array,
   k: number,
-  limits: SelectionLimits,
+  limits: SelectionOptions,
 ): Selection {
+  const mode = limits.mode ?? 'densest';
+  const seed = limits.seed ?? 0;
   const { nRows, nCols } = matrix;
   if (labels.length !== nRows || data.customerIds.length !== nRows || data.movieIds.length !== nCols) {
     // a caller's bug, not the user's: the labels or ids belong to another matrix
@@ -81,37 +121,94 @@ export function selectClusters(
     else skipped.push({ cluster: c, size: sizes[c] });
   }
 
+  const clusterRatings = new Float64Array(k);
+  for (let i = 0; i < nRows; i++) clusterRatings[labels[i]] += matrix.rowPtr[i + 1] - matrix.rowPtr[i];
+
   // slot[c * nCols + col] = position of column col among cluster c's shown movies, or -1
   const slot = new Int32Array(k * nCols).fill(-1);
   const columnsOf = new Map<number, Int32Array>();
   for (const c of drawnClusters) {
-    const cols = topMovies(movieCounts.subarray(c * nCols, (c + 1) * nCols), data.movieIds, limits.maxMovies);
+    const counts = movieCounts.subarray(c * nCols, (c + 1) * nCols);
+    const cols = mode === 'distinctive'
+      ? distinctiveMovies(movieCounts, c, k, clusterRatings, data.movieIds, limits.maxMovies)
+      : topMovies(counts, data.movieIds, limits.maxMovies);
     columnsOf.set(c, cols);
     for (let s = 0; s < cols.length; s++) slot[c * nCols + cols[s]] = s;
   }
 
   const rowCounts = countRowsAmongShown(matrix, labels, slot);
-  // a row's count is at most its cluster's number of shown movies
-  let maxCount = 0;
-  for (const cols of columnsOf.values()) maxCount = Math.max(maxCount, cols.length);
-  const rowsOf = topRowsPerCluster(rowCounts, labels, data.customerIds, drawnClusters, k, limits.maxUsers, maxCount);
+  let rowsOf: Map<number, Int32Array>;
+  switch (mode) {
+    case 'densest': {
+      // a row's count is at most its cluster's number of shown movies
+      let maxCount = 0;
+      for (const cols of columnsOf.values()) maxCount = Math.max(maxCount, cols.length);
+      rowsOf = topRowsPerCluster(rowCounts, labels, data.customerIds, drawnClusters, k, limits.maxUsers, maxCount);
+      break;
+    }
+    case 'distinctive':
+      rowsOf = nearestToMean(matrix, labels, data.customerIds, drawnClusters, k, limits.maxUsers, rowCounts);
+      break;
+    case 'sample':
+      rowsOf = sampleRowsPerCluster(labels, drawnClusters, k, limits.maxUsers, seed);
+      break;
+    default:
+      return assertUnreachable(mode);
+  }
 
   const drawn = drawnClusters.map((c): ClusterSelection => {
-    const columns = columnsOf.get(c)!;
-    const rows = rowsOf.get(c)!;
+    let columns = columnsOf.get(c)!;
+    let rows = rowsOf.get(c)!;
+    const clusterSlot = slot.subarray(c * nCols, (c + 1) * nCols);
+    let values = cellValues(matrix, rows, clusterSlot, columns.length);
+    const order: BlockOrder = mode === 'densest' ? 'count' : 'direction';
+    if (order === 'direction') {
+      const rowIds = Int32Array.from(rows, (r) => data.customerIds[r]);
+      const colIds = Int32Array.from(columns, (col) => data.movieIds[col]);
+      const perm = leadingDirectionOrder(values, rowIds, colIds);
+      rows = Int32Array.from(perm.rows, (j) => rows[j]);
+      columns = Int32Array.from(perm.columns, (j) => columns[j]);
+      values = perm.rows.map((r) => perm.columns.map((j) => values[r][j]));
+    }
     return {
       cluster: c,
       size: sizes[c],
+      mode,
+      seed,
+      order,
+      totalMovies: nCols,
+      clusterRatings: clusterRatings[c],
       rows,
       customerIds: Int32Array.from(rows, (r) => data.customerIds[r]),
       customerCounts: Int32Array.from(rows, (r) => rowCounts[r]),
       columns,
       movieIds: Int32Array.from(columns, (col) => data.movieIds[col]),
       movieCounts: Int32Array.from(columns, (col) => movieCounts[c * nCols + col]),
-      values: cellValues(matrix, rows, slot.subarray(c * nCols, (c + 1) * nCols), columns.length),
+      values,
     };
   });
   return { drawn, skipped };
+}
+
+/** The sample mode's rows: `maxUsers` of each cluster's rows drawn with one seeded generator, clusters in order. */
+function sampleRowsPerCluster(labels: Int32Array, clusters: number[], k: number, maxUsers: number, seed: number): Map<number, Int32Array> {
+  const members: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < labels.length; i++) members[labels[i]].push(i);
+  const rng = new Rng(seed);
+  const out = new Map<number, Int32Array>();
+  for (const c of clusters) {
+    const rows = members[c];
+    const picked = rows.length <= maxUsers ? Int32Array.from(rows) : Int32Array.from(sampleIndices(rng, rows.length, maxUsers), (j) => rows[j]);
+    out.set(c, picked);
+  }
+  return out;
+}
+
+/** Filled cells of a shown block. */
+export function filledCells(sel: ClusterSelection): number {
+  let n = 0;
+  for (const row of sel.values) for (const v of row) if (v !== null) n++;
+  return n;
 }
 
 /** counts[c * nCols + col] = ratings of movie col by customers of cluster c: one pass for all clusters. */

@@ -63,6 +63,10 @@ export interface ReportInput {
   readonly elbowPlot?: string;
   readonly profiles?: ClusterProfiles;
   readonly heatmaps?: readonly ReportImage[];
+  /** The clusters with too few customers to draw, and the limit they missed (named under the heatmaps). */
+  readonly heatmapsNotDrawn?: { readonly clusters: readonly { cluster: number; size: number }[]; readonly minClusterSize: number };
+  /** Files in the heatmaps' folder left from an earlier run (named, so no one takes them for this run's). */
+  readonly heatmapsStale?: readonly string[];
   /** Shown in the header; omitted when absent (tests, reproducible output). */
   readonly generatedAt?: Date;
 }
@@ -116,9 +120,19 @@ export function buildReport(input: ReportInput, baseDir?: string): string {
   if (input.fit) out.push(...fitSection(input.fit, input.scores));
   if (input.elbow) out.push(...elbowSection(input.elbow, input.elbowPlot === undefined ? undefined : linkTo(input.elbowPlot, baseDir)));
   if (input.profiles) out.push(...profilesSection(input.profiles));
-  if (input.heatmaps && input.heatmaps.length > 0) {
+  const notDrawn = input.heatmapsNotDrawn?.clusters ?? [];
+  if ((input.heatmaps && input.heatmaps.length > 0) || notDrawn.length > 0) {
     out.push('## Heatmaps', '');
-    for (const h of input.heatmaps) out.push(`![${h.caption}](${linkTo(h.path, baseDir)})`, '', `*${h.caption}*`, '');
+    for (const h of input.heatmaps ?? []) out.push(`![${h.caption}](${linkTo(h.path, baseDir)})`, '', `*${h.caption}*`, '');
+    if (notDrawn.length > 0) {
+      const min = input.heatmapsNotDrawn!.minClusterSize;
+      const list = notDrawn.map((c) => `cluster ${c.cluster} (${c.size === 0 ? 'empty' : `${int(c.size)} customer${c.size === 1 ? '' : 's'}`})`).join(', ');
+      out.push(`Not drawn, having fewer than \`--min-cluster-size\` ${min} customers: ${list}.`, '');
+    }
+    const stale = input.heatmapsStale ?? [];
+    if (stale.length > 0) {
+      out.push(`Left from an earlier run in the same folder and not part of this one: ${stale.map((f) => `\`${linkTo(f, baseDir)}\``).join(', ')}.`, '');
+    }
   }
 
   out.push('## Reproduce', '', 'Run from the same folder, with the same input file:', '', '```sh', shellCommand(['netflix-cluster', ...input.command]), '```', '');

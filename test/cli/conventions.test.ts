@@ -11,7 +11,9 @@ import {
   minSupportOption,
   quietOption,
   ratingRangeFlag,
+  reportOption,
   seedOption,
+  silhouetteSampleOption,
   threadsOption,
   titlesOption,
 } from '../../src/cli/shared-options.js';
@@ -78,6 +80,8 @@ const shared: ReadonlyArray<{ option: Option; commands: readonly string[] }> = [
   { option: seedOption(), commands: ['fit', 'elbow', 'evaluate', 'generate'] },
   { option: titlesOption(), commands: ['fit', 'recommend', 'heatmap'] },
   { option: minSupportOption(), commands: ['fit', 'recommend'] },
+  { option: reportOption(), commands: ['fit', 'elbow'] },
+  { option: silhouetteSampleOption(), commands: ['fit', 'elbow'] },
   { option: ratingRangeFlag(), commands: ['fit', 'elbow', 'predict', 'recommend', 'evaluate', 'heatmap', 'convert'] },
 ];
 /** Commands whose output is a positional argument (`convert in out`) rather than --out. */

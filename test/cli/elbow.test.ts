@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadImage } from 'canvas';
 import { messages } from '../../src/messages.js';
 import { ELBOW_PLOT_SIZE } from '../../src/plot/elbow-spec.js';
 import { ELBOW_PLOT_SCALE } from '../../src/cli/elbow.js';
-import { pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
+import { fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 const data = join(dir, 'planted.csv');
@@ -75,3 +75,11 @@ test('--plot writes a PNG that decodes at the chart size times the scale; --repo
   assert.deepEqual(readdirSync(out).sort(), ['elbow.png', 'report.md'], 'no temporary files left');
 });
 
+test('elbow --plot and --report create their folders as mkdir -p does', () => {
+  const base = tempDir();
+  const plot = join(base, 'plots', 'deep', 'e.png');
+  const report = join(base, 'reports', 'r.md');
+  const r = runCli(['elbow', '--input', fixture('tiny.csv'), '--k', '2..3', '--plot', plot, '--report', report]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(plot) && existsSync(report));
+});

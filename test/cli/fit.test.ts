@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultMinSupport } from '../../src/cli/shared-options.js';
+import { messages } from '../../src/messages.js';
 import { spawnSync } from 'node:child_process';
 import { binPath, fixture, pivotCsv, plantedMatrix, runCli, tempDir } from '../helpers.js';
 
@@ -107,11 +108,53 @@ test('fit --heatmaps draws one PNG per cluster and clusters.png, with the title 
   assert.match(r.stderr, /heatmaps \d+\.\d\d s/);
 });
 
-test('fit --heatmaps into a missing directory fails before any work (exit 74)', () => {
-  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', '/no/such/dir', '--out', join(dir, 'x.csv')]);
+test('fit --heatmaps and --report create their folders as mkdir -p does', () => {
+  const base = tempDir();
+  const heat = join(base, 'new', 'heat');
+  const report = join(base, 'other', 'deep', 'report.md');
+  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', heat, '--report', report, '--out', join(dir, 'mk.csv'), '--max-users', '20', '--scale', '0.5', '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(heat).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png']);
+  assert.ok(existsSync(report));
+});
+
+test('fit --heatmaps under a file fails before any work (exit 74, one line)', () => {
+  const file = join(dir, 'a-file');
+  writeFileSync(file, '');
+  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', join(file, 'sub'), '--out', join(dir, 'x.csv')]);
   assert.equal(r.code, 74);
   assert.equal(r.stderr.trimEnd().split('\n').length, 1);
+  assert.ok(r.stderr.startsWith(`netflix-cluster: ${join(file, 'sub')}: cannot write heatmaps: `), r.stderr);
   assert.ok(!existsSync(join(dir, 'x.csv')));
+});
+
+test('a rerun with fewer clusters removes nothing, and its report and summary list exactly its own files', () => {
+  const heat = join(tempDir(), 'heat');
+  const common = ['fit', '--input', data, '--heatmaps', heat, '--out', join(dir, 'rerun.csv'), '--max-users', '20', '--scale', '0.5', '--seed', '1'];
+  assert.equal(runCli([...common, '--k', '3', '--quiet']).code, 0);
+  const report = join(heat, 'report.md');
+  const r = runCli([...common, '--k', '2', '--json', '--report', report, '--min-cluster-size', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  // cluster-2.png is the first run's: still there, named as such, and not this run's
+  assert.deepEqual(readdirSync(heat).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png', 'report.md']);
+  const s = JSON.parse(r.stdout);
+  assert.deepEqual(s.heatmaps.files, ['clusters.png', 'cluster-0.png', 'cluster-1.png'].map((f) => join(heat, f)));
+  assert.deepEqual(s.heatmaps.stale, [join(heat, 'cluster-2.png')]);
+  assert.ok(r.stderr.includes(messages.heatmapsWritten(['clusters.png', 'cluster-0.png', 'cluster-1.png'], heat)));
+  assert.ok(r.stderr.includes(messages.heatmapsStale(['cluster-2.png'], heat)));
+  const md = readFileSync(report, 'utf8');
+  assert.deepEqual(md.match(/\]\([^)]*\.png\)/g), ['](clusters.png)', '](cluster-0.png)', '](cluster-1.png)']);
+  assert.ok(md.includes('Left from an earlier run in the same folder and not part of this one: `cluster-2.png`.'));
+});
+
+test('the report names the clusters not drawn and why', () => {
+  const heat = join(tempDir(), 'heat');
+  const report = join(heat, 'report.md');
+  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', heat, '--report', report, '--out', join(dir, 'nd.csv'), '--max-users', '20', '--scale', '0.5', '--min-cluster-size', '1000', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const sizes: number[] = JSON.parse(r.stdout).sizes;
+  const list = sizes.map((n, c) => `cluster ${c} (${n} customers)`).join(', ');
+  assert.ok(readFileSync(report, 'utf8').includes(`Not drawn, having fewer than \`--min-cluster-size\` 1000 customers: ${list}.`));
 });
 
 test('fit shows cluster profiles on stderr and in --json; --report writes Markdown with the reproducing command', () => {

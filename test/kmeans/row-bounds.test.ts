@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { fitKMeans } from '../../src/kmeans/fit.js';
 import { blockCount, BLOCK_ROWS } from '../../src/kmeans/kernels.js';
 import { sumInBlockOrder } from '../../src/kmeans/passes/reduce.js';
 import type { CandidateWork, LloydWork, PassRunner } from '../../src/kmeans/passes/runner.js';
+import { createPassRunner } from '../../src/kmeans/passes/runner.js';
 import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
@@ -106,6 +107,41 @@ describe('fit with passes without distances', () => {
         assert.equal(progress.length, r.nIter);
         assert.ok(progress.every(Number.isFinite));
         if (options.initialCenters) assert.ok(r.emptyClustersReseeded > 0, 'the far centre was re-seeded');
+      }
+    });
+  }
+});
+
+describe('grouped bounds for many centres (Yinyang groups, Elkan per-centre bounds) change nothing either', () => {
+  const data = smallRatings(4500, 21);
+  const saved = process.env.NC_KMEANS_GROUP_SIZE;
+  after(() => {
+    if (saved === undefined) delete process.env.NC_KMEANS_GROUP_SIZE;
+    else process.env.NC_KMEANS_GROUP_SIZE = saved;
+  });
+
+  for (const kind of ['ratings', 'centered'] as MatrixKind[]) {
+    test(`${kind}: k = 13, 20, 50 on 1, 2 and 3 threads and under every bound scheme give the bits of full passes`, async () => {
+      const m = transformMatrix(data.matrix, kind);
+      for (const k of [13, 20, 50]) {
+        delete process.env.NC_KMEANS_GROUP_SIZE;
+        const options = { k, seed: k, maxIter: 40 };
+        const full = await fitKMeans(m, options, new FullRunner(m));
+        assert.ok(full.nIter > 3, 'enough iterations for the bounds to matter');
+        // the default scheme for this k on 1, 2 and 3 threads, then Hamerly's single bound, Yinyang groups of 3 and
+        // Elkan's per-centre bounds on 2
+        for (const groupSize of [undefined, k, 3, 1]) {
+          if (groupSize !== undefined) process.env.NC_KMEANS_GROUP_SIZE = String(groupSize);
+          for (const threads of groupSize === undefined ? [1, 2, 3] : [2]) {
+            const runner = await createPassRunner(m, threads);
+            const fast = await fitKMeans(m, options, runner).finally(() => runner.close());
+            const what = `${kind} k=${k} groups of ${groupSize ?? 'default'} threads=${threads}`;
+            assert.ok(sameBits(fast.labels, full.labels), `${what}: labels`);
+            assert.ok(sameBits(fast.centers, full.centers), `${what}: centres`);
+            assert.ok(Object.is(fast.inertia, full.inertia), `${what}: inertia ${fast.inertia} vs ${full.inertia}`);
+            assert.equal(fast.nIter, full.nIter, `${what}: iterations`);
+          }
+        }
       }
     });
   }

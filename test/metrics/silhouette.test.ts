@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toDenseRows } from '../../src/matrix/csr.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
-import { silhouetteSampleRows, silhouetteSamples, silhouetteScore, silhouetteScores } from '../../src/metrics/silhouette.js';
+import { silhouetteSampleRows, silhouetteSamples, silhouetteScore, silhouetteScores, silhouetteScoresOnThreads } from '../../src/metrics/silhouette.js';
 import { fitKMeans } from '../../src/kmeans/fit.js';
 import { Rng } from '../../src/util/random.js';
 import { TILE_ROWS } from '../../src/metrics/pair-distance-sums.js';
@@ -83,5 +83,23 @@ test('more rows than one tile: every pair across and inside tiles counted once',
     const x = binary ? transformMatrix(m, 'binary') : m;
     const { labels } = await fitKMeans(x, { k: 3, seed: 0 });
     approx(silhouetteScore(x, labels, 3, { sampleSize: n, seed: 0 }), textbookSilhouette(toDenseRows(x), labels), 1e-9);
+  }
+});
+
+test('on worker threads: the same sample and the same bits as on one thread, for any thread count', async () => {
+  const n = 3 * TILE_ROWS + 200;
+  for (const kind of ['ratings', 'binary', 'centered'] as const) {
+    const x = transformMatrix(plantedMatrix(n, 20, 0.3, 4, 21), kind);
+    const labelings: { labels: Int32Array; k: number }[] = [];
+    for (const k of [2, 3, 6]) labelings.push({ labels: (await fitKMeans(x, { k, seed: k })).labels, k });
+    for (const sampleSize of [n, 2500]) {
+      const serial = silhouetteScores(x, labelings, { sampleSize, seed: 7 });
+      for (const threads of [1, 2, 3]) {
+        const threaded = await silhouetteScoresOnThreads(x, labelings, { sampleSize, seed: 7, threads });
+        assert.equal(threaded.rows, serial.rows);
+        assert.equal(threaded.exact, serial.exact);
+        serial.scores.forEach((s, r) => assert.ok(Object.is(threaded.scores[r], s), `${kind} sample ${sampleSize} threads ${threads} k=${labelings[r].k}: ${threaded.scores[r]} vs ${s}`));
+      }
+    }
   }
 });

@@ -7,10 +7,12 @@ import {
   heatmapFont,
   heatmapStyle,
   heatmapTitle,
-  maxTitleLength,
   notRatedColor,
+  overviewColumns,
   ratedCells,
 } from '../../src/plot/heatmap-spec.js';
+import { clusterColor } from '../../src/plot/cluster-colors.js';
+import { heatmapSubtitle, panelSubtitle } from '../../src/plot/heatmap-text.js';
 import { selectClusters } from '../../src/plot/select.js';
 import { fixtureData } from '../support/data.js';
 
@@ -76,23 +78,59 @@ describe('heatmap specs', () => {
     assert.equal(style.centeredExtent, 2);
   });
 
-  it('labels movies by title, cut to 40 characters, keeping the id as the field', () => {
+  it('labels movies by title, cut with an ellipsis at a word boundary, the full title in the tooltip', () => {
     const sel = selections()[0];
     const long = 'A title that is quite a lot longer than forty characters';
     const titles = new Map([[1, long], [3, "It's, with commas"]]);
-    const x = json(clusterSpec(sel, heatmapStyle('ratings', [sel], { titles }))).encoding.x;
+    const spec = json(clusterSpec(sel, heatmapStyle('ratings', [sel], { titles })));
+    const x = spec.encoding.x;
     assert.equal(x.field, 'm');
-    assert.ok(x.axis.labelExpr.includes(JSON.stringify(long.slice(0, maxTitleLength))));
+    assert.ok(x.axis.labelExpr.includes(JSON.stringify('A title that is quite a lot longer than…')));
     assert.ok(!x.axis.labelExpr.includes(long));
     // a movie missing from the titles file keeps its id
     assert.ok(x.axis.labelExpr.includes('"8":"8"'));
+    // the rated cells' layer looks the full title up for the tooltip
+    const rated = spec.layer[0];
+    assert.ok(rated.transform[0].calculate.includes(JSON.stringify(long)));
+    assert.equal(rated.transform[0].as, 'title');
+    assert.deepEqual(rated.encoding.tooltip.map((t: { field: string }) => t.field), ['c', 'title', 'v']);
   });
 
-  it('stacks all clusters under one shared legend', () => {
+  it('draws the title in the cluster\'s colour with the subtitle under it', () => {
+    const sel = selections()[1];
+    const spec = json(clusterSpec(sel, heatmapStyle('ratings', [sel])));
+    assert.equal(spec.title.color, clusterColor(1));
+    assert.deepEqual(spec.title.subtitle, heatmapSubtitle(sel));
+  });
+
+  it('centres the diverging scale on 0 with limits at the 98th percentile of the shown |values|', () => {
+    // 100 shown values: 1, 2, ..., 100 hundredths of a star below the mean and one outlier of 4 stars
+    const base = selections('centered')[0];
+    const values = [Array.from({ length: 99 }, (_, i) => -(i + 1) / 100).concat([4])];
+    const sel = { ...base, values, customerIds: Int32Array.of(1), movieIds: Int32Array.from({ length: 100 }, (_, i) => i + 1) };
+    const style = heatmapStyle('centered', [sel]);
+    // sorted |v|: 0.01 .. 0.99, 4; the 98th of 100 is 0.98, rounded up to a tenth
+    assert.equal(style.centeredExtent, 1);
+    assert.equal(style.clipped, true);
+    const color = json(clusterSpec(sel, style)).layer[0].encoding.color;
+    assert.deepEqual(color.scale.domain, [-1, 1]);
+    assert.equal(color.scale.domainMid, 0);
+    assert.equal(color.scale.clamp, true);
+    assert.match(color.legend.labelExpr, /≤/);
+    // the residual kind reads the same scale, with its own legend title
+    const residual = json(clusterSpec(sel, heatmapStyle('residual', [sel]))).layer[0].encoding.color;
+    assert.deepEqual(residual.scale.domain, [-1, 1]);
+    assert.deepEqual(residual.title, ['rating minus', 'baseline']);
+  });
+
+  it('lays all clusters out in a grid under one shared legend, with per-panel titles', () => {
     const sels = selections();
-    const spec = json(combinedSpec(sels, heatmapStyle('ratings', sels)));
-    assert.equal(spec.vconcat.length, 2);
-    assert.deepEqual(spec.vconcat.map((v: { title: { text: string } }) => v.title.text), sels.map(heatmapTitle));
+    const spec = json(combinedSpec(sels, heatmapStyle('ratings', sels), ['note']));
+    assert.equal(spec.concat.length, 2);
+    assert.equal(spec.columns, overviewColumns(sels));
+    assert.deepEqual(spec.concat.map((v: { title: { text: string } }) => v.title.text), ['Cluster 0 - 6 customers', 'Cluster 1 - 5 customers']);
+    assert.deepEqual(spec.concat[0].title.subtitle, panelSubtitle(sels[0]));
+    assert.equal(spec.title.subtitle.at(-1), 'note');
     assert.equal(spec.resolve.scale.color, 'shared');
     assert.equal(spec.resolve.scale.fill, 'shared');
     assert.equal(spec.resolve.scale.y, 'independent');

@@ -36,7 +36,7 @@ describe('drawHeatmaps', () => {
       'Cluster 0 - 6 customers (5 shown) x 4 movies',
       'Cluster 1 - 5 customers (5 shown) x 4 movies',
       messages.heatmapSkipped(2, 3, 4),
-      messages.heatmapsWritten(2, dir),
+      messages.heatmapsWritten(["clusters.png", "cluster-0.png", "cluster-1.png"], dir),
     ]);
     assert.deepEqual(report.drawn.map((d) => [d.cluster, d.customersShown, d.moviesShown]), [[0, 5, 4], [1, 5, 4]]);
     assert.deepEqual(report.skipped, [{ cluster: 2, size: 3 }]);
@@ -82,15 +82,46 @@ describe('drawHeatmaps', () => {
     for (const f of left.filter((f) => f !== 'cluster-1.png')) await decodePng(readFileSync(join(dir, f)));
   });
 
-  it('refuses an output directory that is missing or a file, exit 74, before drawing', async () => {
+  it('creates a missing output folder, parents too, as mkdir -p does', async () => {
     const { data, labels, k } = fixtureData();
-    const missing = join(tmp, 'no-such-dir');
+    const missing = join(tmp, 'no-such-dir', 'deeper');
+    const report = await drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: missing }, captureLog().log);
+    assert.deepEqual(readdirSync(missing).sort(), ['cluster-0.png', 'cluster-1.png', 'clusters.png']);
+    assert.deepEqual(report.files, ['clusters.png', 'cluster-0.png', 'cluster-1.png'].map((f) => join(missing, f)));
+  });
+
+  it('refuses an output folder that is a file, or lies under one, exit 74, before drawing', async () => {
+    const { data, labels, k } = fixtureData();
     const run = (options: HeatmapOptions) => drawHeatmaps(data, data.matrix, 'ratings', labels, k, options, captureLog().log);
-    await assert.rejects(run({ ...base, outDir: missing }), (err: unknown) =>
-      err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirMissing(missing));
     const file = join(tmp, 'a-file');
     writeFileSync(file, '');
     await assert.rejects(run({ ...base, outDir: file }), (err: unknown) =>
       err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirNotDirectory(file));
+    const under = join(file, 'sub');
+    await assert.rejects(run({ ...base, outDir: under }), (err: unknown) =>
+      err instanceof UserError && err.exitCode === ExitCode.ioErr && err.message === messages.outDirCannotCreate(under, 'ENOTDIR'));
+  });
+
+  it('leaves files of an earlier run with more clusters in place and names them, listing only its own', async () => {
+    const { data, labels, k } = fixtureData();
+    const dir = outDir();
+    for (const f of ['cluster-7.png', 'cluster-7.vl.json', 'cluster-12.png', 'notes.txt']) writeFileSync(join(dir, f), 'old');
+    const { log, lines } = captureLog();
+    const report = await drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: dir }, log);
+    assert.deepEqual(report.stale, ['cluster-7.png', 'cluster-7.vl.json', 'cluster-12.png'].map((f) => join(dir, f)));
+    assert.equal(lines.at(-1), messages.heatmapsStale(['cluster-7.png', 'cluster-7.vl.json', 'cluster-12.png'], dir));
+    assert.equal(readFileSync(join(dir, 'cluster-7.png'), 'utf8'), 'old');
+    assert.ok(readdirSync(dir).includes('notes.txt'));
+  });
+
+  it('draws what --select asks for and says so in each spec', async () => {
+    const { data, labels, k } = fixtureData();
+    const dir = outDir();
+    await drawHeatmaps(data, data.matrix, 'ratings', labels, k, { ...base, outDir: dir, spec: true, mode: 'sample', seed: 3 }, captureLog().log);
+    const spec = JSON.parse(readFileSync(join(dir, 'cluster-0.vl.json'), 'utf8'));
+    assert.equal(spec.title.subtitle[1], 'customers: 5 of 6 drawn at random (--select sample, seed 3)');
+    const overview = JSON.parse(readFileSync(join(dir, 'clusters.vl.json'), 'utf8'));
+    assert.match(overview.title.subtitle[0], /--select sample/);
+    assert.equal(overview.title.subtitle.at(-1), messages.heatmapsNotDrawn([{ cluster: 2, size: 3 }], 4));
   });
 });

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
-import { clusterSpec, combinedSpec, heatmapStyle, notRatedColor, notRatedColorCentered, ratedColor } from '../../src/plot/heatmap-spec.js';
+import { fitBaseline, residualMatrix } from '../../src/matrix/baseline.js';
+import { transformMatrix } from '../../src/matrix/transform.js';
+import { clusterSpec, combinedSpec, heatmapStyle, notRatedColor, notRatedColorCentered, ratedColor, type HeatmapKind } from '../../src/plot/heatmap-spec.js';
 import { renderPng } from '../../src/plot/render.js';
-import { selectClusters } from '../../src/plot/select.js';
+import { selectClusters, type SelectMode } from '../../src/plot/select.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { fixtureData } from '../support/data.js';
@@ -15,9 +16,11 @@ import { colorDistance, compareImages, decodePng, hexAt, hexToRgb, inkPixels } f
 const limits = { maxUsers: 5, maxMovies: 4, minClusterSize: 4 };
 const titles = new Map([[1, 'Dinosaur Planet'], [3, 'Character'], [8, 'What the #$*! Do We Know!?'], [17, '7 Seconds']]);
 
-function specsFor(kind: MatrixKind, withTitles = false) {
+function specsFor(kind: HeatmapKind, withTitles = false, mode: SelectMode = 'densest') {
   const { data, labels, k } = fixtureData();
-  const sels = selectClusters(data, transformMatrix(data.matrix, kind), labels, k, limits).drawn;
+  // the residual matrix: ratings minus the baseline mu + b_u + b_i
+  const matrix = kind === 'residual' ? residualMatrix(data.matrix, fitBaseline(data.matrix)) : transformMatrix(data.matrix, kind);
+  const sels = selectClusters(data, matrix, labels, k, { ...limits, mode }).drawn;
   const style = heatmapStyle(kind, sels, withTitles ? { titles } : {});
   return { sels, style, cluster0: clusterSpec(sels[0], style), combined: combinedSpec(sels, style) };
 }
@@ -116,6 +119,8 @@ describe('golden images', () => {
     { name: 'binary-cluster-0', spec: () => specsFor('binary').cluster0 },
     { name: 'centered-cluster-0', spec: () => specsFor('centered').cluster0 },
     { name: 'ratings-combined', spec: () => specsFor('ratings').combined },
+    { name: 'residual-cluster-0', spec: () => specsFor('residual').cluster0 },
+    { name: 'ratings-sample-cluster-0', spec: () => specsFor('ratings', false, 'sample').cluster0 },
   ];
   for (const { name, spec } of cases) {
     it(`${name}.png matches`, async () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import { selectClusters, type ClusterSelection } from '../../src/plot/select.js';
 import { fixtureData, ratingsFromDense } from '../support/data.js';
-import { Rng } from '../../src/util/random.js';
+import { Rng, sampleIndices } from '../../src/util/random.js';
 
 const limits = { maxUsers: 5, maxMovies: 4, minClusterSize: 4 };
 
@@ -122,3 +122,76 @@ function denseCell(data: ReturnType<typeof fixtureData>['data'], r: number, c: n
   for (let p = m.rowPtr[r]; p < m.rowPtr[r + 1]; p++) if (m.colIdx[p] === c) return m.values![p];
   return 0;
 }
+
+describe('selectClusters --select modes on a hand-made cluster', () => {
+  // cluster 0: customers 11..14; cluster 1: 21..23, who rate movies 1..3 and make them common overall
+  //            m1 m2 m3 m4 m5
+  const dense = [
+    [5, 0, 0, 5, 4], // 11
+    [5, 0, 0, 5, 5], // 12
+    [0, 4, 0, 5, 0], // 13
+    [0, 0, 3, 0, 4], // 14
+    [4, 4, 4, 0, 0], // 21
+    [5, 3, 0, 0, 0], // 22
+    [4, 0, 5, 0, 0], // 23
+  ];
+  const data = ratingsFromDense(dense, [11, 12, 13, 14, 21, 22, 23], [1, 2, 3, 4, 5]);
+  const labels = Int32Array.from([0, 0, 0, 0, 1, 1, 1]);
+  const pick = (mode: 'densest' | 'distinctive' | 'sample', seed = 0) =>
+    selectClusters(data, data.matrix, labels, 2, { maxUsers: 3, maxMovies: 3, minClusterSize: 1, mode, seed }).drawn[0];
+
+  it('densest: the most-rated movies (4 and 5 rated 3 times, 1 twice), the customers rating most of them, by count', () => {
+    const s = pick('densest');
+    assert.equal(s.mode, 'densest');
+    assert.equal(s.order, 'count');
+    assert.deepEqual([...s.movieIds], [4, 5, 1]);
+    // 11 and 12 rated all three; 13 and 14 one each, 13 wins the tie by id
+    assert.deepEqual([...s.customerIds], [11, 12, 13]);
+    assert.deepEqual(s.values, [[5, 4, 5], [5, 5, 5], [5, null, null]]);
+    assert.equal(s.clusterRatings, 10);
+    assert.equal(s.totalMovies, 5);
+  });
+
+  it('distinctive: movies whose share of the cluster\'s ratings exceeds their share overall, customers nearest the mean', () => {
+    const s = pick('distinctive');
+    assert.equal(s.order, 'direction');
+    // shares in cluster 0 (10 ratings) vs overall (17): m4 and m5 3/10 - 3/17 = +0.124 each; m1 2/10 - 5/17 < 0,
+    // m2 and m3 1/10 - 3/17 < 0: only 4 and 5 make it, though 3 were allowed
+    assert.deepEqual([...s.movieIds].sort(), [4, 5]);
+    // mean (2.5, 1, 0.75, 3.75, 3.25); squared distances 11: 9.94, 12: 12.44, 14: 26.94, 13: 27.94
+    assert.deepEqual([...s.customerIds].sort(), [11, 12, 14]);
+    // leading direction of the block (column-centred, not rated = 0) is mostly movie 4, a little movie 5:
+    // 12 (5, 5) scores highest, then 11 (5, 4), then 14 (-, 4); movie 4 loads more than movie 5
+    assert.deepEqual([...s.customerIds], [12, 11, 14]);
+    assert.deepEqual([...s.movieIds], [4, 5]);
+    assert.deepEqual(s.values, [[5, 5], [5, 4], [null, 4]]);
+  });
+
+  it('sample: a seeded draw of the cluster\'s customers with its most-rated movies, ordered by the leading direction', () => {
+    const s = pick('sample', 0);
+    assert.equal(s.seed, 0);
+    // sampleIndices(new Rng(0), 4, 3) = [0, 1, 3]: customers 11, 12, 14
+    assert.deepEqual([...sampleIndices(new Rng(0), 4, 3)], [0, 1, 3]);
+    assert.deepEqual([...s.customerIds].sort(), [11, 12, 14]);
+    // movies 1 and 4 load equally (same column after centring): the lower id first, then 5
+    assert.deepEqual([...s.movieIds], [1, 4, 5]);
+    assert.deepEqual([...s.customerIds], [12, 11, 14]);
+    assert.deepEqual(s.values, [[5, 5, 5], [5, 5, 4], [null, null, 4]]);
+    // another seed, another draw; the same seed, the same one
+    assert.deepEqual([...pick('sample', 0).customerIds], [...s.customerIds]);
+    const other = [...sampleIndices(new Rng(5), 4, 3)].map((j) => [11, 12, 13, 14][j]).sort();
+    assert.deepEqual([...pick('sample', 5).customerIds].sort(), other);
+  });
+
+  it('distinctive puts customers who rated none of the shown movies after all others, however near the mean', () => {
+    const s = selectClusters(data, data.matrix, labels, 2, { maxUsers: 3, maxMovies: 1, minClusterSize: 1, mode: 'distinctive' }).drawn[0];
+    // movies 4 and 5 tie on excess: 4 by its lower id. 14 (distance 26.94) did not rate it, 13 (27.94) did
+    assert.deepEqual([...s.movieIds], [4]);
+    assert.deepEqual([...s.customerIds], [11, 12, 13]);
+  });
+
+  it('sample shows the whole cluster when it has no more than --max-users customers', () => {
+    const s = selectClusters(data, data.matrix, labels, 2, { maxUsers: 70, maxMovies: 50, minClusterSize: 1, mode: 'sample' }).drawn[1];
+    assert.deepEqual([...s.customerIds].sort(), [21, 22, 23]);
+  });
+});

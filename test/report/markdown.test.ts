@@ -122,3 +122,20 @@ test('writeReport writes atomically and links images from the report folder', ()
 test('shell quoting', () => {
   assert.equal(shellCommand(['netflix-cluster', 'fit', '--k', '2', "it's", 'a b', '--rating-range', '1..5']), `netflix-cluster fit --k 2 'it'\\''s' 'a b' --rating-range 1..5`);
 });
+
+test('the heatmaps section names the clusters not drawn and why, and files left from an earlier run', () => {
+  const md = buildReport(
+    input({
+      heatmaps: [{ path: '/work/out/clusters.png', caption: 'All' }],
+      heatmapsNotDrawn: { clusters: [{ cluster: 2, size: 3 }, { cluster: 4, size: 1 }, { cluster: 5, size: 0 }], minClusterSize: 10 },
+      heatmapsStale: ['/work/out/cluster-7.png'],
+    }),
+    '/work/out',
+  );
+  assert.ok(md.includes('Not drawn, having fewer than `--min-cluster-size` 10 customers: cluster 2 (3 customers), cluster 4 (1 customer), cluster 5 (empty).'));
+  assert.ok(md.includes('Left from an earlier run in the same folder and not part of this one: `cluster-7.png`.'));
+  // with no cluster drawn at all, the section still says why
+  const none = buildReport(input({ heatmaps: [], heatmapsNotDrawn: { clusters: [{ cluster: 0, size: 2 }], minClusterSize: 10 } }), '/work/out');
+  assert.ok(none.includes('## Heatmaps'));
+  assert.ok(none.includes('cluster 0 (2 customers)'));
+});

@@ -1,10 +1,10 @@
 import type { SchemaElement } from 'hyparquet';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
-import { longColumnNames, type LongColumnNames, type LongRole } from '../long/long-columns.js';
+import { longColumnNames, timestampColumnNames, type LongColumnNames, type LongRole } from '../long/long-columns.js';
 
-/** The Parquet column that plays each role, by name. */
-export type ParquetLongColumns = Readonly<Record<LongRole, string>>;
+/** The Parquet column that plays each role, by name; the timestamp is optional (null: the file has none). */
+export type ParquetLongColumns = Readonly<Record<LongRole, string>> & { readonly timestamp: string | null };
 
 const norm = (s: string) => s.toLowerCase().replace(/[_\s]/g, '');
 const roles = Object.keys(longColumnNames) as LongRole[];
@@ -31,7 +31,17 @@ export function resolveParquetColumns(file: string, schema: readonly SchemaEleme
     checkType(file, schema[index], role);
     at[role] = names[index];
   }
-  return at;
+  // a timestamp column by its usual names, kept with each rating as the long CSV keeps it
+  const timeNames = new Set(timestampColumnNames.map(norm));
+  const t = names.findIndex((n, i) => timeNames.has(norm(n)) && !roles.some((r) => at[r] === names[i]));
+  if (t >= 0) checkTimeType(file, schema[t]);
+  return { ...at, timestamp: t >= 0 ? names[t] : null };
+}
+
+function checkTimeType(file: string, e: SchemaElement): void {
+  const flat = e.num_children === undefined || e.num_children === 0;
+  const ok = flat && (e.type === 'INT32' || e.type === 'INT64' || e.type === 'DOUBLE' || e.type === 'FLOAT');
+  if (!ok) throw dataError(messages.parquetColumnType(file, e.name, 'timestamp', describe(e)));
 }
 
 function checkType(file: string, e: SchemaElement, role: LongRole): void {

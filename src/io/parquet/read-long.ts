@@ -10,6 +10,7 @@ import type { LongReadOptions } from '../long/long-csv.js';
 import { columnOrder } from '../long/long-csv.js';
 import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
 import { sortedRatingsToCsr, type UnscaledRatings } from './sorted-csr.js';
+import { entryTimes } from '../long/entry-times.js';
 import { anyRatingRange, resolveRatingRange } from '../../matrix/rating-range.js';
 
 const MAX_ID = 2147483647;
@@ -20,6 +21,8 @@ interface Scanned {
   readonly users: Growable<Int32Array>;
   readonly movies: Growable<Int32Array>;
   readonly ratings: Growable<Float32Array>;
+  /** Seconds since 1970 of each rating, when every file has a timestamp column. */
+  readonly times: Growable<Float64Array> | null;
 }
 
 /**
@@ -38,15 +41,19 @@ export async function readLongRatingsParquet(paths: readonly string[], options: 
     opened.push(file);
     total += Number(file.metadata.num_rows);
   }
+  // every file's columns first: a bad schema in the last part fails before the first is read
+  const columns = opened.map((f) => resolveParquetColumns(f.path, parquetSchema(f.metadata).children.map((c) => c.element), options.columns));
+  const withTimes = columns.every((c) => c.timestamp !== null);
   const scanned: Scanned = {
     users: new Growable(Int32Array, total),
     movies: new Growable(Int32Array, total),
     ratings: new Growable(Float32Array, total),
+    times: withTimes ? new Growable(Float64Array, total) : null,
   };
   let bytes = 0;
-  for (const file of opened) {
-    const columns = resolveParquetColumns(file.path, parquetSchema(file.metadata).children.map((c) => c.element), options.columns);
-    await scanFile(file, columns, range, scanned, (groupBytes) => {
+  for (let i = 0; i < opened.length; i++) {
+    const file = opened[i];
+    await scanFile(file, withTimes ? columns[i] : { ...columns[i], timestamp: null }, range, scanned, (groupBytes) => {
       bytes += groupBytes;
       options.onProgress?.(bytes, scanned.users.length);
     });
@@ -57,14 +64,24 @@ export async function readLongRatingsParquet(paths: readonly string[], options: 
   const users = scanned.users.view();
   const movies = scanned.movies.view();
   const ratings = scanned.ratings.view();
-  const built = sortedRatingsToCsr(users, movies, ratings, count, source) ?? buildFromUnsorted(users, movies, ratings, count, source);
+  const times = scanned.times === null ? null : scanned.times.view();
+  // sorted, each pair once: entry p of the CSR is rating p, so the times line up as they are
+  const sorted = sortedRatingsToCsr(users, movies, ratings, count, source);
+  const built = sorted === null ? buildFromUnsorted(users, movies, ratings, times, count, source) : { ...sorted, timestamps: times };
   const data: RatingsData = { ...built, ratingRange: resolveRatingRange(options.ratingRange, built.matrix) };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
   return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
 }
 
 /** Any order, repeats averaged: the long CSV's counting sort and scatter. */
-function buildFromUnsorted(users: Int32Array, movies: Int32Array, ratings: Float32Array, count: number, source: string): UnscaledRatings {
+function buildFromUnsorted(
+  users: Int32Array,
+  movies: Int32Array,
+  ratings: Float32Array,
+  times: Float64Array | null,
+  count: number,
+  source: string,
+): UnscaledRatings {
   const { ids: userIds } = rankIdsInPlace(users, count);
   const { ids: movieIds } = rankIdsInPlace(movies, count);
   const built = buildCsr({
@@ -79,6 +96,7 @@ function buildFromUnsorted(users: Int32Array, movies: Int32Array, ratings: Float
     customerIds: Int32Array.from(built.rowOf, (r) => userIds[r]),
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
     source,
+    timestamps: times === null ? null : entryTimes(built, users, movies, times, count),
   };
 }
 
@@ -111,7 +129,7 @@ async function scanFile(
   out: Scanned,
   onGroup: (bytes: number) => void,
 ): Promise<void> {
-  const columns = [cols.user, cols.movie, cols.rating];
+  const columns = [cols.user, cols.movie, cols.rating, ...(cols.timestamp === null ? [] : [cols.timestamp])];
   let groupStart = 0;
   for (const group of f.metadata.row_groups) {
     const n = Number(group.num_rows);
@@ -119,10 +137,12 @@ async function scanFile(
     out.users.reserve(n);
     out.movies.reserve(n);
     out.ratings.reserve(n);
+    out.times?.reserve(n);
     const users = out.users.data;
     const movies = out.movies.data;
     const ratings = out.ratings.data;
-    const filled = [0, 0, 0];
+    const times = out.times?.data ?? null;
+    const filled = [0, 0, 0, cols.timestamp === null ? n : 0];
     // hyparquet calls onChunk inside a promise callback whose rejection nobody awaits: keep the first error and
     // throw it after the read, or a bad value would become an unhandled rejection instead of a data error
     let failure: unknown = null;
@@ -149,6 +169,9 @@ async function scanFile(
             } else if (columnName === cols.rating) {
               copyRatings(f.path, rowStart, cols.rating, columnData, ratings, at, range);
               filled[2] += columnData.length;
+            } else if (columnName === cols.timestamp && times !== null) {
+              copyTimes(f.path, rowStart, columnName, columnData, times, at);
+              filled[3] += columnData.length;
             }
           } catch (err) {
             failure = err;
@@ -161,6 +184,7 @@ async function scanFile(
       throw dataError(messages.parquetUnreadable(f.path, `a row group of ${n} rows decoded to ${filled.join('/')} values`));
     }
     out.users.length = out.movies.length = out.ratings.length = base + n;
+    if (out.times !== null) out.times.length = base + n;
     groupStart += n;
     onGroup(Number(group.total_compressed_size ?? group.total_byte_size));
   }
@@ -209,5 +233,16 @@ function copyRatings(
       throw dataError(messages.parquetBadRating(file, rowStart + i + 1, column, String(raw)));
     }
     dest[base + i] = v;
+  }
+}
+
+/** Times into `dest[base..]` in seconds: numbers as they are, Parquet timestamps and dates (Date objects) converted. */
+function copyTimes(file: string, rowStart: number, column: string, src: DecodedArray, dest: Float64Array, base: number): void {
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    const raw: unknown = src[i];
+    const t = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : raw instanceof Date ? raw.getTime() / 1000 : NaN;
+    if (!Number.isFinite(t)) throw dataError(messages.parquetBadTimestamp(file, rowStart + i + 1, column, String(raw)));
+    dest[base + i] = t;
   }
 }

@@ -13,14 +13,18 @@ export const longRatingsSpecs: readonly ParquetColumnSpec[] = [
   { name: 'rating', type: 'float', statistics: false },
 ];
 
+/** When the ratings have times (a long CSV's timestamps): seconds since 1970, as the long CSV reader holds them. */
+const timestampSpec: ParquetColumnSpec = { name: 'timestamp', type: 'double', statistics: false };
+
 /**
- * Writes the ratings as a long Parquet table (Cust_Id, movie, rating), customers ascending and each customer's
+ * Writes the ratings as a long Parquet table (Cust_Id, movie, rating[, timestamp]), customers ascending and each customer's
  * movies ascending, in row groups of about a million ratings built from the CSR one at a time: the memory is the
  * matrix plus one row group, never the table as JavaScript values.
  */
 export async function writeLongRatingsParquet(path: string, data: RatingsData, rowsPerGroup = DEFAULT_ROW_GROUP_ROWS): Promise<number> {
   // one page per column chunk: see ParquetWriteOptions.pageSize
-  await writeParquetFile(path, longRatingsSpecs, longRatingGroups(data, rowsPerGroup), { pageSize: 0 });
+  const specs = data.timestamps ? [...longRatingsSpecs, timestampSpec] : longRatingsSpecs;
+  await writeParquetFile(path, specs, longRatingGroups(data, rowsPerGroup), { pageSize: 0 });
   return data.matrix.rowPtr[data.matrix.nRows];
 }
 
@@ -28,6 +32,7 @@ function* longRatingGroups(data: RatingsData, rowsPerGroup: number): Generator<P
   const { matrix: m, customerIds, movieIds } = data;
   const total = m.rowPtr[m.nRows];
   const { colIdx, values, rowPtr } = m;
+  const times = data.timestamps ?? null;
   let row = 0;
   for (let start = 0; start < total; start += rowsPerGroup) {
     const end = Math.min(total, start + rowsPerGroup);
@@ -49,6 +54,6 @@ function* longRatingGroups(data: RatingsData, rowsPerGroup: number): Generator<P
       movie[i] = movieIds[colIdx[p]];
       rating[i] = values === null ? 1 : values[p];
     }
-    yield [cust, movie, rating];
+    yield times === null ? [cust, movie, rating] : [cust, movie, rating, times.subarray(start, end)];
   }
 }

@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
+import { writeLongRatingsParquet } from '../../../src/io/parquet/write-long.js';
 import { estimateReadMemory } from '../../../src/io/memory-estimate.js';
 import { readRatings } from '../../../src/io/read-ratings.js';
 import type { RatingsData } from '../../../src/matrix/csr.js';
 import { messages } from '../../../src/messages.js';
 import { UserError } from '../../../src/util/errors.js';
 import { tempDir } from '../../helpers.js';
-import { closeDuck, duckRun, sqlString } from '../../support/duckdb.js';
+import { closeDuck, duckColumnTypes, duckRun, sqlString } from '../../support/duckdb.js';
 
 const dir = tempDir();
 after(async () => {
@@ -18,7 +19,7 @@ after(async () => {
 });
 
 /** Unsorted, a repeated pair (7 rated 31 twice: the mean, 2.75), half stars, MovieLens-style column names. */
-const LONG_CSV = 'userId,movieId,rating,timestamp\n7,50,4.5,9\n1,31,2.5,9\n1,1029,3.0,9\n7,31,0.5,9\n7,31,5.0,9\n3,50,1.0,9\n';
+const LONG_CSV = 'userId,movieId,rating,timestamp\n7,50,4.5,900\n1,31,2.5,901\n1,1029,3.0,902\n7,31,0.5,903\n7,31,5.0,904\n3,50,1.0,905\n';
 const halfStars = { ratingRange: { min: 0.5, max: 5 } };
 const csvPath = join(dir, 'ratings.csv');
 writeFileSync(csvPath, LONG_CSV);
@@ -80,6 +81,23 @@ describe('Parquet long ratings, written by DuckDB', () => {
     // whole-star ratings as integers
     const ints = await duckParquet('int.parquet', 'userId, movieId, CEIL(rating)::INTEGER AS rating');
     assert.deepEqual(Array.from((await readRatings(ints)).matrix.values!), [3, 3, 1, 3, 5]);
+  });
+
+  test('a timestamp column (seconds or a Parquet TIMESTAMP, any order) is kept with each rating, as the long CSV keeps it', async () => {
+    const expected = Array.from((await readLongRatingsCsv(csvPath, halfStars)).timestamps!);
+    // the repeated pair (7, 31) keeps its latest time, 904
+    assert.deepEqual(expected, [901, 902, 905, 904, 900]);
+    const seconds = await duckParquet('ts-seconds.parquet', '*');
+    assert.deepEqual(Array.from((await readRatings(seconds, halfStars)).timestamps!), expected);
+    const typed = await duckParquet('ts-typed.parquet', 'userId, movieId, rating, to_timestamp(timestamp) AS rated_at');
+    assert.deepEqual(Array.from((await readRatings(typed, halfStars)).timestamps!), expected);
+    // sorted and each pair once (what convert writes): the fast path keeps them too
+    const converted = join(dir, 'ts-converted.parquet');
+    await writeLongRatingsParquet(converted, await readLongRatingsCsv(csvPath, halfStars));
+    assert.deepEqual(await duckColumnTypes(converted), { Cust_Id: 'INTEGER', movie: 'INTEGER', rating: 'FLOAT', timestamp: 'DOUBLE' });
+    assert.deepEqual(Array.from((await readRatings(converted, halfStars)).timestamps!), expected);
+    // no timestamp column: none
+    assert.equal((await readRatings(await duckParquet('ts-none.parquet', 'userId, movieId, rating'), halfStars)).timestamps ?? null, null);
   });
 
   test('--columns names (or numbers) columns the usual names miss', async () => {
@@ -144,6 +162,13 @@ describe('bad Parquet input: one line, exit 65', () => {
     const noRows = join(dir, 'no-rows.parquet');
     await rejects(noRows, messages.parquetNoRows(noRows));
     await rejects(empty, messages.parquetColumnTwoRoles(empty, 'userId', 'user', 'rating'), { columns: { rating: 'userId' } });
+  });
+
+  test('a null timestamp, or a timestamp column of strings', async () => {
+    const nullTime = await duckParquet('null-time.parquet', 'userId, movieId, rating, CASE WHEN rating = 0.5 THEN NULL ELSE timestamp END AS "timestamp"');
+    await rejects(nullTime, messages.parquetBadTimestamp(nullTime, 4, 'timestamp', 'null'));
+    const words = await duckParquet('word-time.parquet', "userId, movieId, rating, 'yesterday' AS ts");
+    await rejects(words, messages.parquetColumnType(words, 'ts', 'timestamp', 'BYTE_ARRAY (UTF8)'));
   });
 
   test('a rating column of strings is refused by its type', async () => {

@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import { readAssignments, labelsForRows } from '../io/read-assignments.js';
+import { fitKMeans } from '../kmeans/fit.js';
+import { transformMatrix } from '../matrix/transform.js';
+import { messages } from '../messages.js';
+import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
+import { catalogGenres, resolveGenre } from '../plot/scatter-data.js';
+import { drawScatter, genreCoordinates } from '../plot/scatter.js';
+import { ensureOutputFolder } from '../report/output-folder.js';
+import { usageError } from '../util/errors.js';
+import { Log, Timings } from '../util/log.js';
+import { addInputOptions, type InputCliOptions } from './input-options.js';
+import { addKMeansOptions, kmeansOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
+import { outOption, quietOption, titlesOption } from './shared-options.js';
+import { loadRatings } from './load-ratings.js';
+import { intOption, numberOption } from './options.js';
+import { defaultKMeansOptions } from '../kmeans/fit.js';
+
+/** Beyond this a 520-unit plot passes 20 M pixels, which is no sharper on any screen or page. */
+const maxScatterScale = 8;
+
+export interface ScatterCliOptions extends KMeansCliOptions, InputCliOptions {
+  readonly k: number;
+  readonly assignments?: string;
+  readonly x?: string;
+  readonly y?: string;
+  readonly titles?: string;
+  readonly out: string;
+  readonly spec?: boolean;
+  readonly maxPoints: number;
+  readonly scale: number;
+  readonly quiet?: boolean;
+}
+
+/** What the scatter command reads its titles file with (tests pass a catalogue made in memory). */
+export interface ScatterDeps {
+  readonly readCatalog: (path: string) => Promise<MovieCatalog>;
+}
+
+/** The flags that shape a fit: with --assignments they would be ignored, so giving both is refused. */
+const fitFlags: ReadonlyArray<[keyof ScatterCliOptions, string]> = [
+  ['k', '--k'], ['init', '--init'], ['nInit', '--n-init'], ['maxIter', '--max-iter'], ['tol', '--tol'], ['matrix', '--matrix'],
+];
+
+/** `netflix-cluster scatter`: customers' average ratings of two genres, coloured by cluster (the original's draw_clusters). */
+export function registerScatter(program: Command, deps: ScatterDeps = { readCatalog: readMovieCatalog }): void {
+  const cmd = program
+    .command('scatter')
+    .description("plot each customer's average rating of genre X against genre Y, coloured by cluster (one PNG)")
+    .option('-k, --k <k>', 'number of clusters to fit (without --assignments)', intOption('--k', 1), defaultKMeansOptions.k)
+    .option('--assignments <file>', 'take the clusters from an assignments CSV (Cust_Id,cluster) instead of fitting')
+    .option('--x <genre>', 'genre on the x axis, e.g. Sci-Fi (needs --titles with genres)')
+    .option('--y <genre>', 'genre on the y axis, e.g. Romance')
+    .addOption(titlesOption())
+    .addOption(outOption('the PNG (its folder made if missing)', { required: true }))
+    .option('--spec', "also write the PNG's vega-lite spec beside it (.vl.json)")
+    .option('--max-points <n>', 'draw at most N customers: a seeded sample (--seed) when more have both averages', intOption('--max-points', 1), 5000)
+    .option('--scale <x>', 'pixel density of the PNG', numberOption('--scale', 0.25), 2)
+    .addOption(quietOption());
+  addInputOptions(addKMeansOptions(cmd, 'use a seeded random sample of N customers')).action(async (opts: ScatterCliOptions) => {
+    const fitGiven = fitFlags.filter(([key]) => cmd.getOptionValueSource(key) === 'cli').map(([, flag]) => flag);
+    await runScatter(opts, fitGiven, deps);
+  });
+}
+
+export async function runScatter(opts: ScatterCliOptions, fitFlagsGiven: readonly string[], deps: ScatterDeps): Promise<void> {
+  const log = new Log({ quiet: opts.quiet });
+  if (opts.scale > maxScatterScale) throw usageError(messages.scaleTooLarge(opts.scale, maxScatterScale));
+  if (opts.assignments !== undefined && fitFlagsGiven.length > 0) throw usageError(messages.scatterAssignmentsAndFit(fitFlagsGiven));
+  if ((opts.x === undefined) !== (opts.y === undefined)) throw usageError(messages.scatterNeedsBothGenres());
+  if (opts.x === undefined) throw usageError(messages.scatterNeedsGenres());
+  if (opts.titles === undefined) throw usageError(messages.scatterGenresNeedTitles());
+  await ensureOutputFolder(opts.out);
+
+  // the small files first: a typo in a genre or the assignments fails before the ratings are read
+  const catalog = await deps.readCatalog(opts.titles);
+  if (catalog.genres === null) throw usageError(messages.scatterNoGenres(opts.titles));
+  const genreX = resolveGenre(catalog, opts.x);
+  if (genreX === null) throw usageError(messages.scatterUnknownGenre('--x', opts.x, catalogGenres(catalog)));
+  const genreY = resolveGenre(catalog, opts.y!);
+  if (genreY === null) throw usageError(messages.scatterUnknownGenre('--y', opts.y!, catalogGenres(catalog)));
+  const assignments = opts.assignments === undefined ? null : await readAssignments(opts.assignments);
+
+  const { label: input, data } = await loadRatings(opts, log, new Timings());
+  let labels: Int32Array;
+  let k: number;
+  let clustersFrom: string;
+  if (assignments) {
+    labels = labelsForRows(assignments, data.customerIds, input);
+    k = assignments.k;
+    clustersFrom = `${opts.assignments}`;
+  } else {
+    if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
+    const result = await fitKMeans(transformMatrix(data.matrix, opts.matrix), { ...kmeansOptionsFrom(opts), k: opts.k });
+    labels = result.labels;
+    k = opts.k;
+    clustersFrom = `k-means on the ${opts.matrix} matrix, k=${opts.k}, seed ${opts.seed}, ${opts.init}, ${result.nIter} iterations`;
+  }
+  // the axes span the rating range: --rating-range, else the one the ratings show
+  const coords = genreCoordinates(data, catalog, genreX, genreY, data.ratingRange);
+  await drawScatter(data, labels, k, coords, {
+    out: opts.out,
+    spec: Boolean(opts.spec),
+    maxPoints: opts.maxPoints,
+    seed: opts.seed,
+    scale: opts.scale,
+    clustersFrom,
+  }, log);
+}
