@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend]
  *                          [--max-wait 120] [--versus-customers 144380] [--bounds-customers 40000]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
@@ -17,12 +17,12 @@ import { join } from 'node:path';
 import { cacheDir, ensureData, FULL_CUSTOMERS, repoRoot } from './data.js';
 import { idleWait, machineInfo, round } from './measure.js';
 import { benchEndToEnd } from './sections/e2e.js';
-import { benchEmbedding } from './sections/embedding.js';
 import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
 import { benchHeatmaps } from './sections/heatmap.js';
 import { benchParquet } from './sections/parquet.js';
 import { benchReading } from './sections/reading.js';
+import { benchRecommend } from './sections/recommend.js';
 import { benchScaling } from './sections/scaling.js';
 import { benchBounds } from './sections/bounds.js';
 import { benchVersus } from './sections/versus.js';
@@ -37,7 +37,7 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus').split(','));
+const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend').split(','));
 const versusCustomers = Number(value('--versus-customers', String(FULL_CUSTOMERS)));
 const boundsCustomers = Number(value('--bounds-customers', '40000'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -106,15 +106,6 @@ if (e2e) {
   console.log(`(ran: ${e2e[0].command})`);
 }
 
-const embed = await section('embed', () => benchEmbedding(full.csr, threads, runs));
-if (embed) {
-  console.log(
-    table('fit with the taste options, CSR input, k = 5 (fresh process each run)', ['options', 'threads', 'median s', 'peak RSS MB', 'runs s'], embed.map((r) => [
-      r.options, r.threads, r.seconds, r.peakRssMb, r.runs.join(' '),
-    ])),
-  );
-}
-
 const scaling = await section('scaling', async () => {
   const sizes = [await ensureData(10000, log), await ensureData(40000, log), full];
   return benchScaling(sizes, threads, runs);
@@ -146,6 +137,19 @@ if (parquet) {
       r.step, r.ratings, r.megabytes, r.seconds, r.cpuSeconds ?? '-', r.peakRssMb, r.runs.join(' '),
     ])),
   );
+}
+
+const recs = await section('recommend', () => benchRecommend(full.csr, threads, runs));
+if (recs) {
+  if (recs.movielens) {
+    console.log(
+      table('MovieLens ml-latest-small, 5-fold (theirs for scale: Surprise on 100k, BaselineOnly 0.944, SVD 0.934, SVD++ 0.919)', ['predictor', 'RMSE', 'std', 'MAE', 'NDCG@10', 'fit s (5 folds)', 'predict s'], recs.movielens.scores.map((s) => [
+        s.k === null ? s.predictor : `${s.predictor} k=${s.k}`, s.rmse, s.rmseStd, s.mae, s.ndcg10, s.fitSeconds, s.predictSeconds,
+      ])),
+    );
+  }
+  const f = recs.full;
+  console.log(table('recommend --all --top 10 --predictor mf, full shape (medians)', ['mf fit s', 'recommend s', 'total s', 'peak RSS MB'], [[f.fitSeconds, f.recommendSeconds, f.totalSeconds, f.peakRssMb ?? '-']]));
 }
 
 const bounds = await section('bounds', async () => {

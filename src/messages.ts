@@ -129,11 +129,21 @@ export const messages = {
     `${count} customer(s) rated none of the model's movies; they go to the centre closest to "no ratings"`,
   unknownCustomer: (id: number, input: string) => `--customer ${id} is not a Cust_Id in ${input}`,
   badIntegerList: (flag: string, value: string) => `${flag} must be whole numbers separated by commas, got ${q(value)}`,
-  duplicateInList: (flag: string, value: number) => `${flag} lists ${value} twice`,
+  duplicateInList: (flag: string, value: number | string) => `${flag} lists ${value} twice`,
   holdoutHidesNothing: (holdout: number) =>
     `--holdout=${holdout} holds out no rating: round(${holdout} x n) is 0 for every customer with 2+ ratings; raise it`,
   noRecommendations: (customer: number, minSupport: number) =>
     `customer ${customer}: no unrated movie has support >= ${minSupport} in their cluster`,
+  // ---- recommend: predictors, evaluation protocols, the recommender table (issue 13)
+  unknownPredictor: (value: string, names: readonly string[]) =>
+    `--predictors: unknown predictor ${q(value)}; the predictors are ${names.join(', ')}`,
+  trainTestPair: () => '--train and --test go together (a training file and a test file)',
+  protocolConflict: (a: string, b: string) => `${a} and ${b} are two ways to split the data; give one`,
+  emptyTest: (file: string) => `${file}: the test set has no rating`,
+  recommendWhom: () => 'recommend needs --customer <id> or --all',
+  modelNeedsCluster: (predictor: string) => `--model holds clusters: it goes with --predictor cluster, not ${predictor}`,
+  noRecommendationsFor: (customer: number, minSupport: number) =>
+    `customer ${customer}: no unrated movie has >= ${minSupport} rating(s) (--min-support)`,
   titlesBadLine: (file: string, line: number, why: string) => `${at(file, line)}: ${why}`,
   titlesDuplicate: (file: string, line: number, id: number) => `${at(file, line)}: duplicate MovieID ${id}`,
 

@@ -73,7 +73,7 @@ export function representationOptionsFrom(opts: RepresentationCliOptions, seed: 
 }
 
 /** --embed N needs N <= customers and N <= movies. */
-export function checkEmbed(opts: RepresentationCliOptions, m: CsrMatrix): void {
+export function checkEmbed(opts: RepresentationCliOptions, m: Pick<CsrMatrix, 'nRows' | 'nCols'>): void {
   if (opts.embed !== undefined && opts.embed > Math.min(m.nRows, m.nCols)) throw usageError(messages.embedTooLarge(opts.embed, m.nRows, m.nCols));
 }
 

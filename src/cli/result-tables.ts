@@ -2,7 +2,7 @@ import { isParquetPath } from '../io/parquet/parts.js';
 import { writeTable, type TableColumn } from '../io/table.js';
 import type { ElbowResult } from '../metrics/elbow.js';
 import type { EvaluateResult } from '../recommend/evaluate.js';
-import type { CustomerRecommendations } from '../recommend/recommend.js';
+import type { Recommendation } from '../recommend/recommend.js';
 
 /**
  * The results of elbow, evaluate and recommend as tables, for `--out FILE.csv` or `--out FILE.parquet` (see
@@ -36,18 +36,21 @@ export function evaluateTable(result: EvaluateResult): TableColumn[] {
 }
 
 /** Cust_Id, rank, movie, predicted, and title when titles were given (an unknown movie's title is null). */
-export function recommendationsTable(customer: number, rec: CustomerRecommendations, title?: (movieId: number) => string | undefined): TableColumn[] {
-  const r = rec.recommendations;
+export function recommendationsTable(
+  lists: ReadonlyArray<{ customer: number; recommendations: readonly Recommendation[] }>,
+  movieIds: Int32Array,
+  title?: (movieId: number) => string | undefined,
+): TableColumn[] {
+  const rows = lists.flatMap((l) => l.recommendations.map((r, i) => ({ customer: l.customer, rank: i + 1, movie: movieIds[r.col], predicted: r.predicted })));
   const columns: TableColumn[] = [
-    { name: 'Cust_Id', type: 'int32', values: r.map(() => customer) },
-    { name: 'rank', type: 'int32', values: r.map((_, i) => i + 1) },
-    { name: 'movie', type: 'int32', values: r.map((x) => x.movieId) },
-    { name: 'predicted', type: 'double', values: r.map((x) => x.predicted) },
+    { name: 'Cust_Id', type: 'int32', values: rows.map((r) => r.customer) },
+    { name: 'rank', type: 'int32', values: rows.map((r) => r.rank) },
+    { name: 'movie', type: 'int32', values: rows.map((r) => r.movie) },
+    { name: 'predicted', type: 'double', values: rows.map((r) => r.predicted) },
   ];
-  if (title !== undefined) columns.push({ name: 'title', type: 'string', nullable: true, values: r.map((x) => title(x.movieId) ?? null) });
+  if (title !== undefined) columns.push({ name: 'title', type: 'string', nullable: true, values: rows.map((r) => title(r.movie) ?? null) });
   return columns;
 }
-
 
 /**
  * `--out FILE.parquet`: writes the command's table there as Parquet and returns true; any other `--out` (or none)

@@ -79,7 +79,7 @@ export function titlesOption(): Option {
 export { defaultMinSupport };
 
 export function minSupportOption(): Option {
-  return new Option('--min-support <n>', 'only movies rated by at least N customers of the cluster')
+  return new Option('--min-support <n>', 'only movies rated by at least N customers (in a cluster profile: of the cluster)')
     .argParser(intOption('--min-support', 1))
     .default(defaultMinSupport);
 }

@@ -19,6 +19,14 @@ import type { WatchModel, WeightedMovies } from './watch-model.js';
  * k-means with k = groups on the ratings or the binary matrix finds much of the groups (adjusted Rand index
  * about 0.5-1 depending on the start) while activity, as in the real data, pulls clusters its own way.
  * data/sample.csv.gz depends on them: change them and run `npm run sample`.
+ *
+ * Calibrated for the recommenders (issue 13): tasteScale (1 before) sets how much a customer's group taste adds
+ * to their and the movie's biases, so it sets what a model of interactions can gain over the biases. With 0.6, on
+ * the bundled sample (5-fold, seed 0) baseline/movie RMSE = 0.8820/0.9791 = 0.901 and mf/baseline = 0.8543/0.8820 =
+ * 0.969, against 0.900 and 0.968 on MovieLens ml-latest-small (0.8728/0.9693, 0.8447/0.8728). With 1, mf gained
+ * 11% over the baseline and the cluster predictor 6%: every method looked better than on real data. The cluster
+ * predictor still gains more here (2.3%) than on ml-latest-small (0.1%): the groups are planted. The k-means
+ * recovery figures above were measured with tasteScale 1.
  */
 export const MODEL_PARAMS = Object.freeze({
   /** Log-normal scale of the number of ratings per customer (heavy right tail). */
@@ -29,7 +37,7 @@ export const MODEL_PARAMS = Object.freeze({
   genres: 18,
   /** Share of the variance of a group's taste that comes from its genre preferences. */
   genreShare: 0.5,
-  tasteScale: 1,
+  tasteScale: 0.6,
   /** Standard deviation of a group's log-preference for watching a movie. */
   watchScale: 2.5,
   watchTasteCorrelation: 0.5,

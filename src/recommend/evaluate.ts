@@ -1,187 +1,110 @@
-import type { CsrMatrix } from '../matrix/csr.js';
-import type { MatrixKind } from '../matrix/transform.js';
-import { buildRepresentation } from '../matrix/representation.js';
-import { fitKMeans } from '../kmeans/fit.js';
-import { Timings } from '../util/log.js';
-import { Rng } from '../util/random.js';
-import { accuracyFromSums, clampRating, type Accuracy } from './accuracy.js';
-import { baselineStats, type BaselineStats } from './baselines.js';
-import { clusterMovieStats, type ClusterMovieStats } from './cluster-cf.js';
-import { splitHoldout, type HoldoutSplit } from './holdout.js';
 import type { RatingRange } from '../matrix/rating-range.js';
+import { fitPredictors, trainStats, type LabelSource, type PredictorName, type PredictorOptions } from './predictors.js';
+import { countFallbacks, scorePredictor, type SplitScore } from './score.js';
+import type { TrainTest } from './split.js';
 
-export interface EvaluateOptions {
-  /** One cluster-CF predictor per k. */
-  readonly ks: readonly number[];
-  /** Share of each customer's ratings held out, in (0, 1). */
-  readonly holdout: number;
-  readonly seed: number;
-  /** The matrix k-means clusters; the predictions always average raw ratings. */
-  readonly matrix: MatrixKind;
-  /** Unit-length customer vectors before k-means (see representation.ts). */
-  readonly normalize?: boolean;
-  /** SVD dimensions of the clustered customers; 0 or absent = none. */
-  readonly embed?: number;
-  readonly powerIterations?: number;
-  /** lambda of the shrinkage toward the movie mean. */
-  readonly shrink: number;
+export interface EvaluateOptions extends PredictorOptions {
+  readonly predictors: readonly PredictorName[];
   readonly ratingRange: RatingRange;
-  readonly maxIter?: number;
-  /** Threads for the k-means passes (the result does not depend on it). */
-  readonly threads?: number;
   /** Called as each phase starts, for a progress line. */
   readonly onPhase?: (text: string) => void;
+  readonly labels?: LabelSource;
 }
 
-export type PredictorName = 'global mean' | 'movie mean' | 'customer mean + movie offset' | 'cluster CF';
+type Metric = 'rmse' | 'mae' | 'precision10' | 'recall10' | 'ndcg10';
+export const metricNames: readonly Metric[] = ['rmse', 'mae', 'precision10', 'recall10', 'ndcg10'];
 
-export interface PredictorScore extends Accuracy {
+export interface PredictorScore {
   readonly predictor: PredictorName;
-  /** The k of a cluster-CF row, null for the baselines. */
+  /** The k of a `cluster` row, null for the others. */
   readonly k: number | null;
+  /** Means over the splits (one split for --holdout and --train/--test). */
+  readonly rmse: number;
+  readonly mae: number;
+  readonly precision10: number;
+  readonly recall10: number;
+  readonly ndcg10: number;
+  /** Standard deviations over the folds (population, as Surprise prints them); null with one split. */
+  readonly std: Record<Metric, number> | null;
+  /** Summed over the splits: the time the whole protocol spent fitting and predicting with this predictor. */
+  readonly fitSeconds: number;
+  readonly predictSeconds: number;
 }
 
 export interface ClusterFitInfo {
+  readonly split: number;
   readonly k: number;
   readonly nIter: number;
   readonly converged: boolean;
   readonly inertia: number;
   readonly sizes: number[];
-  readonly ms: number;
 }
 
 export interface EvaluateResult {
-  readonly customers: number;
-  readonly movies: number;
+  readonly splits: number;
+  /** Summed over the splits. */
   readonly trainRatings: number;
   readonly testRatings: number;
+  /** Test ratings whose customer or movie had no training rating: predicted by the fallback. */
+  readonly fallbackRatings: number;
   readonly scores: PredictorScore[];
   readonly fits: ClusterFitInfo[];
-  readonly timingsMs: Record<string, number>;
-}
-
-/** One clustering of the training customers, ready to predict from. */
-export interface FittedClusters {
-  readonly k: number;
-  readonly labels: Int32Array;
-  readonly stats: ClusterMovieStats;
 }
 
 /**
- * Holds out a seeded share of every customer's ratings, fits k-means on the rest (once per k), and scores every
- * predictor on the held-out ratings. Cost: one split pass, one statistics pass, per k a fit plus one pass for the
- * cluster sums, and one pass over the held-out ratings for all predictors together.
+ * Fits every predictor on each split's training ratings and scores it on the split's test ratings; splits come one
+ * at a time (a fold's matrices are dropped before the next is built).
  */
-export async function evaluateRecommenders(m: CsrMatrix, opts: EvaluateOptions): Promise<EvaluateResult> {
-  const timings = new Timings();
-  const time = <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
-    opts.onPhase?.(phase);
-    return timings.time(phase, fn);
-  };
-
-  const split = await time('split', () => splitHoldout(m, opts.holdout, new Rng(opts.seed).fork()));
-  const base = await time('baselines', () => baselineStats(split.train));
-  // the same points fit clusters: matrix kind -> embedding -> unit length, fitted on the training ratings only
-  const rep = await time('transform', () =>
-    buildRepresentation(split.train, {
-      matrix: opts.matrix,
-      normalize: opts.normalize ?? false,
-      embed: opts.embed ?? 0,
-      ...(opts.powerIterations === undefined ? {} : { powerIterations: opts.powerIterations }),
-      seed: opts.seed,
-      threads: opts.threads ?? 1,
-    }),
-  );
-  const clustered = rep.points;
-  const fitted: FittedClusters[] = [];
+export async function evaluateSplits(splits: Iterable<TrainTest>, opts: EvaluateOptions): Promise<EvaluateResult> {
+  const perSplit: SplitScore[][] = [];
+  let rows: { predictor: PredictorName; k: number | null }[] = [];
   const fits: ClusterFitInfo[] = [];
-  for (const k of opts.ks) {
-    const t0 = performance.now();
-    const result = await time(`fit k=${k}`, () =>
-      fitKMeans(clustered, { k, seed: opts.seed, threads: opts.threads ?? 1, ...(opts.maxIter ? { maxIter: opts.maxIter } : {}) }),
-    );
-    const stats = await time(`cluster sums k=${k}`, () => clusterMovieStats(split.train, result.labels, k));
-    fitted.push({ k, labels: result.labels, stats });
-    fits.push({
-      k,
-      nIter: result.nIter,
-      converged: result.converged,
-      inertia: result.inertia,
-      sizes: result.sizes,
-      ms: Math.round(performance.now() - t0),
-    });
-  }
-  const scores = await time('predict', () => scoreHeldOut(split, base, fitted, opts));
-  return {
-    customers: m.nRows,
-    movies: m.nCols,
-    trainRatings: split.train.rowPtr[split.train.nRows],
-    testRatings: split.testRows.length,
-    scores,
-    fits,
-    timingsMs: timings.ms,
-  };
-}
-
-/**
- * Every predictor on every held-out rating, in one pass; predictions are clamped to the rating scale. Rows are
- * the baselines (global mean, movie mean, customer mean + movie offset), then one cluster CF per entry of `fitted`.
- */
-export function scoreHeldOut(
-  split: HoldoutSplit,
-  base: BaselineStats,
-  fitted: readonly FittedClusters[],
-  opts: Pick<EvaluateOptions, 'shrink' | 'ratingRange'>,
-): PredictorScore[] {
-  const { testRows, testCols, testValues } = split;
-  const { globalMean, movieMeans, customerMeans } = base;
-  const { min, max } = opts.ratingRange;
-  const lambda = opts.shrink;
-  const nFits = fitted.length;
-  const labels = fitted.map((f) => f.labels);
-  const sums = fitted.map((f) => f.stats.sumsT);
-  const counts = fitted.map((f) => f.stats.countsT);
-  const ks = Int32Array.from(fitted.map((f) => f.k));
-  const nPred = 3 + nFits;
-  const sse = new Float64Array(nPred);
-  const sae = new Float64Array(nPred);
-  const nTest = testRows.length;
-  const globalPred = clampRating(globalMean, min, max);
-  for (let t = 0; t < nTest; t++) {
-    const u = testRows[t];
-    const j = testCols[t];
-    const r = testValues[t];
-    const movieMean = movieMeans[j];
-    let e = globalPred - r;
-    sse[0] += e * e;
-    sae[0] += Math.abs(e);
-    e = clampRating(movieMean, min, max) - r;
-    sse[1] += e * e;
-    sae[1] += Math.abs(e);
-    // baselinePrediction inlined: customer mean + (movie mean - global mean)
-    e = clampRating(customerMeans[u] + movieMean - globalMean, min, max) - r;
-    sse[2] += e * e;
-    sae[2] += Math.abs(e);
-    for (let f = 0; f < nFits; f++) {
-      const k = ks[f];
-      const at = j * k + labels[f][u];
-      // shrunkMean inlined: (sum + lambda * movieMean) / (n + lambda), movie mean when both are 0
-      const weight = counts[f][at] + lambda;
-      const pred = weight > 0 ? (sums[f][at] + lambda * movieMean) / weight : movieMean;
-      e = clampRating(pred, min, max) - r;
-      sse[3 + f] += e * e;
-      sae[3 + f] += Math.abs(e);
+  let trainRatings = 0;
+  let testRatings = 0;
+  let fallbackRatings = 0;
+  let s = 0;
+  for (const split of splits) {
+    const tag = (text: string) => opts.onPhase?.(`split ${s + 1}: ${text}`);
+    tag('statistics');
+    const stats = trainStats(split.train);
+    const fitted = await fitPredictors(opts.predictors, split.train, stats, opts, opts.labels, tag);
+    tag('predict');
+    perSplit.push(fitted.map((p) => scorePredictor(split, stats, p, opts.ratingRange)));
+    rows = fitted.map((p) => ({ predictor: p.name, k: p.k }));
+    for (const p of fitted) {
+      const c = p.clusters;
+      if (c) fits.push({ split: s + 1, k: c.k, nIter: c.nIter, converged: c.converged, inertia: c.inertia, sizes: c.sizes });
     }
+    trainRatings += split.train.rowPtr[split.train.nRows];
+    testRatings += split.testValues.length;
+    fallbackRatings += countFallbacks(split, stats);
+    s++;
   }
-  const score = (p: number, predictor: PredictorName, k: number | null): PredictorScore => ({
-    predictor,
-    k,
-    ...accuracyFromSums(sse[p], sae[p], nTest),
+  const scores = rows.map((row, p) => {
+    const of = (f: (x: SplitScore) => number) => perSplit.map((sc) => f(sc[p]));
+    const values: Record<Metric, number[]> = {
+      rmse: of((x) => x.rmse),
+      mae: of((x) => x.mae),
+      precision10: of((x) => x.precision),
+      recall10: of((x) => x.recall),
+      ndcg10: of((x) => x.ndcg),
+    };
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const std = (xs: number[]) => {
+      const m = mean(xs);
+      return Math.sqrt(mean(xs.map((x) => (x - m) * (x - m))));
+    };
+    return {
+      ...row,
+      rmse: mean(values.rmse),
+      mae: mean(values.mae),
+      precision10: mean(values.precision10),
+      recall10: mean(values.recall10),
+      ndcg10: mean(values.ndcg10),
+      std: perSplit.length > 1 ? (Object.fromEntries(metricNames.map((m) => [m, std(values[m])])) as Record<Metric, number>) : null,
+      fitSeconds: of((x) => x.fitSeconds).reduce((a, b) => a + b, 0),
+      predictSeconds: of((x) => x.predictSeconds).reduce((a, b) => a + b, 0),
+    };
   });
-  return [
-    score(0, 'global mean', null),
-    score(1, 'movie mean', null),
-    score(2, 'customer mean + movie offset', null),
-    ...fitted.map((f, i) => score(3 + i, 'cluster CF', f.k)),
-  ];
+  return { splits: perSplit.length, trainRatings, testRatings, fallbackRatings, scores, fits };
 }

@@ -1,77 +1,81 @@
 import type { CsrMatrix } from '../matrix/csr.js';
-import { baselineStats } from './baselines.js';
-import { clusterMovieStats, shrunkMean } from './cluster-cf.js';
+import { clampRating, type RatingRange } from '../matrix/rating-range.js';
+import type { FittedPredictor } from './predictors.js';
+
+/**
+ * Movies rated by fewer customers than this are never recommended, by every predictor and command alike (the cluster
+ * profiles' default, one number everywhere): a movie one enthusiast gave 5 stars would otherwise top every list.
+ */
+export { defaultMinSupport } from '../metrics/profiles.js';
 
 export interface Recommendation {
-  readonly movieId: number;
-  /** The shrunk cluster mean: the rating we expect the customer to give. */
+  readonly col: number;
+  /** The predictor's rating, clamped to the scale. */
   readonly predicted: number;
-  /** Customers of the cluster who rated the movie (n). */
+  /** Customers who rated the movie (in the data the predictor was fitted on). */
   readonly support: number;
-  /** Their plain mean rating (NaN when n = 0). */
-  readonly clusterMean: number;
-  /** Everyone's mean rating of the movie, the target of the shrinkage. */
-  readonly movieMean: number;
 }
 
-export interface RecommendOptions {
+export interface TopOptions {
   readonly top: number;
-  /** lambda of (sum + lambda x movieMean) / (n + lambda). */
-  readonly shrink: number;
-  /** Skip movies fewer than this many of the cluster's customers rated. */
   readonly minSupport: number;
+  readonly ratingRange: RatingRange;
 }
 
-export interface CustomerRecommendations {
-  readonly cluster: number;
-  readonly clusterSize: number;
-  /** Movies the customer has rated: never recommended. */
-  readonly rated: number;
-  /** Unrated movies that passed --min-support, before the cut to --top. */
-  readonly candidates: number;
-  readonly recommendations: Recommendation[];
+/** Reused buffers for topForRow, one per thread. */
+export class TopScratch {
+  readonly scores: Float64Array;
+  readonly rated: Uint8Array;
+  constructor(nCols: number) {
+    this.scores = new Float64Array(nCols);
+    this.rated = new Uint8Array(nCols);
+  }
 }
 
 /**
- * Top movies for customer `row` of `ratings` (raw ratings, all input customers), from the customers that share
- * their cluster in `labels`. Two passes over the CSR (movie means, per-cluster sums); ties broken by support, then by
- * movie id, so the list is stable.
+ * The customer's `top` best unrated movies with support >= minSupport, by raw prediction (descending), then support
+ * (descending), then column: a stable order. One predictRow, one pass over the movies with an insertion into a list
+ * of at most `top`; the movies the customer rated are excluded by a mark array.
  */
-export function recommendForRow(
+export function topForRow(
+  predictor: Pick<FittedPredictor, 'predictRow'>,
   ratings: CsrMatrix,
-  movieIds: ArrayLike<number>,
-  labels: Int32Array,
-  k: number,
+  support: Float64Array,
   row: number,
-  opts: RecommendOptions,
-): CustomerRecommendations {
-  const { movieMeans, movieCounts } = baselineStats(ratings);
-  const stats = clusterMovieStats(ratings, labels, k);
-  const cluster = labels[row];
-  const rated = new Uint8Array(ratings.nCols);
-  for (let p = ratings.rowPtr[row]; p < ratings.rowPtr[row + 1]; p++) rated[ratings.colIdx[p]] = 1;
-  const found: Recommendation[] = [];
-  for (let j = 0; j < ratings.nCols; j++) {
-    if (rated[j] === 1 || movieCounts[j] === 0) continue;
-    const at = j * k + cluster;
-    const n = stats.countsT[at];
-    if (n < opts.minSupport) continue;
-    const sum = stats.sumsT[at];
-    found.push({
-      movieId: movieIds[j],
-      predicted: shrunkMean(sum, n, movieMeans[j], opts.shrink),
-      support: n,
-      clusterMean: n > 0 ? sum / n : NaN,
-      movieMean: movieMeans[j],
-    });
+  opts: TopOptions,
+  scratch: TopScratch,
+): { recommendations: Recommendation[]; candidates: number } {
+  const { scores, rated } = scratch;
+  const nCols = ratings.nCols;
+  predictor.predictRow(row, scores);
+  const start = ratings.rowPtr[row];
+  const end = ratings.rowPtr[row + 1];
+  for (let p = start; p < end; p++) rated[ratings.colIdx[p]] = 1;
+  const top = opts.top;
+  const minSupport = opts.minSupport;
+  const cols: number[] = [];
+  let candidates = 0;
+  for (let j = 0; j < nCols; j++) {
+    if (rated[j] === 1 || support[j] < minSupport || support[j] === 0) continue;
+    candidates++;
+    const s = scores[j];
+    if (cols.length === top) {
+      const last = cols[top - 1];
+      if (!(s > scores[last] || (s === scores[last] && support[j] > support[last]))) continue;
+      cols.pop();
+    }
+    let at = cols.length;
+    while (at > 0) {
+      const c = cols[at - 1];
+      if (s > scores[c] || (s === scores[c] && support[j] > support[c])) at--;
+      else break;
+    }
+    cols.splice(at, 0, j);
   }
-  found.sort((a, b) => b.predicted - a.predicted || b.support - a.support || a.movieId - b.movieId);
+  for (let p = start; p < end; p++) rated[ratings.colIdx[p]] = 0;
   return {
-    cluster,
-    clusterSize: stats.sizes[cluster],
-    rated: ratings.rowPtr[row + 1] - ratings.rowPtr[row],
-    candidates: found.length,
-    recommendations: found.slice(0, opts.top),
+    recommendations: cols.map((j) => ({ col: j, predicted: clampRating(scores[j], opts.ratingRange), support: support[j] })),
+    candidates,
   };
 }
 

@@ -93,5 +93,9 @@ test('elbow and evaluate accept the same options', () => {
   const v = runCli(['evaluate', '--input', input, '-k', '3', ...taste, '--json', '--quiet']);
   assert.equal(v.code, 0, v.stderr);
   const report = JSON.parse(v.stdout);
-  assert.ok(JSON.stringify(report).includes('cluster CF'), v.stdout.slice(0, 300));
+  // the cluster predictor clustered what the options say
+  assert.equal(report.matrix, 'residual, --embed 8, --normalize');
+  const cluster = report.scores.find((row: { predictor: string; k: number | null }) => row.predictor === 'cluster');
+  assert.equal(cluster.k, 3);
+  assert.ok(Number.isFinite(cluster.rmse), v.stdout.slice(0, 300));
 });

@@ -1,0 +1,72 @@
+import { sharedArray, toShared } from '../matrix/shared.js';
+
+/**
+ * Every predictor's predictions of one customer's row in one form:
+ *   out[j] = rowBase[row] + colBase[j] (+ p_row . q_j) (+ table[j * k + labels[row]])
+ * global: mu + 0; movie: 0 + movie mean; baseline: (mu + b_u) + b_i; cluster: the baseline plus its residual table;
+ * mf: (mu + b_u) + b_i + p . q. Plain arrays in shared memory, so the recommend workers read it without a copy; the
+ * sums run in the order of each predictor's predict(), so both give the same bits.
+ */
+export interface RowModel {
+  readonly nCols: number;
+  readonly rowBase: Float64Array;
+  readonly colBase: Float64Array;
+  readonly factors: number;
+  /** nRows x factors, or null. */
+  readonly p: Float64Array | null;
+  /** factors x nCols (transposed: a factor of every movie contiguous), or null. */
+  readonly qt: Float64Array | null;
+  readonly k: number;
+  readonly labels: Int32Array | null;
+  /** nCols x k, `[j * k + cluster]`, or null. */
+  readonly table: Float64Array | null;
+}
+
+export function linearRowModel(rowBase: Float64Array, colBase: Float64Array): RowModel {
+  return { nCols: colBase.length, rowBase: toShared(rowBase), colBase: toShared(colBase), factors: 0, p: null, qt: null, k: 0, labels: null, table: null };
+}
+
+export function withClusters(m: RowModel, labels: Int32Array, k: number, table: Float64Array): RowModel {
+  return { ...m, k, labels: toShared(labels), table: toShared(table) };
+}
+
+/** From vectors of stride factors + 1 (factors, then bias), as ALS leaves them. */
+export function factorRowModel(mu: number, customerVectors: Float64Array, movieVectors: Float64Array, factors: number, nRows: number, nCols: number): RowModel {
+  const f1 = factors + 1;
+  const rowBase = sharedArray(Float64Array, nRows);
+  const p = sharedArray(Float64Array, nRows * factors);
+  for (let i = 0; i < nRows; i++) {
+    rowBase[i] = mu + customerVectors[i * f1 + factors];
+    for (let a = 0; a < factors; a++) p[i * factors + a] = customerVectors[i * f1 + a];
+  }
+  const colBase = sharedArray(Float64Array, nCols);
+  const qt = sharedArray(Float64Array, factors * nCols);
+  for (let j = 0; j < nCols; j++) {
+    colBase[j] = movieVectors[j * f1 + factors];
+    for (let a = 0; a < factors; a++) qt[a * nCols + j] = movieVectors[j * f1 + a];
+  }
+  return { nCols, rowBase, colBase, factors, p, qt, k: 0, labels: null, table: null };
+}
+
+export function predictRowWith(m: RowModel, row: number, out: Float64Array): void {
+  const nCols = m.nCols;
+  const base = m.rowBase[row];
+  const colBase = m.colBase;
+  for (let j = 0; j < nCols; j++) out[j] = base + colBase[j];
+  const F = m.factors;
+  if (F > 0) {
+    const p = m.p!;
+    const qt = m.qt!;
+    for (let a = 0; a < F; a++) {
+      const pa = p[row * F + a];
+      const q = qt.subarray(a * nCols, (a + 1) * nCols);
+      for (let j = 0; j < nCols; j++) out[j] += pa * q[j];
+    }
+  }
+  if (m.table !== null) {
+    const k = m.k;
+    const c = m.labels![row];
+    const table = m.table;
+    for (let j = 0; j < nCols; j++) out[j] += table[j * k + c];
+  }
+}
