@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus,recommend]
  *                          [--max-wait 120] [--versus-customers 144380] [--bounds-customers 40000]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { cacheDir, ensureData, FULL_CUSTOMERS, repoRoot } from './data.js';
 import { idleWait, machineInfo, round } from './measure.js';
 import { benchEndToEnd } from './sections/e2e.js';
+import { benchEmbedding } from './sections/embedding.js';
 import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
 import { benchHeatmaps } from './sections/heatmap.js';
@@ -37,7 +38,7 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend').split(','));
+const sections = new Set(value('--only', 'reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus,recommend').split(','));
 const versusCustomers = Number(value('--versus-customers', String(FULL_CUSTOMERS)));
 const boundsCustomers = Number(value('--bounds-customers', '40000'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -68,7 +69,7 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
   return out;
 }
 
-const needsFull = ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet'].some((s) => sections.has(s)) || (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
+const needsFull = ['reading', 'fit', 'e2e', 'embed', 'scaling', 'engines', 'heatmap', 'parquet'].some((s) => sections.has(s)) || (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
 // generated (about a minute and 1.4 GB of disk) only when a section measures it
 const full = needsFull ? await ensureData(FULL_CUSTOMERS, log) : (null as never);
 const threadCounts = [...new Set([1, threads])];
@@ -104,6 +105,15 @@ if (e2e) {
     ])),
   );
   console.log(`(ran: ${e2e[0].command})`);
+}
+
+const embed = await section('embed', () => benchEmbedding(full.csr, threads, runs));
+if (embed) {
+  console.log(
+    table('fit with the taste options, CSR input, k = 5 (fresh process each run)', ['options', 'threads', 'median s', 'peak RSS MB', 'runs s'], embed.map((r) => [
+      r.options, r.threads, r.seconds, r.peakRssMb, r.runs.join(' '),
+    ])),
+  );
 }
 
 const scaling = await section('scaling', async () => {
