@@ -23,8 +23,24 @@ const deps = { readCatalog: async () => catalog };
 
 function options(extra: Partial<ScatterCliOptions>): ScatterCliOptions {
   return {
-    input: pivot, k: 2, seed: 0, init: 'k-means++', nInit: 1, maxIter: 300, tol: 1e-4, matrix: 'ratings', ratingRange: { min: 1, max: 5 },
-    out: join(tmp, 'x.png'), maxPoints: 5000, scale: 1, quiet: true, titles: 'movies.csv', x: 'Sci-Fi', y: 'Romance', threads: 1, ...extra,
+    input: pivot,
+    k: 2,
+    seed: 0,
+    init: 'k-means++',
+    nInit: 1,
+    maxIter: 300,
+    tol: 1e-4,
+    matrix: 'ratings',
+    ratingRange: { min: 1, max: 5 },
+    out: join(tmp, 'x.png'),
+    maxPoints: 5000,
+    scale: 1,
+    quiet: true,
+    titles: 'movies.csv',
+    x: 'Sci-Fi',
+    y: 'Romance',
+    threads: 1,
+    ...extra,
   };
 }
 
@@ -43,24 +59,41 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     const out = join(tmp, 'new', 'folder', 'genres.png');
     await runScatter(options({ assignments: assignments, out, spec: true }), [], deps);
     const spec = JSON.parse(readFileSync(join(tmp, 'new', 'folder', 'genres.vl.json'), 'utf8'));
-    assert.deepEqual(spec.data.values.map((p: { c: number; k: string }) => [p.c, p.k]), [[1, '0'], [2, '1'], [5, '1']]);
+    assert.deepEqual(
+      spec.data.values.map((p: { c: number; k: string }) => [p.c, p.k]),
+      [
+        [1, '0'],
+        [2, '1'],
+        [5, '1'],
+      ],
+    );
     assert.equal(spec.title.subtitle.at(-1), `clusters: ${assignments}`);
     const png = await decodePng(readFileSync(out));
     assert.ok(png.width > 500 && png.height > 500);
   });
 
-  it('fits the clusters with fit\'s options when no --assignments is given, and matches genres without regard to case', async () => {
+  it("fits the clusters with fit's options when no --assignments is given, and matches genres without regard to case", async () => {
     const out = join(tmp, 'fitted.png');
     await runScatter(options({ out, spec: true, x: 'sci-fi', y: 'ROMANCE' }), [], deps);
     const spec = JSON.parse(readFileSync(join(tmp, 'fitted.vl.json'), 'utf8'));
-    assert.match(spec.title.subtitle.at(-1), /^clusters: k-means on the ratings matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/);
+    assert.match(
+      spec.title.subtitle.at(-1),
+      /^clusters: k-means on the ratings matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/,
+    );
     assert.equal(spec.encoding.x.title, 'average Sci-Fi rating');
   });
 
   it('refuses an unknown genre naming those the file has, and --assignments with fit options (exit 2)', async () => {
-    const usage = (message: string) => (err: unknown) => err instanceof UserError && err.exitCode === ExitCode.usage && err.message === message;
-    await assert.rejects(runScatter(options({ x: 'Western' }), [], deps), usage(messages.scatterUnknownGenre('--x', 'Western', ['Sci-Fi', 'Horror', 'Comedy', 'Romance'])));
-    await assert.rejects(runScatter(options({ assignments }), ['--k'], deps), usage(messages.scatterAssignmentsAndFit(['--k'])));
+    const usage = (message: string) => (err: unknown) =>
+      err instanceof UserError && err.exitCode === ExitCode.usage && err.message === message;
+    await assert.rejects(
+      runScatter(options({ x: 'Western' }), [], deps),
+      usage(messages.scatterUnknownGenre('--x', 'Western', ['Sci-Fi', 'Horror', 'Comedy', 'Romance'])),
+    );
+    await assert.rejects(
+      runScatter(options({ assignments }), ['--k'], deps),
+      usage(messages.scatterAssignmentsAndFit(['--k'])),
+    );
     const noGenres = { readCatalog: async () => ({ titles: new Map(), genres: null }) };
     await assert.rejects(runScatter(options({}), [], noGenres), usage(messages.scatterNoGenres('movies.csv')));
   });
@@ -72,7 +105,23 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     assert.equal(none.stderr, `netflix-cluster: ${messages.scatterNeedsGenres()}\n`);
     const one = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi']);
     assert.equal(one.stderr, `netflix-cluster: ${messages.scatterNeedsBothGenres()}\n`);
-    const both = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi', '--y', 'Romance', '--assignments', assignments, '--k', '3', '--titles', 'm.csv']);
+    const both = await cli([
+      'scatter',
+      '--input',
+      pivot,
+      '-o',
+      out,
+      '--x',
+      'Sci-Fi',
+      '--y',
+      'Romance',
+      '--assignments',
+      assignments,
+      '--k',
+      '3',
+      '--titles',
+      'm.csv',
+    ]);
     assert.equal(both.code, 2);
     assert.equal(both.stderr, `netflix-cluster: ${messages.scatterAssignmentsAndFit(['--k'])}\n`);
     const noTitles = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi', '--y', 'Romance']);
