@@ -20,9 +20,14 @@ export async function writeTable(path: string, columns: readonly TableColumn[]):
     await writeParquetFile(path, columns, rowGroupsOf(columns.map((c) => c.values)));
     return;
   }
-  const chunks = csvChunks(columns);
+  await writeChunks(path, csvChunks(columns));
+}
+
+/** Text chunks to `path` through a temporary file renamed into place, or to stdout when path is '-'. */
+export async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   if (path === '-') {
     for (const chunk of chunks) {
+      // `fit | head`: the reader has what it wanted
       if (stdoutClosed()) return;
       await writeStdout(chunk);
     }
