@@ -1,21 +1,13 @@
 import type { ElbowResult } from '../metrics/elbow.js';
 import { messages } from '../messages.js';
 import { balanceWarning, clusterBalance } from '../metrics/cluster-balance.js';
-import { embeddingJson, type FittedRepresentation } from '../matrix/representation.js';
+import { embeddingJson } from '../matrix/representation.js';
 import { pointsLine, usesTasteOptions } from './fit-summary.js';
+import { matrixSummaryJson, type MatrixSummary } from './matrix-summary.js';
 import { alignedTable, matrixLine, noteLine, secs } from './format.js';
 
 /** Everything the elbow command reports, for the stderr table, --json and the report. */
-export interface ElbowSummary {
-  input: string;
-  matrix: string;
-  rows: number;
-  cols: number;
-  nnz: number;
-  emptyRows: number;
-  /** How the customers became points; absent = the plain matrix. */
-  representation?: FittedRepresentation;
-  zeroRows?: number;
+export interface ElbowSummary extends MatrixSummary {
   seed: number;
   init: string;
   nInit: number;
@@ -96,12 +88,7 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
   const r = s.result;
   return {
     command: 'elbow',
-    input: s.input,
-    matrix: s.matrix,
-    rows: s.rows,
-    cols: s.cols,
-    nnz: s.nnz,
-    emptyRows: s.emptyRows,
+    ...matrixSummaryJson(s),
     normalize: s.representation?.normalize ?? false,
     zeroRows: s.zeroRows ?? 0,
     embedding: s.representation ? embeddingJson(s.representation) : null,

@@ -11,8 +11,6 @@ import {
 } from './kmeans-options.js';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { nnz } from '../matrix/csr.js';
-import { countEmptyRows } from '../matrix/transform.js';
 import { buildRepresentation } from '../matrix/representation.js';
 import { runElbow } from '../metrics/elbow.js';
 import { elbowSpec } from '../plot/elbow-spec.js';
@@ -25,6 +23,7 @@ import { formatKList, kListOption } from './k-list.js';
 import { loadRatings } from './load-ratings.js';
 import { elbowSummaryJson, formatElbowSettings, formatElbowTable, type ElbowSummary } from './elbow-summary.js';
 import { checkOutputs, toStdout, writeResult } from './output.js';
+import { matrixSummary } from './matrix-summary.js';
 import { Progress } from './progress.js';
 import { jsonOption, outOption, quietOption, reportOption, silhouetteSampleOption } from './shared-options.js';
 import { elbowTable, writeParquetResult } from './result-tables.js';
@@ -121,14 +120,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   timings.ms.silhouette = Math.round(result.silhouetteMs * 10) / 10;
 
   const summary: ElbowSummary = {
-    input,
-    matrix: opts.matrix,
-    rows: matrix.nRows,
-    cols: rep.transformed.nCols,
-    nnz: nnz(rep.transformed),
-    emptyRows: countEmptyRows(rep.transformed),
-    representation: rep.fitted,
-    zeroRows: rep.zeroRows,
+    ...matrixSummary(input, opts.matrix, rep),
     seed: opts.seed,
     init: opts.init,
     nInit: opts.nInit,

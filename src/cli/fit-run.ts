@@ -4,8 +4,6 @@ import { writeAssignments } from '../io/assignments.js';
 import { writeStdout } from '../io/stdout.js';
 import { readMovieCatalog } from '../io/titles/movie-catalog.js';
 import { loadRatings } from './load-ratings.js';
-import { nnz } from '../matrix/csr.js';
-import { countEmptyRows } from '../matrix/transform.js';
 import { buildRepresentation } from '../matrix/representation.js';
 import { checkEmbed, representationOptionsFrom } from './kmeans-options.js';
 import { fitKMeans, type KMeansResult } from '../kmeans/fit.js';
@@ -21,6 +19,7 @@ import { bundledSampleLabel, formatFitSummary, fitSummaryJson, type FitSummary }
 import { noteLine } from './format.js';
 import { kmeansOptionsFrom } from './kmeans-options.js';
 import { checkOutputs } from './output.js';
+import { matrixSummary } from './matrix-summary.js';
 import { Progress } from './progress.js';
 import { heatmapOptionsFrom } from './heatmap.js';
 import { writeFitReport } from './fit-report.js';
@@ -120,14 +119,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   );
 
   const summary: FitSummary = {
-    input: opts.input ?? bundledSampleLabel,
-    matrix: opts.matrix,
-    rows: matrix.nRows,
-    cols: rep.transformed.nCols,
-    nnz: nnz(rep.transformed),
-    emptyRows: countEmptyRows(rep.transformed),
-    representation: rep.fitted,
-    zeroRows: rep.zeroRows,
+    ...matrixSummary(opts.input ?? bundledSampleLabel, opts.matrix, rep),
     k: opts.k,
     seed: opts.seed,
     init: opts.init,

@@ -6,6 +6,7 @@ import { balanceWarning, clusterBalance, formatBalance } from '../metrics/cluste
 import { embeddingJson, type FittedRepresentation } from '../matrix/representation.js';
 import type { ClusterProfiles } from '../metrics/profiles.js';
 import { profilesJson } from '../metrics/profiles-format.js';
+import { matrixSummaryJson, type MatrixSummary } from './matrix-summary.js';
 import { int, label, matrixLine, noteLine, secs } from './format.js';
 
 /** How summaries name the bundled sample: the same words on every machine. */
@@ -16,17 +17,7 @@ export function bundledSamplePath(): string {
   return fileURLToPath(new URL('../../../data/sample.csv.gz', import.meta.url));
 }
 
-export interface FitSummary {
-  input: string;
-  matrix: string;
-  rows: number;
-  cols: number;
-  nnz: number;
-  emptyRows: number;
-  /** How the customers became points (matrix kind, embedding, normalize). */
-  representation?: FittedRepresentation;
-  /** Customers whose points are all zeros (see messages.zeroRowsNote). */
-  zeroRows?: number;
+export interface FitSummary extends MatrixSummary {
   k: number;
   seed: number;
   init: string;
@@ -100,12 +91,7 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
   const rep = s.representation ?? plain(s.matrix);
   const balance = clusterBalance(r.sizes);
   return {
-    input: s.input,
-    matrix: s.matrix,
-    rows: s.rows,
-    cols: s.cols,
-    nnz: s.nnz,
-    emptyRows: s.emptyRows,
+    ...matrixSummaryJson(s),
     normalize: rep.normalize,
     zeroRows: s.zeroRows ?? 0,
     embedding: embeddingJson(rep),
