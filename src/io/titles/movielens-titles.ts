@@ -53,14 +53,9 @@ export function isItemLine(line: string): boolean {
  * `""` for a quote inside), genres separated by `|`. Line 1 is the header.
  */
 export function parseMoviesCsv(path: string, lines: readonly string[]): ParsedCatalog {
-  const titles = new Map<number, string>();
-  const genres = new Map<number, readonly string[]>();
   const header = splitCsvLine(lines[0]) ?? [];
   const genreAt = header.findIndex((c) => c.toLowerCase() === 'genres');
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') continue;
-    const lineNo = i + 1;
+  return parseCatalogLines(path, lines, 1, (line, lineNo) => {
     const cells = splitCsvLine(line);
     if (cells === null)
       throw dataError(
@@ -75,13 +70,9 @@ export function parseMoviesCsv(path: string, lines: readonly string[]): ParsedCa
         ),
       );
     }
-    const id = movieId(path, lineNo, cells[0]);
-    if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
-    titles.set(id, cells[1]);
     const list = genreAt < 0 || cells[genreAt] === NO_GENRES || cells[genreAt] === '' ? [] : cells[genreAt].split('|');
-    genres.set(id, list);
-  }
-  return { titles, genres };
+    return { idText: cells[0], title: cells[1], genres: list };
+  });
 }
 
 /** True for a line of 1M/10M's movies.dat: `id::title::genres`. */
@@ -91,33 +82,23 @@ export function isDatLine(line: string): boolean {
 
 /** MovieLens 1M/10M's movies.dat: `1::Toy Story (1995)::Animation|Children's|Comedy`, no header, no quoting. */
 export function parseDatFile(path: string, lines: readonly string[]): ParsedCatalog {
-  const titles = new Map<number, string>();
-  const genres = new Map<number, readonly string[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') continue;
-    const lineNo = i + 1;
+  return parseCatalogLines(path, lines, 0, (line, lineNo) => {
     const first = line.indexOf('::');
     const last = line.lastIndexOf('::');
     if (first < 0 || last === first)
       throw dataError(messages.titlesBadLine(path, lineNo, 'expected MovieID::Title::Genres'));
-    const id = movieId(path, lineNo, line.slice(0, first));
-    if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
-    titles.set(id, line.slice(first + 2, last));
     const list = line.slice(last + 2);
-    genres.set(id, list === '' || list === NO_GENRES ? [] : list.split('|'));
-  }
-  return { titles, genres };
+    return {
+      idText: line.slice(0, first),
+      title: line.slice(first + 2, last),
+      genres: list === '' || list === NO_GENRES ? [] : list.split('|'),
+    };
+  });
 }
 
 /** MovieLens 100k's u.item: `id|title|release date|video date|IMDb URL|` then 19 genre flags, no header. */
 export function parseItemFile(path: string, lines: readonly string[]): ParsedCatalog {
-  const titles = new Map<number, string>();
-  const genres = new Map<number, readonly string[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') continue;
-    const lineNo = i + 1;
+  return parseCatalogLines(path, lines, 0, (line, lineNo) => {
     const fields = line.split('|');
     if (!isItemLine(line)) {
       throw dataError(
@@ -128,12 +109,40 @@ export function parseItemFile(path: string, lines: readonly string[]): ParsedCat
         ),
       );
     }
-    const id = movieId(path, lineNo, fields[0]);
-    if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
-    titles.set(id, fields[1]);
     const list: string[] = [];
     for (let g = 1; g < itemGenres.length; g++) if (fields[5 + g] === '1') list.push(itemGenres[g]);
-    genres.set(id, list);
+    return { idText: fields[0], title: fields[1], genres: list };
+  });
+}
+
+/** One line of a catalog file as its format says it: the movie id's text, the title, the genres. */
+interface CatalogLine {
+  readonly idText: string;
+  readonly title: string;
+  readonly genres: readonly string[];
+}
+
+/**
+ * The loop every catalog format shares: lines from `firstLine` on, blank ones skipped, each read by `parseLine`
+ * (which throws on a line its format does not allow), then the id checked and a second use of it refused.
+ */
+function parseCatalogLines(
+  path: string,
+  lines: readonly string[],
+  firstLine: number,
+  parseLine: (line: string, lineNo: number) => CatalogLine,
+): ParsedCatalog {
+  const titles = new Map<number, string>();
+  const genres = new Map<number, readonly string[]>();
+  for (let i = firstLine; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const lineNo = i + 1;
+    const movie = parseLine(line, lineNo);
+    const id = movieId(path, lineNo, movie.idText);
+    if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
+    titles.set(id, movie.title);
+    genres.set(id, movie.genres);
   }
   return { titles, genres };
 }
