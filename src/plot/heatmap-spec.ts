@@ -184,16 +184,11 @@ function baseConfig(kind: HeatmapKind) {
  */
 function clusterLayer(sel: ClusterSelection, style: HeatmapStyle) {
   return {
-    title: {
-      text: heatmapTitle(sel),
-      subtitle: heatmapSubtitle(sel),
-      color: clusterColor(sel.cluster),
+    title: clusterTitle(sel, heatmapTitle(sel), heatmapSubtitle(sel), {
       fontSize: 14,
       subtitleFontSize: 11,
-      subtitleColor: '#333',
-      anchor: 'start',
       offset: 10,
-    },
+    }),
     data: { values: ratedCells(sel) },
     width: { step: cellWidth },
     height: { step: cellHeight },
@@ -202,19 +197,34 @@ function clusterLayer(sel: ClusterSelection, style: HeatmapStyle) {
   };
 }
 
+/** A cluster's title, in the cluster's colour, left-aligned: the heatmap's and the overview panel's, sized apart. */
+function clusterTitle(
+  sel: ClusterSelection,
+  text: string,
+  subtitle: string[],
+  size: { fontSize: number; subtitleFontSize: number; offset: number },
+) {
+  return {
+    text,
+    subtitle,
+    color: clusterColor(sel.cluster),
+    fontSize: size.fontSize,
+    subtitleFontSize: size.subtitleFontSize,
+    subtitleColor: '#333',
+    anchor: 'start',
+    offset: size.offset,
+  };
+}
+
 /** One cluster in the overview: small cells, no tick labels, the title in the cluster's colour. */
 function panelLayer(sel: ClusterSelection, style: HeatmapStyle) {
   return {
-    title: {
-      text: `Cluster ${sel.cluster} - ${sel.size.toLocaleString('en-US')} customers`,
-      subtitle: panelSubtitle(sel),
-      color: clusterColor(sel.cluster),
-      fontSize: 16,
-      subtitleFontSize: 13,
-      subtitleColor: '#333',
-      anchor: 'start',
-      offset: 6,
-    },
+    title: clusterTitle(
+      sel,
+      `Cluster ${sel.cluster} - ${sel.size.toLocaleString('en-US')} customers`,
+      panelSubtitle(sel),
+      { fontSize: 16, subtitleFontSize: 13, offset: 6 },
+    ),
     data: { values: ratedCells(sel) },
     width: { step: panelCellWidth },
     height: { step: panelCellHeight },
