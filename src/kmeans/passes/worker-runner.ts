@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../../matrix/csr.js';
+import { splitRowUnits } from '../../matrix/row-ranges.js';
 import { sharedArray, sharedMatrix } from '../../matrix/shared.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import { sumsAreExact, type ValueScan } from '../exact-sums.js';
@@ -210,22 +211,7 @@ export class WorkerRunner implements PassRunner {
   }
 }
 
-/**
- * Block boundaries of `parts` contiguous ranges with about the same number of stored entries each (the work of a
- * pass is proportional to entries, not rows). Every range holds at least one block.
- */
+/** Block boundaries of `parts` contiguous ranges with about the same number of stored entries each. */
 export function splitBlocks(m: CsrMatrix, parts: number): number[] {
-  const nBlocks = blockCount(m.nRows);
-  const total = m.rowPtr[m.nRows];
-  const bounds = [0];
-  let b = 0;
-  for (let j = 1; j < parts; j++) {
-    const target = (total * j) / parts;
-    // the first block that starts at or past the target, leaving room for one block per remaining part
-    while (b < nBlocks - (parts - j) && m.rowPtr[Math.min(m.nRows, b * BLOCK_ROWS)] < target) b++;
-    b = Math.max(b, bounds[j - 1] + 1);
-    bounds.push(b);
-  }
-  bounds.push(nBlocks);
-  return bounds;
+  return splitRowUnits(m, parts, blockCount(m.nRows), BLOCK_ROWS);
 }

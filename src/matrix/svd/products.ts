@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../csr.js';
+import { splitRowUnits } from '../row-ranges.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import {
@@ -173,17 +174,5 @@ class WorkerProducts implements ProductRunner {
 
 /** Chunk boundaries of `parts` contiguous ranges with about the same number of stored entries each. */
 export function splitChunks(m: CsrMatrix, parts: number): number[] {
-  const nChunks = chunkCount(m.nRows);
-  const rows = chunkRows(m.nRows);
-  const total = m.rowPtr[m.nRows];
-  const bounds = [0];
-  let b = 0;
-  for (let j = 1; j < parts; j++) {
-    const target = (total * j) / parts;
-    while (b < nChunks - (parts - j) && m.rowPtr[Math.min(m.nRows, b * rows)] < target) b++;
-    b = Math.max(b, bounds[j - 1] + 1);
-    bounds.push(b);
-  }
-  bounds.push(nChunks);
-  return bounds;
+  return splitRowUnits(m, parts, chunkCount(m.nRows), chunkRows(m.nRows));
 }
