@@ -91,6 +91,9 @@ export function multiplyTransposedChunk(
   }
 }
 
+/** A chunk product (multiplyTransposedChunk, multiplyGramChunk): rows r0..r1 of A into out[offset ..), zeroed first. */
+export type ChunkProduct = typeof multiplyTransposedChunk;
+
 /**
  * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
  * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way).

@@ -2,6 +2,7 @@
 import { workerData } from 'node:worker_threads';
 import { serveRequests } from '../../util/worker-rpc.js';
 import { chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
+import type { ChunkProduct } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
 const init = workerData as ProductWorkerInit;
@@ -16,37 +17,19 @@ serveRequests<ProductRequest, null>((request) => {
     case 'multiply':
       multiplyRows(m, request.x, request.l, request.y, r0, r1, ptr);
       return null;
-    case 'multiplyTransposed': {
-      const width = m.nCols * request.l;
-      for (let c = init.c0; c < init.c1; c++) {
-        multiplyTransposedChunk(
-          m,
-          request.y,
-          request.l,
-          request.chunks,
-          c * width,
-          c * rowsPerChunk,
-          Math.min(m.nRows, (c + 1) * rowsPerChunk),
-          ptr,
-        );
-      }
+    case 'multiplyTransposed':
+      productChunks(multiplyTransposedChunk, request.y, request.l, request.chunks);
       return null;
-    }
-    case 'multiplyGram': {
-      const width = m.nCols * request.l;
-      for (let c = init.c0; c < init.c1; c++) {
-        multiplyGramChunk(
-          m,
-          request.x,
-          request.l,
-          request.chunks,
-          c * width,
-          c * rowsPerChunk,
-          Math.min(m.nRows, (c + 1) * rowsPerChunk),
-          ptr,
-        );
-      }
+    case 'multiplyGram':
+      productChunks(multiplyGramChunk, request.x, request.l, request.chunks);
       return null;
-    }
   }
 });
+
+/** This worker's chunks c0..c1 of `product`, each into its own slice of `chunks` (added in order by the caller). */
+function productChunks(product: ChunkProduct, x: Float64Array, l: number, chunks: Float64Array): void {
+  const width = m.nCols * l;
+  for (let c = init.c0; c < init.c1; c++) {
+    product(m, x, l, chunks, c * width, c * rowsPerChunk, Math.min(m.nRows, (c + 1) * rowsPerChunk), ptr);
+  }
+}

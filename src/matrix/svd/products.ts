@@ -10,6 +10,7 @@ import {
   multiplyRows,
   multiplyTransposedChunk,
   rowOffsets,
+  type ChunkProduct,
 } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
@@ -52,20 +53,15 @@ class SerialProducts implements ProductRunner {
   }
 
   async multiplyTransposed(y: Float64Array, l: number, z: Float64Array): Promise<void> {
-    const { nRows, nCols } = this.m;
-    const width = nCols * l;
-    if (this.chunk === null || this.chunk.length !== width) this.chunk = new Float64Array(width);
-    const rows = chunkRows(nRows);
-    const nChunks = chunkCount(nRows);
-    z.fill(0, 0, width);
-    // the workers' order: each chunk summed from zero, then the chunk sums added in chunk order
-    for (let b = 0; b < nChunks; b++) {
-      multiplyTransposedChunk(this.m, y, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows), this.ptr);
-      for (let c = 0; c < width; c++) z[c] += this.chunk[c];
-    }
+    this.sumChunks(multiplyTransposedChunk, y, l, z);
   }
 
   async multiplyGram(x: Float64Array, l: number, z: Float64Array): Promise<void> {
+    this.sumChunks(multiplyGramChunk, x, l, z);
+  }
+
+  /** z = the sum of `product` over the row chunks in the workers' order: each chunk from zero, then added in order. */
+  private sumChunks(product: ChunkProduct, x: Float64Array, l: number, z: Float64Array): void {
     const { nRows, nCols } = this.m;
     const width = nCols * l;
     if (this.chunk === null || this.chunk.length !== width) this.chunk = new Float64Array(width);
@@ -73,7 +69,7 @@ class SerialProducts implements ProductRunner {
     const nChunks = chunkCount(nRows);
     z.fill(0, 0, width);
     for (let b = 0; b < nChunks; b++) {
-      multiplyGramChunk(this.m, x, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows), this.ptr);
+      product(this.m, x, l, this.chunk, 0, b * rows, Math.min(nRows, (b + 1) * rows), this.ptr);
       for (let c = 0; c < width; c++) z[c] += this.chunk[c];
     }
   }
