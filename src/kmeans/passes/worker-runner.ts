@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../../matrix/csr.js';
 import { splitRowUnits } from '../../matrix/row-ranges.js';
 import { sharedArray, sharedMatrix } from '../../matrix/shared.js';
+import { WorkerPool } from '../../util/worker-pool.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import { sumsAreExact, type ValueScan } from '../exact-sums.js';
 import { blockCount, BLOCK_ROWS } from '../kernels.js';
@@ -18,14 +19,13 @@ type Client = WorkerClient<PassRequest, PassReply>;
  */
 export class WorkerRunner implements PassRunner {
   private readonly m: CsrMatrix;
-  private readonly clients: Client[];
+  private readonly pool: WorkerPool<PassRequest, PassReply>;
   private readonly nBlocks: number;
   private readonly xNorms: Float64Array;
   private readonly exact: boolean;
   private readonly labels: Int32Array;
   private readonly minDist: Float64Array;
   private readonly blockInertia: Float64Array;
-  private failure: Error | null = null;
   /** Scratch that depends on k (or t), replaced when it changes. */
   private centers: { k: number; centersT: Float64Array; cNorms: Float64Array } | null = null;
   private sums: {
@@ -47,14 +47,13 @@ export class WorkerRunner implements PassRunner {
 
   private constructor(m: CsrMatrix, clients: Client[], xNorms: Float64Array, exact: boolean) {
     this.m = m;
-    this.clients = clients;
+    this.pool = new WorkerPool(clients, 'k-means: the runner is closed');
     this.nBlocks = blockCount(m.nRows);
     this.xNorms = xNorms;
     this.exact = exact;
     this.labels = sharedArray(Int32Array, m.nRows);
     this.minDist = sharedArray(Float64Array, m.nRows);
     this.blockInertia = sharedArray(Float64Array, this.nBlocks);
-    for (const c of clients) c.onFailure((err) => this.fail(err));
   }
 
   static async start(source: CsrMatrix, parts: number, url: URL): Promise<WorkerRunner> {
@@ -103,7 +102,7 @@ export class WorkerRunner implements PassRunner {
       sumsT: null,
       counts: null,
     };
-    await this.all((j) => ({
+    await this.pool.all((j) => ({
       op: 'lloyd',
       work,
       out: { blockInertia: this.blockInertia, sums: s === null ? null : s.targets[j] },
@@ -135,7 +134,7 @@ export class WorkerRunner implements PassRunner {
       work: { candT: c.candT, candNorms: c.candNorms, t, closest: this.closest, out: c.out },
       blockPotentials: c.pots,
     };
-    await this.all(() => request);
+    await this.pool.all(() => request);
     w.out.set(c.out);
     const total = new Float64Array(t);
     sumRowsInBlockOrder(c.pots, this.nBlocks, t, total);
@@ -143,27 +142,7 @@ export class WorkerRunner implements PassRunner {
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('k-means: the runner is closed');
-    await Promise.all(this.clients.map((c) => c.terminate()));
-  }
-
-  /** One request per worker; the first failure fails the pass and stops every worker. */
-  private async all(request: (j: number) => PassRequest): Promise<void> {
-    if (this.failure !== null) throw this.failure;
-    try {
-      await Promise.all(this.clients.map((c, j) => c.call(request(j))));
-    } catch (err) {
-      this.fail(err as Error);
-      // the first failure is the cause: an idle worker that died stops the busy ones, whose own rejection
-      // ("the worker threads were closed") would otherwise hide why
-      throw this.failure ?? err;
-    }
-  }
-
-  private fail(err: Error): void {
-    if (this.failure !== null) return;
-    this.failure = err;
-    for (const c of this.clients) void c.terminate();
+    await this.pool.close();
   }
 
   private centersFor(k: number) {
@@ -182,15 +161,21 @@ export class WorkerRunner implements PassRunner {
       const len = k * this.m.nCols;
       const epoch = ++this.epoch;
       if (this.exact) {
-        const parts = this.clients.map(() => sharedArray(Float64Array, len));
-        const counts = this.clients.map(() => sharedArray(Float64Array, k));
+        const parts = this.pool.clients.map(() => sharedArray(Float64Array, len));
+        const counts = this.pool.clients.map(() => sharedArray(Float64Array, k));
         const targets = parts.map((sums, j): SumsTarget => ({ mode: 'own', sums, counts: counts[j], epoch }));
         this.sums = { k, epoch, targets, parts, counts };
       } else {
         const blockSums = sharedArray(Float64Array, this.nBlocks * len);
         const blockCounts = sharedArray(Float64Array, this.nBlocks * k);
         const target: SumsTarget = { mode: 'blocks', blockSums, blockCounts };
-        this.sums = { k, epoch, targets: this.clients.map(() => target), parts: [blockSums], counts: [blockCounts] };
+        this.sums = {
+          k,
+          epoch,
+          targets: this.pool.clients.map(() => target),
+          parts: [blockSums],
+          counts: [blockCounts],
+        };
       }
     }
     return this.sums;

@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../csr.js';
 import { splitRowUnits } from '../row-ranges.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
+import { WorkerPool } from '../../util/worker-pool.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import {
   addChunksInOrder,
@@ -80,14 +81,14 @@ class SerialProducts implements ProductRunner {
 type Client = WorkerClient<ProductRequest, null>;
 
 class WorkerProducts implements ProductRunner {
-  private failure: Error | null = null;
+  private readonly pool: WorkerPool<ProductRequest, null>;
   private scratch = new Map<string, Float64Array>();
 
   private constructor(
     private readonly m: CsrMatrix,
-    private readonly clients: Client[],
+    clients: Client[],
   ) {
-    for (const c of clients) c.onFailure((err) => this.fail(err));
+    this.pool = new WorkerPool(clients, 'SVD: the product runner is closed');
   }
 
   static async start(source: CsrMatrix, parts: number, url: URL): Promise<WorkerProducts> {
@@ -113,7 +114,7 @@ class WorkerProducts implements ProductRunner {
     const xs = this.shared('x', x.length);
     xs.set(x);
     const ys = this.shared('y', this.m.nRows * l);
-    await this.all({ op: 'multiply', x: xs, l, y: ys });
+    await this.pool.all(() => ({ op: 'multiply', x: xs, l, y: ys }));
     y.set(ys);
   }
 
@@ -123,7 +124,7 @@ class WorkerProducts implements ProductRunner {
     const width = this.m.nCols * l;
     const nChunks = chunkCount(this.m.nRows);
     const chunks = this.shared('chunks', nChunks * width);
-    await this.all({ op: 'multiplyTransposed', y: ys, l, chunks });
+    await this.pool.all(() => ({ op: 'multiplyTransposed', y: ys, l, chunks }));
     addChunksInOrder(chunks, nChunks, width, z);
   }
 
@@ -133,13 +134,12 @@ class WorkerProducts implements ProductRunner {
     const width = this.m.nCols * l;
     const nChunks = chunkCount(this.m.nRows);
     const chunks = this.shared('chunks', nChunks * width);
-    await this.all({ op: 'multiplyGram', x: xs, l, chunks });
+    await this.pool.all(() => ({ op: 'multiplyGram', x: xs, l, chunks }));
     addChunksInOrder(chunks, nChunks, width, z);
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('SVD: the product runner is closed');
-    await Promise.all(this.clients.map((c) => c.terminate()));
+    await this.pool.close();
   }
 
   private shared(name: string, length: number): Float64Array {
@@ -149,22 +149,6 @@ class WorkerProducts implements ProductRunner {
       this.scratch.set(name, a);
     }
     return a;
-  }
-
-  private async all(request: ProductRequest): Promise<void> {
-    if (this.failure !== null) throw this.failure;
-    try {
-      await Promise.all(this.clients.map((c) => c.call(request)));
-    } catch (err) {
-      this.fail(err as Error);
-      throw this.failure ?? err;
-    }
-  }
-
-  private fail(err: Error): void {
-    if (this.failure !== null) return;
-    this.failure = err;
-    for (const c of this.clients) void c.terminate();
   }
 }
 
