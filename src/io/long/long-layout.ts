@@ -1,3 +1,5 @@
+import { NUMBER_RE } from '../cell-text.js';
+
 /**
  * How a long ratings file lays out its lines, told from its first line: the delimiter and whether that line is a
  * header. Real files come as MovieLens ships them: ml-latest's `userId,movieId,rating,timestamp` (a header, commas),
@@ -16,7 +18,6 @@ export interface LongLayout {
 
 /** The one-byte delimiters, in the order that breaks a tie (a tab never occurs inside a cell by accident). */
 const SINGLE: readonly LongDelimiter[] = ['\t', ';', '|', ','];
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The line without a UTF-8 byte-order mark or a trailing CR. */
 export function cleanLine(line: string): string {

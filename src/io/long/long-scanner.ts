@@ -2,6 +2,7 @@ import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import { MAX_ID, NUMBER_RE } from '../cell-text.js';
 import type { LongColumns } from './long-columns.js';
 import type { LongDelimiter } from './long-layout.js';
 
@@ -13,8 +14,6 @@ const QUOTE = 34;
 const ZERO = 48;
 const NINE = 57;
 
-const MAX_ID = 2147483647;
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The shortest data line, "1,1,1\n": bounds how many ratings a chunk can add. */
 const MIN_LINE = 6;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -2,6 +2,7 @@ import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import { MAX_ID } from '../cell-text.js';
 
 const NL = 10;
 const CR = 13;
@@ -11,8 +12,6 @@ const COLON = 58;
 const ZERO = 48;
 const NINE = 57;
 
-/** Ids are stored as 32-bit integers. */
-const MAX_ID = 2147483647;
 /** The shortest valid rating line, "1,1,2005-01-01\n": bounds how many ratings a chunk can add. */
 const MIN_RATING_LINE = 15;
 

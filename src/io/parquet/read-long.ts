@@ -19,8 +19,8 @@ import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
 import { sortedRatingsToCsr, type UnscaledRatings } from './sorted-csr.js';
 import { entryTimes } from '../long/entry-times.js';
 import { anyRatingRange, resolveRatingRange } from '../../matrix/rating-range.js';
+import { MAX_ID } from '../cell-text.js';
 
-const MAX_ID = 2147483647;
 const MAX_ID_BIG = 2147483647n;
 
 /** The three columns of all the files, 12 bytes a rating: what the CSR builder takes. */

@@ -3,17 +3,13 @@ import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import { makeColIdx } from '../../matrix/csr.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import { MAX_ID, NUMBER_RE } from '../cell-text.js';
 
 const COMMA = 44;
 const DOT = 46;
 const CR = 13;
 const ZERO = 48;
 const NINE = 57;
-
-/** The most movie ids a header may name; they are stored as 32-bit integers. */
-const MAX_ID = 2147483647;
-
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export interface PivotHeader {
   readonly movieIds: Int32Array;
