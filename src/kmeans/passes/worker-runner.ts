@@ -64,11 +64,7 @@ export class WorkerRunner implements PassRunner {
     try {
       for (let j = 0; j < parts; j++) {
         const init: PassWorkerInit = {
-          rowPtr: m.rowPtr,
-          colIdx: m.colIdx,
-          values: m.values,
-          nRows: m.nRows,
-          nCols: m.nCols,
+          ...m, // the shared matrix: views, not copies
           xNorms,
           b0: bounds[j],
           b1: bounds[j + 1],

@@ -97,11 +97,7 @@ class WorkerProducts implements ProductRunner {
     const clients: Client[] = [];
     for (let j = 0; j < parts; j++) {
       const init: ProductWorkerInit = {
-        rowPtr: m.rowPtr,
-        colIdx: m.colIdx,
-        values: m.values,
-        nRows: m.nRows,
-        nCols: m.nCols,
+        ...m, // the shared matrix: views, not copies
         c0: bounds[j],
         c1: bounds[j + 1],
       };
