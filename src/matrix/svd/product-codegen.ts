@@ -35,36 +35,58 @@ const transposedCache = new Map<string, MultiplyTransposedFn>();
 
 const range = (l: number) => Array.from({ length: l }, (_, c) => c);
 
-export function multiplyRowsKernel(l: number, binary: boolean): MultiplyRowsFn {
+/** The kernel for (l, binary): its source built by `body` once (`v` is `v * `, or nothing for 0/1 data), cached. */
+function cachedKernel<F>(
+  cache: Map<string, F>,
+  l: number,
+  binary: boolean,
+  params: readonly string[],
+  body: (cs: readonly number[], v: string) => string,
+): F {
   const key = `${l}:${binary}`;
-  let fn = rowsCache.get(key);
+  let fn = cache.get(key);
   if (fn === undefined) {
-    const cs = range(l);
-    const v = binary ? '' : 'v * ';
-    const body = `
-      for (let i = r0; i < r1; i++) {
-        ${cs.map((c) => `let s${c} = 0;`).join(' ')}
-        const end = rowPtr[i + 1];
-        for (let p = rowPtr[i]; p < end; p++) {
-          ${binary ? '' : 'const v = values[p];'}
-          const xo = colIdx[p] * ${l};
-          ${cs.map((c) => `s${c} += ${v}x[xo + ${c}];`).join('\n')}
-        }
-        const base = i * ${l};
-        ${cs.map((c) => `y[base + ${c}] = s${c};`).join('\n')}
-      }`;
-    fn = new Function('rowPtr', 'colIdx', 'values', 'x', 'y', 'r0', 'r1', body) as MultiplyRowsFn;
-    rowsCache.set(key, fn);
+    fn = new Function(...params, body(range(l), binary ? '' : 'v * ')) as F;
+    cache.set(key, fn);
   }
   return fn;
 }
 
+/** The loop adding row i's l sums of A X into s0..s(l-1), entries `start`..end in ascending order. */
+function rowSumsCode(cs: readonly number[], l: number, binary: boolean, v: string, start: string): string {
+  return `
+        for (let p = ${start}; p < end; p++) {
+          ${binary ? '' : 'const v = values[p];'}
+          const xo = colIdx[p] * ${l};
+          ${cs.map((c) => `s${c} += ${v}x[xo + ${c}];`).join('\n')}
+        }`;
+}
+
+export function multiplyRowsKernel(l: number, binary: boolean): MultiplyRowsFn {
+  return cachedKernel(
+    rowsCache,
+    l,
+    binary,
+    ['rowPtr', 'colIdx', 'values', 'x', 'y', 'r0', 'r1'],
+    (cs, v) => `
+      for (let i = r0; i < r1; i++) {
+        ${cs.map((c) => `let s${c} = 0;`).join(' ')}
+        const end = rowPtr[i + 1];
+        ${rowSumsCode(cs, l, binary, v, 'rowPtr[i]')}
+        const base = i * ${l};
+        ${cs.map((c) => `y[base + ${c}] = s${c};`).join('\n')}
+      }`,
+  );
+}
+
 export function multiplyTransposedKernel(l: number, binary: boolean): MultiplyTransposedFn {
-  const key = `${l}:${binary}`;
-  let fn = transposedCache.get(key);
-  if (fn === undefined) {
-    const cs = range(l);
-    const body = `
+  const params = ['rowPtr', 'colIdx', 'values', 'y', 'out', 'offset', 'r0', 'r1'];
+  return cachedKernel(
+    transposedCache,
+    l,
+    binary,
+    params,
+    (cs, v) => `
       for (let i = r0; i < r1; i++) {
         const base = i * ${l};
         ${cs.map((c) => `const y${c} = y[base + ${c}];`).join(' ')}
@@ -72,13 +94,10 @@ export function multiplyTransposedKernel(l: number, binary: boolean): MultiplyTr
         for (let p = rowPtr[i]; p < end; p++) {
           ${binary ? '' : 'const v = values[p];'}
           const zo = offset + colIdx[p] * ${l};
-          ${cs.map((c) => `out[zo + ${c}] += ${binary ? '' : 'v * '}y${c};`).join('\n')}
+          ${cs.map((c) => `out[zo + ${c}] += ${v}y${c};`).join('\n')}
         }
-      }`;
-    fn = new Function('rowPtr', 'colIdx', 'values', 'y', 'out', 'offset', 'r0', 'r1', body) as MultiplyTransposedFn;
-    transposedCache.set(key, fn);
-  }
-  return fn;
+      }`,
+  );
 }
 
 export type MultiplyGramFn = (
@@ -100,29 +119,23 @@ const gramCache = new Map<string, MultiplyGramFn>();
  * application of A^T A and A X is never stored. The same bits as the two kernels in a row.
  */
 export function multiplyGramKernel(l: number, binary: boolean): MultiplyGramFn {
-  const key = `${l}:${binary}`;
-  let fn = gramCache.get(key);
-  if (fn === undefined) {
-    const cs = range(l);
-    const v = binary ? '' : 'v * ';
-    const body = `
+  const params = ['rowPtr', 'colIdx', 'values', 'x', 'out', 'offset', 'r0', 'r1'];
+  return cachedKernel(
+    gramCache,
+    l,
+    binary,
+    params,
+    (cs, v) => `
       for (let i = r0; i < r1; i++) {
         ${cs.map((c) => `let s${c} = 0;`).join(' ')}
         const start = rowPtr[i];
         const end = rowPtr[i + 1];
-        for (let p = start; p < end; p++) {
-          ${binary ? '' : 'const v = values[p];'}
-          const xo = colIdx[p] * ${l};
-          ${cs.map((c) => `s${c} += ${v}x[xo + ${c}];`).join('\n')}
-        }
+        ${rowSumsCode(cs, l, binary, v, 'start')}
         for (let p = start; p < end; p++) {
           ${binary ? '' : 'const v = values[p];'}
           const zo = offset + colIdx[p] * ${l};
           ${cs.map((c) => `out[zo + ${c}] += ${v}s${c};`).join('\n')}
         }
-      }`;
-    fn = new Function('rowPtr', 'colIdx', 'values', 'x', 'out', 'offset', 'r0', 'r1', body) as MultiplyGramFn;
-    gramCache.set(key, fn);
-  }
-  return fn;
+      }`,
+  );
 }
