@@ -18,5 +18,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '0')));
 const data = await ensureData(Number(value('--customers', '40000')), log);
 const m = (await readRatings(data.csr)).matrix;
-const rows = await benchBounds(m, list(value('--k', '5,20,50')), list(value('--groups', '1000,8,4,1')), Number(value('--threads', '2')), Number(value('--runs', '1')), log);
+const rows = await benchBounds(
+  m,
+  list(value('--k', '5,20,50')),
+  list(value('--groups', '1000,8,4,1')),
+  Number(value('--threads', '2')),
+  Number(value('--runs', '1')),
+  log,
+);
 process.stdout.write(`${JSON.stringify(rows)}\n`);

@@ -35,7 +35,9 @@ export async function ensureData(customers: number, log: (line: string) => void)
     const out = openBlockSink(csv);
     const summary = await generatePivot({ seed: SEED, rows: customers }, out);
     await out.commit();
-    log(`  ${summary.customers} customers, ${summary.ratings} ratings, ${(summary.bytes / 1e6).toFixed(0)} MB in ${summary.seconds.toFixed(1)} s`);
+    log(
+      `  ${summary.customers} customers, ${summary.ratings} ratings, ${(summary.bytes / 1e6).toFixed(0)} MB in ${summary.seconds.toFixed(1)} s`,
+    );
   }
   if (!existsSync(csr)) {
     log(`converting to ${csr} ...`);

@@ -70,6 +70,8 @@ for (const [name, sep, header] of layouts) {
       cpu.push((c.user + c.system) / 1e6);
     }
     const s = median(wall);
-    console.log(`${name.padEnd(30)} ${what}  ${mb.toFixed(0)} MB  ${s.toFixed(2)} s  ${(mb / s).toFixed(0)} MB/s  ${(mb / median(cpu)).toFixed(0)} MB per CPU-s`);
+    console.log(
+      `${name.padEnd(30)} ${what}  ${mb.toFixed(0)} MB  ${s.toFixed(2)} s  ${(mb / s).toFixed(0)} MB/s  ${(mb / median(cpu)).toFixed(0)} MB per CPU-s`,
+    );
   }
 }

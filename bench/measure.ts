@@ -57,7 +57,9 @@ export async function waitForIdle(): Promise<number | null> {
     quiet = busy < idleWait.busyBelow ? quiet + 1 : 0;
     if (quiet >= 2) return busy;
   }
-  idleWait.log(`  (machine still busy: ${((busy ?? 0) * 100).toFixed(0)}% after ${idleWait.maxSeconds} s; measuring anyway)`);
+  idleWait.log(
+    `  (machine still busy: ${((busy ?? 0) * 100).toFixed(0)}% after ${idleWait.maxSeconds} s; measuring anyway)`,
+  );
   return busy;
 }
 
@@ -88,7 +90,10 @@ export function runNode(args: string[], rssHook: string): Promise<ChildRun> {
   const argv = useTime ? ['-v', process.execPath, ...args] : ['--import', rssHook, ...args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NC_BENCH_RSS_FILE: rssFile } });
+    const child = spawn(cmd, argv, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NC_BENCH_RSS_FILE: rssFile },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

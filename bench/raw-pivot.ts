@@ -21,7 +21,9 @@ let cpu = process.cpuUsage();
 function lap(phase: string): void {
   const used = process.cpuUsage(cpu);
   const rss = process.memoryUsage().rss / 2 ** 30;
-  console.log(`${phase.padEnd(9)} wall ${((performance.now() - wall) / 1000).toFixed(2).padStart(6)} s   cpu ${((used.user + used.system) / 1e6).toFixed(2).padStart(6)} s   rss ${rss.toFixed(2)} GiB`);
+  console.log(
+    `${phase.padEnd(9)} wall ${((performance.now() - wall) / 1000).toFixed(2).padStart(6)} s   cpu ${((used.user + used.system) / 1e6).toFixed(2).padStart(6)} s   rss ${rss.toFixed(2)} GiB`,
+  );
   wall = performance.now();
   cpu = process.cpuUsage();
 }
@@ -31,7 +33,10 @@ if (!existsSync(join(dir, 'movie_titles.csv'))) {
   await writeSyntheticNetflixRaw(dir, { seed: 1, ratings, gzip });
   lap('generate');
 }
-const files = readdirSync(dir).filter((f) => f.startsWith('combined_data_')).sort().map((f) => join(dir, f));
+const files = readdirSync(dir)
+  .filter((f) => f.startsWith('combined_data_'))
+  .sort()
+  .map((f) => join(dir, f));
 const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
 console.log(`${files.length} files, ${(bytes / 1e9).toFixed(2)} GB, ${ratings.toLocaleString('en-US')} ratings`);
 const raw = await readNetflixRaw(files);
@@ -41,5 +46,7 @@ lap('trim+csr');
 const out = join(dir, `df_p.csv${gzip ? '.gz' : ''}`);
 await writePivotCsv(out, data);
 lap('write');
-console.log(`thresholds ${stats.movieThreshold} / ${stats.customerThreshold}, kept ${stats.keptRatings.toLocaleString('en-US')}, pivot ${stats.rows} x ${stats.cols}, ${(statSync(out).size / 1e9).toFixed(2)} GB`);
+console.log(
+  `thresholds ${stats.movieThreshold} / ${stats.customerThreshold}, kept ${stats.keptRatings.toLocaleString('en-US')}, pivot ${stats.rows} x ${stats.cols}, ${(statSync(out).size / 1e9).toFixed(2)} GB`,
+);
 rmSync(out);

@@ -1,7 +1,7 @@
 /**
  * The benchmark: `npm run bench` (builds, then runs dist/bench/run.js).
  *
- *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend]
+ *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus,recommend]
  *                          [--max-wait 120] [--versus-customers 144380] [--bounds-customers 40000]
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { cacheDir, ensureData, FULL_CUSTOMERS, repoRoot } from './data.js';
 import { idleWait, machineInfo, round } from './measure.js';
 import { benchEndToEnd } from './sections/e2e.js';
+import { benchEmbedding } from './sections/embedding.js';
 import { benchEngines } from './sections/engines.js';
 import { benchFit, type FitResult } from './sections/fitting.js';
 import { benchHeatmaps } from './sections/heatmap.js';
@@ -37,7 +38,9 @@ const value = (name: string, fallback: string) => {
 };
 const runs = Math.max(1, Number(value('--runs', '3')));
 const threads = Math.max(1, Number(value('--threads', String(availableParallelism()))));
-const sections = new Set(value('--only', 'reading,fit,e2e,scaling,engines,heatmap,parquet,bounds,versus,recommend').split(','));
+const sections = new Set(
+  value('--only', 'reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus,recommend').split(','),
+);
 const versusCustomers = Number(value('--versus-customers', String(FULL_CUSTOMERS)));
 const boundsCustomers = Number(value('--bounds-customers', '40000'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -45,14 +48,25 @@ idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '120')));
 idleWait.log = log;
 
 const resultsPath = join(repoRoot, 'bench', 'results.json');
-const earlier = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
-const results: Record<string, unknown> = { ...earlier, machine: machineInfo(), runs, threads, date: new Date().toISOString() };
+const earlier = existsSync(resultsPath)
+  ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>)
+  : {};
+const results: Record<string, unknown> = {
+  ...earlier,
+  machine: machineInfo(),
+  runs,
+  threads,
+  date: new Date().toISOString(),
+};
 const loads: Record<string, number[]> = { ...((earlier.loadAverages as Record<string, number[]>) ?? {}) };
 results.loadAverages = loads;
 // when and how each section was last measured (a section not rerun keeps its results and this)
-const sectionInfo: Record<string, { date: string; runs: number; threads: number }> = { ...((earlier.sectionInfo as Record<string, { date: string; runs: number; threads: number }>) ?? {}) };
+const sectionInfo: Record<string, { date: string; runs: number; threads: number }> = {
+  ...((earlier.sectionInfo as Record<string, { date: string; runs: number; threads: number }>) ?? {}),
+};
 for (const name of ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet']) {
-  if (earlier[name] !== undefined && sectionInfo[name] === undefined) sectionInfo[name] = { date: String(earlier.date), runs: Number(earlier.runs), threads: Number(earlier.threads) };
+  if (earlier[name] !== undefined && sectionInfo[name] === undefined)
+    sectionInfo[name] = { date: String(earlier.date), runs: Number(earlier.runs), threads: Number(earlier.threads) };
 }
 results.sectionInfo = sectionInfo;
 
@@ -68,7 +82,9 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
   return out;
 }
 
-const needsFull = ['reading', 'fit', 'e2e', 'scaling', 'engines', 'heatmap', 'parquet'].some((s) => sections.has(s)) || (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
+const needsFull =
+  ['reading', 'fit', 'e2e', 'embed', 'scaling', 'engines', 'heatmap', 'parquet'].some((s) => sections.has(s)) ||
+  (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
 // generated (about a minute and 1.4 GB of disk) only when a section measures it
 const full = needsFull ? await ensureData(FULL_CUSTOMERS, log) : (null as never);
 const threadCounts = [...new Set([1, threads])];
@@ -76,34 +92,81 @@ const threadCounts = [...new Set([1, threads])];
 const reading = await section('reading', () => benchReading(full, runs, threadCounts));
 if (reading) {
   console.log(
-    table(`Reading the full shape (${FULL_CUSTOMERS} customers): one read per fresh process`, ['input', 'MB', 'threads', 'median s', 'MB/s', 'MB/s per thread', 'MB per CPU-s', 'peak RSS MB'], reading.map((r) => [
-      r.input, Math.round((r.input === 'CSV' ? full.csvBytes : full.csrBytes) / 1e6), r.threads, r.seconds, r.mbPerSecond, r.mbPerSecondPerThread, r.mbPerCpuSecond, r.peakRssMb,
-    ])),
+    table(
+      `Reading the full shape (${FULL_CUSTOMERS} customers): one read per fresh process`,
+      ['input', 'MB', 'threads', 'median s', 'MB/s', 'MB/s per thread', 'MB per CPU-s', 'peak RSS MB'],
+      reading.map((r) => [
+        r.input,
+        Math.round((r.input === 'CSV' ? full.csvBytes : full.csrBytes) / 1e6),
+        r.threads,
+        r.seconds,
+        r.mbPerSecond,
+        r.mbPerSecondPerThread,
+        r.mbPerCpuSecond,
+        r.peakRssMb,
+      ]),
+    ),
   );
 }
 
 const fits = await section('fit', async () => {
   const m = (await readRatings(full.csr)).matrix;
   const out: FitResult[] = [];
-  for (const kind of ['ratings', 'binary'] as const) for (const t of threadCounts) out.push(await benchFit(m, kind, t, runs));
+  for (const kind of ['ratings', 'binary'] as const)
+    for (const t of threadCounts) out.push(await benchFit(m, kind, t, runs));
   return out;
 });
 if (fits) {
   console.log(
-    table('fit, k = 5, full shape (medians)', ['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iter', 'fit s', 'CPU/wall'], fits.map((f) => [
-      f.kind, f.threads, f.startSeconds, f.initSeconds, f.iterations, f.secondsPerIteration, f.nsPerRatingIteration, f.totalSeconds, f.cpuPerWall,
-    ])),
+    table(
+      'fit, k = 5, full shape (medians)',
+      ['matrix', 'threads', 'start s', 'init s', 'iterations', 's/iteration', 'ns/rating/iter', 'fit s', 'CPU/wall'],
+      fits.map((f) => [
+        f.kind,
+        f.threads,
+        f.startSeconds,
+        f.initSeconds,
+        f.iterations,
+        f.secondsPerIteration,
+        f.nsPerRatingIteration,
+        f.totalSeconds,
+        f.cpuPerWall,
+      ]),
+    ),
   );
 }
 
-const e2e = await section('e2e', async () => [await benchEndToEnd(full.csv, threads, runs), await benchEndToEnd(full.csr, threads, runs)]);
+const e2e = await section('e2e', async () => [
+  await benchEndToEnd(full.csv, threads, runs),
+  await benchEndToEnd(full.csr, threads, runs),
+]);
 if (e2e) {
   console.log(
-    table('End to end: input -> assignments CSV, k = 5 (fresh process each run)', ['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'], e2e.map((r) => [
-      r.input.replace(`${cacheDir}/`, ''), r.threads, r.seconds, r.peakRssMb, r.cpuPercent ?? '-', r.runs.join(' '),
-    ])),
+    table(
+      'End to end: input -> assignments CSV, k = 5 (fresh process each run)',
+      ['input', 'threads', 'median s', 'peak RSS MB', 'CPU %', 'runs s'],
+      e2e.map((r) => [
+        r.input.replace(`${cacheDir}/`, ''),
+        r.threads,
+        r.seconds,
+        r.peakRssMb,
+        r.cpuPercent ?? '-',
+        r.runs.join(' '),
+      ]),
+    ),
   );
   console.log(`(ran: ${e2e[0].command})`);
+}
+
+const embed = await section('embed', () => benchEmbedding(full.csr, threads, runs));
+if (embed) {
+  console.log(
+    table(
+      'fit with the taste options, CSR input, k = 5 (fresh process each run)',
+      ['options', 'threads', 'median s', 'peak RSS MB', 'runs s'],
+      embed.map((r) => [r.options, r.threads, r.seconds, r.peakRssMb, r.runs.join(' ')]),
+    ),
+  );
 }
 
 const scaling = await section('scaling', async () => {
@@ -112,30 +175,74 @@ const scaling = await section('scaling', async () => {
 });
 if (scaling) {
   console.log(
-    table(`Scaling (${threads} threads)`, ['customers', 'ratings', 'read CSV s', 'ns/byte', 'read CSR s', 'fit s', 'iterations', 's/iteration', 'ns/rating/iter'], scaling.map((r) => [
-      r.customers, r.ratings, r.readCsvSeconds, r.readNsPerByte, r.readCsrSeconds, r.fitSeconds, r.iterations, r.secondsPerIteration, r.nsPerRatingIteration,
-    ])),
+    table(
+      `Scaling (${threads} threads)`,
+      [
+        'customers',
+        'ratings',
+        'read CSV s',
+        'ns/byte',
+        'read CSR s',
+        'fit s',
+        'iterations',
+        's/iteration',
+        'ns/rating/iter',
+      ],
+      scaling.map((r) => [
+        r.customers,
+        r.ratings,
+        r.readCsvSeconds,
+        r.readNsPerByte,
+        r.readCsrSeconds,
+        r.fitSeconds,
+        r.iterations,
+        r.secondsPerIteration,
+        r.nsPerRatingIteration,
+      ]),
+    ),
   );
 }
 
 const engines = await section('engines', () => benchEngines(full.csr, [1000, 5000, 10000], runs));
 if (engines) {
   console.log(
-    table('ml-kmeans (dense) vs sparse engine (1 thread), same k-means++ start, tol 0', ['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'], engines.map((r) => [
-      r.rows, r.mlKmeansSeconds, r.sparseSeconds, `${r.speedup}x`, `${r.mlKmeansIterations} / ${r.sparseIterations}`, r.labelsDiffering,
-    ])),
+    table(
+      'ml-kmeans (dense) vs sparse engine (1 thread), same k-means++ start, tol 0',
+      ['rows', 'ml-kmeans s', 'sparse s', 'speed-up', 'iterations', 'labels differing'],
+      engines.map((r) => [
+        r.rows,
+        r.mlKmeansSeconds,
+        r.sparseSeconds,
+        `${r.speedup}x`,
+        `${r.mlKmeansIterations} / ${r.sparseIterations}`,
+        r.labelsDiffering,
+      ]),
+    ),
   );
 }
 
 const heat = await section('heatmap', () => benchHeatmaps(full.csr, 10000, runs));
-if (heat) console.log(`\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skipped})` : `${heat.images} images for ${heat.rows} customers in ${heat.seconds} s`}`);
+if (heat)
+  console.log(
+    `\nHeatmaps: ${'skipped' in heat ? `skipped (${heat.skipped})` : `${heat.images} images for ${heat.rows} customers in ${heat.seconds} s`}`,
+  );
 
 const parquet = await section('parquet', () => benchParquet(full, runs, threads));
 if (parquet) {
   console.log(
-    table(`Parquet, full shape (${FULL_CUSTOMERS} customers): fresh process each run`, ['step', 'ratings', 'MB', 'median s', 'CPU s', 'peak RSS MB', 'runs s'], parquet.map((r) => [
-      r.step, r.ratings, r.megabytes, r.seconds, r.cpuSeconds ?? '-', r.peakRssMb, r.runs.join(' '),
-    ])),
+    table(
+      `Parquet, full shape (${FULL_CUSTOMERS} customers): fresh process each run`,
+      ['step', 'ratings', 'MB', 'median s', 'CPU s', 'peak RSS MB', 'runs s'],
+      parquet.map((r) => [
+        r.step,
+        r.ratings,
+        r.megabytes,
+        r.seconds,
+        r.cpuSeconds ?? '-',
+        r.peakRssMb,
+        r.runs.join(' '),
+      ]),
+    ),
   );
 }
 
@@ -143,13 +250,29 @@ const recs = await section('recommend', () => benchRecommend(full.csr, threads, 
 if (recs) {
   if (recs.movielens) {
     console.log(
-      table('MovieLens ml-latest-small, 5-fold (theirs for scale: Surprise on 100k, BaselineOnly 0.944, SVD 0.934, SVD++ 0.919)', ['predictor', 'RMSE', 'std', 'MAE', 'NDCG@10', 'fit s (5 folds)', 'predict s'], recs.movielens.scores.map((s) => [
-        s.k === null ? s.predictor : `${s.predictor} k=${s.k}`, s.rmse, s.rmseStd, s.mae, s.ndcg10, s.fitSeconds, s.predictSeconds,
-      ])),
+      table(
+        'MovieLens ml-latest-small, 5-fold (theirs for scale: Surprise on 100k, BaselineOnly 0.944, SVD 0.934, SVD++ 0.919)',
+        ['predictor', 'RMSE', 'std', 'MAE', 'NDCG@10', 'fit s (5 folds)', 'predict s'],
+        recs.movielens.scores.map((s) => [
+          s.k === null ? s.predictor : `${s.predictor} k=${s.k}`,
+          s.rmse,
+          s.rmseStd,
+          s.mae,
+          s.ndcg10,
+          s.fitSeconds,
+          s.predictSeconds,
+        ]),
+      ),
     );
   }
   const f = recs.full;
-  console.log(table('recommend --all --top 10 --predictor mf, full shape (medians)', ['mf fit s', 'recommend s', 'total s', 'peak RSS MB'], [[f.fitSeconds, f.recommendSeconds, f.totalSeconds, f.peakRssMb ?? '-']]));
+  console.log(
+    table(
+      'recommend --all --top 10 --predictor mf, full shape (medians)',
+      ['mf fit s', 'recommend s', 'total s', 'peak RSS MB'],
+      [[f.fitSeconds, f.recommendSeconds, f.totalSeconds, f.peakRssMb ?? '-']],
+    ),
+  );
 }
 
 const bounds = await section('bounds', async () => {
@@ -159,9 +282,11 @@ const bounds = await section('bounds', async () => {
 });
 if (bounds) {
   console.log(
-    table(`Bound schemes, first ${boundsCustomers} customers (one run each)`, ['k', 'scheme', 'chosen', 'fit s', 'CPU s', 'iterations'], bounds.rows.map((b) => [
-      b.k, b.scheme, b.chosen ? 'yes' : '', b.fitSeconds, b.cpuSeconds, b.iterations,
-    ])),
+    table(
+      `Bound schemes, first ${boundsCustomers} customers (one run each)`,
+      ['k', 'scheme', 'chosen', 'fit s', 'CPU s', 'iterations'],
+      bounds.rows.map((b) => [b.k, b.scheme, b.chosen ? 'yes' : '', b.fitSeconds, b.cpuSeconds, b.iterations]),
+    ),
   );
 }
 
@@ -172,9 +297,19 @@ const versus = await section('versus', async () => {
 });
 if (versus) {
   console.log(
-    table('scikit-learn (fit alone) and ours, same data', ['algorithm', 'k', 'scikit-learn s', 'iterations'], versus.sklearn.map((f) => [f.algorithm, f.k, f.seconds, f.nIter])),
+    table(
+      'scikit-learn (fit alone) and ours, same data',
+      ['algorithm', 'k', 'scikit-learn s', 'iterations'],
+      versus.sklearn.map((f) => [f.algorithm, f.k, f.seconds, f.nIter]),
+    ),
   );
-  console.log(table('ours', ['k', 'fit s', 'iterations'], versus.fits.map((f) => [f.k, f.seconds, f.iterations])));
+  console.log(
+    table(
+      'ours',
+      ['k', 'fit s', 'iterations'],
+      versus.fits.map((f) => [f.k, f.seconds, f.iterations]),
+    ),
+  );
   console.log(`elbow k=2..12 (CLI, silhouette included): ${versus.elbowSeconds} s`);
 }
 

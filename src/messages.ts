@@ -72,7 +72,8 @@ export const messages = {
     `${at(file, line, column)}: rating ${q(value)} ${outside(lo, hi)}`,
   noDataRows: (file: string) => `${file}: no customer rows after the header`,
   // ---- io (issue 11): real ratings files as they come
-  ratingScale: (range: string, given: boolean) => (given ? `${range} (--rating-range)` : `${range} (the scale the ratings show; --rating-range to state it)`),
+  ratingScale: (range: string, given: boolean) =>
+    given ? `${range} (--rating-range)` : `${range} (the scale the ratings show; --rating-range to state it)`,
 
   // ---- outputs (exit 74)
   outputDirMissing: (file: string, dir: string) => `${file}: cannot write: directory ${q(dir)} does not exist`,
@@ -127,7 +128,13 @@ export const messages = {
   zeroRowsNote: (count: number, normalize: boolean) =>
     `${count} customer(s) are all zeros to k-means${normalize ? ' (no direction to scale to unit length)' : ''}; ` +
     `they are kept and go to the centre nearest the origin (the lowest cluster number on ties)`,
-  unbalancedClusters: (largest: number, largestShare: number, smallest: number, smallestShare: number, suggestion: string) =>
+  unbalancedClusters: (
+    largest: number,
+    largestShare: number,
+    smallest: number,
+    smallestShare: number,
+    suggestion: string,
+  ) =>
     `unbalanced clusters: cluster ${largest} holds ${(100 * largestShare).toFixed(1)}% of the customers, cluster ${smallest} ` +
     `${(100 * smallestShare).toFixed(1)}%; ${suggestion}`,
   unbalancedKs: (ks: readonly number[], suggestion: string) =>
@@ -157,7 +164,8 @@ export const messages = {
   protocolConflict: (a: string, b: string) => `${a} and ${b} are two ways to split the data; give one`,
   emptyTest: (file: string) => `${file}: the test set has no rating`,
   recommendWhom: () => 'recommend needs --customer <id> or --all',
-  modelNeedsCluster: (predictor: string) => `--model holds clusters: it goes with --predictor cluster, not ${predictor}`,
+  modelNeedsCluster: (predictor: string) =>
+    `--model holds clusters: it goes with --predictor cluster, not ${predictor}`,
   noRecommendationsFor: (customer: number, minSupport: number) =>
     `customer ${customer}: no unrated movie has >= ${minSupport} rating(s) (--min-support)`,
   titlesBadLine: (file: string, line: number, why: string) => `${at(file, line)}: ${why}`,
@@ -205,7 +213,8 @@ export const messages = {
     ` of ${customers.toLocaleString('en-US')} customers`,
   scatterUnknownGenre: (flag: string, genre: string, genres: readonly string[]) =>
     `${flag} ${q(genre)} is not a genre of the titles file; it has ${genres.map((g) => q(g)).join(', ')}`,
-  scatterNoGenres: (file: string) => `${file}: has no genres column; --x and --y need a titles file with genres (MovieLens movies.csv)`,
+  scatterNoGenres: (file: string) =>
+    `${file}: has no genres column; --x and --y need a titles file with genres (MovieLens movies.csv)`,
   scatterGenresNeedTitles: () => '--x and --y name genres: give --titles, a movies.csv with a genres column',
   scatterNeedsBothGenres: () => 'give both --x and --y (two genres)',
   // scatter without --x/--y: the customers' first two SVD coordinates (src/plot/scatter-svd.ts)
@@ -218,12 +227,14 @@ export const messages = {
     `--assignments gives the clusters; ${flags.join(', ')} would fit new ones: give one or the other`,
 
   // ---- metrics / elbow / report
-  badKList: (value: string) => `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
+  badKList: (value: string) =>
+    `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
   emptyKRange: (from: number, to: number) => `--k range ${from}..${to} is empty: the first k must be <= the last`,
   silhouetteSampled: (rows: number, total: number) =>
     `silhouette on a seeded sample of ${rows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} customers (--silhouette-sample)`,
   silhouetteExact: (rows: number) => `silhouette exact, on all ${rows.toLocaleString('en-US')} customers`,
-  undefinedScoresNote: () => `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
+  undefinedScoresNote: () =>
+    `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
   notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
   elbowPlotSubtitle: (matrix: string, rows: number, silhouetteRows: number, exact: boolean) =>
     `${matrix} matrix, ${rows.toLocaleString('en-US')} customers; silhouette ${exact ? 'exact' : `on a sample of ${silhouetteRows.toLocaleString('en-US')}`}`,
@@ -251,7 +262,8 @@ export const messages = {
     `${at(file, line)}: rating ${q(value)} is not a whole number in ${lo}..${hi}`,
   netflixBadDate: (file: string, line: number, value: string) =>
     `${at(file, line)}: date ${q(value)} is not a valid YYYY-MM-DD date`,
-  netflixNoRatings: (files: string) => `${files}: no ratings (expected "MovieID:" lines, each followed by "CustomerID,Rating,Date" lines)`,
+  netflixNoRatings: (files: string) =>
+    `${files}: no ratings (expected "MovieID:" lines, each followed by "CustomerID,Rating,Date" lines)`,
   netflixRatingRange: (lo: number, hi: number) =>
     `the Netflix format stores whole-number ratings 0..255; --rating-range ${lo}..${hi} does not fit`,
   trimKeptNothing: (movieMin: number, customerMin: number) =>
@@ -299,7 +311,8 @@ export const messages = {
   parquetNoRows: (file: string) => `${file}: the Parquet data has no rows`,
   parquetBadTimestamp: (file: string, row: number, column: string, value: string) =>
     `${file}: row ${row}, column ${q(column)}: timestamp ${q(value)} is not a time (seconds since 1970, a Parquet timestamp or date)`,
-  badColumnsSpec: (value: string) => `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
+  badColumnsSpec: (value: string) =>
+    `--columns must give three columns as user,movie,rating (header names or 1-based positions such as 1,2,3), got ${q(value)}`,
   unknownFormat: (file: string, firstLine: string) =>
     `${file}: cannot tell the format from the first line ${q(firstLine)} (expected a Cust_Id,... pivot header, a "MovieID:" line, a userId,movieId,rating header or a user,movie,rating line of numbers); use --format`,
   formatsDiffer: (first: string, firstFormat: string, other: string, otherFormat: string) =>
@@ -315,8 +328,15 @@ export const messages = {
   csrBadSize: (file: string, actual: number, expected: number) =>
     `${file}: CSR file is ${actual} bytes but its header implies ${expected} (truncated or not a CSR file)`,
   csrCorrupt: (file: string, what: string) => `${file}: corrupt CSR file: ${what}`,
-  csrRatingOutOfRange: (file: string, row: number, customer: number, movie: number, value: number, lo: number, hi: number) =>
-    `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} ${outside(lo, hi)}`,
+  csrRatingOutOfRange: (
+    file: string,
+    row: number,
+    customer: number,
+    movie: number,
+    value: number,
+    lo: number,
+    hi: number,
+  ) => `${file}: row ${row} (Cust_Id ${customer}), movie ${movie}: rating ${value} ${outside(lo, hi)}`,
   // worker threads (internal errors: exit 70)
   workerFailed: (what: string, reason: string) => `${what}: a worker thread failed: ${reason}`,
   workerExited: (what: string, code: number) => `${what}: a worker thread exited unexpectedly (code ${code})`,
@@ -330,15 +350,25 @@ export const messages = {
   generateNetflixSummary: (dir: string, files: number, ratings: number, seconds: number) =>
     `${dir}: ${files} combined_data file(s) with ${ratings} ratings and movie_titles.csv, ${seconds.toFixed(1)} s`,
 
-
   // ---- robustness
   titlesUtf16: (file: string) =>
     `${at(file, 1)}: the titles file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as Latin-1 or UTF-8`,
-  notEnoughMemory: (file: string, fileBytes: number, ratings: number, need: number, have: number, fromFlag: boolean, noConvert: boolean) =>
+  notEnoughMemory: (
+    file: string,
+    fileBytes: number,
+    ratings: number,
+    need: number,
+    have: number,
+    fromFlag: boolean,
+    noConvert: boolean,
+  ) =>
     `${file}: reading ${mb(fileBytes)} (about ${(ratings / 1e6).toFixed(1)} M ratings) needs about ${mb(need)} of memory, ` +
     `more than the ${mb(have)} ${fromFlag ? '--max-memory allows' : 'this machine has'}; read fewer customers with --rows N` +
-    (noConvert ? '' : `, or convert the file once with \`netflix-cluster convert\` (a .csr file loads in about two thirds of the memory)`),
-  badMemorySize: (flag: string, value: string) => `${flag} must be a size such as 512M, 8G or 1000000 (bytes), got ${q(value)}`,
+    (noConvert
+      ? ''
+      : `, or convert the file once with \`netflix-cluster convert\` (a .csr file loads in about two thirds of the memory)`),
+  badMemorySize: (flag: string, value: string) =>
+    `${flag} must be a size such as 512M, 8G or 1000000 (bytes), got ${q(value)}`,
 };
 
 /** What a Parquet column playing `role` must hold. */

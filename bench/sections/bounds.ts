@@ -29,7 +29,14 @@ export function schemeName(k: number, groupSize: number): string {
  * inertia column says so), only the time differs. The scheme is forced through NC_KMEANS_GROUP_SIZE, which the
  * worker threads inherit when the runner starts.
  */
-export async function benchBounds(m: CsrMatrix, ks: readonly number[], groupSizes: readonly number[], threads: number, runs: number, log: (line: string) => void): Promise<BoundsRow[]> {
+export async function benchBounds(
+  m: CsrMatrix,
+  ks: readonly number[],
+  groupSizes: readonly number[],
+  threads: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<BoundsRow[]> {
   const rows: BoundsRow[] = [];
   const saved = process.env.NC_KMEANS_GROUP_SIZE;
   try {
@@ -64,7 +71,9 @@ export async function benchBounds(m: CsrMatrix, ks: readonly number[], groupSize
           secondsPerIteration: round(median(results.map((x) => x.r.timingsMs.iterations / x.r.nIter)) / 1000, 4),
           inertia: r.inertia,
         });
-        log(`  k=${k} ${schemeName(k, groupSize)}: ${round(fitSeconds)} s, ${rows[rows.length - 1].cpuSeconds} CPU s, ${r.nIter} iterations, inertia ${r.inertia}`);
+        log(
+          `  k=${k} ${schemeName(k, groupSize)}: ${round(fitSeconds)} s, ${rows[rows.length - 1].cpuSeconds} CPU s, ${r.nIter} iterations, inertia ${r.inertia}`,
+        );
       }
     }
   } finally {

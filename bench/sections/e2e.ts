@@ -22,7 +22,21 @@ const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
 /** input -> assignments CSV, k = 5, as a user runs it: a fresh process, wall time and peak RSS. */
 export async function benchEndToEnd(input: string, threads: number, runs: number): Promise<EndToEndResult> {
   const out = join(cacheDir, `assignments-${process.pid}.csv`);
-  const args = [bin, 'fit', '--input', input, '--out', out, '--threads', String(threads), '--k', '5', '--seed', '0', '--quiet'];
+  const args = [
+    bin,
+    'fit',
+    '--input',
+    input,
+    '--out',
+    out,
+    '--threads',
+    String(threads),
+    '--k',
+    '5',
+    '--seed',
+    '0',
+    '--quiet',
+  ];
   const times: number[] = [];
   const rss: number[] = [];
   const cpu: number[] = [];

@@ -21,12 +21,31 @@ const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
  * Fresh process per run: wall time and peak RSS.
  */
 export async function benchEmbedding(input: string, threads: number, runs: number): Promise<EmbeddingResult[]> {
-  const variants: string[][] = [[], ['--matrix', 'residual', '--normalize', '--embed', '20'], ['--matrix', 'residual', '--normalize', '--embed', '20', '--power-iterations', '2']];
+  const variants: string[][] = [
+    [],
+    ['--matrix', 'residual', '--normalize', '--embed', '20'],
+    ['--matrix', 'residual', '--normalize', '--embed', '20', '--power-iterations', '2'],
+  ];
   const out = join(cacheDir, `embed-assignments-${process.pid}.csv`);
   const results: EmbeddingResult[] = [];
   try {
     for (const extra of variants) {
-      const args = [bin, 'fit', '--input', input, '--out', out, '--threads', String(threads), '--k', '5', '--seed', '0', '--quiet', ...extra];
+      const args = [
+        bin,
+        'fit',
+        '--input',
+        input,
+        '--out',
+        out,
+        '--threads',
+        String(threads),
+        '--k',
+        '5',
+        '--seed',
+        '0',
+        '--quiet',
+        ...extra,
+      ];
       const times: number[] = [];
       const rss: number[] = [];
       for (let r = 0; r < runs; r++) {
@@ -36,7 +55,13 @@ export async function benchEmbedding(input: string, threads: number, runs: numbe
         times.push(run.seconds);
         if (run.peakRssMb !== null) rss.push(run.peakRssMb);
       }
-      results.push({ options: extra.join(' ') || '(plain)', threads, seconds: round(median(times)), peakRssMb: round(Math.max(...rss), 0), runs: times.map((t) => round(t)) });
+      results.push({
+        options: extra.join(' ') || '(plain)',
+        threads,
+        seconds: round(median(times)),
+        peakRssMb: round(Math.max(...rss), 0),
+        runs: times.map((t) => round(t)),
+      });
     }
   } finally {
     rmSync(out, { force: true });

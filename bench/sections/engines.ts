@@ -28,7 +28,11 @@ export async function benchEngines(csr: string, sizes: number[], runs: number): 
   for (const rows of sizes) {
     const m = (await readRatings(csr, { rows })).matrix;
     const k = 5;
-    const start = toRowMajor(await initialCenters(m, k, 'k-means++', new Rng(0).fork(), new SerialRunner(m)), k, m.nCols);
+    const start = toRowMajor(
+      await initialCenters(m, k, 'k-means++', new Rng(0).fork(), new SerialRunner(m)),
+      k,
+      m.nCols,
+    );
     const options = { k, initialCenters: start, tol: 0, maxIter: 300 };
     const dense = await repeat(runs, async () => {
       const t0 = performance.now();

@@ -6,11 +6,20 @@ import { fitKMeans } from '../../src/kmeans/fit.js';
 import { Log } from '../../src/util/log.js';
 import { median, repeat, round } from '../measure.js';
 
-export type HeatmapResult = { readonly skipped: string } | { readonly rows: number; readonly seconds: number; readonly images: number };
+export type HeatmapResult =
+  { readonly skipped: string } | { readonly rows: number; readonly seconds: number; readonly images: number };
 
 /** The plotting module's entry, when this branch has it (src/plot is being written on another branch). */
 interface PlotModule {
-  drawHeatmaps(data: unknown, matrix: unknown, kind: string, labels: Int32Array, k: number, options: object, log: Log): Promise<{ drawn: unknown[] }>;
+  drawHeatmaps(
+    data: unknown,
+    matrix: unknown,
+    kind: string,
+    labels: Int32Array,
+    k: number,
+    options: object,
+    log: Log,
+  ): Promise<{ drawn: unknown[] }>;
 }
 
 /**
@@ -31,7 +40,15 @@ export async function benchHeatmaps(csr: string, rows: number, runs: number): Pr
     const options = { outDir: dir, scale: 2, spec: false, maxUsers: 70, maxMovies: 50, minClusterSize: 10 };
     const times = await repeat(runs, async () => {
       const t0 = performance.now();
-      const report = await plot.drawHeatmaps(data, data.matrix, 'ratings', result.labels, 5, options, new Log({ quiet: true }));
+      const report = await plot.drawHeatmaps(
+        data,
+        data.matrix,
+        'ratings',
+        result.labels,
+        5,
+        options,
+        new Log({ quiet: true }),
+      );
       return { seconds: (performance.now() - t0) / 1000, images: report.drawn.length };
     });
     return { rows, seconds: round(median(times.map((t) => t.seconds))), images: times[0].images };

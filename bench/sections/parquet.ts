@@ -21,7 +21,12 @@ const bin = join(repoRoot, 'bin', 'netflix-cluster.js');
 const readOnce = fileURLToPath(new URL('../read-once.js', import.meta.url));
 const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
 
-async function measure(step: string, args: string[], runs: number, sizeOf: () => Promise<number>): Promise<ParquetResult> {
+async function measure(
+  step: string,
+  args: string[],
+  runs: number,
+  sizeOf: () => Promise<number>,
+): Promise<ParquetResult> {
   let ratings = 0;
   const times: number[] = [];
   const cpu: number[] = [];

@@ -18,7 +18,13 @@ const readOnce = fileURLToPath(new URL('../read-once.js', import.meta.url));
 const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
 
 /** Reads `path` in `runs` fresh processes (as the CLI would: cold JIT, fresh memory). */
-export async function benchRead(path: string, bytes: number, input: 'CSV' | 'CSR', threads: number, runs: number): Promise<ReadResult> {
+export async function benchRead(
+  path: string,
+  bytes: number,
+  input: 'CSV' | 'CSR',
+  threads: number,
+  runs: number,
+): Promise<ReadResult> {
   const seconds: number[] = [];
   const cpuSeconds: number[] = [];
   const rss: number[] = [];

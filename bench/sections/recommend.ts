@@ -12,7 +12,16 @@ import { median, round, runNode, waitForIdle } from '../measure.js';
 export interface RecommendBench {
   readonly movielens: null | {
     readonly input: string;
-    readonly scores: { predictor: string; k: number | null; rmse: number; rmseStd: number; mae: number; ndcg10: number; fitSeconds: number; predictSeconds: number }[];
+    readonly scores: {
+      predictor: string;
+      k: number | null;
+      rmse: number;
+      rmseStd: number;
+      mae: number;
+      ndcg10: number;
+      fitSeconds: number;
+      predictSeconds: number;
+    }[];
     readonly seconds: number;
   };
   readonly full: {
@@ -34,14 +43,47 @@ export async function benchRecommend(fullCsr: string, threads: number, runs: num
   if (existsSync(movielensSmall)) {
     await waitForIdle();
     const run = await runNode(
-      [bin, 'evaluate', '--input', movielensSmall, '--rating-range', '0.5..5', '--folds', '5', '--threads', String(threads), '--json', '--quiet'],
+      [
+        bin,
+        'evaluate',
+        '--input',
+        movielensSmall,
+        '--rating-range',
+        '0.5..5',
+        '--folds',
+        '5',
+        '--threads',
+        String(threads),
+        '--json',
+        '--quiet',
+      ],
       rssHook,
     );
     if (run.code !== 0) throw new Error(`evaluate on ml-latest-small failed (${run.code}): ${run.stderr.slice(-500)}`);
-    const o = JSON.parse(run.stdout) as { scores: { predictor: string; k: number | null; rmse: number; mae: number; ndcg10: number; std: { rmse: number }; fitSeconds: number; predictSeconds: number }[] };
+    const o = JSON.parse(run.stdout) as {
+      scores: {
+        predictor: string;
+        k: number | null;
+        rmse: number;
+        mae: number;
+        ndcg10: number;
+        std: { rmse: number };
+        fitSeconds: number;
+        predictSeconds: number;
+      }[];
+    };
     movielens = {
       input: movielensSmall,
-      scores: o.scores.map((s) => ({ predictor: s.predictor, k: s.k, rmse: round(s.rmse, 4), rmseStd: round(s.std.rmse, 4), mae: round(s.mae, 4), ndcg10: round(s.ndcg10, 4), fitSeconds: round(s.fitSeconds), predictSeconds: round(s.predictSeconds) })),
+      scores: o.scores.map((s) => ({
+        predictor: s.predictor,
+        k: s.k,
+        rmse: round(s.rmse, 4),
+        rmseStd: round(s.std.rmse, 4),
+        mae: round(s.mae, 4),
+        ndcg10: round(s.ndcg10, 4),
+        fitSeconds: round(s.fitSeconds),
+        predictSeconds: round(s.predictSeconds),
+      })),
       seconds: round(run.seconds),
     };
   }
@@ -53,7 +95,24 @@ export async function benchRecommend(fullCsr: string, threads: number, runs: num
   try {
     for (let r = 0; r < runs; r++) {
       await waitForIdle();
-      const run = await runNode([bin, 'recommend', '--input', fullCsr, '--all', '--top', '10', '--predictor', 'mf', '--threads', String(threads), '--out', out], rssHook);
+      const run = await runNode(
+        [
+          bin,
+          'recommend',
+          '--input',
+          fullCsr,
+          '--all',
+          '--top',
+          '10',
+          '--predictor',
+          'mf',
+          '--threads',
+          String(threads),
+          '--out',
+          out,
+        ],
+        rssHook,
+      );
       if (run.code !== 0) throw new Error(`recommend --all failed (${run.code}): ${run.stderr.slice(-500)}`);
       const m = /^time +fit ([\d.]+) s +recommend ([\d.]+) s/m.exec(run.stderr);
       if (m) {

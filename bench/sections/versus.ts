@@ -40,15 +40,25 @@ const script = join(repoRoot, 'bench', 'sklearn_kmeans.py');
 /** A python3 with scikit-learn: the one on PATH, else Debian's (`apt-get install python3-sklearn`). */
 function findPython(): { python: string; version: string } | null {
   for (const python of ['python3', '/usr/bin/python3']) {
-    const r = spawnSync(python, ['-c', 'import sklearn, threadpoolctl; print(sklearn.__version__)'], { encoding: 'utf8' });
+    const r = spawnSync(python, ['-c', 'import sklearn, threadpoolctl; print(sklearn.__version__)'], {
+      encoding: 'utf8',
+    });
     if (r.status === 0) return { python, version: r.stdout.trim() };
   }
   return null;
 }
 
-function runSklearn(python: string, csr: string, algorithm: string, ks: readonly number[], threads: number): Promise<SklearnFit[]> {
+function runSklearn(
+  python: string,
+  csr: string,
+  algorithm: string,
+  ks: readonly number[],
+  threads: number,
+): Promise<SklearnFit[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(python, [script, csr, algorithm, ks.join(','), String(threads)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, [script, csr, algorithm, ks.join(','), String(threads)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -61,7 +71,14 @@ function runSklearn(python: string, csr: string, algorithm: string, ks: readonly
           .trim()
           .split('\n')
           .map((line) => JSON.parse(line))
-          .map((r) => ({ algorithm: r.algorithm, k: r.k, seconds: r.seconds, cpuSeconds: r.cpu_seconds, nIter: r.n_iter, inertia: r.inertia })),
+          .map((r) => ({
+            algorithm: r.algorithm,
+            k: r.k,
+            seconds: r.seconds,
+            cpuSeconds: r.cpu_seconds,
+            nIter: r.n_iter,
+            inertia: r.inertia,
+          })),
       );
     });
   });
@@ -71,14 +88,23 @@ function runSklearn(python: string, csr: string, algorithm: string, ks: readonly
  * The issue-14 comparison on one matrix, in the same run: scikit-learn's Elkan for k = 2..12 and 20, its Lloyd
  * (the default) for k = 5; ours: the elbow through the CLI (silhouette included), and fits for k = 5, 20, 50.
  */
-export async function benchVersus(csrPath: string, m: CsrMatrix, threads: number, runs: number, log: (line: string) => void): Promise<VersusResult> {
+export async function benchVersus(
+  csrPath: string,
+  m: CsrMatrix,
+  threads: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<VersusResult> {
   const elbowKs = Array.from({ length: 11 }, (_, i) => i + 2);
   const py = findPython();
   const sklearn: SklearnFit[] = [];
   if (py !== null) {
     const all: SklearnFit[] = [];
     for (let r = 0; r < runs; r++) {
-      for (const [algorithm, ks] of [['elkan', [...elbowKs, 20]], ['lloyd', [5]]] as const) {
+      for (const [algorithm, ks] of [
+        ['elkan', [...elbowKs, 20]],
+        ['lloyd', [5]],
+      ] as const) {
         await waitForIdle();
         const fits = await runSklearn(py.python, csrPath, algorithm, ks, threads);
         log(`  scikit-learn ${algorithm}: ${fits.map((f) => `k=${f.k} ${round(f.seconds, 2)} s`).join(', ')}`);
@@ -87,14 +113,21 @@ export async function benchVersus(csrPath: string, m: CsrMatrix, threads: number
     }
     for (const key of [...new Set(all.map((f) => `${f.algorithm}:${f.k}`))]) {
       const same = all.filter((f) => `${f.algorithm}:${f.k}` === key);
-      sklearn.push({ ...same[0], seconds: round(median(same.map((f) => f.seconds))), cpuSeconds: round(median(same.map((f) => f.cpuSeconds))) });
+      sklearn.push({
+        ...same[0],
+        seconds: round(median(same.map((f) => f.seconds))),
+        cpuSeconds: round(median(same.map((f) => f.cpuSeconds))),
+      });
     }
   }
 
   const elbowTimes: number[] = [];
   for (let r = 0; r < runs; r++) {
     await waitForIdle();
-    const run = await runNode([bin, 'elbow', '--input', csrPath, '--k', '2..12', '--threads', String(threads), '--json', '--quiet'], rssHook);
+    const run = await runNode(
+      [bin, 'elbow', '--input', csrPath, '--k', '2..12', '--threads', String(threads), '--json', '--quiet'],
+      rssHook,
+    );
     if (run.code !== 0) throw new Error(`elbow run failed (${run.code}): ${run.stderr.slice(-500)}`);
     elbowTimes.push(run.seconds);
     log(`  elbow k=2..12: ${round(run.seconds, 2)} s`);
@@ -123,7 +156,8 @@ export async function benchVersus(csrPath: string, m: CsrMatrix, threads: number
     customers: m.nRows,
     threads,
     sklearnVersion: py?.version ?? null,
-    sklearnMissing: py === null ? 'no python3 with scikit-learn and threadpoolctl (apt-get install -y python3-sklearn)' : null,
+    sklearnMissing:
+      py === null ? 'no python3 with scikit-learn and threadpoolctl (apt-get install -y python3-sklearn)' : null,
     sklearn,
     elbowSeconds: round(median(elbowTimes)),
     elbowKs: '2..12',

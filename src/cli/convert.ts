@@ -32,7 +32,10 @@ export function registerConvert(program: Command): void {
     .command('convert')
     .description('parse a ratings pivot CSV (plain or gzip) once into a binary CSR file that loads in under a second')
     .argument('<input>', 'the pivot CSV (df_p.csv, or .csv.gz), or a CSR file')
-    .argument('<output>', 'the CSR file to write, or long ratings Cust_Id,movie,rating as Parquet when it ends in .parquet (written atomically)')
+    .argument(
+      '<output>',
+      'the CSR file to write, or long ratings Cust_Id,movie,rating as Parquet when it ends in .parquet (written atomically)',
+    )
     .option('--rows <n>', 'use the first N customers only', intOption('--rows', 1))
     .addOption(ratingRangeFlag())
     .addOption(threadsOption())

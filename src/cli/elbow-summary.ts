@@ -30,7 +30,9 @@ const score = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(dig
 
 export function silhouetteLine(s: ElbowSummary): string {
   const r = s.result;
-  return r.silhouetteExact ? messages.silhouetteExact(r.silhouetteRows) : messages.silhouetteSampled(r.silhouetteRows, s.rows);
+  return r.silhouetteExact
+    ? messages.silhouetteExact(r.silhouetteRows)
+    : messages.silhouetteSampled(r.silhouetteRows, s.rows);
 }
 
 /** The table, one line per k: the command's result, for stdout or --out. */
@@ -71,11 +73,17 @@ export function formatElbowSettings(s: ElbowSummary): { before: string; after: s
   if (s.emptyRows > 0) after.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
   const zeroRows = s.zeroRows ?? 0;
   const normalize = s.representation?.normalize ?? false;
-  if (zeroRows > 0 && (normalize || zeroRows > s.emptyRows)) after.push(noteLine(messages.zeroRowsNote(zeroRows, normalize)));
-  after.push(`balance     ${s.result.rows.map((r) => `k=${r.k}: largest ${(100 * clusterBalance(r.sizes).largestShare).toFixed(1)}%, smallest ${(100 * clusterBalance(r.sizes).smallestShare).toFixed(1)}%`).join('   ')}`);
+  if (zeroRows > 0 && (normalize || zeroRows > s.emptyRows))
+    after.push(noteLine(messages.zeroRowsNote(zeroRows, normalize)));
+  after.push(
+    `balance     ${s.result.rows.map((r) => `k=${r.k}: largest ${(100 * clusterBalance(r.sizes).largestShare).toFixed(1)}%, smallest ${(100 * clusterBalance(r.sizes).smallestShare).toFixed(1)}%`).join('   ')}`,
+  );
   const unbalanced = s.result.rows.filter((r) => clusterBalance(r.sizes).unbalanced).map((r) => r.k);
   if (unbalanced.length > 0) {
-    const suggestion = s.representation !== undefined && usesTasteOptions(s.representation) ? messages.balanceSuggestionOther() : messages.balanceSuggestion();
+    const suggestion =
+      s.representation !== undefined && usesTasteOptions(s.representation)
+        ? messages.balanceSuggestionOther()
+        : messages.balanceSuggestion();
     after.push(`warning     ${messages.unbalancedKs(unbalanced, suggestion)}`);
   }
   return { before: before.join('\n'), after: after.join('\n') };
@@ -112,7 +120,10 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
       nIter: row.nIter,
       converged: row.converged,
       sizes: row.sizes,
-      balance: ((b) => ({ ...b, warning: balanceWarning(b, s.representation !== undefined && usesTasteOptions(s.representation)) }))(clusterBalance(row.sizes)),
+      balance: ((b) => ({
+        ...b,
+        warning: balanceWarning(b, s.representation !== undefined && usesTasteOptions(s.representation)),
+      }))(clusterBalance(row.sizes)),
       timeMs: Math.round(row.timeMs * 10) / 10,
     })),
     timingsMs: s.timingsMs,

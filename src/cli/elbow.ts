@@ -1,6 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { addInputOptions, inputArgv, type InputCliOptions } from './input-options.js';
-import { addKMeansOptions, checkEmbed, kmeansOptionRows, kmeansOptionsFrom, pushOptionRow, representationOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
+import {
+  addKMeansOptions,
+  checkEmbed,
+  kmeansOptionRows,
+  kmeansOptionsFrom,
+  pushOptionRow,
+  representationOptionsFrom,
+  type KMeansCliOptions,
+} from './kmeans-options.js';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { nnz } from '../matrix/csr.js';
@@ -43,17 +51,27 @@ export const ELBOW_PLOT_SCALE = 2;
 export function registerElbow(program: Command): void {
   const cmd = program
     .command('elbow')
-    .description('fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout')
-    .addOption(new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8').default(defaultKs, '2..12').argParser(kListOption))
+    .description(
+      'fit k-means for a range of k; a table of inertia, silhouette, Davies-Bouldin and Calinski-Harabasz per k on stdout',
+    )
+    .addOption(
+      new Option('-k, --k <list>', 'values of k: a range 2..12 or a list 2,4,8')
+        .default(defaultKs, '2..12')
+        .argParser(kListOption),
+    )
     .addOption(silhouetteSampleOption())
-    .addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the table as Parquet' }))
+    .addOption(
+      outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the table as Parquet' }),
+    )
     .addOption(jsonOption())
     .option('--plot <file.png>', 'draw inertia and silhouette against k as a PNG')
     .addOption(reportOption())
     .addOption(quietOption());
-  addInputOptions(addKMeansOptions(cmd, 'cluster a seeded random sample of N customers (as fit --sample)')).action(async (opts: ElbowCliOptions) => {
-    await runElbowCommand(opts);
-  });
+  addInputOptions(addKMeansOptions(cmd, 'cluster a seeded random sample of N customers (as fit --sample)')).action(
+    async (opts: ElbowCliOptions) => {
+      await runElbowCommand(opts);
+    },
+  );
 }
 
 export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
@@ -70,7 +88,9 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
   checkEmbed(opts, data.matrix);
   const threads = opts.threads ?? availableParallelism();
   // the points fit clusters (matrix kind -> embedding -> unit length), built once for every k
-  const rep = await timings.time('transform', () => buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)));
+  const rep = await timings.time('transform', () =>
+    buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)),
+  );
   const matrix = rep.points;
 
   let currentK = opts.k[0];
@@ -82,7 +102,8 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     matrix,
     opts.k,
     kmeansOptionsFrom(opts, {
-      onIteration: (iter, inertia) => progress.update(fitsStarted - 1, `k=${currentK} iteration ${iter}, inertia ${inertia.toExponential(6)}`),
+      onIteration: (iter, inertia) =>
+        progress.update(fitsStarted - 1, `k=${currentK} iteration ${iter}, inertia ${inertia.toExponential(6)}`),
     }),
     {
       silhouetteSample: opts.silhouetteSample,
@@ -123,8 +144,17 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     await timings.time('plot', async () => {
       // loaded on demand: vega and the canvas add most of a second to start-up
       const { renderSpecToPng } = await import('../plot/render.js');
-      const points = result.rows.map((r) => ({ k: r.k, inertia: r.inertia, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null }));
-      const subtitle = messages.elbowPlotSubtitle(opts.matrix, matrix.nRows, result.silhouetteRows, result.silhouetteExact);
+      const points = result.rows.map((r) => ({
+        k: r.k,
+        inertia: r.inertia,
+        silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null,
+      }));
+      const subtitle = messages.elbowPlotSubtitle(
+        opts.matrix,
+        matrix.nRows,
+        result.silhouetteRows,
+        result.silhouetteExact,
+      );
       await writeFileAtomic(plotPath, await renderSpecToPng(elbowSpec(points, { subtitle }), ELBOW_PLOT_SCALE));
     });
   }
@@ -134,7 +164,14 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
       writeReport(reportPath, {
         title: 'Choosing k for k-means on Netflix Prize customers',
         command: elbowArgv({ ...opts, ratingRange: data.ratingRange }),
-        data: { source: input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: opts.matrix, emptyRows: summary.emptyRows },
+        data: {
+          source: input,
+          rows: summary.rows,
+          cols: summary.cols,
+          nnz: summary.nnz,
+          matrix: opts.matrix,
+          emptyRows: summary.emptyRows,
+        },
         options: elbowOptionRows({ ...opts, ratingRange: data.ratingRange }),
         elbow: result,
         elbowPlot: opts.plot,

@@ -66,9 +66,13 @@ export function formatEvaluateReport(r: EvaluateReport): string {
   return [
     `evaluate    ${r.input}: ${int(r.customers)} customers x ${int(r.movies)} movies`,
     protocolLine(r),
-    ...(res.fallbackRatings > 0 ? [`fallback    ${int(res.fallbackRatings)} test ratings of customers or movies without training ratings: mu + b_u, the movie mean, or the global mean`] : []),
+    ...(res.fallbackRatings > 0
+      ? [
+          `fallback    ${int(res.fallbackRatings)} test ratings of customers or movies without training ratings: mu + b_u, the movie mean, or the global mean`,
+        ]
+      : []),
     ...used.map((p) => `${p.padEnd(12)}${predictorFormulas[p]}`),
-    'ranking     each test customer\'s test movies ordered by prediction; relevant = rating >= 4; fit/predict s summed over the splits',
+    "ranking     each test customer's test movies ordered by prediction; relevant = rating >= 4; fit/predict s summed over the splits",
     '',
     head,
     ...rows,
@@ -84,7 +88,8 @@ export function formatEvaluateReport(r: EvaluateReport): string {
 /** Fits and times, for stderr. */
 export function formatEvaluateDetails(r: EvaluateReport): string {
   const fits = r.result.fits.map(
-    (f) => `${label(`fit k=${f.k}`)}split ${f.split}: ${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
+    (f) =>
+      `${label(`fit k=${f.k}`)}split ${f.split}: ${f.nIter} iterations, ${f.converged ? 'converged' : 'not converged'}, sizes ${f.sizes.join(' ')}`,
   );
   const times = Object.entries(r.timingsMs)
     .map(([phase, ms]) => `${phase} ${secs(ms)}`)
@@ -109,7 +114,11 @@ export function evaluateJson(r: EvaluateReport): Record<string, unknown> {
     fallbackRatings: res.fallbackRatings,
     scores: res.scores,
     fits: res.fits,
-    reference: { note: referenceCaption, rmse: netflixPrizeReference, surprise: { note: surpriseCaption, rmse: surpriseReference } },
+    reference: {
+      note: referenceCaption,
+      rmse: netflixPrizeReference,
+      surprise: { note: surpriseCaption, rmse: surpriseReference },
+    },
     timingsMs: r.timingsMs,
   };
 }

@@ -2,7 +2,12 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadRatings } from './load-ratings.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { addRepresentationOptions, checkEmbed, maxIterOption, type RepresentationCliOptions } from './kmeans-options.js';
+import {
+  addRepresentationOptions,
+  checkEmbed,
+  maxIterOption,
+  type RepresentationCliOptions,
+} from './kmeans-options.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 import { checkOutputs, writeResult } from './output.js';
 import { evaluateTable, writeParquetResult } from './result-tables.js';
@@ -44,7 +49,9 @@ export interface EvaluateCliOptions extends InputCliOptions, RepresentationCliOp
 /** `--predictors a,b`: known names, each once, in the order given. */
 export function predictorListOption(value: string): PredictorName[] {
   const names = value.split(',').map((s) => s.trim());
-  for (const n of names) if (!(predictorNames as readonly string[]).includes(n)) throw new InvalidArgumentError(messages.unknownPredictor(n, predictorNames));
+  for (const n of names)
+    if (!(predictorNames as readonly string[]).includes(n))
+      throw new InvalidArgumentError(messages.unknownPredictor(n, predictorNames));
   const seen = new Set<string>();
   for (const n of names) {
     if (seen.has(n)) throw new InvalidArgumentError(messages.duplicateInList('--predictors', n));
@@ -55,14 +62,38 @@ export function predictorListOption(value: string): PredictorName[] {
 
 /** The options every predictor-fitting command shares (evaluate, recommend), spelled and explained once. */
 export function addPredictorOptions(cmd: Command): Command {
-  cmd.addOption(new Option('-k, --k <list>', 'clusters of the cluster predictor; a list such as 2,5,10 scores one per k').argParser(intListOption('--k', 1)).default([5], '5'));
+  cmd.addOption(
+    new Option('-k, --k <list>', 'clusters of the cluster predictor; a list such as 2,5,10 scores one per k')
+      .argParser(intListOption('--k', 1))
+      .default([5], '5'),
+  );
   // what the cluster predictor clusters: --matrix, --embed, --power-iterations, --normalize as in fit
   return addRepresentationOptions(cmd)
-    .option('--shrink <lambda>', "cluster predictor: the cluster's mean residual is sum / (n + lambda)", numberOption('--shrink', 0), 10)
+    .option(
+      '--shrink <lambda>',
+      "cluster predictor: the cluster's mean residual is sum / (n + lambda)",
+      numberOption('--shrink', 0),
+      10,
+    )
     .addOption(maxIterOption())
-    .option('--factors <n>', 'mf: latent factors per customer and movie', intRangeOption('--factors', 1, 500), defaultMfOptions.factors)
-    .option('--reg <lambda>', 'mf: weighted-lambda regularisation: the penalty of a vector with n ratings is (lambda n + 6) |vector|^2', numberOption('--reg', 0), defaultMfOptions.reg)
-    .option('--epochs <n>', 'mf: ALS sweeps (all customers, then all movies)', intOption('--epochs', 1), defaultMfOptions.epochs)
+    .option(
+      '--factors <n>',
+      'mf: latent factors per customer and movie',
+      intRangeOption('--factors', 1, 500),
+      defaultMfOptions.factors,
+    )
+    .option(
+      '--reg <lambda>',
+      'mf: weighted-lambda regularisation: the penalty of a vector with n ratings is (lambda n + 6) |vector|^2',
+      numberOption('--reg', 0),
+      defaultMfOptions.reg,
+    )
+    .option(
+      '--epochs <n>',
+      'mf: ALS sweeps (all customers, then all movies)',
+      intOption('--epochs', 1),
+      defaultMfOptions.epochs,
+    )
     .addOption(seedOption())
     .addOption(ratingRangeFlag());
 }
@@ -70,14 +101,33 @@ export function addPredictorOptions(cmd: Command): Command {
 export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')
-    .description('fit predictors on training ratings, score them on test ratings (RMSE, MAE, precision/recall/NDCG@10); a table on stdout')
+    .description(
+      'fit predictors on training ratings, score them on test ratings (RMSE, MAE, precision/recall/NDCG@10); a table on stdout',
+    )
     .addOption(inputOption())
     .option('--train <file>', 'a given training file (e.g. MovieLens u1.base), with --test')
     .option('--test <file>', 'its test file (e.g. u1.test)')
-    .addOption(new Option('--predictors <list>', `comma-separated, from ${predictorNames.join(', ')}`).argParser(predictorListOption).default([...predictorNames], predictorNames.join(',')))
-    .option('--holdout <share>', "share of each customer's ratings held out, in (0, 1) (default protocol, 0.1)", openRangeOption('--holdout', 0, 1))
-    .option('--folds <n>', 'seeded k-fold cross-validation over the ratings: mean and std per predictor', intRangeOption('--folds', 2, 100));
-  addPredictorOptions(cmd).addOption(outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the scores as Parquet' })).addOption(jsonOption()).addOption(quietOption());
+    .addOption(
+      new Option('--predictors <list>', `comma-separated, from ${predictorNames.join(', ')}`)
+        .argParser(predictorListOption)
+        .default([...predictorNames], predictorNames.join(',')),
+    )
+    .option(
+      '--holdout <share>',
+      "share of each customer's ratings held out, in (0, 1) (default protocol, 0.1)",
+      openRangeOption('--holdout', 0, 1),
+    )
+    .option(
+      '--folds <n>',
+      'seeded k-fold cross-validation over the ratings: mean and std per predictor',
+      intRangeOption('--folds', 2, 100),
+    );
+  addPredictorOptions(cmd)
+    .addOption(
+      outOption('the table (or the --json object)', { note: 'a name ending in .parquet gets the scores as Parquet' }),
+    )
+    .addOption(jsonOption())
+    .addOption(quietOption());
   addInputOptions(cmd).action(async (opts: EvaluateCliOptions) => {
     await runEvaluate(opts);
   });
@@ -89,7 +139,8 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   if ((opts.train === undefined) !== (opts.test === undefined)) throw usageError(messages.trainTestPair());
   const files = opts.train !== undefined;
   if (files && opts.input !== undefined) throw usageError(messages.protocolConflict('--input', '--train/--test'));
-  if (opts.holdout !== undefined && opts.folds !== undefined) throw usageError(messages.protocolConflict('--holdout', '--folds'));
+  if (opts.holdout !== undefined && opts.folds !== undefined)
+    throw usageError(messages.protocolConflict('--holdout', '--folds'));
   if (files && (opts.holdout !== undefined || opts.folds !== undefined)) {
     throw usageError(messages.protocolConflict(opts.holdout !== undefined ? '--holdout' : '--folds', '--train/--test'));
   }
@@ -104,12 +155,22 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   if (files) {
     const train = (await loadRatings({ ...opts, input: opts.train }, log, timings)).data;
     // the test file on the training file's scale: a rating outside it is an error, not a silent clamp
-    const test = (await loadRatings({ ...opts, input: opts.test, ratingRange: opts.ratingRange ?? train.ratingRange }, log, timings)).data;
+    const test = (
+      await loadRatings({ ...opts, input: opts.test, ratingRange: opts.ratingRange ?? train.ratingRange }, log, timings)
+    ).data;
     ratingRange = train.ratingRange;
     if (test.matrix.rowPtr[test.matrix.nRows] === 0) throw usageError(messages.emptyTest(opts.test!));
     const split = fileSplit(train, test);
     splits = [split];
-    protocol = { kind: 'files', train: opts.train!, test: opts.test!, unknownCustomers: split.unknownCustomers, unknownCustomerRatings: split.unknownCustomerRatings, unknownMovies: split.unknownMovies, unknownMovieRatings: split.unknownMovieRatings };
+    protocol = {
+      kind: 'files',
+      train: opts.train!,
+      test: opts.test!,
+      unknownCustomers: split.unknownCustomers,
+      unknownCustomerRatings: split.unknownCustomerRatings,
+      unknownMovies: split.unknownMovies,
+      unknownMovieRatings: split.unknownMovieRatings,
+    };
     customers = train.matrix.nRows;
     movies = train.matrix.nCols;
     source = opts.train!;
@@ -165,7 +226,11 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
     protocol,
     seed: opts.seed,
     // what k-means clustered, as one phrase: `residual, --embed 20, --normalize`
-    matrix: [opts.matrix, ...(opts.embed ? [`--embed ${opts.embed}`] : []), ...(opts.normalize ? ['--normalize'] : [])].join(', '),
+    matrix: [
+      opts.matrix,
+      ...(opts.embed ? [`--embed ${opts.embed}`] : []),
+      ...(opts.normalize ? ['--normalize'] : []),
+    ].join(', '),
     shrink: opts.shrink,
     mf: { factors: opts.factors, reg: opts.reg, epochs: opts.epochs },
     result,
@@ -173,6 +238,9 @@ export async function runEvaluate(opts: EvaluateCliOptions): Promise<void> {
   };
   // --out FILE.parquet: the scores go there as Parquet, the report (or --json) still to stdout
   const parquet = await writeParquetResult(opts.out, () => evaluateTable(result));
-  await writeResult(parquet ? undefined : opts.out, opts.json ? `${JSON.stringify({ ...evaluateJson(report), ratingRange })}\n` : formatEvaluateReport(report));
+  await writeResult(
+    parquet ? undefined : opts.out,
+    opts.json ? `${JSON.stringify({ ...evaluateJson(report), ratingRange })}\n` : formatEvaluateReport(report),
+  );
   log.info(formatEvaluateDetails(report));
 }

@@ -28,8 +28,22 @@ export function fitArgv(opts: FitCliOptions): string[] {
   if (opts.titles !== undefined) argv.push('--titles', opts.titles);
   if (opts.out !== undefined) argv.push('--out', opts.out);
   if (opts.heatmaps !== undefined) {
-    argv.push('--heatmaps', opts.heatmaps, '--max-users', String(opts.maxUsers), '--max-movies', String(opts.maxMovies));
-    argv.push('--min-cluster-size', String(opts.minClusterSize), '--select', opts.select, '--scale', String(opts.scale));
+    argv.push(
+      '--heatmaps',
+      opts.heatmaps,
+      '--max-users',
+      String(opts.maxUsers),
+      '--max-movies',
+      String(opts.maxMovies),
+    );
+    argv.push(
+      '--min-cluster-size',
+      String(opts.minClusterSize),
+      '--select',
+      opts.select,
+      '--scale',
+      String(opts.scale),
+    );
   }
   if (opts.report !== undefined) argv.push('--report', opts.report);
   return argv;
@@ -56,13 +70,29 @@ export async function writeFitReport(
   });
   progress.done();
   const images: ReportImage[] = [];
-  if (heatmaps?.combinedPath) images.push({ path: heatmaps.combinedPath, caption: 'All drawn clusters, one colour scale' });
+  if (heatmaps?.combinedPath)
+    images.push({ path: heatmaps.combinedPath, caption: 'All drawn clusters, one colour scale' });
   for (const h of heatmaps?.drawn ?? []) images.push({ path: h.path, caption: h.title });
   await writeReport(path, {
     command: fitArgv(opts),
-    data: { source: summary.input, rows: summary.rows, cols: summary.cols, nnz: summary.nnz, matrix: summary.matrix, emptyRows: summary.emptyRows },
+    data: {
+      source: summary.input,
+      rows: summary.rows,
+      cols: summary.cols,
+      nnz: summary.nnz,
+      matrix: summary.matrix,
+      emptyRows: summary.emptyRows,
+    },
     options: fitOptionRows(opts),
-    fit: { k: summary.k, init: summary.init, nInit: summary.nInit, seed: summary.seed, engine: summary.engine, result: summary.result, timingsMs: summary.timingsMs },
+    fit: {
+      k: summary.k,
+      init: summary.init,
+      nInit: summary.nInit,
+      seed: summary.seed,
+      engine: summary.engine,
+      result: summary.result,
+      timingsMs: summary.timingsMs,
+    },
     scores: { ...ev.scores[0], silhouetteRows: ev.silhouetteRows, silhouetteExact: ev.silhouetteExact },
     profiles,
     heatmaps: images,

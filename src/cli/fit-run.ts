@@ -48,14 +48,17 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   checkEmbed(opts, data.matrix);
   const threads = opts.threads ?? availableParallelism();
   // matrix kind -> SVD embedding -> unit length: `points` is what k-means clusters, `transformed` what heatmaps colour
-  const rep = await timings.time('transform', () => buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)));
+  const rep = await timings.time('transform', () =>
+    buildRepresentation(data.matrix, representationOptionsFrom(opts, opts.seed, threads)),
+  );
   const matrix = rep.points;
 
   const progress = new Progress(log, `k-means k=${opts.k}`);
   const fitOptions = kmeansOptionsFrom(opts, {
     k: opts.k,
     // no estimate: k-means stops when it converges, long before --max-iter as a rule
-    onIteration: (iter: number, inertia: number) => progress.step(`iteration ${iter} (at most ${opts.maxIter}), inertia ${inertia.toExponential(6)}`, false),
+    onIteration: (iter: number, inertia: number) =>
+      progress.step(`iteration ${iter} (at most ${opts.maxIter}), inertia ${inertia.toExponential(6)}`, false),
   });
   const result: KMeansResult = await timings.time('fit', async () => {
     switch (opts.engine) {
@@ -77,21 +80,43 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
 
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
   if (opts.saveModel) {
-    const model = buildModel(result, data.movieIds, opts.matrix, {
-      seed: opts.seed,
-      init: opts.init,
-      nInit: opts.nInit,
-      maxIter: opts.maxIter,
-      tol: opts.tol,
-      engine: opts.engine,
-      ratingRange: data.ratingRange,
-    }, rep.fitted);
+    const model = buildModel(
+      result,
+      data.movieIds,
+      opts.matrix,
+      {
+        seed: opts.seed,
+        init: opts.init,
+        nInit: opts.nInit,
+        maxIter: opts.maxIter,
+        tol: opts.tol,
+        engine: opts.engine,
+        ratingRange: data.ratingRange,
+      },
+      rep.fitted,
+    );
     await timings.time('write', () => saveModel(opts.saveModel!, model));
   }
-  const drawn = heat ? await timings.time('heatmaps', () => drawHeatmaps(data, rep.transformed, opts.matrix, result.labels, opts.k, { ...heat, ratingRange: data.ratingRange }, log)) : null;
+  const drawn = heat
+    ? await timings.time('heatmaps', () =>
+        drawHeatmaps(
+          data,
+          rep.transformed,
+          opts.matrix,
+          result.labels,
+          opts.k,
+          { ...heat, ratingRange: data.ratingRange },
+          log,
+        ),
+      )
+    : null;
   // profiles describe clusters by their ratings, whatever matrix was clustered
   const profiles = await timings.time('profiles', () =>
-    clusterProfiles(data, result.labels, opts.k, { minSupport: opts.minSupport, titles: catalog?.titles, genres: catalog?.genres ?? undefined }),
+    clusterProfiles(data, result.labels, opts.k, {
+      minSupport: opts.minSupport,
+      titles: catalog?.titles,
+      genres: catalog?.genres ?? undefined,
+    }),
   );
 
   const summary: FitSummary = {
@@ -116,13 +141,17 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   };
   if (opts.report) {
     const reportPath = opts.report;
-    await timings.time('report', () => writeFitReport(reportPath, { ...opts, ratingRange: data.ratingRange }, summary, matrix, profiles, drawn, log));
+    await timings.time('report', () =>
+      writeFitReport(reportPath, { ...opts, ratingRange: data.ratingRange }, summary, matrix, profiles, drawn, log),
+    );
   }
   if (opts.json) {
     // no --out: say so, rather than lose the assignments without a word
     if (out === undefined) log.info(noteLine(messages.assignmentsNotWritten()));
     // (with --out the caller named the file; the key stays out so that runs to different files compare equal)
-    await writeStdout(`${JSON.stringify({ ...fitSummaryJson(summary, profiles), ...(out === undefined ? { assignments: null } : {}) })}\n`);
+    await writeStdout(
+      `${JSON.stringify({ ...fitSummaryJson(summary, profiles), ...(out === undefined ? { assignments: null } : {}) })}\n`,
+    );
   } else {
     log.info(formatFitSummary(summary));
     if (opts.profiles) log.info(formatProfiles(profiles));

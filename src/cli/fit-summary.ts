@@ -41,7 +41,12 @@ export interface FitSummary {
   heatmaps?: { files: string[]; notDrawn: { cluster: number; size: number }[]; stale: string[] };
 }
 
-const plain = (matrix: string): FittedRepresentation => ({ matrix: matrix as FittedRepresentation['matrix'], normalize: false, baseline: null, embedding: null });
+const plain = (matrix: string): FittedRepresentation => ({
+  matrix: matrix as FittedRepresentation['matrix'],
+  normalize: false,
+  baseline: null,
+  embedding: null,
+});
 
 /** The human summary printed on stderr after a fit. */
 export function formatFitSummary(s: FitSummary): string {
@@ -64,7 +69,8 @@ export function formatFitSummary(s: FitSummary): string {
   ];
   if (s.emptyRows > 0) lines.push(noteLine(messages.emptyRowsNote(s.emptyRows)));
   if (r.emptyClustersReseeded > 0) lines.push(noteLine(messages.emptyClusterNote(r.emptyClustersReseeded)));
-  if (zeroRows > 0 && (rep.normalize || zeroRows > s.emptyRows)) lines.push(noteLine(messages.zeroRowsNote(zeroRows, rep.normalize)));
+  if (zeroRows > 0 && (rep.normalize || zeroRows > s.emptyRows))
+    lines.push(noteLine(messages.zeroRowsNote(zeroRows, rep.normalize)));
   const warning = balanceWarning(clusterBalance(r.sizes), usesTasteOptions(rep));
   if (warning !== null) lines.push(`${label('warning')}${warning}`);
   return lines.join('\n');
@@ -80,7 +86,9 @@ export function pointsLine(r: FittedRepresentation): string {
   const parts: string[] = [];
   if (r.embedding) {
     const e = r.embedding;
-    parts.push(`SVD to ${e.dims} dims (${(100 * e.explainedShare).toFixed(1)}% of the squared norm kept; singular values ${e.singularValues[0].toPrecision(4)} .. ${e.singularValues[e.dims - 1].toPrecision(4)})`);
+    parts.push(
+      `SVD to ${e.dims} dims (${(100 * e.explainedShare).toFixed(1)}% of the squared norm kept; singular values ${e.singularValues[0].toPrecision(4)} .. ${e.singularValues[e.dims - 1].toPrecision(4)})`,
+    );
   }
   if (r.normalize) parts.push('unit length (cosine)');
   return parts.join(', then ');

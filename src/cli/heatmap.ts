@@ -50,7 +50,12 @@ export function addHeatmapOptions(cmd: Command): Command {
   return cmd
     .option('--max-users <n>', 'customers shown per cluster', intOption('--max-users', 1), d.maxUsers)
     .option('--max-movies <n>', 'movies shown per cluster', intOption('--max-movies', 1), d.maxMovies)
-    .option('--min-cluster-size <n>', 'clusters with fewer customers are not drawn', intOption('--min-cluster-size', 1), d.minClusterSize)
+    .option(
+      '--min-cluster-size <n>',
+      'clusters with fewer customers are not drawn',
+      intOption('--min-cluster-size', 1),
+      d.minClusterSize,
+    )
     .option(
       '--select <how>',
       "which customers and movies: densest (the original's: most-rated movies, customers rating most of them), " +
@@ -60,7 +65,7 @@ export function addHeatmapOptions(cmd: Command): Command {
     )
     .option('--scale <x>', 'pixel density of the PNGs', scaleOption, 2)
     .addOption(titlesOption())
-    .option('--spec', 'also write each PNG\'s vega-lite spec beside it (.vl.json)');
+    .option('--spec', "also write each PNG's vega-lite spec beside it (.vl.json)");
 }
 
 /**
@@ -80,7 +85,8 @@ export async function heatmapOptionsFrom(
   // made when missing (with its parents, as mkdir -p); unwritable fails now, before the data is read
   await checkOutputDir(outDir, (reason) => messages.outDirNotWritable(outDir, reason));
   preloadRenderer();
-  const titles = catalog?.titles ?? (opts.titles === undefined ? undefined : (await readMovieCatalog(opts.titles)).titles);
+  const titles =
+    catalog?.titles ?? (opts.titles === undefined ? undefined : (await readMovieCatalog(opts.titles)).titles);
   return {
     outDir,
     maxUsers: opts.maxUsers,
@@ -123,7 +129,12 @@ export function registerHeatmap(program: Command): void {
     .addOption(inputOption())
     .requiredOption('-a, --assignments <file>', 'cluster assignments CSV (Cust_Id,cluster), as fit --out writes it')
     .addOption(outOption('cluster-<id>.png and clusters.png', { required: true, folder: true }))
-    .option('--matrix <kind>', `values to colour: ${matrixKinds.join(', ')}`, choiceOption('--matrix', matrixKinds), 'ratings')
+    .option(
+      '--matrix <kind>',
+      `values to colour: ${matrixKinds.join(', ')}`,
+      choiceOption('--matrix', matrixKinds),
+      'ratings',
+    )
     .addOption(ratingRangeFlag())
     .addOption(seedOption())
     .addOption(quietOption());
@@ -136,6 +147,14 @@ export function registerHeatmap(program: Command): void {
     const labels = labelsForRows(assignments, data.customerIds, label);
     // the colours are the --matrix values fit clustered (before any --embed or --normalize, which leave no movies to draw)
     const matrix = (await buildRepresentation(data.matrix, { matrix: opts.matrix })).transformed;
-    await drawHeatmaps(data, matrix, opts.matrix, labels, assignments.k, { ...heat, ratingRange: data.ratingRange }, log);
+    await drawHeatmaps(
+      data,
+      matrix,
+      opts.matrix,
+      labels,
+      assignments.k,
+      { ...heat, ratingRange: data.ratingRange },
+      log,
+    );
   });
 }

@@ -25,7 +25,9 @@ export function buildProgram(): Command {
       // commander's own errors (unknown flag, bad value) become the same one-line form as ours
       // (our option parsers' messages already name the flag and quote the value, so commander's preamble goes)
       outputError: (str, write) =>
-        write(`netflix-cluster: ${str.replace(/^error: /, '').replace(/^option '.*?' argument '.*' is invalid\. /s, '')}`),
+        write(
+          `netflix-cluster: ${str.replace(/^error: /, '').replace(/^option '.*?' argument '.*' is invalid\. /s, '')}`,
+        ),
     })
     .exitOverride();
   registerFit(program);

@@ -10,7 +10,8 @@ export function kListOption(value: string): number[] {
   if (range) {
     const from = Number(range[1]);
     const to = Number(range[2]);
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1) throw new InvalidArgumentError(messages.badKList(value));
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1)
+      throw new InvalidArgumentError(messages.badKList(value));
     if (from > to) throw new InvalidArgumentError(messages.emptyKRange(from, to));
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }

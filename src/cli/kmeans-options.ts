@@ -47,39 +47,66 @@ export function matrixOption(): Option {
 
 /** `--embed <n>`: k-means on N SVD coordinates per customer (fit, elbow, evaluate). */
 export function embedOption(): Option {
-  return new Option('--embed <n>', 'cluster the customers in N dimensions of a randomized truncated SVD of the matrix (customer factor x singular value)').argParser(
-    intOption('--embed', 1),
-  );
+  return new Option(
+    '--embed <n>',
+    'cluster the customers in N dimensions of a randomized truncated SVD of the matrix (customer factor x singular value)',
+  ).argParser(intOption('--embed', 1));
 }
 
 export function powerIterationsOption(): Option {
-  return new Option('--power-iterations <n>', "the SVD's power iterations (with --embed): more is more accurate, each one more pass over the ratings")
+  return new Option(
+    '--power-iterations <n>',
+    "the SVD's power iterations (with --embed): more is more accurate, each one more pass over the ratings",
+  )
     .argParser(intOption('--power-iterations', 0))
     .default(defaultRepresentationOptions.powerIterations);
 }
 
 export function normalizeOption(): Option {
-  return new Option('--normalize', 'scale each customer vector to unit length before k-means (spherical k-means: cosine similarity)');
+  return new Option(
+    '--normalize',
+    'scale each customer vector to unit length before k-means (spherical k-means: cosine similarity)',
+  );
 }
 
 /** --matrix, --embed, --power-iterations, --normalize: shared by fit, elbow and evaluate (predict takes them from the model). */
 export function addRepresentationOptions(cmd: Command): Command {
-  return cmd.addOption(matrixOption()).addOption(embedOption()).addOption(powerIterationsOption()).addOption(normalizeOption());
+  return cmd
+    .addOption(matrixOption())
+    .addOption(embedOption())
+    .addOption(powerIterationsOption())
+    .addOption(normalizeOption());
 }
 
 /** The representation the options ask for (seed and threads as the k-means run uses them). */
-export function representationOptionsFrom(opts: RepresentationCliOptions, seed: number, threads: number): Partial<RepresentationOptions> {
-  return { matrix: opts.matrix, normalize: Boolean(opts.normalize), embed: opts.embed ?? 0, powerIterations: opts.powerIterations ?? defaultRepresentationOptions.powerIterations, seed, threads };
+export function representationOptionsFrom(
+  opts: RepresentationCliOptions,
+  seed: number,
+  threads: number,
+): Partial<RepresentationOptions> {
+  return {
+    matrix: opts.matrix,
+    normalize: Boolean(opts.normalize),
+    embed: opts.embed ?? 0,
+    powerIterations: opts.powerIterations ?? defaultRepresentationOptions.powerIterations,
+    seed,
+    threads,
+  };
 }
 
 /** --embed N needs N <= customers and N <= movies. */
 export function checkEmbed(opts: RepresentationCliOptions, m: Pick<CsrMatrix, 'nRows' | 'nCols'>): void {
-  if (opts.embed !== undefined && opts.embed > Math.min(m.nRows, m.nCols)) throw usageError(messages.embedTooLarge(opts.embed, m.nRows, m.nCols));
+  if (opts.embed !== undefined && opts.embed > Math.min(m.nRows, m.nCols))
+    throw usageError(messages.embedTooLarge(opts.embed, m.nRows, m.nCols));
 }
 
 export function representationOptionRows(opts: RepresentationCliOptions): Array<[string, string | number]> {
   const rows: Array<[string, string | number]> = [['--matrix', opts.matrix]];
-  if (opts.embed !== undefined) rows.push(['--embed', opts.embed], ['--power-iterations', opts.powerIterations ?? defaultRepresentationOptions.powerIterations]);
+  if (opts.embed !== undefined)
+    rows.push(
+      ['--embed', opts.embed],
+      ['--power-iterations', opts.powerIterations ?? defaultRepresentationOptions.powerIterations],
+    );
   // a flag without a value: '' tells the argv builders to push the flag alone (see pushOptionRow)
   if (opts.normalize) rows.push(['--normalize', '']);
   return rows;
@@ -93,7 +120,9 @@ export function pushOptionRow(argv: string[], flag: string, value: string | numb
 
 /** `--max-iter`: the cap on Lloyd iterations of one run (fit, elbow, evaluate). */
 export function maxIterOption(): Option {
-  return new Option('--max-iter <n>', 'most Lloyd iterations per run').argParser(intOption('--max-iter', 1)).default(defaultKMeansOptions.maxIter);
+  return new Option('--max-iter <n>', 'most Lloyd iterations per run')
+    .argParser(intOption('--max-iter', 1))
+    .default(defaultKMeansOptions.maxIter);
 }
 
 export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
@@ -101,10 +130,20 @@ export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
   return cmd
     .addOption(inputOption())
     .addOption(seedOption())
-    .addOption(new Option('--init <method>', 'initial centres').choices(initMethods).default(d.init).argParser(choiceOption('--init', initMethods)))
+    .addOption(
+      new Option('--init <method>', 'initial centres')
+        .choices(initMethods)
+        .default(d.init)
+        .argParser(choiceOption('--init', initMethods)),
+    )
     .option('--n-init <n>', 'runs from different starts; the lowest inertia wins', intOption('--n-init', 1), d.nInit)
     .addOption(maxIterOption())
-    .option('--tol <x>', 'stop when centres move less than this, relative to the mean variance', numberOption('--tol', 0), d.tol)
+    .option(
+      '--tol <x>',
+      'stop when centres move less than this, relative to the mean variance',
+      numberOption('--tol', 0),
+      d.tol,
+    )
     .addOption(matrixOption())
     .addOption(embedOption())
     .addOption(powerIterationsOption())

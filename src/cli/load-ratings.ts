@@ -43,8 +43,17 @@ export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: T
   await checkMemory(input, { format: opts.format, maxMemory: opts.maxMemory, rows: opts.rows });
   // the file's size is the total when the reader counts its bytes; a folder, or a .gz whose readers count the
   // decompressed bytes, has none
-  const size = /\.gz$/i.test(input) ? undefined : await stat(input).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
-  const progress = new Progress(log, `reading ${opts.input ?? bundledSampleLabel}`, { total: size, unit: 'MB', scale: 1e6 });
+  const size = /\.gz$/i.test(input)
+    ? undefined
+    : await stat(input).then(
+        (s) => (s.isFile() ? s.size : undefined),
+        () => undefined,
+      );
+  const progress = new Progress(log, `reading ${opts.input ?? bundledSampleLabel}`, {
+    total: size,
+    unit: 'MB',
+    scale: 1e6,
+  });
   let data = await timings.time('read', () =>
     readRatings(input, {
       rows: opts.rows,

@@ -12,8 +12,16 @@ export function savedRatingRange(model: KMeansModel, path: string): RatingRange 
   const saved = model.options?.ratingRange as { min?: unknown; max?: unknown } | undefined;
   if (saved === undefined) return undefined;
   const { min, max } = saved ?? {};
-  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max) || min > max) {
-    throw dataError(messages.modelNotOurs(path, `options.ratingRange ${JSON.stringify(saved)} is not {"min": low, "max": high}`));
+  if (
+    typeof min !== 'number' ||
+    typeof max !== 'number' ||
+    !Number.isFinite(min) ||
+    !Number.isFinite(max) ||
+    min > max
+  ) {
+    throw dataError(
+      messages.modelNotOurs(path, `options.ratingRange ${JSON.stringify(saved)} is not {"min": low, "max": high}`),
+    );
   }
   return { min, max };
 }

@@ -9,7 +9,10 @@ export const toStdout = (out: string | undefined): boolean => out === undefined 
  * given as a file name, or a folder that refuses new files (permission, read-only) fails now with exit 74, not
  * after minutes of work. Folders in `dirs` are made when missing. stdout (`-`) and absent outputs are skipped.
  */
-export async function checkOutputs(files: ReadonlyArray<string | undefined>, dirs: ReadonlyArray<string | undefined> = []): Promise<void> {
+export async function checkOutputs(
+  files: ReadonlyArray<string | undefined>,
+  dirs: ReadonlyArray<string | undefined> = [],
+): Promise<void> {
   for (const f of files) if (!toStdout(f)) await checkOutputPath(f!);
   for (const d of dirs) if (d !== undefined) await checkOutputDir(d);
 }

@@ -33,7 +33,11 @@ export function formatPivotSummary(s: PivotStats, out: string, seconds: { read: 
 }
 
 /** The same numbers as one JSON object (`pivot --json`). */
-export function pivotSummaryJson(s: PivotStats, out: string, seconds: { read: number; write: number }): Record<string, unknown> {
+export function pivotSummaryJson(
+  s: PivotStats,
+  out: string,
+  seconds: { read: number; write: number },
+): Record<string, unknown> {
   return {
     command: 'pivot',
     out,

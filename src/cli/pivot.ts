@@ -30,10 +30,28 @@ export function registerPivot(program: Command): void {
     .description("turn the Netflix Prize combined_data_*.txt files into the df_p pivot CSV, with the original's trim")
     .argument('<files...>', 'combined_data_*.txt files (plain or .gz), read in the order given')
     .addOption(outOption('the pivot CSV (gzip when the name ends in .gz)', { required: true }))
-    .option('--movie-quantile <q>', 'keep movies with at least this quantile of ratings per movie', quantileOption('--movie-quantile'), defaultTrimQuantile)
-    .option('--customer-quantile <q>', 'keep customers with at least this quantile of ratings per customer', quantileOption('--customer-quantile'), defaultTrimQuantile)
-    .option('--min-movie-ratings <n>', 'keep movies with at least N ratings (overrides --movie-quantile)', intOption('--min-movie-ratings', 0))
-    .option('--min-customer-ratings <n>', 'keep customers with at least N ratings (overrides --customer-quantile)', intOption('--min-customer-ratings', 0))
+    .option(
+      '--movie-quantile <q>',
+      'keep movies with at least this quantile of ratings per movie',
+      quantileOption('--movie-quantile'),
+      defaultTrimQuantile,
+    )
+    .option(
+      '--customer-quantile <q>',
+      'keep customers with at least this quantile of ratings per customer',
+      quantileOption('--customer-quantile'),
+      defaultTrimQuantile,
+    )
+    .option(
+      '--min-movie-ratings <n>',
+      'keep movies with at least N ratings (overrides --movie-quantile)',
+      intOption('--min-movie-ratings', 0),
+    )
+    .option(
+      '--min-customer-ratings <n>',
+      'keep customers with at least N ratings (overrides --customer-quantile)',
+      intOption('--min-customer-ratings', 0),
+    )
     .option('--gzip-level <n>', 'zlib level for a .gz output, 1 (fast) to 9 (small)', gzipLevelOption, defaultGzipLevel)
     .addOption(jsonOption())
     .addOption(quietOption())

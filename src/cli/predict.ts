@@ -30,7 +30,9 @@ export interface PredictCliOptions extends InputCliOptions {
 export function registerPredict(program: Command): void {
   const cmd = program
     .command('predict')
-    .description("assign customers to a saved model's clusters; Cust_Id,cluster to --out or stdout, a summary to stderr")
+    .description(
+      "assign customers to a saved model's clusters; Cust_Id,cluster to --out or stdout, a summary to stderr",
+    )
     .requiredOption('-m, --model <file>', 'model JSON written by fit --save-model')
     .addOption(inputOption())
     .addOption(outOption('the assignments CSV (Cust_Id,cluster)'))
@@ -53,7 +55,9 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
   const model = await timings.time('model', () => loadModel(opts.model));
   const ratingRange = opts.ratingRange ?? savedRatingRange(model, opts.model);
   const { label: input, data } = await loadRatings({ ...opts, ratingRange }, log, timings);
-  const result = await timings.time('assign', () => predictClusters(data, model, opts.model, opts.threads ?? availableParallelism()));
+  const result = await timings.time('assign', () =>
+    predictClusters(data, model, opts.model, opts.threads ?? availableParallelism()),
+  );
   if (out !== undefined) await timings.time('write', () => writeAssignments(out, data.customerIds, result.labels));
 
   for (const note of predictNotes(result)) log.info(noteLine(note));
@@ -88,7 +92,9 @@ export async function runPredict(opts: PredictCliOptions): Promise<void> {
     [
       `predict     ${int(summary.rows)} customers of ${input} -> k=${model.k} clusters of ${opts.model} (matrix ${model.matrix})`,
       `movies      ${int(summary.matchedMovies)} of the input's ${int(summary.cols)} are model movies (the model has ${int(model.movieIds.length)})`,
-      ...(model.representation && pointsLine(model.representation) ? [`points      ${pointsLine(model.representation)}`] : []),
+      ...(model.representation && pointsLine(model.representation)
+        ? [`points      ${pointsLine(model.representation)}`]
+        : []),
       `clusters    ${result.sizes.map((size, c) => `${c}: ${int(size)}`).join('   ')}`,
       `balance     ${formatBalance(summary.balance)}`,
       `time        read ${secs(timings.ms.read)}   assign ${secs(timings.ms.assign)}   write ${secs(timings.ms.write)}`,

@@ -46,7 +46,8 @@ export class Progress {
     const elapsed = this.now() - this.start;
     const scale = this.opts.scale ?? 1;
     const unit = this.opts.unit ? ` ${this.opts.unit}` : '';
-    const amount = (n: number) => (scale === 1 ? n.toLocaleString('en-US') : (n / scale).toFixed(n / scale < 10 ? 1 : 0));
+    const amount = (n: number) =>
+      scale === 1 ? n.toLocaleString('en-US') : (n / scale).toFixed(n / scale < 10 ? 1 : 0);
     const total = this.total;
     const known = total !== undefined && total > 0 && done <= total;
     let text = `${this.what}: ${amount(done)}${known ? ` of ${amount(total)}` : ''}${unit}`;
@@ -54,7 +55,8 @@ export class Progress {
     if (detail) text += `, ${detail}`;
     text += `, ${formatDuration(elapsed)}`;
     // an estimate from less than a second of work is noise
-    if (known && done > 0 && done < total && elapsed >= 1000) text += `, about ${formatDuration((elapsed * (total - done)) / done)} left`;
+    if (known && done > 0 && done < total && elapsed >= 1000)
+      text += `, about ${formatDuration((elapsed * (total - done)) / done)} left`;
     return text;
   }
 

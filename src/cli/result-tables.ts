@@ -41,14 +41,22 @@ export function recommendationsTable(
   movieIds: Int32Array,
   title?: (movieId: number) => string | undefined,
 ): TableColumn[] {
-  const rows = lists.flatMap((l) => l.recommendations.map((r, i) => ({ customer: l.customer, rank: i + 1, movie: movieIds[r.col], predicted: r.predicted })));
+  const rows = lists.flatMap((l) =>
+    l.recommendations.map((r, i) => ({
+      customer: l.customer,
+      rank: i + 1,
+      movie: movieIds[r.col],
+      predicted: r.predicted,
+    })),
+  );
   const columns: TableColumn[] = [
     { name: 'Cust_Id', type: 'int32', values: rows.map((r) => r.customer) },
     { name: 'rank', type: 'int32', values: rows.map((r) => r.rank) },
     { name: 'movie', type: 'int32', values: rows.map((r) => r.movie) },
     { name: 'predicted', type: 'double', values: rows.map((r) => r.predicted) },
   ];
-  if (title !== undefined) columns.push({ name: 'title', type: 'string', nullable: true, values: rows.map((r) => title(r.movie) ?? null) });
+  if (title !== undefined)
+    columns.push({ name: 'title', type: 'string', nullable: true, values: rows.map((r) => title(r.movie) ?? null) });
   return columns;
 }
 

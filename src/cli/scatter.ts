@@ -12,7 +12,13 @@ import { ensureOutputFolder } from '../report/output-folder.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
 import { addInputOptions, type InputCliOptions } from './input-options.js';
-import { addKMeansOptions, checkEmbed, kmeansOptionsFrom, representationOptionsFrom, type KMeansCliOptions } from './kmeans-options.js';
+import {
+  addKMeansOptions,
+  checkEmbed,
+  kmeansOptionsFrom,
+  representationOptionsFrom,
+  type KMeansCliOptions,
+} from './kmeans-options.js';
 import { outOption, quietOption, titlesOption } from './shared-options.js';
 import { loadRatings } from './load-ratings.js';
 import { intOption, numberOption } from './options.js';
@@ -44,8 +50,15 @@ const svdPlotFlags: readonly string[] = ['--matrix', '--power-iterations'];
 
 /** The flags that shape a fit: with --assignments they would be ignored, so giving both is refused. */
 const fitFlags: ReadonlyArray<[keyof ScatterCliOptions, string]> = [
-  ['k', '--k'], ['init', '--init'], ['nInit', '--n-init'], ['maxIter', '--max-iter'], ['tol', '--tol'], ['matrix', '--matrix'],
-  ['embed', '--embed'], ['powerIterations', '--power-iterations'], ['normalize', '--normalize'],
+  ['k', '--k'],
+  ['init', '--init'],
+  ['nInit', '--n-init'],
+  ['maxIter', '--max-iter'],
+  ['tol', '--tol'],
+  ['matrix', '--matrix'],
+  ['embed', '--embed'],
+  ['powerIterations', '--power-iterations'],
+  ['normalize', '--normalize'],
 ];
 
 /**
@@ -55,30 +68,52 @@ const fitFlags: ReadonlyArray<[keyof ScatterCliOptions, string]> = [
 export function registerScatter(program: Command, deps: ScatterDeps = { readCatalog: readMovieCatalog }): void {
   const cmd = program
     .command('scatter')
-    .description("plot each customer's average rating of genre X against genre Y, or without --x/--y the first two SVD coordinates of --matrix, coloured by cluster (one PNG)")
-    .option('-k, --k <k>', 'number of clusters to fit (without --assignments)', intOption('--k', 1), defaultKMeansOptions.k)
+    .description(
+      "plot each customer's average rating of genre X against genre Y, or without --x/--y the first two SVD coordinates of --matrix, coloured by cluster (one PNG)",
+    )
+    .option(
+      '-k, --k <k>',
+      'number of clusters to fit (without --assignments)',
+      intOption('--k', 1),
+      defaultKMeansOptions.k,
+    )
     .option('--assignments <file>', 'take the clusters from an assignments CSV (Cust_Id,cluster) instead of fitting')
-    .option('--x <genre>', 'genre on the x axis, e.g. Sci-Fi (needs --titles with genres); without --x/--y: SVD coordinates')
+    .option(
+      '--x <genre>',
+      'genre on the x axis, e.g. Sci-Fi (needs --titles with genres); without --x/--y: SVD coordinates',
+    )
     .option('--y <genre>', 'genre on the y axis, e.g. Romance')
     .addOption(titlesOption())
     .addOption(outOption('the PNG (its folder made if missing)', { required: true }))
     .option('--spec', "also write the PNG's vega-lite spec beside it (.vl.json)")
-    .option('--max-points <n>', 'draw at most N customers: a seeded sample (--seed) when more have both averages', intOption('--max-points', 1), 5000)
+    .option(
+      '--max-points <n>',
+      'draw at most N customers: a seeded sample (--seed) when more have both averages',
+      intOption('--max-points', 1),
+      5000,
+    )
     .option('--scale <x>', 'pixel density of the PNG', numberOption('--scale', 0.25), 2)
     .addOption(quietOption());
-  addInputOptions(addKMeansOptions(cmd, 'use a seeded random sample of N customers')).action(async (opts: ScatterCliOptions) => {
-    const fitGiven = fitFlags.filter(([key]) => cmd.getOptionValueSource(key) === 'cli').map(([, flag]) => flag);
-    await runScatter(opts, fitGiven, deps);
-  });
+  addInputOptions(addKMeansOptions(cmd, 'use a seeded random sample of N customers')).action(
+    async (opts: ScatterCliOptions) => {
+      const fitGiven = fitFlags.filter(([key]) => cmd.getOptionValueSource(key) === 'cli').map(([, flag]) => flag);
+      await runScatter(opts, fitGiven, deps);
+    },
+  );
 }
 
-export async function runScatter(opts: ScatterCliOptions, fitFlagsGiven: readonly string[], deps: ScatterDeps): Promise<void> {
+export async function runScatter(
+  opts: ScatterCliOptions,
+  fitFlagsGiven: readonly string[],
+  deps: ScatterDeps,
+): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   if (opts.scale > maxScatterScale) throw usageError(messages.scaleTooLarge(opts.scale, maxScatterScale));
   if ((opts.x === undefined) !== (opts.y === undefined)) throw usageError(messages.scatterNeedsBothGenres());
   const genres = opts.x !== undefined && opts.y !== undefined ? { x: opts.x, y: opts.y } : null;
   const refitFlags = genres ? fitFlagsGiven : fitFlagsGiven.filter((flag) => !svdPlotFlags.includes(flag));
-  if (opts.assignments !== undefined && refitFlags.length > 0) throw usageError(messages.scatterAssignmentsAndFit(refitFlags));
+  if (opts.assignments !== undefined && refitFlags.length > 0)
+    throw usageError(messages.scatterAssignmentsAndFit(refitFlags));
   if (genres && opts.titles === undefined) throw usageError(messages.scatterGenresNeedTitles());
   await ensureOutputFolder(opts.out);
 
@@ -127,14 +162,25 @@ export async function runScatter(opts: ScatterCliOptions, fitFlagsGiven: readonl
   } else {
     // the --matrix kind fit clusters (its baseline for residual), without fit's embedding or unit length
     transformed ??= (await buildRepresentation(data.matrix, { ...repOptions, embed: 0, normalize: false })).transformed;
-    coords = await svdCoordinates(transformed, opts.matrix, { seed: km.seed, powerIterations: repOptions.powerIterations!, threads: km.threads });
+    coords = await svdCoordinates(transformed, opts.matrix, {
+      seed: km.seed,
+      powerIterations: repOptions.powerIterations!,
+      threads: km.threads,
+    });
   }
-  await drawScatter(data, labels, k, coords, {
-    out: opts.out,
-    spec: Boolean(opts.spec),
-    maxPoints: opts.maxPoints,
-    seed: opts.seed,
-    scale: opts.scale,
-    clustersFrom,
-  }, log);
+  await drawScatter(
+    data,
+    labels,
+    k,
+    coords,
+    {
+      out: opts.out,
+      spec: Boolean(opts.spec),
+      maxPoints: opts.maxPoints,
+      seed: opts.seed,
+      scale: opts.scale,
+      clustersFrom,
+    },
+    log,
+  );
 }

@@ -54,9 +54,10 @@ export function jsonOption(): Option {
 export function threadsOption(): Option {
   const cores = availableParallelism();
   // commander shows no default for an absent value: the default goes in the text, in the same form
-  return new Option('--threads <n>', `threads for reading and clustering; the result is the same for any number (default: all ${cores} cores)`).argParser(
-    intOption('--threads', 1),
-  );
+  return new Option(
+    '--threads <n>',
+    `threads for reading and clustering; the result is the same for any number (default: all ${cores} cores)`,
+  ).argParser(intOption('--threads', 1));
 }
 
 export const defaultSeed = 0;
@@ -79,7 +80,10 @@ export function titlesOption(): Option {
 export { defaultMinSupport };
 
 export function minSupportOption(): Option {
-  return new Option('--min-support <n>', 'only movies rated by at least N customers (in a cluster profile: of the cluster)')
+  return new Option(
+    '--min-support <n>',
+    'only movies rated by at least N customers (in a cluster profile: of the cluster)',
+  )
     .argParser(intOption('--min-support', 1))
     .default(defaultMinSupport);
 }
@@ -99,12 +103,18 @@ export const defaultSilhouetteSample = 10_000;
 
 /** `--silhouette-sample` (fit's report, elbow): the silhouette is quadratic in the rows it scores. */
 export function silhouetteSampleOption(): Option {
-  return new Option('--silhouette-sample <n>', 'score the silhouette on a seeded sample of N customers (exact when N >= customers)')
+  return new Option(
+    '--silhouette-sample <n>',
+    'score the silhouette on a seeded sample of N customers (exact when N >= customers)',
+  )
     .argParser(intOption('--silhouette-sample', 2))
     .default(defaultSilhouetteSample);
 }
 
 /** `--report <file.md>` (fit, elbow). */
 export function reportOption(): Option {
-  return new Option('--report <file.md>', 'write a Markdown report: the data, the options, the results and pictures, and the command that reproduces them');
+  return new Option(
+    '--report <file.md>',
+    'write a Markdown report: the data, the options, the results and pictures, and the command that reproduces them',
+  );
 }

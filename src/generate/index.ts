@@ -1,5 +1,11 @@
 /** Synthetic Netflix-like data in the df_p pivot format: the programmatic API behind `netflix-cluster generate`. */
-export { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID, resolveGenerateOptions } from './options.js';
+export {
+  defaultGenerateOptions,
+  MAX_CUSTOMER_ID,
+  MAX_GROUPS,
+  MAX_MOVIE_ID,
+  resolveGenerateOptions,
+} from './options.js';
 export type { GenerateOptions } from './options.js';
 export { generatePivot, generateRatings, latentGroups } from './generate.js';
 export type { GenerateHooks, GenerateSummary, GeneratedRatings } from './generate.js';

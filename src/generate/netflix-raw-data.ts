@@ -62,7 +62,9 @@ export function syntheticNetflixRatings(rng: Rng, options: NetflixLikeOptions = 
       got++;
     }
   }
-  return n === total ? { movie, customer, rating } : { movie: movie.slice(0, n), customer: customer.slice(0, n), rating: rating.slice(0, n) };
+  return n === total
+    ? { movie, customer, rating }
+    : { movie: movie.slice(0, n), customer: customer.slice(0, n), rating: rating.slice(0, n) };
 }
 
 /**

@@ -31,7 +31,12 @@ export interface RawWriteOptions {
  * come grouped; they are bucketed by movie first. Each file is written atomically. Returns the paths (fewer than
  * `files` when there are fewer movies).
  */
-export async function writeNetflixRawFiles(dir: string, data: RawRatingArrays, rng: Rng, options: RawWriteOptions = {}): Promise<string[]> {
+export async function writeNetflixRawFiles(
+  dir: string,
+  data: RawRatingArrays,
+  rng: Rng,
+  options: RawWriteOptions = {},
+): Promise<string[]> {
   const nFiles = Math.max(1, options.files ?? 4);
   const order = groupByMovie(data.movie);
   const n = order.length;
@@ -151,6 +156,7 @@ function groupByMovie(movie: Int32Array): Int32Array {
 function dateTable(): Uint8Array {
   const nDays = (LAST_DAY - FIRST_DAY) / DAY_MS + 1;
   const out = new Uint8Array(nDays * 10);
-  for (let d = 0; d < nDays; d++) out.set(Buffer.from(new Date(FIRST_DAY + d * DAY_MS).toISOString().slice(0, 10), 'latin1'), d * 10);
+  for (let d = 0; d < nDays; d++)
+    out.set(Buffer.from(new Date(FIRST_DAY + d * DAY_MS).toISOString().slice(0, 10), 'latin1'), d * 10);
   return out;
 }

@@ -21,18 +21,42 @@ export const awkwardTitles: readonly Omit<MovieTitle, 'id'>[] = [
   { year: 1998, title: 'Les Misérables' },
   { year: 2000, title: 'Fiddler on the Roof, Special Edition: "Tradition", Vol. 1' },
   { year: null, title: 'Señorita Justice' },
-  { year: 1997, title: 'Das Boot: Director\'s Cut' },
-  { year: 2004, title: 'Björk: Live at Shepherd\'s Bush, Volume 2' },
+  { year: 1997, title: "Das Boot: Director's Cut" },
+  { year: 2004, title: "Björk: Live at Shepherd's Bush, Volume 2" },
   { year: 1985, title: '"Crocodile" Dundee' },
   { year: 2005, title: 'Pokémon: Destiny Deoxys' },
-  { year: 1995, title: 'Ça commence aujourd\'hui' },
+  { year: 1995, title: "Ça commence aujourd'hui" },
   { year: 2002, title: 'Æon Flux: The Complete Series' },
   { year: 1999, title: 'Fräulein Smilla, 1, 2, 3' },
 ];
 
 const FIRST = ['The', 'A', 'Return of the', 'Night of the', 'Last', 'Secret', 'Little', 'Great', 'Dark', 'Lost'];
-const NOUN = ['Planet', 'River', 'Detective', 'Summer', 'Stranger', 'Empire', 'Island', 'Garden', 'Rider', 'Café', 'Mañana', 'Reunion'];
-const TAIL = ['', '', '', ': Season 1', ': Special Edition', ', Part II', ': The Movie', ' 2', ', Vol. 3', ': "Director\'s Cut"'];
+const NOUN = [
+  'Planet',
+  'River',
+  'Detective',
+  'Summer',
+  'Stranger',
+  'Empire',
+  'Island',
+  'Garden',
+  'Rider',
+  'Café',
+  'Mañana',
+  'Reunion',
+];
+const TAIL = [
+  '',
+  '',
+  '',
+  ': Season 1',
+  ': Special Edition',
+  ', Part II',
+  ': The Movie',
+  ' 2',
+  ', Vol. 3',
+  ': "Director\'s Cut"',
+];
 
 /** Titles for movies 1..n: the awkward ones first, then made-up ones that keep some commas, quotes and NULL years. */
 export function syntheticMovieTitles(rng: Rng, n: number): MovieTitle[] {

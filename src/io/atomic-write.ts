@@ -69,7 +69,10 @@ export async function checkOutputPath(path: string): Promise<void> {
  * `mkdir -p` does (issue 15: `fit --heatmaps out/run1/` should not need a `mkdir` first), then probed. `describe`
  * turns a reason (`permission denied`) into the caller's message.
  */
-export async function checkOutputDir(dir: string, describe: (reason: string) => string = (r) => messages.cannotWrite(dir, r)): Promise<void> {
+export async function checkOutputDir(
+  dir: string,
+  describe: (reason: string) => string = (r) => messages.cannotWrite(dir, r),
+): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (info && !info.isDirectory()) throw ioError(describe('not a directory'));
   try {
@@ -155,7 +158,9 @@ export function openAtomicWriter(path: string): AtomicWriter {
     },
     async commit() {
       if (failure) return fail(failure);
-      await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))).catch(fail);
+      await new Promise<void>((resolve, reject) =>
+        stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      ).catch(fail);
       if (failure) return fail(failure);
       if (direct) return;
       try {

@@ -50,7 +50,9 @@ export async function scanLines(
 }
 
 /** Checks every input up front (missing file: exit 66 before any work) and sums their sizes. */
-export async function inspectAll(paths: readonly string[]): Promise<{ inputs: InputInfo[]; bytes: number; gzip: boolean }> {
+export async function inspectAll(
+  paths: readonly string[],
+): Promise<{ inputs: InputInfo[]; bytes: number; gzip: boolean }> {
   const inputs: InputInfo[] = [];
   for (const path of paths) inputs.push(await inspectInput(path));
   return {

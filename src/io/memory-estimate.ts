@@ -75,7 +75,13 @@ export async function estimateReadMemory(input: string, format?: RatingsFormat):
   const parquet = format === undefined || format === 'long' ? await parquetParts(input) : null;
   if (parquet !== null) {
     const { rows, bytes } = await parquetRowCount(parquet);
-    return { ratings: rows, bytes: BASE_BYTES + rows * PEAK_BYTES_PER_RATING.long, fileBytes: bytes, stopsEarly: false, csr: false };
+    return {
+      ratings: rows,
+      bytes: BASE_BYTES + rows * PEAK_BYTES_PER_RATING.long,
+      fileBytes: bytes,
+      stopsEarly: false,
+      csr: false,
+    };
   }
   const paths = await expandDirectory(input);
   let ratings = 0;
@@ -139,7 +145,15 @@ export async function checkMemory(input: string, options: MemoryCheckOptions = {
   const available = availableMemory(options.maxMemory);
   if (estimate.bytes > available) {
     throw usageError(
-      messages.notEnoughMemory(input, estimate.fileBytes, estimate.ratings, estimate.bytes, available, options.maxMemory !== undefined, estimate.csr || options.suggestConvert === false),
+      messages.notEnoughMemory(
+        input,
+        estimate.fileBytes,
+        estimate.ratings,
+        estimate.bytes,
+        available,
+        options.maxMemory !== undefined,
+        estimate.csr || options.suggestConvert === false,
+      ),
     );
   }
 }

@@ -36,7 +36,10 @@ export interface ReadAnyOptions {
  * Plain or gzip (by magic bytes). Without `format`, each file's first line decides, and all must agree.
  * Errors are UserErrors: 66 for a missing file, 65 for bad data, 2 for a bad combination of arguments.
  */
-export async function readRatingsAny(input: string | readonly string[], options: ReadAnyOptions = {}): Promise<RatingsData> {
+export async function readRatingsAny(
+  input: string | readonly string[],
+  options: ReadAnyOptions = {},
+): Promise<RatingsData> {
   const paths = typeof input === 'string' ? [input] : [...input];
   if (paths.length === 0) throw usageError(messages.noInputFiles());
   const format = options.format ?? (await detectAll(paths));
@@ -44,14 +47,21 @@ export async function readRatingsAny(input: string | readonly string[], options:
   const common = { ratingRange: options.ratingRange, onProgress: options.onProgress };
   switch (format) {
     case 'pivot':
-      return readPivotRatingsCsvParallel(paths[0], { ...common, rows: options.rows, threads: options.threads ?? availableParallelism() });
+      return readPivotRatingsCsvParallel(paths[0], {
+        ...common,
+        rows: options.rows,
+        threads: options.threads ?? availableParallelism(),
+      });
     case 'long':
       return readLongRatingsCsv(paths[0], { ...common, rows: options.rows, columns: options.columns });
     case 'netflix': {
       const trim = options.trim === false ? { minMovieRatings: 0, minCustomerRatings: 0 } : (options.trim ?? {});
       const { data } = await pivotRaw(paths, { ...common, ...trim });
       if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
-      return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
+      return selectDataRows(
+        data,
+        Int32Array.from({ length: options.rows }, (_, i) => i),
+      );
     }
   }
 }

@@ -57,7 +57,8 @@ export function parseAssignments(text: string, file: string): Assignments {
     if (!(id >= 1 && id <= 2147483647)) throw dataError(messages.assignmentsBadCustomerId(file, lineNo, idText));
     const clusterText = row[clusterCol];
     const cluster = WHOLE.test(clusterText) ? Number(clusterText) : NaN;
-    if (!(cluster >= 0 && Number.isSafeInteger(cluster))) throw dataError(messages.assignmentsBadCluster(file, lineNo, clusterText));
+    if (!(cluster >= 0 && Number.isSafeInteger(cluster)))
+      throw dataError(messages.assignmentsBadCluster(file, lineNo, clusterText));
     const seen = firstLine.get(id);
     if (seen !== undefined) throw dataError(messages.assignmentsDuplicate(file, lineNo, id, seen));
     firstLine.set(id, lineNo);
@@ -101,13 +102,16 @@ export function labelsForRows(assignments: Assignments, customerIds: Int32Array,
   const { customerIds: ids, clusters, lines } = assignments;
   for (let i = 0; i < ids.length; i++) {
     const r = rowOf.get(ids[i]);
-    if (r === undefined) throw dataError(messages.assignedCustomerNotInData(assignments.source, lines[i], ids[i], dataSource));
+    if (r === undefined)
+      throw dataError(messages.assignedCustomerNotInData(assignments.source, lines[i], ids[i], dataSource));
     labels[r] = clusters[i];
   }
   const missing: number[] = [];
   for (let r = 0; r < labels.length; r++) if (labels[r] < 0) missing.push(r);
   if (missing.length > 0) {
-    throw dataError(messages.customerWithoutCluster(dataSource, customerIds[missing[0]], assignments.source, missing.length - 1));
+    throw dataError(
+      messages.customerWithoutCluster(dataSource, customerIds[missing[0]], assignments.source, missing.length - 1),
+    );
   }
   return labels;
 }

@@ -18,13 +18,19 @@ export type ReadRatingsOptions = ReadAnyOptions;
  * `combined_data_*.txt[.gz]` files are read together. `-` is standard input (any text format, or gzip). Parquet
  * long ratings: a file by its magic bytes, or a folder of part files.
  */
-export async function readRatings(input: string | readonly string[], options: ReadRatingsOptions = {}): Promise<RatingsData> {
+export async function readRatings(
+  input: string | readonly string[],
+  options: ReadRatingsOptions = {},
+): Promise<RatingsData> {
   if (input === STDIN_PATH || (typeof input !== 'string' && input.length === 1 && input[0] === STDIN_PATH)) {
     const data = await withStdinFile((path) => readRatings(path, options));
     return { ...data, source: STDIN_PATH };
   }
   // Parquet (a file by its PAR1 magic, or a folder of part files) is long-format ratings, so --format long reads it too
-  const parquet = typeof input === 'string' && (options.format === undefined || options.format === 'long') ? await parquetParts(input) : null;
+  const parquet =
+    typeof input === 'string' && (options.format === undefined || options.format === 'long')
+      ? await parquetParts(input)
+      : null;
   if (parquet !== null) {
     // loaded on demand: hyparquet and its codecs add a tenth of a second or two to every start-up
     const { readLongRatingsParquet } = await import('./parquet/read-long.js');

@@ -16,7 +16,10 @@ export const STDIN_PATH = '-';
  * told by its magic bytes. So the stream is spooled to a temp file (removed afterwards, whatever happens), and
  * every message about it names `-` as the file, as the user typed it.
  */
-export async function withStdinFile<T>(read: (path: string) => Promise<T>, stdin: Readable = process.stdin): Promise<T> {
+export async function withStdinFile<T>(
+  read: (path: string) => Promise<T>,
+  stdin: Readable = process.stdin,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'netflix-cluster-stdin-'));
   const path = join(dir, 'stdin');
   try {

@@ -16,7 +16,11 @@ export interface Assignment {
  * One Lloyd E-step against fixed centres: the same kernel and block order as the last pass of fit, so a model's
  * own training rows get exactly the labels fit wrote (for any `threads`). `centers` is k rows of m.nCols numbers.
  */
-export async function assignToCenters(m: CsrMatrix, centers: readonly (readonly number[])[], threads = 1): Promise<Assignment> {
+export async function assignToCenters(
+  m: CsrMatrix,
+  centers: readonly (readonly number[])[],
+  threads = 1,
+): Promise<Assignment> {
   const k = centers.length;
   const nCols = m.nCols;
   const rowMajor = new Float64Array(k * nCols);
@@ -26,7 +30,15 @@ export async function assignToCenters(m: CsrMatrix, centers: readonly (readonly 
   const distances = new Float64Array(m.nRows);
   const runner = await createPassRunner(m, threads);
   try {
-    const work = { centersT, cNorms: centerSquaredNorms(centersT, k), k, labels, minDist: distances, sumsT: null, counts: null };
+    const work = {
+      centersT,
+      cNorms: centerSquaredNorms(centersT, k),
+      k,
+      labels,
+      minDist: distances,
+      sumsT: null,
+      counts: null,
+    };
     const inertia = await runner.lloydPass(work);
     const sizes = new Array<number>(k).fill(0);
     for (let i = 0; i < labels.length; i++) sizes[labels[i]]++;

@@ -33,7 +33,13 @@ export function scanRows(m: CsrMatrix, r0: number, r1: number, xNorms: Float64Ar
   return rowPtr[r1] <= 0x7fffffff ? scanInt32(rowPtr, values, r0, r1, xNorms) : scanAny(rowPtr, values, r0, r1, xNorms);
 }
 
-function scanInt32(rowPtr: Float64Array, values: Float32Array, r0: number, r1: number, xNorms: Float64Array): ValueScan {
+function scanInt32(
+  rowPtr: Float64Array,
+  values: Float32Array,
+  r0: number,
+  r1: number,
+  xNorms: Float64Array,
+): ValueScan {
   // fractional parts are >= 0, so their sum is 0 exactly when every value is on the grid (NaN makes it NaN)
   let fractions = 0;
   let absSum = 0;

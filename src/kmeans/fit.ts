@@ -58,7 +58,11 @@ export interface KMeansResult {
  * when the total squared centre shift is <= tol x mean variance, then one last E-step so the labels belong to
  * the returned centres. Callers validate k (1 <= k <= rows); the kernels trust it.
  */
-export async function fitKMeans(m: CsrMatrix, options: Partial<KMeansOptions> = {}, runner?: PassRunner): Promise<KMeansResult> {
+export async function fitKMeans(
+  m: CsrMatrix,
+  options: Partial<KMeansOptions> = {},
+  runner?: PassRunner,
+): Promise<KMeansResult> {
   const opts: KMeansOptions = { ...defaultKMeansOptions, ...options };
   const ownRunner = runner === undefined;
   const passes = runner ?? (await createPassRunner(m, opts.threads));
@@ -195,7 +199,14 @@ function sumOf(a: Float64Array): number {
  * The inertia of a pass from its cluster sums, for progress lines: sum |x|^2 - 2 sum_c c.S_c + sum_c n_c |c|^2,
  * the row-by-row sum up to rounding, in O(k x nCols).
  */
-function inertiaFromSums(normsTotal: number, centersT: Float64Array, cNorms: Float64Array, sumsT: Float64Array, counts: Float64Array, k: number): number {
+function inertiaFromSums(
+  normsTotal: number,
+  centersT: Float64Array,
+  cNorms: Float64Array,
+  sumsT: Float64Array,
+  counts: Float64Array,
+  k: number,
+): number {
   let dot = 0;
   for (let p = 0; p < sumsT.length; p++) dot += centersT[p] * sumsT[p];
   let sizes = 0;

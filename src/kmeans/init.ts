@@ -9,7 +9,13 @@ export type InitMethod = 'k-means++' | 'random';
 export const initMethods: readonly InitMethod[] = ['k-means++', 'random'];
 
 /** Initial centres, transposed (`[col * k + c]`), chosen from the rows of `m`. */
-export async function initialCenters(m: CsrMatrix, k: number, method: InitMethod, rng: Rng, runner: PassRunner): Promise<Float64Array> {
+export async function initialCenters(
+  m: CsrMatrix,
+  k: number,
+  method: InitMethod,
+  rng: Rng,
+  runner: PassRunner,
+): Promise<Float64Array> {
   switch (method) {
     case 'k-means++':
       return kmeansPlusPlus(m, k, rng, runner);
@@ -50,7 +56,9 @@ export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: 
   const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const nTrials = 2 + Math.floor(Math.log(k));
   const dist = new Float64Array(n * Math.max(1, nTrials));
-  let pot = (await runner.candidatePass({ candT: firstT, candNorms: centerSquaredNorms(firstT, 1), t: 1, closest, out: dist }))[0];
+  let pot = (
+    await runner.candidatePass({ candT: firstT, candNorms: centerSquaredNorms(firstT, 1), t: 1, closest, out: dist })
+  )[0];
   closest.set(dist.subarray(0, n));
 
   const cumulative = new Float64Array(n);
@@ -68,7 +76,13 @@ export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: 
       candidates[t] = row;
       scatterRowIntoCenter(m, row, candT, nTrials, t);
     }
-    const pots = await runner.candidatePass({ candT, candNorms: centerSquaredNorms(candT, nTrials), t: nTrials, closest, out: dist });
+    const pots = await runner.candidatePass({
+      candT,
+      candNorms: centerSquaredNorms(candT, nTrials),
+      t: nTrials,
+      closest,
+      out: dist,
+    });
     let best = 0;
     for (let t = 1; t < nTrials; t++) if (pots[t] < pots[best]) best = t;
     pot = pots[best];

@@ -108,7 +108,20 @@ export function lloydRowsKernel(k: number, groupSize: number, binary: boolean, i
   let fn = lloydCache.get(key);
   if (fn === undefined) {
     const source = lloydSource(k, Math.min(k, groupSize), binary, int32);
-    fn = new Function('rowPtr', 'colIdx', 'values', 'xNorms', 'centersT', 'cNorms', 'r0', 'r1', 'labels', 'minDist', 'bounds', source) as LloydRowsFn;
+    fn = new Function(
+      'rowPtr',
+      'colIdx',
+      'values',
+      'xNorms',
+      'centersT',
+      'cNorms',
+      'r0',
+      'r1',
+      'labels',
+      'minDist',
+      'bounds',
+      source,
+    ) as LloydRowsFn;
     lloydCache.set(key, fn);
   }
   return fn;
@@ -242,7 +255,21 @@ export function candidateRowsKernel(t: number, binary: boolean, int32: boolean):
   const key = `${t}:${binary}:${int32}`;
   let fn = candidateCache.get(key);
   if (fn === undefined) {
-    fn = new Function('rowPtr', 'colIdx', 'values', 'xNorms', 'candT', 'candNorms', 'r0', 'r1', 'closest', 'out', 'n', 'potentials', candidateSource(t, binary, int32)) as CandidateRowsFn;
+    fn = new Function(
+      'rowPtr',
+      'colIdx',
+      'values',
+      'xNorms',
+      'candT',
+      'candNorms',
+      'r0',
+      'r1',
+      'closest',
+      'out',
+      'n',
+      'potentials',
+      candidateSource(t, binary, int32),
+    ) as CandidateRowsFn;
     candidateCache.set(key, fn);
   }
   return fn;
@@ -254,7 +281,10 @@ function candidateSource(t: number, binary: boolean, int32: boolean): string {
   for (let c0 = 0; c0 < t; c0 += MAX_UNROLLED) {
     const size = Math.min(MAX_UNROLLED, t - c0);
     const each = range(size)
-      .map((j) => `d = xn - 2 * (aC${j} + bC${j}) + candNorms[${c0 + j}]; if (d < 0) d = 0; if (d > cur) d = cur; out[${c0 + j} * n + i] = d; potentials[${c0 + j}] += d;`)
+      .map(
+        (j) =>
+          `d = xn - 2 * (aC${j} + bC${j}) + candNorms[${c0 + j}]; if (d < 0) d = 0; if (d > cur) d = cur; out[${c0 + j} * n + i] = d; potentials[${c0 + j}] += d;`,
+      )
       .join('\n      ');
     groups.push(`{
       ${dotSource(t, size, String(c0), binary, 'candT', 'C')}

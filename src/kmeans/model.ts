@@ -41,7 +41,9 @@ export function buildModel(
   representation: FittedRepresentation = { matrix, normalize: false, baseline: null, embedding: null },
 ): KMeansModel {
   const nCols = result.centers.length / result.k;
-  const centers = Array.from({ length: result.k }, (_, c) => Array.from(result.centers.subarray(c * nCols, (c + 1) * nCols)));
+  const centers = Array.from({ length: result.k }, (_, c) =>
+    Array.from(result.centers.subarray(c * nCols, (c + 1) * nCols)),
+  );
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -80,33 +82,47 @@ export async function loadModel(path: string): Promise<KMeansModel> {
   const m = raw as Partial<KMeansModel>;
   const bad = (why: string) => dataError(messages.modelNotOurs(path, why));
   if (typeof m !== 'object' || m === null || m.format !== MODEL_FORMAT) throw bad(`no "format": "${MODEL_FORMAT}"`);
-  if (!READABLE_VERSIONS.includes(m.version as number)) throw bad(`version ${String(m.version)}, expected ${READABLE_VERSIONS.join(' or ')}`);
+  if (!READABLE_VERSIONS.includes(m.version as number))
+    throw bad(`version ${String(m.version)}, expected ${READABLE_VERSIONS.join(' or ')}`);
   if (!matrixKinds.includes(m.matrix as MatrixKind)) throw bad(`unknown matrix ${JSON.stringify(m.matrix)}`);
-  if (!Array.isArray(m.movieIds) || !m.movieIds.every((v) => Number.isInteger(v))) throw bad('movieIds is not a list of integers');
+  if (!Array.isArray(m.movieIds) || !m.movieIds.every((v) => Number.isInteger(v)))
+    throw bad('movieIds is not a list of integers');
   if (!Array.isArray(m.centers) || m.centers.length !== m.k || m.k < 1) throw bad('centers do not match k');
-  const representation = m.representation ?? { matrix: m.matrix as MatrixKind, normalize: false, baseline: null, embedding: null };
+  const representation = m.representation ?? {
+    matrix: m.matrix as MatrixKind,
+    normalize: false,
+    baseline: null,
+    embedding: null,
+  };
   const why = representationProblem(representation, m.matrix as MatrixKind, m.movieIds.length);
   if (why !== null) throw bad(why);
   const width = representation.embedding?.dims ?? m.movieIds.length;
   for (const c of m.centers) {
     if (!Array.isArray(c) || c.length !== width || !c.every((v) => typeof v === 'number')) {
-      throw bad(representation.embedding ? `a centre does not have ${width} numbers (--embed ${width})` : 'a centre does not have one number per movie');
+      throw bad(
+        representation.embedding
+          ? `a centre does not have ${width} numbers (--embed ${width})`
+          : 'a centre does not have one number per movie',
+      );
     }
   }
   return { ...(m as KMeansModel), representation };
 }
 
-const isNumbers = (a: unknown, length: number) => Array.isArray(a) && a.length === length && a.every((v) => typeof v === 'number' && Number.isFinite(v));
+const isNumbers = (a: unknown, length: number) =>
+  Array.isArray(a) && a.length === length && a.every((v) => typeof v === 'number' && Number.isFinite(v));
 
 /** What is wrong with a model's representation, or null. */
 function representationProblem(r: FittedRepresentation, matrix: MatrixKind, nMovies: number): string | null {
   if (typeof r !== 'object' || r === null) return 'representation is not an object';
-  if (r.matrix !== matrix) return `representation.matrix ${JSON.stringify(r.matrix)} is not matrix ${JSON.stringify(matrix)}`;
+  if (r.matrix !== matrix)
+    return `representation.matrix ${JSON.stringify(r.matrix)} is not matrix ${JSON.stringify(matrix)}`;
   if (typeof r.normalize !== 'boolean') return 'representation.normalize is not true or false';
   if (matrix === 'residual') {
     const b = r.baseline;
     if (b === null || typeof b !== 'object') return 'a residual model has no baseline';
-    if (!Number.isFinite(b.mu) || !(b.regUser >= 0) || !isNumbers(b.itemBias, nMovies)) return 'the baseline does not have mu, regUser and one bias per movie';
+    if (!Number.isFinite(b.mu) || !(b.regUser >= 0) || !isNumbers(b.itemBias, nMovies))
+      return 'the baseline does not have mu, regUser and one bias per movie';
   }
   const e = r.embedding;
   if (e !== null) {

@@ -73,7 +73,8 @@ export function selectDataRows(data: RatingsData, rows: ArrayLike<number>): Rati
   const { rowPtr } = data.matrix;
   const matrix = selectRows(data.matrix, rows);
   const kept = new Float64Array(matrix.rowPtr[matrix.nRows]);
-  for (let i = 0; i < rows.length; i++) kept.set(times.subarray(rowPtr[rows[i]], rowPtr[rows[i] + 1]), matrix.rowPtr[i]);
+  for (let i = 0; i < rows.length; i++)
+    kept.set(times.subarray(rowPtr[rows[i]], rowPtr[rows[i] + 1]), matrix.rowPtr[i]);
   return { ...data, matrix, customerIds, timestamps: kept };
 }
 

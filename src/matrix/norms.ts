@@ -1,7 +1,12 @@
 import type { CsrMatrix } from './csr.js';
 
 /** Squared Euclidean norm of every row (of rows [r0, r1) into `out`). */
-export function rowSquaredNorms(m: CsrMatrix, r0 = 0, r1 = m.nRows, out: Float64Array = new Float64Array(m.nRows)): Float64Array {
+export function rowSquaredNorms(
+  m: CsrMatrix,
+  r0 = 0,
+  r1 = m.nRows,
+  out: Float64Array = new Float64Array(m.nRows),
+): Float64Array {
   const { rowPtr, values } = m;
   for (let i = r0; i < r1; i++) {
     const end = rowPtr[i + 1];

@@ -15,7 +15,10 @@ export const defaultRatingRange: RatingRange = { min: 1, max: 5 };
 export const anyRatingRange: RatingRange = { min: 0, max: 3.4028234663852886e38 };
 
 /** The scale of freshly read data: the given --rating-range, else the one its ratings show, else the default. */
-export function resolveRatingRange(given: RatingRange | undefined, m: { readonly values: Float32Array | null }): RatingRange {
+export function resolveRatingRange(
+  given: RatingRange | undefined,
+  m: { readonly values: Float32Array | null },
+): RatingRange {
   return given ?? inferredRatingRange(m) ?? defaultRatingRange;
 }
 

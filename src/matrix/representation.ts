@@ -36,7 +36,13 @@ export interface FittedRepresentation {
   readonly matrix: MatrixKind;
   readonly normalize: boolean;
   /** residual only: the global mean and movie biases; a new customer's own bias is fitted against them. */
-  readonly baseline: { readonly mu: number; readonly itemBias: number[]; readonly regUser: number; readonly regItem: number; readonly passes: number } | null;
+  readonly baseline: {
+    readonly mu: number;
+    readonly itemBias: number[];
+    readonly regUser: number;
+    readonly regItem: number;
+    readonly passes: number;
+  } | null;
   readonly embedding: {
     readonly dims: number;
     readonly seed: number;
@@ -59,7 +65,10 @@ export interface Representation {
   readonly fitted: FittedRepresentation;
 }
 
-export async function buildRepresentation(m: CsrMatrix, options: Partial<RepresentationOptions> = {}): Promise<Representation> {
+export async function buildRepresentation(
+  m: CsrMatrix,
+  options: Partial<RepresentationOptions> = {},
+): Promise<Representation> {
   const opts: RepresentationOptions = { ...defaultRepresentationOptions, ...options };
   let baseline: FittedRepresentation['baseline'] = null;
   let transformed: CsrMatrix;
@@ -98,7 +107,11 @@ export async function buildRepresentation(m: CsrMatrix, options: Partial<Represe
  * The same steps with a fitted representation, for customers whose ratings are already in the model's movie
  * columns. The training customers get exactly the points buildRepresentation gave them.
  */
-export async function applyRepresentation(fitted: FittedRepresentation, m: CsrMatrix, threads = 1): Promise<Representation> {
+export async function applyRepresentation(
+  fitted: FittedRepresentation,
+  m: CsrMatrix,
+  threads = 1,
+): Promise<Representation> {
   let transformed: CsrMatrix;
   if (fitted.matrix === 'residual' && fitted.baseline !== null) {
     const { mu, regUser } = fitted.baseline;
@@ -116,7 +129,12 @@ export async function applyRepresentation(fitted: FittedRepresentation, m: CsrMa
   return { ...sparsePoints(transformed, fitted.normalize), transformed, fitted };
 }
 
-function densePoints(coords: Float64Array, nRows: number, dims: number, normalize: boolean): { points: CsrMatrix; zeroRows: number } {
+function densePoints(
+  coords: Float64Array,
+  nRows: number,
+  dims: number,
+  normalize: boolean,
+): { points: CsrMatrix; zeroRows: number } {
   const zeroRows = normalize ? normalizeDenseRows(coords, nRows, dims) : countDenseZeroRows(coords, nRows, dims);
   return { points: denseRowsToCsr(coords, nRows, dims), zeroRows };
 }
@@ -152,7 +170,9 @@ function countSparseZeroRows(m: CsrMatrix): number {
 }
 
 /** The embedding as --json reports it. */
-export function embeddingJson(fitted: FittedRepresentation): { dims: number; singularValues: number[]; explainedShare: number } | null {
+export function embeddingJson(
+  fitted: FittedRepresentation,
+): { dims: number; singularValues: number[]; explainedShare: number } | null {
   if (fitted.embedding === null) return null;
   const { dims, singularValues, explainedShare } = fitted.embedding;
   return { dims, singularValues, explainedShare };

@@ -4,7 +4,10 @@ import type { CsrMatrix } from './csr.js';
  * Typed arrays on SharedArrayBuffers, so that worker threads read the matrix without a copy per thread. Readers
  * that know the data will go to workers allocate here directly; anything else is copied once by `sharedMatrix`.
  */
-type SharedCtor<T> = { new (buffer: SharedArrayBuffer, byteOffset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
+type SharedCtor<T> = {
+  new (buffer: SharedArrayBuffer, byteOffset?: number, length?: number): T;
+  BYTES_PER_ELEMENT: number;
+};
 
 export function sharedArray<T>(ctor: SharedCtor<T>, length: number): T {
   return new ctor(new SharedArrayBuffer(length * ctor.BYTES_PER_ELEMENT), 0, length);

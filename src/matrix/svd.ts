@@ -110,7 +110,14 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
     const squaredNorm = squaredFrobenius(m);
     let kept = 0;
     for (let d = 0; d < dims; d++) kept += singularValues[d] * singularValues[d];
-    return { dims, singularValues, userFactors, basis, squaredNorm, explainedShare: squaredNorm > 0 ? kept / squaredNorm : 0 };
+    return {
+      dims,
+      singularValues,
+      userFactors,
+      basis,
+      squaredNorm,
+      explainedShare: squaredNorm > 0 ? kept / squaredNorm : 0,
+    };
   } finally {
     await products.close();
   }
@@ -126,7 +133,12 @@ export async function projectRows(m: CsrMatrix, basis: Float64Array, dims: numbe
   }
 }
 
-async function projectWith(products: ProductRunner, basis: Float64Array, nRows: number, dims: number): Promise<Float64Array> {
+async function projectWith(
+  products: ProductRunner,
+  basis: Float64Array,
+  nRows: number,
+  dims: number,
+): Promise<Float64Array> {
   const out = new Float64Array(nRows * dims);
   await products.multiply(basis, dims, out);
   return out;

@@ -22,7 +22,12 @@ export interface ClusterStats {
   readonly withinDistances: Float64Array;
 }
 
-export function clusterStats(m: CsrMatrix, labels: Int32Array, k: number, norms: Float64Array = rowSquaredNorms(m)): ClusterStats {
+export function clusterStats(
+  m: CsrMatrix,
+  labels: Int32Array,
+  k: number,
+  norms: Float64Array = rowSquaredNorms(m),
+): ClusterStats {
   const { nRows, nCols, rowPtr, colIdx, values } = m;
   if (labels.length !== nRows) throw new Error(`clusterStats: ${labels.length} labels for ${nRows} rows`);
   const sizes = new Float64Array(k);
@@ -73,7 +78,13 @@ export function squaredNorm(a: Float64Array, offset: number, length: number): nu
 }
 
 /** Squared Euclidean distance between two dense vectors stored in flat arrays. */
-export function squaredDistance(a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, length: number): number {
+export function squaredDistance(
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
+  length: number,
+): number {
   let s = 0;
   for (let j = 0; j < length; j++) {
     const d = a[aOffset + j] - b[bOffset + j];

@@ -34,12 +34,20 @@ export interface Evaluation {
 }
 
 /** Scores several labelings of the same matrix (an elbow's k values), sharing the silhouette's pairwise pass. */
-export async function evaluateClusterings(m: CsrMatrix, labelings: readonly Labeling[], opts: EvaluationOptions): Promise<Evaluation> {
+export async function evaluateClusterings(
+  m: CsrMatrix,
+  labelings: readonly Labeling[],
+  opts: EvaluationOptions,
+): Promise<Evaluation> {
   const norms = opts.norms ?? rowSquaredNorms(m);
   const indices = labelings.map(({ labels, k }) => {
     const t0 = performance.now();
     const stats = clusterStats(m, labels, k, norms);
-    return { daviesBouldin: daviesBouldin(stats), calinskiHarabasz: calinskiHarabasz(stats), indicesMs: performance.now() - t0 };
+    return {
+      daviesBouldin: daviesBouldin(stats),
+      calinskiHarabasz: calinskiHarabasz(stats),
+      indicesMs: performance.now() - t0,
+    };
   });
   const t0 = performance.now();
   const sil = await silhouetteScoresOnThreads(m, labelings, {

@@ -41,7 +41,12 @@ export interface PairPlan {
   readonly grid: number;
 }
 
-export function planPairSums(m: CsrMatrix, norms: Float64Array, labelings: readonly Labeling[], alloc: (n: number) => Int32Array = (n) => new Int32Array(n)): PairPlan {
+export function planPairSums(
+  m: CsrMatrix,
+  norms: Float64Array,
+  labelings: readonly Labeling[],
+  alloc: (n: number) => Int32Array = (n) => new Int32Array(n),
+): PairPlan {
   const n = m.nRows;
   const nLab = labelings.length;
   const kOffset = new Int32Array(nLab);
@@ -93,7 +98,14 @@ export function pairDistanceSums(
   const sums = new Float64Array(m.nRows * plan.kTotal);
   const tiles = Array.from({ length: Math.ceil(m.nRows / TILE_ROWS) }, (_, t) => t);
   const pairsTotal = (m.nRows * (m.nRows - 1)) / 2;
-  addTilePairs(m, norms, plan, tiles, sums, onProgress === undefined ? undefined : (done) => onProgress(done, pairsTotal));
+  addTilePairs(
+    m,
+    norms,
+    plan,
+    tiles,
+    sums,
+    onProgress === undefined ? undefined : (done) => onProgress(done, pairsTotal),
+  );
   onProgress?.(pairsTotal, pairsTotal);
   return { sums, kOffset: plan.kOffset, kTotal: plan.kTotal };
 }

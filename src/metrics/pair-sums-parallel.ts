@@ -1,7 +1,14 @@
 import type { CsrMatrix } from '../matrix/csr.js';
 import { sharedArray, sharedMatrix, toShared } from '../matrix/shared.js';
 import { WorkerClient } from '../util/worker-rpc.js';
-import { addTilePairs, planPairSums, splitTiles, type Labeling, type PairDistanceSums, type PairPlan } from './pair-distance-sums.js';
+import {
+  addTilePairs,
+  planPairSums,
+  splitTiles,
+  type Labeling,
+  type PairDistanceSums,
+  type PairPlan,
+} from './pair-distance-sums.js';
 
 /** What a silhouette worker is started with; every array in shared memory. */
 export interface PairWorkerInit {
@@ -47,10 +54,26 @@ export async function pairDistanceSumsParallel(
   const clients: WorkerClient<null, null>[] = [];
   const progress = parts.map(() => sharedArray(Float64Array, 1));
   const sums = parts.map(() => sharedArray(Float64Array, m.nRows * plan.kTotal));
-  const timer = onProgress && setInterval(() => onProgress(progress.reduce((s, p) => s + p[0], 0), pairsTotal), 200);
+  const timer =
+    onProgress &&
+    setInterval(
+      () =>
+        onProgress(
+          progress.reduce((s, p) => s + p[0], 0),
+          pairsTotal,
+        ),
+      200,
+    );
   try {
     for (let j = 0; j < parts.length; j++) {
-      const init: PairWorkerInit = { ...shared, norms: sharedNorms, plan, tiles: parts[j], sums: sums[j], progress: progress[j] };
+      const init: PairWorkerInit = {
+        ...shared,
+        norms: sharedNorms,
+        plan,
+        tiles: parts[j],
+        sums: sums[j],
+        progress: progress[j],
+      };
       clients.push(new WorkerClient<null, null>(workerUrl(), init, 'silhouette'));
     }
     await Promise.all(clients.map((c) => c.call(null)));

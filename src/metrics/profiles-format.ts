@@ -22,7 +22,10 @@ function genreLines(genres: readonly GenreShare[]): string[] {
     `  genres (share of its ratings vs of all ratings, points; most over- and under-represented first)`,
     ...genres
       .slice(0, shownGenres)
-      .map((g) => `    ${points(g.gap).padStart(6)}  ${g.genre.padEnd(width)}  ${percent(g.share).padStart(6)} vs ${percent(g.overallShare)}`),
+      .map(
+        (g) =>
+          `    ${points(g.gap).padStart(6)}  ${g.genre.padEnd(width)}  ${percent(g.share).padStart(6)} vs ${percent(g.overallShare)}`,
+      ),
   ];
 }
 
@@ -41,7 +44,9 @@ export function formatProfiles(p: ClusterProfiles): string {
     }
     lines.push(`  highest rated (rated by >= ${p.minSupport} of its customers)`);
     c.topRated.forEach((m, i) => {
-      lines.push(`  ${String(i + 1).padStart(3)}. ${m.mean.toFixed(2)}  n=${String(m.support).padEnd(6)} ${movieLabel(m)}`);
+      lines.push(
+        `  ${String(i + 1).padStart(3)}. ${m.mean.toFixed(2)}  n=${String(m.support).padEnd(6)} ${movieLabel(m)}`,
+      );
     });
     lines.push(`  most distinctive (cluster mean - mean of all customers)`);
     c.distinctive.forEach((m, i) => {
@@ -79,7 +84,15 @@ export function profilesJson(p: ClusterProfiles): Record<string, unknown> {
       distinctive: c.distinctive.map(movie),
       ...(c.genres === null
         ? {}
-        : { genres: c.genres.map((g) => ({ genre: g.genre, ratings: g.ratings, share: num(g.share), overallShare: num(g.overallShare), gap: num(g.gap) })) }),
+        : {
+            genres: c.genres.map((g) => ({
+              genre: g.genre,
+              ratings: g.ratings,
+              share: num(g.share),
+              overallShare: num(g.overallShare),
+              gap: num(g.gap),
+            })),
+          }),
     })),
   };
 }

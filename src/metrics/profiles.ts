@@ -61,7 +61,12 @@ export const defaultTopMovies = 10;
  *
  * Ties in the lists go to the larger support, then to the earlier column, so the lists are deterministic.
  */
-export function clusterProfiles(data: RatingsData, labels: Int32Array, k: number, options: ProfileOptions = {}): ClusterProfiles {
+export function clusterProfiles(
+  data: RatingsData,
+  labels: Int32Array,
+  k: number,
+  options: ProfileOptions = {},
+): ClusterProfiles {
   const minSupport = options.minSupport ?? defaultMinSupport;
   const top = options.top ?? defaultTopMovies;
   const { nRows, nCols, rowPtr, colIdx, values } = data.matrix;
@@ -122,7 +127,9 @@ export function clusterProfiles(data: RatingsData, labels: Int32Array, k: number
     // eligible is in column order, and Array.prototype.sort is stable: equal keys keep the earlier column first
     const bySupport = (a: MovieStat, b: MovieStat) => b.support - a.support;
     const topRated = [...eligible].sort((a, b) => b.mean - a.mean || bySupport(a, b)).slice(0, top);
-    const distinctive = [...eligible].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || bySupport(a, b)).slice(0, top);
+    const distinctive = [...eligible]
+      .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || bySupport(a, b))
+      .slice(0, top);
     clusters.push({
       cluster: c,
       size: sizes[c],

@@ -25,7 +25,10 @@ export function silhouetteSamples(
 }
 
 /** Each row's silhouette under each labeling, from the pairwise sums. */
-function silhouetteFromSums({ sums, kOffset, kTotal }: PairDistanceSums, labelings: readonly Labeling[]): Float64Array[] {
+function silhouetteFromSums(
+  { sums, kOffset, kTotal }: PairDistanceSums,
+  labelings: readonly Labeling[],
+): Float64Array[] {
   return labelings.map(({ labels, k }, r) => {
     const n = labels.length;
     const counts = new Float64Array(k);
@@ -91,7 +94,11 @@ export interface SilhouetteScores {
  * never looked at). The same rows are sampled for every labeling, so scores for different k compare like with
  * like. Exact (every row) when sampleSize >= rows.
  */
-export function silhouetteScores(m: CsrMatrix, labelings: readonly Labeling[], opts: SilhouetteOptions): SilhouetteScores {
+export function silhouetteScores(
+  m: CsrMatrix,
+  labelings: readonly Labeling[],
+  opts: SilhouetteOptions,
+): SilhouetteScores {
   const { rows, sub, subLabelings } = sampleFor(m, labelings, opts);
   return scoresOf(silhouetteSamples(sub, subLabelings, opts.onProgress), subLabelings, rows, sub.nRows);
 }
@@ -103,9 +110,14 @@ export interface ThreadedSilhouetteOptions extends SilhouetteOptions {
 }
 
 /** silhouetteScores with the pairs on `threads` worker threads: the same sample and the same bits for any count. */
-export async function silhouetteScoresOnThreads(m: CsrMatrix, labelings: readonly Labeling[], opts: ThreadedSilhouetteOptions): Promise<SilhouetteScores> {
+export async function silhouetteScoresOnThreads(
+  m: CsrMatrix,
+  labelings: readonly Labeling[],
+  opts: ThreadedSilhouetteOptions,
+): Promise<SilhouetteScores> {
   const { rows, sub, subLabelings } = sampleFor(m, labelings, opts);
-  const norms = opts.norms === undefined ? rowSquaredNorms(sub) : rows === null ? opts.norms : pickNorms(opts.norms, rows);
+  const norms =
+    opts.norms === undefined ? rowSquaredNorms(sub) : rows === null ? opts.norms : pickNorms(opts.norms, rows);
   const pairs = await pairDistanceSumsParallel(sub, norms, subLabelings, opts.threads, opts.onProgress);
   return scoresOf(silhouetteFromSums(pairs, subLabelings), subLabelings, rows, sub.nRows);
 }
@@ -113,11 +125,17 @@ export async function silhouetteScoresOnThreads(m: CsrMatrix, labelings: readonl
 function sampleFor(m: CsrMatrix, labelings: readonly Labeling[], opts: SilhouetteOptions) {
   const rows = silhouetteSampleRows(m.nRows, opts.sampleSize, opts.seed);
   const sub = rows === null ? m : selectRows(m, rows);
-  const subLabelings = rows === null ? labelings : labelings.map(({ labels, k }) => ({ labels: pick(labels, rows), k }));
+  const subLabelings =
+    rows === null ? labelings : labelings.map(({ labels, k }) => ({ labels: pick(labels, rows), k }));
   return { rows, sub, subLabelings };
 }
 
-function scoresOf(samples: Float64Array[], subLabelings: readonly Labeling[], rows: Int32Array | null, scored: number): SilhouetteScores {
+function scoresOf(
+  samples: Float64Array[],
+  subLabelings: readonly Labeling[],
+  rows: Int32Array | null,
+  scored: number,
+): SilhouetteScores {
   return {
     scores: subLabelings.map(({ labels, k }, r) => meanSilhouette(samples[r], labels, k)),
     rows: scored,

@@ -18,7 +18,10 @@ const SILHOUETTE_COLOR = '#d62728';
  * y scales rather than two panels: the eye looks for the bend in one curve where the other peaks. Axis titles
  * take the colour of their line, so no legend is needed.
  */
-export function elbowSpec(points: readonly ElbowPoint[], opts: { title?: string; subtitle?: string } = {}): TopLevelSpec {
+export function elbowSpec(
+  points: readonly ElbowPoint[],
+  opts: { title?: string; subtitle?: string } = {},
+): TopLevelSpec {
   const line = (color: string) => ({ type: 'line' as const, color, point: { color, size: 50 }, strokeWidth: 2 });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -72,7 +72,8 @@ export function heatmapStyle(
   let clipped = false;
   if (isDiverging(kind)) {
     const abs: number[] = [];
-    for (const sel of selections) for (const row of sel.values) for (const v of row) if (v !== null) abs.push(Math.abs(v));
+    for (const sel of selections)
+      for (const row of sel.values) for (const v of row) if (v !== null) abs.push(Math.abs(v));
     if (abs.length > 0) {
       const sorted = Float64Array.from(abs).sort();
       const q = sorted[Math.max(0, Math.ceil(divergingQuantile * sorted.length) - 1)];
@@ -81,7 +82,13 @@ export function heatmapStyle(
       clipped = sorted[sorted.length - 1] > extent;
     }
   }
-  return { kind, ratingRange: opts.ratingRange ?? defaultRatingRange, centeredExtent: extent, clipped, titles: opts.titles };
+  return {
+    kind,
+    ratingRange: opts.ratingRange ?? defaultRatingRange,
+    centeredExtent: extent,
+    clipped,
+    titles: opts.titles,
+  };
 }
 
 /** The heatmap of one cluster, as a complete vega-lite spec. */
@@ -126,7 +133,11 @@ export function combinedSpec(
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // text at least 13 units: five panels are ~1050 units wide, ~2100 px at --scale 2, 17.8 cm at 300 dpi; 13 units is then 6 pt
-    config: { ...baseConfig(style.kind), concat: { spacing: panelSpacing }, legend: { labelFontSize: 13, titleFontSize: 13 } },
+    config: {
+      ...baseConfig(style.kind),
+      concat: { spacing: panelSpacing },
+      legend: { labelFontSize: 13, titleFontSize: 13 },
+    },
     title: {
       text: `${sels.length} cluster${sels.length === 1 ? '' : 's'} - ${kindLabel(style.kind)}`,
       subtitle: [...overviewSubtitle(mode, seed), ...notes],
@@ -287,7 +298,13 @@ export function firstNotRated(sel: ClusterSelection): { c: string; m: string } |
 
 function movieAxis(sel: ClusterSelection, titles?: ReadonlyMap<number, string>) {
   const ids = Array.from(sel.movieIds, String);
-  const axis: Record<string, unknown> = { orient: 'top', labelAngle: -90, labelFontSize: 9, labelLimit: 400, ticks: false };
+  const axis: Record<string, unknown> = {
+    orient: 'top',
+    labelAngle: -90,
+    labelFontSize: 9,
+    labelLimit: 400,
+    ticks: false,
+  };
   if (titles) {
     // the field stays the movie id (two movies may share a title); the label is looked up by id
     const names: Record<string, string> = {};
@@ -318,7 +335,11 @@ function valueColor(style: HeatmapStyle) {
       type: 'quantitative',
       title: 'rating',
       scale: { domain: [min, max], scheme: 'viridis' },
-      legend: { values: stars, labelExpr: "datum.value === 1 ? '1 star' : datum.value + ' stars'", gradientLength: 120 },
+      legend: {
+        values: stars,
+        labelExpr: "datum.value === 1 ? '1 star' : datum.value + ' stars'",
+        gradientLength: 120,
+      },
     };
   }
   if (style.kind === 'binary') {
@@ -332,7 +353,8 @@ function valueColor(style: HeatmapStyle) {
   const e = style.centeredExtent;
   const legend: Record<string, unknown> = { values: [-e, 0, e], gradientLength: 120 };
   // values beyond the limits are drawn in the end colours: the legend's ends say so
-  if (style.clipped) legend.labelExpr = `datum.value <= ${-e} ? '≤ ' + datum.label : datum.value >= ${e} ? '≥ ' + datum.label : datum.label`;
+  if (style.clipped)
+    legend.labelExpr = `datum.value <= ${-e} ? '≤ ' + datum.label : datum.value >= ${e} ? '≥ ' + datum.label : datum.label`;
   return {
     field: 'v',
     type: 'quantitative',

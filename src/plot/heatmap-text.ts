@@ -71,7 +71,8 @@ function moviesLine(mode: SelectMode, m: number, total: string): string {
       return `movies: the cluster's ${m} most-rated (of ${total})`;
     case 'distinctive':
       // a cluster of (nearly) everyone has no movie over-represented in it
-      if (m === 0) return `movies: none of the ${total} has a larger share of the cluster's ratings than of all ratings`;
+      if (m === 0)
+        return `movies: none of the ${total} has a larger share of the cluster's ratings than of all ratings`;
       return `movies: the ${m} (of ${total}) whose share of the cluster's ratings most exceeds their share of all ratings`;
   }
 }
@@ -90,18 +91,24 @@ function customersLine(mode: SelectMode, r: number, size: string, seed: number):
 /** The overview's per-panel lines: the counts and the fill, short enough for a small panel. */
 export function panelSubtitle(sel: ClusterSelection): string[] {
   const fill = blockFill(sel);
-  return [`${sel.customerIds.length} x ${sel.movieIds.length} shown`, `fill ${percent(fill.shown)} (cluster ${percent(fill.cluster)})`];
+  return [
+    `${sel.customerIds.length} x ${sel.movieIds.length} shown`,
+    `fill ${percent(fill.shown)} (cluster ${percent(fill.cluster)})`,
+  ];
 }
 
 /** The overview's lines under its title: how every panel was chosen and ordered. */
 export function overviewSubtitle(mode: SelectMode, seed: number): string[] {
   const choice = {
-    densest: "each: the cluster's most-rated movies and the customers with the most ratings among them (--select densest)",
-    distinctive: "each: the movies that most set the cluster apart and the customers nearest its mean (--select distinctive)",
+    densest:
+      "each: the cluster's most-rated movies and the customers with the most ratings among them (--select densest)",
+    distinctive:
+      'each: the movies that most set the cluster apart and the customers nearest its mean (--select distinctive)',
     sample: `each: a random sample of the cluster's customers (seed ${seed}) and its most-rated movies (--select sample)`,
   }[mode];
-  const order = mode === 'densest'
-    ? 'rows: most ratings first; columns: most rated first; grey: not rated'
-    : "rows and columns by their score on the block's leading direction; grey: not rated";
+  const order =
+    mode === 'densest'
+      ? 'rows: most ratings first; columns: most rated first; grey: not rated'
+      : "rows and columns by their score on the block's leading direction; grey: not rated";
   return [choice, order];
 }

@@ -163,9 +163,20 @@ export async function drawHeatmaps(
   }
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  log.info(messages.heatmapsWritten(files.map((f) => basename(f)), options.outDir));
+  log.info(
+    messages.heatmapsWritten(
+      files.map((f) => basename(f)),
+      options.outDir,
+    ),
+  );
   const stale = await staleFiles(options.outDir, files);
-  if (stale.length > 0) log.info(messages.heatmapsStale(stale.map((f) => basename(f)), options.outDir));
+  if (stale.length > 0)
+    log.info(
+      messages.heatmapsStale(
+        stale.map((f) => basename(f)),
+        options.outDir,
+      ),
+    );
   return { drawn, skipped, minClusterSize: options.minClusterSize, combinedPath, files, stale };
 }
 
@@ -193,10 +204,15 @@ async function staleFiles(dir: string, written: readonly string[]): Promise<stri
 }
 
 /** One line per cluster, in cluster order: the title of each drawn one, why each non-empty skipped one is not drawn. */
-function clusterLines(selections: readonly ClusterSelection[], skipped: readonly SkippedCluster[], minClusterSize: number): string[] {
+function clusterLines(
+  selections: readonly ClusterSelection[],
+  skipped: readonly SkippedCluster[],
+  minClusterSize: number,
+): string[] {
   const lines = new Map<number, string>();
   for (const sel of selections) lines.set(sel.cluster, heatmapTitle(sel));
   // empty clusters are not worth a line each
-  for (const s of skipped) if (s.size > 0) lines.set(s.cluster, messages.heatmapSkipped(s.cluster, s.size, minClusterSize));
+  for (const s of skipped)
+    if (s.size > 0) lines.set(s.cluster, messages.heatmapSkipped(s.cluster, s.size, minClusterSize));
   return [...lines.keys()].sort((a, b) => a - b).map((c) => lines.get(c)!);
 }

@@ -72,6 +72,8 @@ export function leadingDirectionOrder(
   // scores equal up to rounding are ties: round so that identical rows reached by different sums compare equal
   const key = (a: number) => Math.round(a * 1e9) / 1e9;
   const rows = Array.from({ length: nR }, (_, r) => r).sort((a, b) => key(u[b]) - key(u[a]) || rowIds[a] - rowIds[b]);
-  const columns = Array.from({ length: nC }, (_, j) => j).sort((a, b) => key(v[b]) - key(v[a]) || colIds[a] - colIds[b]);
+  const columns = Array.from({ length: nC }, (_, j) => j).sort(
+    (a, b) => key(v[b]) - key(v[a]) || colIds[a] - colIds[b],
+  );
   return { rows, columns };
 }

@@ -50,7 +50,9 @@ function assertVegaHasCanvas(): void {
   // vega exports textMetrics at run time; its typings do not declare it
   const { textMetrics } = vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } };
   if (textMetrics.width === textMetrics.estimateWidth) {
-    throw new Error("vega found no canvas: the 'canvas' package (alias of @napi-rs/canvas) is not installed where vega-canvas can import it");
+    throw new Error(
+      "vega found no canvas: the 'canvas' package (alias of @napi-rs/canvas) is not installed where vega-canvas can import it",
+    );
   }
 }
 
@@ -80,7 +82,8 @@ export async function renderPng(spec: TopLevelSpec, scale: number): Promise<Rend
     await view.runAsync();
     // the laid-out scene's bounds plus padding is the canvas size (autosize "pad"); check it before allocating
     // (the typings call the scenegraph a Scene; at run time it holds the root group)
-    const { bounds } = (view.scenegraph() as unknown as { root: { bounds: { width(): number; height(): number } } }).root;
+    const { bounds } = (view.scenegraph() as unknown as { root: { bounds: { width(): number; height(): number } } })
+      .root;
     const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
     const width = Math.ceil((bounds.width() + pad.left + pad.right) * scale);
     const height = Math.ceil((bounds.height() + pad.top + pad.bottom) * scale);

@@ -86,7 +86,15 @@ export function genrePoints(data: RatingsData, catalog: MovieCatalog, genreX: st
     xs.push(sx / nx);
     ys.push(sy / ny);
   }
-  return { rows: Int32Array.from(rows), x: Float64Array.from(xs), y: Float64Array.from(ys), customers: nRows, noX, noY, noEither };
+  return {
+    rows: Int32Array.from(rows),
+    x: Float64Array.from(xs),
+    y: Float64Array.from(ys),
+    customers: nRows,
+    noX,
+    noY,
+    noEither,
+  };
 }
 
 /**

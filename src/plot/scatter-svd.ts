@@ -46,7 +46,8 @@ export async function svdPoints(m: CsrMatrix, options: SvdPointOptions): Promise
     xs.push(svd.userFactors[i * dims]);
     ys.push(svd.userFactors[i * dims + 1]);
   }
-  const share = (d: number) => (svd.squaredNorm > 0 ? (svd.singularValues[d] * svd.singularValues[d]) / svd.squaredNorm : 0);
+  const share = (d: number) =>
+    svd.squaredNorm > 0 ? (svd.singularValues[d] * svd.singularValues[d]) / svd.squaredNorm : 0;
   return {
     rows: Int32Array.from(rows),
     x: Float64Array.from(xs),
@@ -62,7 +63,11 @@ export function svdAxisTitle(d: number, share: number): string {
 }
 
 /** The customers' first two SVD coordinates of the `kind` matrix; axes data-driven (the coordinates have no fixed range). */
-export async function svdCoordinates(m: CsrMatrix, kind: MatrixKind, options: SvdPointOptions): Promise<ScatterCoordinates> {
+export async function svdCoordinates(
+  m: CsrMatrix,
+  kind: MatrixKind,
+  options: SvdPointOptions,
+): Promise<ScatterCoordinates> {
   const p = await svdPoints(m, options);
   return {
     rows: p.rows,

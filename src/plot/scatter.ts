@@ -33,9 +33,12 @@ export function genreCoordinates(
   ratingRange: { readonly min: number; readonly max: number },
 ): ScatterCoordinates {
   const p = genrePoints(data, catalog, genreX, genreY);
-  const leftOut = p.noEither === 0
-    ? []
-    : [`left out: ${int(p.noEither)} customer${p.noEither === 1 ? '' : 's'} with no rating in one of the genres (${int(p.noX)} rated no ${genreX} movie, ${int(p.noY)} no ${genreY} movie)`];
+  const leftOut =
+    p.noEither === 0
+      ? []
+      : [
+          `left out: ${int(p.noEither)} customer${p.noEither === 1 ? '' : 's'} with no rating in one of the genres (${int(p.noX)} rated no ${genreX} movie, ${int(p.noY)} no ${genreY} movie)`,
+        ];
   const domain: readonly [number, number] = [ratingRange.min, ratingRange.max];
   return {
     rows: p.rows,
@@ -93,9 +96,10 @@ export async function drawScatter(
     return { c: data.customerIds[r], x: coords.x[j], y: coords.y[j], k: String(labels[r]) };
   });
   const customers = data.customerIds.length;
-  const shown = picked.length < n
-    ? `${int(picked.length)} of the ${int(n)} customers drawn: a seeded sample (seed ${options.seed}, --max-points ${int(options.maxPoints)})`
-    : `all ${int(n)} of ${int(customers)} customers drawn`;
+  const shown =
+    picked.length < n
+      ? `${int(picked.length)} of the ${int(n)} customers drawn: a seeded sample (seed ${options.seed}, --max-points ${int(options.maxPoints)})`
+      : `all ${int(n)} of ${int(customers)} customers drawn`;
   const spec = scatterSpec(points, {
     title: coords.title,
     subtitle: [shown, ...coords.leftOut, `clusters: ${options.clustersFrom}`],
@@ -114,5 +118,13 @@ export async function drawScatter(
   ]);
   for (const line of coords.leftOut) log.info(line);
   log.info(messages.scatterWritten(options.out, picked.length, n, customers));
-  return { path: options.out, specPath, customers, withCoordinates: n, drawn: picked.length, width: image.width, height: image.height };
+  return {
+    path: options.out,
+    specPath,
+    customers,
+    withCoordinates: n,
+    drawn: picked.length,
+    width: image.width,
+    height: image.height,
+  };
 }

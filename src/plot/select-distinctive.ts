@@ -101,7 +101,9 @@ export function nearestToMean(
   const out = new Map<number, Int32Array>();
   for (const c of clusters) {
     const blank = (r: number) => (shownCounts[r] === 0 ? 1 : 0);
-    const rows = members[c].sort((a, b) => blank(a) - blank(b) || distance[a] - distance[b] || customerIds[a] - customerIds[b]);
+    const rows = members[c].sort(
+      (a, b) => blank(a) - blank(b) || distance[a] - distance[b] || customerIds[a] - customerIds[b],
+    );
     out.set(c, Int32Array.from(rows.slice(0, maxUsers)));
   }
   return out;

@@ -129,9 +129,10 @@ export function selectClusters(
   const columnsOf = new Map<number, Int32Array>();
   for (const c of drawnClusters) {
     const counts = movieCounts.subarray(c * nCols, (c + 1) * nCols);
-    const cols = mode === 'distinctive'
-      ? distinctiveMovies(movieCounts, c, k, clusterRatings, data.movieIds, limits.maxMovies)
-      : topMovies(counts, data.movieIds, limits.maxMovies);
+    const cols =
+      mode === 'distinctive'
+        ? distinctiveMovies(movieCounts, c, k, clusterRatings, data.movieIds, limits.maxMovies)
+        : topMovies(counts, data.movieIds, limits.maxMovies);
     columnsOf.set(c, cols);
     for (let s = 0; s < cols.length; s++) slot[c * nCols + cols[s]] = s;
   }
@@ -191,14 +192,23 @@ export function selectClusters(
 }
 
 /** The sample mode's rows: `maxUsers` of each cluster's rows drawn with one seeded generator, clusters in order. */
-function sampleRowsPerCluster(labels: Int32Array, clusters: number[], k: number, maxUsers: number, seed: number): Map<number, Int32Array> {
+function sampleRowsPerCluster(
+  labels: Int32Array,
+  clusters: number[],
+  k: number,
+  maxUsers: number,
+  seed: number,
+): Map<number, Int32Array> {
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < labels.length; i++) members[labels[i]].push(i);
   const rng = new Rng(seed);
   const out = new Map<number, Int32Array>();
   for (const c of clusters) {
     const rows = members[c];
-    const picked = rows.length <= maxUsers ? Int32Array.from(rows) : Int32Array.from(sampleIndices(rng, rows.length, maxUsers), (j) => rows[j]);
+    const picked =
+      rows.length <= maxUsers
+        ? Int32Array.from(rows)
+        : Int32Array.from(sampleIndices(rng, rows.length, maxUsers), (j) => rows[j]);
     out.set(c, picked);
   }
   return out;

@@ -29,7 +29,13 @@ export interface AlsScratch {
 export function alsScratch(factors: number): AlsScratch {
   const f1 = factors + 1;
   const paddedRows = Math.ceil(f1 / 3) * 3;
-  return { gram: new Float64Array(f1 * f1), rhs: new Float64Array(f1), paddedRows, gathered: new Float64Array(0), targets: new Float64Array(0) };
+  return {
+    gram: new Float64Array(f1 * f1),
+    rhs: new Float64Array(f1),
+    paddedRows,
+    gathered: new Float64Array(0),
+    targets: new Float64Array(0),
+  };
 }
 
 /**
@@ -91,7 +97,15 @@ export function solveRange(
         const w0s = zt.subarray(b * n, b * n + n);
         const w1s = zt.subarray(b * n + n, b * n + 2 * n);
         const w2s = zt.subarray(b * n + 2 * n, b * n + 3 * n);
-        let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
+        let s00 = 0,
+          s01 = 0,
+          s02 = 0,
+          s10 = 0,
+          s11 = 0,
+          s12 = 0,
+          s20 = 0,
+          s21 = 0,
+          s22 = 0;
         for (let t = 0; t < n; t++) {
           const x0 = x0s[t];
           const x1 = x1s[t];

@@ -8,7 +8,31 @@ const init = workerData as AlsWorkerInit;
 const scratch = alsScratch(init.factors);
 
 serveRequests<AlsRequest, null>((r) => {
-  if (r.side === 'customers') solveRange(init.byCustomer, r.lo, r.hi, init.customerVectors, init.movieVectors, init.factors, init.mu, r.lambda, r.regFixed, scratch);
-  else solveRange(init.byMovie, r.lo, r.hi, init.movieVectors, init.customerVectors, init.factors, init.mu, r.lambda, r.regFixed, scratch);
+  if (r.side === 'customers')
+    solveRange(
+      init.byCustomer,
+      r.lo,
+      r.hi,
+      init.customerVectors,
+      init.movieVectors,
+      init.factors,
+      init.mu,
+      r.lambda,
+      r.regFixed,
+      scratch,
+    );
+  else
+    solveRange(
+      init.byMovie,
+      r.lo,
+      r.hi,
+      init.movieVectors,
+      init.customerVectors,
+      init.factors,
+      init.mu,
+      r.lambda,
+      r.regFixed,
+      scratch,
+    );
   return null;
 });

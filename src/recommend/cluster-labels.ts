@@ -40,6 +40,18 @@ export async function clusterCustomers(train: CsrMatrix, opts: ClusteringOptions
     seed: opts.seed,
     threads: opts.threads,
   });
-  const result = await fitKMeans(seen, { k: opts.k, seed: opts.seed, threads: opts.threads, ...(opts.maxIter ? { maxIter: opts.maxIter } : {}) });
-  return { k: opts.k, labels: result.labels, nIter: result.nIter, converged: result.converged, inertia: result.inertia, sizes: result.sizes };
+  const result = await fitKMeans(seen, {
+    k: opts.k,
+    seed: opts.seed,
+    threads: opts.threads,
+    ...(opts.maxIter ? { maxIter: opts.maxIter } : {}),
+  });
+  return {
+    k: opts.k,
+    labels: result.labels,
+    nIter: result.nIter,
+    converged: result.converged,
+    inertia: result.inertia,
+    sizes: result.sizes,
+  };
 }

@@ -15,7 +15,13 @@ export interface ClusterResiduals {
   readonly countsT: Float64Array;
 }
 
-export function clusterResiduals(m: CsrMatrix, b: Baseline, labels: Int32Array, k: number, lambda: number): ClusterResiduals {
+export function clusterResiduals(
+  m: CsrMatrix,
+  b: Baseline,
+  labels: Int32Array,
+  k: number,
+  lambda: number,
+): ClusterResiduals {
   const { nRows, nCols, rowPtr, colIdx, values } = m;
   const shrunkT = new Float64Array(nCols * k);
   const countsT = new Float64Array(nCols * k);

@@ -1,5 +1,11 @@
 import type { RatingRange } from '../matrix/rating-range.js';
-import { fitPredictors, trainStats, type LabelSource, type PredictorName, type PredictorOptions } from './predictors.js';
+import {
+  fitPredictors,
+  trainStats,
+  type LabelSource,
+  type PredictorName,
+  type PredictorOptions,
+} from './predictors.js';
 import { countFallbacks, scorePredictor, type SplitScore } from './score.js';
 import type { TrainTest } from './split.js';
 
@@ -73,7 +79,8 @@ export async function evaluateSplits(splits: Iterable<TrainTest>, opts: Evaluate
     rows = fitted.map((p) => ({ predictor: p.name, k: p.k }));
     for (const p of fitted) {
       const c = p.clusters;
-      if (c) fits.push({ split: s + 1, k: c.k, nIter: c.nIter, converged: c.converged, inertia: c.inertia, sizes: c.sizes });
+      if (c)
+        fits.push({ split: s + 1, k: c.k, nIter: c.nIter, converged: c.converged, inertia: c.inertia, sizes: c.sizes });
     }
     trainRatings += split.train.rowPtr[split.train.nRows];
     testRatings += split.testValues.length;
@@ -101,7 +108,10 @@ export async function evaluateSplits(splits: Iterable<TrainTest>, opts: Evaluate
       precision10: mean(values.precision10),
       recall10: mean(values.recall10),
       ndcg10: mean(values.ndcg10),
-      std: perSplit.length > 1 ? (Object.fromEntries(metricNames.map((m) => [m, std(values[m])])) as Record<Metric, number>) : null,
+      std:
+        perSplit.length > 1
+          ? (Object.fromEntries(metricNames.map((m) => [m, std(values[m])])) as Record<Metric, number>)
+          : null,
       fitSeconds: of((x) => x.fitSeconds).reduce((a, b) => a + b, 0),
       predictSeconds: of((x) => x.predictSeconds).reduce((a, b) => a + b, 0),
     };

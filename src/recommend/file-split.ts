@@ -50,5 +50,15 @@ export function fileSplit(train: RatingsData, test: RatingsData): FileSplit {
   const counts = new Float64Array(m.nCols);
   for (let p = 0; p < n; p++) counts[m.colIdx[p]]++;
   for (let j = 0; j < m.nCols; j++) if (cols.toModel[j] < 0 && counts[j] > 0) unknownMovies++;
-  return { train: train.matrix, testRows, testCols, testValues, testGroups, unknownCustomers, unknownCustomerRatings, unknownMovies, unknownMovieRatings };
+  return {
+    train: train.matrix,
+    testRows,
+    testCols,
+    testValues,
+    testGroups,
+    unknownCustomers,
+    unknownCustomerRatings,
+    unknownMovies,
+    unknownMovieRatings,
+  };
 }

@@ -63,7 +63,11 @@ export async function fitMf(m: CsrMatrix, opts: MfOptions): Promise<MfModel> {
   const solver = parallel
     ? new ThreadedSolver(
         {
-          byCustomer: { ptr: toShared(m.rowPtr), idx: toShared(m.colIdx), vals: m.values === null ? null : toShared(m.values) },
+          byCustomer: {
+            ptr: toShared(m.rowPtr),
+            idx: toShared(m.colIdx),
+            vals: m.values === null ? null : toShared(m.values),
+          },
           byMovie,
           customerVectors,
           movieVectors,
@@ -109,7 +113,8 @@ class ThreadedSolver {
   private readonly clients: WorkerClient<AlsRequest, null>[] = [];
   constructor(init: AlsWorkerInit, threads: number) {
     const url = new URL('./als-worker.js', import.meta.url);
-    for (let t = 0; t < threads; t++) this.clients.push(new WorkerClient<AlsRequest, null>(url, init, 'matrix factorisation'));
+    for (let t = 0; t < threads; t++)
+      this.clients.push(new WorkerClient<AlsRequest, null>(url, init, 'matrix factorisation'));
   }
 
   async sweep(side: AlsRequest['side'], ptr: Float64Array, n: number, lambda: number, regFixed: number): Promise<void> {

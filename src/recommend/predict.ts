@@ -24,12 +24,23 @@ export interface PredictResult extends Assignment {
  * against the model's movie biases, an embedded one is projected on the model's SVD basis. Throws a data error when no input movie is
  * a model movie (the model belongs to other data).
  */
-export async function predictClusters(data: RatingsData, model: KMeansModel, modelName: string, threads = 1): Promise<PredictResult> {
+export async function predictClusters(
+  data: RatingsData,
+  model: KMeansModel,
+  modelName: string,
+  threads = 1,
+): Promise<PredictResult> {
   const columns = mapColumns(data.movieIds, model.movieIds);
   if (columns.matchedMovies === 0) throw dataError(messages.modelNoOverlap(modelName, data.source));
   const { matrix, droppedRatings } = remapColumns(data.matrix, columns);
   const fitted = model.representation ?? { matrix: model.matrix, normalize: false, baseline: null, embedding: null };
   const seen = await applyRepresentation(fitted, matrix, threads);
   const assignment = await assignToCenters(seen.points, model.centers);
-  return { ...assignment, columns, droppedRatings, emptyRows: countEmptyRows(seen.transformed), zeroRows: seen.zeroRows };
+  return {
+    ...assignment,
+    columns,
+    droppedRatings,
+    emptyRows: countEmptyRows(seen.transformed),
+    zeroRows: seen.zeroRows,
+  };
 }

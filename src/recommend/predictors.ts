@@ -92,7 +92,8 @@ export interface FittedPredictor {
 export type LabelSource = (train: CsrMatrix, k: number) => Promise<CustomerClusters>;
 
 export function kmeansLabels(opts: PredictorOptions): LabelSource {
-  return (train, k) => clusterCustomers(train, {
+  return (train, k) =>
+    clusterCustomers(train, {
       k,
       matrix: opts.matrix,
       normalize: opts.normalize,
@@ -128,7 +129,12 @@ export async function fitPredictors(
   return out;
 }
 
-async function fitOne(name: Exclude<PredictorName, 'cluster'>, train: CsrMatrix, stats: TrainStats, opts: PredictorOptions): Promise<FittedPredictor> {
+async function fitOne(
+  name: Exclude<PredictorName, 'cluster'>,
+  train: CsrMatrix,
+  stats: TrainStats,
+  opts: PredictorOptions,
+): Promise<FittedPredictor> {
   const { nRows, nCols } = train;
   const t0 = performance.now();
   const rowsOf = (rowModel: RowModel) => (row: number, out: Float64Array) => predictRowWith(rowModel, row, out);
@@ -146,12 +152,33 @@ async function fitOne(name: Exclude<PredictorName, 'cluster'>, train: CsrMatrix,
     case 'baseline': {
       const rowModel = baselineRowModel(stats.baseline);
       const { mu, userBias, itemBias } = stats.baseline;
-      return { name, k: null, fitMs: stats.ms, predict: (row, col) => mu + userBias[row] + itemBias[col], predictRow: rowsOf(rowModel), rowModel };
+      return {
+        name,
+        k: null,
+        fitMs: stats.ms,
+        predict: (row, col) => mu + userBias[row] + itemBias[col],
+        predictRow: rowsOf(rowModel),
+        rowModel,
+      };
     }
     case 'mf': {
-      const model = await fitMf(train, { factors: opts.factors, reg: opts.reg, regFixed: opts.regFixed, epochs: opts.epochs, seed: opts.seed, threads: opts.threads });
+      const model = await fitMf(train, {
+        factors: opts.factors,
+        reg: opts.reg,
+        regFixed: opts.regFixed,
+        epochs: opts.epochs,
+        seed: opts.seed,
+        threads: opts.threads,
+      });
       const rowModel = factorRowModel(model.mu, model.customerVectors, model.movieVectors, model.factors, nRows, nCols);
-      return { name, k: null, fitMs: performance.now() - t0, predict: (row, col) => mfPredict(model, row, col), predictRow: rowsOf(rowModel), rowModel };
+      return {
+        name,
+        k: null,
+        fitMs: performance.now() - t0,
+        predict: (row, col) => mfPredict(model, row, col),
+        predictRow: rowsOf(rowModel),
+        rowModel,
+      };
     }
   }
 }
@@ -163,7 +190,13 @@ function baselineRowModel(b: TrainStats['baseline']): RowModel {
   return linearRowModel(rowBase, b.itemBias);
 }
 
-async function fitCluster(train: CsrMatrix, stats: TrainStats, k: number, shrink: number, labels: LabelSource): Promise<FittedPredictor> {
+async function fitCluster(
+  train: CsrMatrix,
+  stats: TrainStats,
+  k: number,
+  shrink: number,
+  labels: LabelSource,
+): Promise<FittedPredictor> {
   const t0 = performance.now();
   const clusters = await labels(train, k);
   const res = clusterResiduals(train, stats.baseline, clusters.labels, k, shrink);

@@ -47,7 +47,12 @@ const chunkRows = 2000;
  * Streams the table to `write`, chunk by chunk in customer order. With threads > 1 the chunks are computed by worker
  * threads, a round of one chunk per thread at a time, and written in order: the bytes do not depend on the threads.
  */
-export async function writeTable(ctx: TableContext, threads: number, write: (chunk: string) => Promise<void>, chunk = chunkRows): Promise<void> {
+export async function writeTable(
+  ctx: TableContext,
+  threads: number,
+  write: (chunk: string) => Promise<void>,
+  chunk = chunkRows,
+): Promise<void> {
   await write(tableHeader(ctx));
   const n = ctx.ratings.nRows;
   if (threads <= 1 || n <= 2 * chunk) {
@@ -55,9 +60,18 @@ export async function writeTable(ctx: TableContext, threads: number, write: (chu
     for (let lo = 0; lo < n; lo += chunk) await write(tableRows(ctx, lo, Math.min(n, lo + chunk), scratch));
     return;
   }
-  const shared: TableContext = { ...ctx, ratings: sharedMatrix(ctx.ratings), support: toShared(ctx.support), customerIds: toShared(ctx.customerIds), movieIds: toShared(ctx.movieIds) };
+  const shared: TableContext = {
+    ...ctx,
+    ratings: sharedMatrix(ctx.ratings),
+    support: toShared(ctx.support),
+    customerIds: toShared(ctx.customerIds),
+    movieIds: toShared(ctx.movieIds),
+  };
   const url = new URL('./table-worker.js', import.meta.url);
-  const clients = Array.from({ length: threads }, () => new WorkerClient<{ lo: number; hi: number }, string>(url, shared, 'recommend'));
+  const clients = Array.from(
+    { length: threads },
+    () => new WorkerClient<{ lo: number; hi: number }, string>(url, shared, 'recommend'),
+  );
   try {
     for (let lo = 0; lo < n; lo += threads * chunk) {
       const parts = clients.map((c, t) => {

@@ -74,7 +74,11 @@ export function topForRow(
   }
   for (let p = start; p < end; p++) rated[ratings.colIdx[p]] = 0;
   return {
-    recommendations: cols.map((j) => ({ col: j, predicted: clampRating(scores[j], opts.ratingRange), support: support[j] })),
+    recommendations: cols.map((j) => ({
+      col: j,
+      predicted: clampRating(scores[j], opts.ratingRange),
+      support: support[j],
+    })),
     candidates,
   };
 }

@@ -15,10 +15,15 @@ export const netflixPrizeReference: readonly ReferencePoint[] = [
   { name: 'Prize winner (2009)', rmse: 0.8567 },
 ];
 
-export const referenceCaption = 'published RMSE on the real Netflix Prize data (its probe/quiz/test sets), not measured here';
+export const referenceCaption =
+  'published RMSE on the real Netflix Prize data (its probe/quiz/test sets), not measured here';
 
 /** The same, in short lines for the side of a table. */
-export const referenceCaptionLines: readonly string[] = ['reference RMSE, NOT ours:', 'published on the real Netflix', 'Prize data (probe/quiz/test)'];
+export const referenceCaptionLines: readonly string[] = [
+  'reference RMSE, NOT ours:',
+  'published on the real Netflix',
+  'Prize data (probe/quiz/test)',
+];
 
 /** Surprise's published 5-fold RMSEs (surpriselib.com, MovieLens 100k; SVD also on 1M): theirs, not measured here. */
 export const surpriseReference: readonly ReferencePoint[] = [
@@ -31,4 +36,5 @@ export const surpriseReference: readonly ReferencePoint[] = [
   { name: 'SVD (1M)', rmse: 0.873 },
 ];
 
-export const surpriseCaption = "Surprise's published 5-fold RMSE on MovieLens 100k / 1M (surpriselib.com), theirs, not measured here";
+export const surpriseCaption =
+  "Surprise's published 5-fold RMSE on MovieLens 100k / 1M (surpriselib.com), theirs, not measured here";

@@ -23,7 +23,17 @@ export interface RowModel {
 }
 
 export function linearRowModel(rowBase: Float64Array, colBase: Float64Array): RowModel {
-  return { nCols: colBase.length, rowBase: toShared(rowBase), colBase: toShared(colBase), factors: 0, p: null, qt: null, k: 0, labels: null, table: null };
+  return {
+    nCols: colBase.length,
+    rowBase: toShared(rowBase),
+    colBase: toShared(colBase),
+    factors: 0,
+    p: null,
+    qt: null,
+    k: 0,
+    labels: null,
+    table: null,
+  };
 }
 
 export function withClusters(m: RowModel, labels: Int32Array, k: number, table: Float64Array): RowModel {
@@ -31,7 +41,14 @@ export function withClusters(m: RowModel, labels: Int32Array, k: number, table: 
 }
 
 /** From vectors of stride factors + 1 (factors, then bias), as ALS leaves them. */
-export function factorRowModel(mu: number, customerVectors: Float64Array, movieVectors: Float64Array, factors: number, nRows: number, nCols: number): RowModel {
+export function factorRowModel(
+  mu: number,
+  customerVectors: Float64Array,
+  movieVectors: Float64Array,
+  factors: number,
+  nRows: number,
+  nCols: number,
+): RowModel {
   const f1 = factors + 1;
   const rowBase = sharedArray(Float64Array, nRows);
   const p = sharedArray(Float64Array, nRows * factors);

@@ -36,7 +36,12 @@ export function countFallbacks(split: TrainTest, stats: TrainStats): number {
 }
 
 /** The predictor's clamped predictions of every test rating, with the fallback where it cannot speak. */
-export function predictTest(split: TrainTest, stats: TrainStats, predictor: FittedPredictor, range: RatingRange): Float64Array {
+export function predictTest(
+  split: TrainTest,
+  stats: TrainStats,
+  predictor: FittedPredictor,
+  range: RatingRange,
+): Float64Array {
   const { testRows, testCols } = split;
   const { customerCounts, movieCounts, movieMeans, mu } = stats;
   const userBias = stats.baseline.userBias;
@@ -47,18 +52,37 @@ export function predictTest(split: TrainTest, stats: TrainStats, predictor: Fitt
     const j = testCols[t];
     const rowKnown = u >= 0 && customerCounts[u] > 0;
     const colKnown = j >= 0 && movieCounts[j] > 0;
-    const raw = rowKnown && colKnown ? predictor.predict(u, j) : rowKnown ? stats.baseline.mu + userBias[u] : colKnown ? movieMeans[j] : mu;
+    const raw =
+      rowKnown && colKnown
+        ? predictor.predict(u, j)
+        : rowKnown
+          ? stats.baseline.mu + userBias[u]
+          : colKnown
+            ? movieMeans[j]
+            : mu;
     out[t] = clampRating(raw, range);
   }
   return out;
 }
 
-export function scorePredictor(split: TrainTest, stats: TrainStats, predictor: FittedPredictor, range: RatingRange): SplitScore {
+export function scorePredictor(
+  split: TrainTest,
+  stats: TrainStats,
+  predictor: FittedPredictor,
+  range: RatingRange,
+): SplitScore {
   const t0 = performance.now();
   const predicted = predictTest(split, stats, predictor, range);
   const predictSeconds = (performance.now() - t0) / 1000;
   const acc = accuracyOf(predicted, split.testValues);
-  const rank = rankingScores(split.testGroups, split.testCols, split.testValues, predicted, rankingDepth, relevantRating);
+  const rank = rankingScores(
+    split.testGroups,
+    split.testCols,
+    split.testValues,
+    predicted,
+    rankingDepth,
+    relevantRating,
+  );
   return {
     rmse: acc.rmse,
     mae: acc.mae,

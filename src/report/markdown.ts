@@ -64,21 +64,29 @@ export interface ReportInput {
   readonly profiles?: ClusterProfiles;
   readonly heatmaps?: readonly ReportImage[];
   /** The clusters with too few customers to draw, and the limit they missed (named under the heatmaps). */
-  readonly heatmapsNotDrawn?: { readonly clusters: readonly { cluster: number; size: number }[]; readonly minClusterSize: number };
+  readonly heatmapsNotDrawn?: {
+    readonly clusters: readonly { cluster: number; size: number }[];
+    readonly minClusterSize: number;
+  };
   /** Files in the heatmaps' folder left from an earlier run (named, so no one takes them for this run's). */
   readonly heatmapsStale?: readonly string[];
   /** Shown in the header; omitted when absent (tests, reproducible output). */
   readonly generatedAt?: Date;
 }
 
-const num = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toPrecision(digits));
+const num = (x: number | null | undefined, digits = 4) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toPrecision(digits);
 
 /** A table cell: pipes would end the cell and newlines the row. */
 export function cell(value: string | number): string {
   return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>, align?: readonly ('l' | 'r')[]): string[] {
+function table(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  align?: readonly ('l' | 'r')[],
+): string[] {
   const rule = header.map((_, i) => ((align?.[i] ?? 'l') === 'r' ? '---:' : '---'));
   return [`| ${header.join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
@@ -104,38 +112,70 @@ export function buildReport(input: ReportInput, baseDir?: string): string {
   const density = densityPercent(d.nnz, d.rows, d.cols);
   out.push('## Data', '');
   out.push(
-    ...table(['', ''], [
-      ['input', `\`${d.source}\``],
-      ['customers (rows)', int(d.rows)],
-      ['movies (columns)', int(d.cols)],
-      ['ratings', `${int(d.nnz)} (${density.toFixed(2)}% of the cells)`],
-      ['matrix clustered', d.matrix],
-      ...(d.emptyRows ? [['customers with no rating', int(d.emptyRows)]] : []),
-    ]),
+    ...table(
+      ['', ''],
+      [
+        ['input', `\`${d.source}\``],
+        ['customers (rows)', int(d.rows)],
+        ['movies (columns)', int(d.cols)],
+        ['ratings', `${int(d.nnz)} (${density.toFixed(2)}% of the cells)`],
+        ['matrix clustered', d.matrix],
+        ...(d.emptyRows ? [['customers with no rating', int(d.emptyRows)]] : []),
+      ],
+    ),
     '',
   );
 
-  out.push('## Options', '', ...table(['option', 'value'], input.options.map(([k, v]) => [`\`${k}\``, String(v)])), '');
+  out.push(
+    '## Options',
+    '',
+    ...table(
+      ['option', 'value'],
+      input.options.map(([k, v]) => [`\`${k}\``, String(v)]),
+    ),
+    '',
+  );
 
   if (input.fit) out.push(...fitSection(input.fit, input.scores));
-  if (input.elbow) out.push(...elbowSection(input.elbow, input.elbowPlot === undefined ? undefined : linkTo(input.elbowPlot, baseDir)));
+  if (input.elbow)
+    out.push(
+      ...elbowSection(input.elbow, input.elbowPlot === undefined ? undefined : linkTo(input.elbowPlot, baseDir)),
+    );
   if (input.profiles) out.push(...profilesSection(input.profiles));
   const notDrawn = input.heatmapsNotDrawn?.clusters ?? [];
   if ((input.heatmaps && input.heatmaps.length > 0) || notDrawn.length > 0) {
     out.push('## Heatmaps', '');
-    for (const h of input.heatmaps ?? []) out.push(`![${h.caption}](${linkTo(h.path, baseDir)})`, '', `*${h.caption}*`, '');
+    for (const h of input.heatmaps ?? [])
+      out.push(`![${h.caption}](${linkTo(h.path, baseDir)})`, '', `*${h.caption}*`, '');
     if (notDrawn.length > 0) {
       const min = input.heatmapsNotDrawn!.minClusterSize;
-      const list = notDrawn.map((c) => `cluster ${c.cluster} (${c.size === 0 ? 'empty' : `${int(c.size)} customer${c.size === 1 ? '' : 's'}`})`).join(', ');
+      const list = notDrawn
+        .map(
+          (c) =>
+            `cluster ${c.cluster} (${c.size === 0 ? 'empty' : `${int(c.size)} customer${c.size === 1 ? '' : 's'}`})`,
+        )
+        .join(', ');
       out.push(`Not drawn, having fewer than \`--min-cluster-size\` ${min} customers: ${list}.`, '');
     }
     const stale = input.heatmapsStale ?? [];
     if (stale.length > 0) {
-      out.push(`Left from an earlier run in the same folder and not part of this one: ${stale.map((f) => `\`${linkTo(f, baseDir)}\``).join(', ')}.`, '');
+      out.push(
+        `Left from an earlier run in the same folder and not part of this one: ${stale.map((f) => `\`${linkTo(f, baseDir)}\``).join(', ')}.`,
+        '',
+      );
     }
   }
 
-  out.push('## Reproduce', '', 'Run from the same folder, with the same input file:', '', '```sh', shellCommand(['netflix-cluster', ...input.command]), '```', '');
+  out.push(
+    '## Reproduce',
+    '',
+    'Run from the same folder, with the same input file:',
+    '',
+    '```sh',
+    shellCommand(['netflix-cluster', ...input.command]),
+    '```',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -155,18 +195,35 @@ function fitSection(fit: ReportFit, scores: ReportScores | undefined): string[] 
   );
   if (scores) {
     out.push(
-      ...table(['index', 'value', 'reading'], [
-        ['silhouette', num(scores.silhouette), `-1..1, higher is better; ${scores.silhouetteExact ? 'exact' : `on a seeded sample of ${int(scores.silhouetteRows)} customers`}`],
-        ['Davies-Bouldin', num(scores.daviesBouldin), '>= 0, lower is better'],
-        ['Calinski-Harabasz', num(scores.calinskiHarabasz, 6), 'higher is better'],
-      ]),
+      ...table(
+        ['index', 'value', 'reading'],
+        [
+          [
+            'silhouette',
+            num(scores.silhouette),
+            `-1..1, higher is better; ${scores.silhouetteExact ? 'exact' : `on a seeded sample of ${int(scores.silhouetteRows)} customers`}`,
+          ],
+          ['Davies-Bouldin', num(scores.daviesBouldin), '>= 0, lower is better'],
+          ['Calinski-Harabasz', num(scores.calinskiHarabasz, 6), 'higher is better'],
+        ],
+      ),
       '',
     );
   }
   const n = r.sizes.reduce((a, b) => a + b, 0);
-  out.push(...table(['cluster', 'customers', 'share'], r.sizes.map((s, c) => [c, int(s), `${((100 * s) / n).toFixed(1)}%`]), ['r', 'r', 'r']), '');
+  out.push(
+    ...table(
+      ['cluster', 'customers', 'share'],
+      r.sizes.map((s, c) => [c, int(s), `${((100 * s) / n).toFixed(1)}%`]),
+      ['r', 'r', 'r'],
+    ),
+    '',
+  );
   const t = fit.timingsMs;
-  out.push(`Time: read ${secs(t.read)}, fit ${secs(t.fit)} (initialisation ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)}).`, '');
+  out.push(
+    `Time: read ${secs(t.read)}, fit ${secs(t.fit)} (initialisation ${secs(r.timingsMs.init)}, iterations ${secs(r.timingsMs.iterations)}).`,
+    '',
+  );
   return out;
 }
 
@@ -185,7 +242,15 @@ function elbowSection(elbow: ReportElbow, plotHref: string | undefined): string[
   out.push(
     ...table(
       ['k', 'inertia', 'silhouette', 'Davies-Bouldin', 'Calinski-Harabasz', 'iterations', 'time'],
-      elbow.rows.map((r) => [r.k, r.inertia.toPrecision(8), num(r.silhouette), num(r.daviesBouldin), num(r.calinskiHarabasz, 6), `${r.nIter}${r.converged ? '' : ' (not converged)'}`, secs(r.timeMs)]),
+      elbow.rows.map((r) => [
+        r.k,
+        r.inertia.toPrecision(8),
+        num(r.silhouette),
+        num(r.daviesBouldin),
+        num(r.calinskiHarabasz, 6),
+        `${r.nIter}${r.converged ? '' : ' (not converged)'}`,
+        secs(r.timeMs),
+      ]),
       ['r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
@@ -207,11 +272,23 @@ function profilesSection(p: ClusterProfiles): string[] {
     out.push(`${num(c.meanRatingsPerCustomer, 4)} ratings per customer, mean rating ${num(c.meanRating, 3)}.`, '');
     if (c.genres !== null && c.genres.length > 0) {
       const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-      const rows = c.genres.map((g) => [g.genre, pct(g.share), pct(g.overallShare), `${g.gap >= 0 ? '+' : ''}${(100 * g.gap).toFixed(1)}`, int(g.ratings)]);
+      const rows = c.genres.map((g) => [
+        g.genre,
+        pct(g.share),
+        pct(g.overallShare),
+        `${g.gap >= 0 ? '+' : ''}${(100 * g.gap).toFixed(1)}`,
+        int(g.ratings),
+      ]);
       out.push(
         "Genres, most over- and under-represented first (share of the cluster's ratings against the share of all ratings; a movie of two genres counts in both):",
         '',
-        ...table(['genre', 'cluster', 'all customers', 'gap (points)', 'ratings'], rows, ['l', 'r', 'r', 'r', 'r'] as const),
+        ...table(['genre', 'cluster', 'all customers', 'gap (points)', 'ratings'], rows, [
+          'l',
+          'r',
+          'r',
+          'r',
+          'r',
+        ] as const),
         '',
       );
     }
@@ -219,7 +296,14 @@ function profilesSection(p: ClusterProfiles): string[] {
       out.push(`No movie is rated by ${p.minSupport} or more of its customers.`, '');
       continue;
     }
-    const row = (m: MovieStat, i: number) => [i + 1, movieLabel(m), m.mean.toFixed(2), m.overallMean.toFixed(2), `${m.gap >= 0 ? '+' : ''}${m.gap.toFixed(2)}`, int(m.support)];
+    const row = (m: MovieStat, i: number) => [
+      i + 1,
+      movieLabel(m),
+      m.mean.toFixed(2),
+      m.overallMean.toFixed(2),
+      `${m.gap >= 0 ? '+' : ''}${m.gap.toFixed(2)}`,
+      int(m.support),
+    ];
     const header = ['#', 'movie', 'cluster mean', 'all customers', 'gap', 'rated by'];
     const align = ['r', 'l', 'r', 'r', 'r', 'r'] as const;
     out.push('Highest rated:', '', ...table(header, c.topRated.map(row), align), '');

@@ -15,7 +15,8 @@ export async function ensureOutputFolder(path: string): Promise<void> {
   } catch (err) {
     // a file where a folder should be: EEXIST or ENOTDIR; checkOutputPath names it
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw ioError(messages.outDirCannotCreate(dir, code ?? (err as Error).message));
+    if (code !== 'EEXIST' && code !== 'ENOTDIR')
+      throw ioError(messages.outDirCannotCreate(dir, code ?? (err as Error).message));
   }
   await checkOutputPath(path);
 }

@@ -10,4 +10,5 @@ export const int = (n: number): string => n.toLocaleString('en-US');
 export const secs = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(2)} s`;
 
 /** Share of the cells that hold a rating, in percent (0 for an empty matrix). */
-export const densityPercent = (nnz: number, rows: number, cols: number): number => (rows * cols > 0 ? (100 * nnz) / (rows * cols) : 0);
+export const densityPercent = (nnz: number, rows: number, cols: number): number =>
+  rows * cols > 0 ? (100 * nnz) / (rows * cols) : 0;

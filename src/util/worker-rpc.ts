@@ -29,7 +29,9 @@ export class WorkerClient<Req, Res> {
       if (reply.ok) pending.resolve(reply.value);
       else pending.reject(replyError(reply.error, what));
     });
-    this.worker.on('error', (err: Error) => this.fail(new Error(messages.workerFailed(what, err.message), { cause: err })));
+    this.worker.on('error', (err: Error) =>
+      this.fail(new Error(messages.workerFailed(what, err.message), { cause: err })),
+    );
     this.worker.on('exit', (code: number) => {
       if (!this.terminating) this.fail(new Error(messages.workerExited(what, code)));
     });

@@ -69,12 +69,18 @@ function helpOptions(command: string): Map<string, HelpOption> {
 }
 
 /** How commander prints a shared option: the text every command must show for it. */
-const expected = (o: Option): HelpOption => ({ flags: o.flags, text: new Help().optionDescription(o).replace(/\s+/g, ' ').trim() });
+const expected = (o: Option): HelpOption => ({
+  flags: o.flags,
+  text: new Help().optionDescription(o).replace(/\s+/g, ' ').trim(),
+});
 
 /** Which commands take which shared option; a command added later shows up in `commandNames` and must be listed. */
 const shared: ReadonlyArray<{ option: Option; commands: readonly string[] }> = [
   { option: inputOption(), commands: ['fit', 'elbow', 'predict', 'recommend', 'evaluate', 'heatmap'] },
-  { option: quietOption(), commands: ['fit', 'elbow', 'generate', 'predict', 'recommend', 'evaluate', 'heatmap', 'pivot', 'convert'] },
+  {
+    option: quietOption(),
+    commands: ['fit', 'elbow', 'generate', 'predict', 'recommend', 'evaluate', 'heatmap', 'pivot', 'convert'],
+  },
   { option: jsonOption(), commands: ['fit', 'elbow', 'predict', 'recommend', 'evaluate', 'pivot'] },
   { option: threadsOption(), commands: ['fit', 'elbow', 'predict', 'recommend', 'evaluate', 'heatmap', 'convert'] },
   { option: seedOption(), commands: ['fit', 'elbow', 'evaluate', 'generate'] },
@@ -107,8 +113,12 @@ test('--help: every command shows the shared options with the same flags, words 
   for (const c of commands) {
     const opts = helps.get(c)!;
     // the same short names everywhere: -o for --out, -i for --input, -q for --quiet
-    if (!outAsArgument.includes(c)) assert.match(opts.get('--out')?.flags ?? '', /^-o, --out <(file|dir)>$/, `${c} --out`);
-    assert.ok(opts.get('--out') === undefined || opts.get('--out')!.text.startsWith('write '), `${c} --out: ${opts.get('--out')?.text}`);
+    if (!outAsArgument.includes(c))
+      assert.match(opts.get('--out')?.flags ?? '', /^-o, --out <(file|dir)>$/, `${c} --out`);
+    assert.ok(
+      opts.get('--out') === undefined || opts.get('--out')!.text.startsWith('write '),
+      `${c} --out: ${opts.get('--out')?.text}`,
+    );
     // defaults as a user types them: `(default: 5)`, never `(default: [5])` or an object
     for (const [long, o] of opts) assert.doesNotMatch(o.text, /default: (\[|\{)/, `${c} ${long}: ${o.text}`);
   }
@@ -131,7 +141,11 @@ const oneLine = (stderr: string, message: string) => assert.equal(stderr, `netfl
 function runToFile(args: string[], path: string): { code: number | null; stderr: string } {
   const fd = openSync(path, 'w');
   try {
-    const r = spawnSync(process.execPath, [binPath, ...args], { cwd: repoRoot, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [binPath, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+    });
     return { code: r.status, stderr: r.stderr };
   } finally {
     closeSync(fd);
@@ -142,7 +156,10 @@ const noSpace = (file: string) => messages.cannotWrite(file, 'no space left on d
 
 test('a file output on a full disk: exit 74, one line naming the file in words; /dev/full stays a device', () => {
   const model = join(dir, 'full-model.json');
-  assert.equal(runCli(['fit', '--input', tiny, '--k', '2', '--save-model', model, '--out', join(dir, 'fm.csv'), '-q']).code, 0);
+  assert.equal(
+    runCli(['fit', '--input', tiny, '--k', '2', '--save-model', model, '--out', join(dir, 'fm.csv'), '-q']).code,
+    0,
+  );
   for (const args of [
     ['fit', '--input', tiny, '--k', '2', '--out', full],
     ['fit', '--input', tiny, '--k', '2', '--out', join(dir, 'a.csv'), '--save-model', full],
@@ -173,7 +190,11 @@ test('stdout on a full disk (`cmd > /dev/full`): exit 74, `stdout: cannot write:
     const r = runToFile(args, full);
     assert.equal(r.code, 74, `${args.join(' ')}: ${r.stderr}`);
     // the summary may come first (it is on stderr); the failure is the last line
-    assert.equal(r.stderr.trimEnd().split('\n').pop(), `netflix-cluster: ${noSpace(messages.stdoutLabel())}`, args.join(' '));
+    assert.equal(
+      r.stderr.trimEnd().split('\n').pop(),
+      `netflix-cluster: ${noSpace(messages.stdoutLabel())}`,
+      args.join(' '),
+    );
   }
 });
 
@@ -191,14 +212,25 @@ test('every output option is checked before any input is read: an unwritable out
     { args: ['fit', '--input', missing, '--out', target], file: target },
     { args: ['fit', '--input', missing, '--json', '--out', join(dir, 'c.csv'), '--save-model', target], file: target },
     { args: ['fit', '--input', missing, '--out', join(dir, 'c.csv'), '--report', target], file: target },
-    { args: ['fit', '--input', missing, '--out', join(dir, 'c.csv'), '--heatmaps', unwritable, '--spec'], file: unwritable, message: messages.outDirNotWritable(unwritable, 'permission denied') },
+    {
+      args: ['fit', '--input', missing, '--out', join(dir, 'c.csv'), '--heatmaps', unwritable, '--spec'],
+      file: unwritable,
+      message: messages.outDirNotWritable(unwritable, 'permission denied'),
+    },
     { args: ['elbow', '--input', missing, '--out', target], file: target },
     { args: ['elbow', '--input', missing, '--plot', target], file: target },
     { args: ['elbow', '--input', missing, '--report', target], file: target },
     { args: ['evaluate', '--input', missing, '--out', target], file: target },
     { args: ['predict', '--model', '/no/model.json', '--input', missing, '--out', target], file: target },
-    { args: ['recommend', '--model', '/no/model.json', '--input', missing, '--customer', '1', '--out', target], file: target },
-    { args: ['heatmap', '--input', missing, '--assignments', '/no/a.csv', '--out', unwritable], file: unwritable, message: messages.outDirNotWritable(unwritable, 'permission denied') },
+    {
+      args: ['recommend', '--model', '/no/model.json', '--input', missing, '--customer', '1', '--out', target],
+      file: target,
+    },
+    {
+      args: ['heatmap', '--input', missing, '--assignments', '/no/a.csv', '--out', unwritable],
+      file: unwritable,
+      message: messages.outDirNotWritable(unwritable, 'permission denied'),
+    },
     { args: ['pivot', missing, '--out', target], file: target },
     { args: ['convert', missing, target], file: target },
     { args: ['generate', '--out', target], file: target },
@@ -224,7 +256,9 @@ test('`fit | head`: the reader closing the pipe is exit 0, and the summary still
   const big = join(dir, 'big.csv');
   const g = runCli(['generate', '--customers', '60000', '--movies', '20', '--density', '0.3', '--out', big, '-q']);
   assert.equal(g.code, 0, g.stderr);
-  const child = spawn(process.execPath, [binPath, 'fit', '--input', big, '--k', '2', '--no-profiles'], { cwd: repoRoot });
+  const child = spawn(process.execPath, [binPath, 'fit', '--input', big, '--k', '2', '--no-profiles'], {
+    cwd: repoRoot,
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   // the first chunk read, the pipe is closed, as `head -1` does
@@ -264,11 +298,17 @@ test('`generate | head`: the writer stops when the reader has gone, exit 0, noth
 
 test('elbow, evaluate and recommend print their table on stdout (or --out, the same bytes), notes on stderr', () => {
   const model = join(dir, 'model.json');
-  assert.equal(runCli(['fit', '--input', tiny, '--k', '2', '--save-model', model, '--out', join(dir, 'm.csv'), '-q']).code, 0);
+  assert.equal(
+    runCli(['fit', '--input', tiny, '--k', '2', '--save-model', model, '--out', join(dir, 'm.csv'), '-q']).code,
+    0,
+  );
   const runs: Array<{ args: string[]; header: RegExp }> = [
     { args: ['elbow', '--input', tiny, '--k', '1..3'], header: /^\s*k\s+inertia\s+silhouette/ },
     { args: ['evaluate', '--input', planted, '--k', '2'], header: /^evaluate {4}/ },
-    { args: ['recommend', '--model', model, '--input', tiny, '--customer', '79', '--min-support', '1'], header: /^rank +movie +predicted/ },
+    {
+      args: ['recommend', '--model', model, '--input', tiny, '--customer', '79', '--min-support', '1'],
+      header: /^rank +movie +predicted/,
+    },
   ];
   for (const { args, header } of runs) {
     const r = runCli(args);
@@ -316,7 +356,20 @@ test("a report's command reproduces the run: --format and --columns are in it", 
   for (const command of ['fit', 'elbow']) {
     const report = join(dir, `${command}-report.md`);
     const k = command === 'fit' ? '2' : '1..2';
-    const args = [command, '--input', long, '--format', 'long', '--columns', 'who,what,stars', '--k', k, '--report', report, '-q'];
+    const args = [
+      command,
+      '--input',
+      long,
+      '--format',
+      'long',
+      '--columns',
+      'who,what,stars',
+      '--k',
+      k,
+      '--report',
+      report,
+      '-q',
+    ];
     const r = runCli(command === 'fit' ? [...args, '--out', join(dir, 'long-a.csv')] : args);
     assert.equal(r.code, 0, r.stderr);
     const md = readFileSync(report, 'utf8');

@@ -23,7 +23,9 @@ before(() => {
 
 /** --json output minus everything that measures time. */
 function withoutTimings(json: string): unknown {
-  return JSON.parse(json, (key, value: unknown) => (/^(ms|times|timings?|seconds|elapsed|.*(Seconds|Ms|Time))$/.test(key) ? undefined : value));
+  return JSON.parse(json, (key, value: unknown) =>
+    /^(ms|times|timings?|seconds|elapsed|.*(Seconds|Ms|Time))$/.test(key) ? undefined : value,
+  );
 }
 
 function ok(args: string[]): string {
@@ -40,20 +42,52 @@ const runs = [
 ];
 
 function allSame<T>(values: T[], what: string): void {
-  for (let i = 1; i < values.length; i++) assert.deepEqual(values[i], values[0], `${what}: run ${runs[i].tag} (threads ${runs[i].threads}) differs`);
+  for (let i = 1; i < values.length; i++)
+    assert.deepEqual(values[i], values[0], `${what}: run ${runs[i].tag} (threads ${runs[i].threads}) differs`);
 }
 
 test('fit: assignments, --json (minus timings) and --save-model are byte-identical', () => {
   const outs = runs.map(({ tag, threads }) => {
     const assignments = join(dir, `fit-${tag}.csv`);
     const model = join(dir, `model-${tag}.json`);
-    const json = ok(['fit', '-i', input, '-k', '6', '--seed', '5', '--n-init', '2', '--threads', threads, '--json', '-o', assignments, '--save-model', model, '-q']);
-    return { assignments: readFileSync(assignments, 'utf8'), model: readFileSync(model, 'utf8'), json: withoutTimings(json) };
+    const json = ok([
+      'fit',
+      '-i',
+      input,
+      '-k',
+      '6',
+      '--seed',
+      '5',
+      '--n-init',
+      '2',
+      '--threads',
+      threads,
+      '--json',
+      '-o',
+      assignments,
+      '--save-model',
+      model,
+      '-q',
+    ]);
+    return {
+      assignments: readFileSync(assignments, 'utf8'),
+      model: readFileSync(model, 'utf8'),
+      json: withoutTimings(json),
+    };
   });
   assert.ok(outs[0].assignments.split('\n').length > 5000);
-  allSame(outs.map((o) => o.assignments), 'assignments');
-  allSame(outs.map((o) => o.model), 'model');
-  allSame(outs.map((o) => o.json), 'fit --json');
+  allSame(
+    outs.map((o) => o.assignments),
+    'assignments',
+  );
+  allSame(
+    outs.map((o) => o.model),
+    'model',
+  );
+  allSame(
+    outs.map((o) => o.json),
+    'fit --json',
+  );
 });
 
 test('predict with the saved model: identical assignments', () => {
@@ -66,14 +100,50 @@ test('predict with the saved model: identical assignments', () => {
 
 test('elbow --json (minus timings) is identical', () => {
   allSame(
-    runs.map(({ threads }) => withoutTimings(ok(['elbow', '-i', input, '-k', '2..4', '--seed', '1', '--silhouette-sample', '500', '--threads', threads, '--json', '-q']))),
+    runs.map(({ threads }) =>
+      withoutTimings(
+        ok([
+          'elbow',
+          '-i',
+          input,
+          '-k',
+          '2..4',
+          '--seed',
+          '1',
+          '--silhouette-sample',
+          '500',
+          '--threads',
+          threads,
+          '--json',
+          '-q',
+        ]),
+      ),
+    ),
     'elbow --json',
   );
 });
 
 test('evaluate --json (minus timings) is identical', () => {
   allSame(
-    runs.map(({ threads }) => withoutTimings(ok(['evaluate', '-i', input, '-k', '3', '--seed', '2', '--max-iter', '50', '--threads', threads, '--json', '-q']))),
+    runs.map(({ threads }) =>
+      withoutTimings(
+        ok([
+          'evaluate',
+          '-i',
+          input,
+          '-k',
+          '3',
+          '--seed',
+          '2',
+          '--max-iter',
+          '50',
+          '--threads',
+          threads,
+          '--json',
+          '-q',
+        ]),
+      ),
+    ),
     'evaluate --json',
   );
 });
@@ -81,7 +151,8 @@ test('evaluate --json (minus timings) is identical', () => {
 test('generate: the same seed gives the same bytes, plain and gzip', () => {
   for (const ext of ['csv', 'csv.gz']) {
     const files = ['x', 'y'].map((tag) => join(dir, `gen-${tag}.${ext}`));
-    for (const f of files) ok(['generate', '--customers', '3000', '--movies', '300', '--seed', '9', '--out', f, '--quiet']);
+    for (const f of files)
+      ok(['generate', '--customers', '3000', '--movies', '300', '--seed', '9', '--out', f, '--quiet']);
     assert.ok(readFileSync(files[0]).equals(readFileSync(files[1])), ext);
   }
 });

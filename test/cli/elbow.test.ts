@@ -17,11 +17,27 @@ test('--json: one result per k, each with the inertia fit reports for that k', (
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
   const s = JSON.parse(r.stdout);
-  assert.deepEqual(s.results.map((row: { k: number }) => row.k), [2, 3, 4]);
+  assert.deepEqual(
+    s.results.map((row: { k: number }) => row.k),
+    [2, 3, 4],
+  );
   assert.equal(s.rows, 240);
   assert.deepEqual(s.silhouette, { sampleSize: 10000, rows: 240, exact: true });
   for (const row of s.results) {
-    const fit = JSON.parse(runCli(['fit', '--input', data, '--k', String(row.k), '--seed', '3', '--json', '--out', join(dir, `a${row.k}.csv`)]).stdout);
+    const fit = JSON.parse(
+      runCli([
+        'fit',
+        '--input',
+        data,
+        '--k',
+        String(row.k),
+        '--seed',
+        '3',
+        '--json',
+        '--out',
+        join(dir, `a${row.k}.csv`),
+      ]).stdout,
+    );
     assert.equal(row.inertia, fit.inertia, `k=${row.k}`);
     assert.equal(row.nIter, fit.nIter);
     assert.deepEqual(row.sizes, fit.sizes);
@@ -31,10 +47,24 @@ test('--json: one result per k, each with the inertia fit reports for that k', (
 });
 
 test('a list of k is sorted; k = 1 has no scores (null) but an inertia; --matrix and --silhouette-sample pass through', () => {
-  const r = runCli(['elbow', '--input', data, '--k', '3,1,2', '--matrix', 'binary', '--silhouette-sample', '100', '--json']);
+  const r = runCli([
+    'elbow',
+    '--input',
+    data,
+    '--k',
+    '3,1,2',
+    '--matrix',
+    'binary',
+    '--silhouette-sample',
+    '100',
+    '--json',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
-  assert.deepEqual(s.results.map((row: { k: number }) => row.k), [1, 2, 3]);
+  assert.deepEqual(
+    s.results.map((row: { k: number }) => row.k),
+    [1, 2, 3],
+  );
   assert.equal(s.results[0].silhouette, null);
   assert.equal(s.results[0].daviesBouldin, null);
   assert.ok(s.results[0].inertia > s.results[2].inertia);
@@ -68,7 +98,8 @@ test('--plot writes a PNG that decodes at the chart size times the scale; --repo
   assert.equal(img.width, ELBOW_PLOT_SIZE.width * ELBOW_PLOT_SCALE);
   assert.equal(img.height, ELBOW_PLOT_SIZE.height * ELBOW_PLOT_SCALE);
   const md = readFileSync(report, 'utf8');
-  for (const section of ['## Data', '## Options', '## Choosing k', '## Reproduce']) assert.ok(md.includes(section), section);
+  for (const section of ['## Data', '## Options', '## Choosing k', '## Reproduce'])
+    assert.ok(md.includes(section), section);
   assert.ok(md.includes('![Inertia and silhouette against k](elbow.png)'));
   assert.ok(md.includes(`netflix-cluster elbow --input ${data} --k 2..4 --matrix ratings --seed 0`));
   assert.equal(md.match(/^\| [234] \| /gm)?.length, 3, 'one table row per k');

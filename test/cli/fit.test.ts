@@ -33,12 +33,27 @@ test('--json prints one object with the documented fields; --out gets the assign
   const r = runCli(['fit', '--input', data, '--k', '3', '--json', '--out', out, '--matrix', 'binary']);
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
-  for (const key of ['k', 'rows', 'cols', 'nnz', 'matrix', 'seed', 'inertia', 'nIter', 'converged', 'sizes', 'timingsMs']) {
+  for (const key of [
+    'k',
+    'rows',
+    'cols',
+    'nnz',
+    'matrix',
+    'seed',
+    'inertia',
+    'nIter',
+    'converged',
+    'sizes',
+    'timingsMs',
+  ]) {
     assert.ok(key in s, key);
   }
   assert.equal(s.matrix, 'binary');
   assert.equal(s.rows, 300);
-  assert.equal(s.sizes.reduce((a: number, b: number) => a + b, 0), 300);
+  assert.equal(
+    s.sizes.reduce((a: number, b: number) => a + b, 0),
+    300,
+  );
   assert.equal(parseAssignments(readFileSync(out, 'utf8')).size, 300);
 });
 
@@ -63,15 +78,35 @@ test('--save-model writes centres, movie ids and options', () => {
 });
 
 test('--engine ml-kmeans gives the same clusters as the sparse engine from the same seed', () => {
-  const a = JSON.parse(runCli(['fit', '--input', data, '--k', '3', '--tol', '0', '--json', '--out', join(dir, 's.csv')]).stdout);
-  const b = JSON.parse(runCli(['fit', '--input', data, '--k', '3', '--tol', '0', '--json', '--out', join(dir, 'd.csv'), '--engine', 'ml-kmeans']).stdout);
+  const a = JSON.parse(
+    runCli(['fit', '--input', data, '--k', '3', '--tol', '0', '--json', '--out', join(dir, 's.csv')]).stdout,
+  );
+  const b = JSON.parse(
+    runCli([
+      'fit',
+      '--input',
+      data,
+      '--k',
+      '3',
+      '--tol',
+      '0',
+      '--json',
+      '--out',
+      join(dir, 'd.csv'),
+      '--engine',
+      'ml-kmeans',
+    ]).stdout,
+  );
   assert.deepEqual(readFileSync(join(dir, 's.csv'), 'utf8'), readFileSync(join(dir, 'd.csv'), 'utf8'));
   assert.ok(Math.abs(a.inertia - b.inertia) <= 1e-9 * a.inertia);
 });
 
 test('--rows and --sample pick customers', () => {
   const rows = parseAssignments(runCli(['fit', '--input', data, '--k', '2', '--rows', '20', '--quiet']).stdout);
-  assert.deepEqual([...rows.keys()], Array.from({ length: 20 }, (_, i) => 10 * (i + 1)));
+  assert.deepEqual(
+    [...rows.keys()],
+    Array.from({ length: 20 }, (_, i) => 10 * (i + 1)),
+  );
   const s1 = runCli(['fit', '--input', data, '--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
   const s2 = runCli(['fit', '--input', data, '--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
   assert.equal(parseAssignments(s1).size, 25);
@@ -81,9 +116,16 @@ test('--rows and --sample pick customers', () => {
 test('fit | head: a pipe closed early is not an error', () => {
   const big = join(dir, 'big.csv');
   writeFileSync(big, pivotCsv(plantedMatrix(20000, 20, 0.3, 2, 4)));
-  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${binPath}" fit --input "${big}" --k 2 --quiet | head -2; echo "status \${PIPESTATUS[0]}" >&2`], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      `"${process.execPath}" "${binPath}" fit --input "${big}" --k 2 --quiet | head -2; echo "status \${PIPESTATUS[0]}" >&2`,
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   assert.equal(r.stdout.split('\n')[0], 'Cust_Id,cluster');
   assert.match(r.stderr, /^status 0$/m);
   assert.doesNotMatch(r.stderr, /EPIPE|Error/);
@@ -101,7 +143,21 @@ test('the bad-data run leaves an existing output file untouched', () => {
 
 test('fit --heatmaps draws one PNG per cluster and clusters.png, with the title lines on stderr', () => {
   const out = tempDir();
-  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', out, '--out', join(dir, 'h.csv'), '--max-users', '20', '--scale', '1']);
+  const r = runCli([
+    'fit',
+    '--input',
+    data,
+    '--k',
+    '3',
+    '--heatmaps',
+    out,
+    '--out',
+    join(dir, 'h.csv'),
+    '--max-users',
+    '20',
+    '--scale',
+    '1',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(readdirSync(out).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png']);
   assert.match(r.stderr, /^Cluster 0 - \d+ customers \(20 shown\) x 50 movies$/m);
@@ -112,7 +168,24 @@ test('fit --heatmaps and --report create their folders as mkdir -p does', () => 
   const base = tempDir();
   const heat = join(base, 'new', 'heat');
   const report = join(base, 'other', 'deep', 'report.md');
-  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', heat, '--report', report, '--out', join(dir, 'mk.csv'), '--max-users', '20', '--scale', '0.5', '--quiet']);
+  const r = runCli([
+    'fit',
+    '--input',
+    data,
+    '--k',
+    '3',
+    '--heatmaps',
+    heat,
+    '--report',
+    report,
+    '--out',
+    join(dir, 'mk.csv'),
+    '--max-users',
+    '20',
+    '--scale',
+    '0.5',
+    '--quiet',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(readdirSync(heat).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png']);
   assert.ok(existsSync(report));
@@ -130,15 +203,38 @@ test('fit --heatmaps under a file fails before any work (exit 74, one line)', ()
 
 test('a rerun with fewer clusters removes nothing, and its report and summary list exactly its own files', () => {
   const heat = join(tempDir(), 'heat');
-  const common = ['fit', '--input', data, '--heatmaps', heat, '--out', join(dir, 'rerun.csv'), '--max-users', '20', '--scale', '0.5', '--seed', '1'];
+  const common = [
+    'fit',
+    '--input',
+    data,
+    '--heatmaps',
+    heat,
+    '--out',
+    join(dir, 'rerun.csv'),
+    '--max-users',
+    '20',
+    '--scale',
+    '0.5',
+    '--seed',
+    '1',
+  ];
   assert.equal(runCli([...common, '--k', '3', '--quiet']).code, 0);
   const report = join(heat, 'report.md');
   const r = runCli([...common, '--k', '2', '--json', '--report', report, '--min-cluster-size', '1']);
   assert.equal(r.code, 0, r.stderr);
   // cluster-2.png is the first run's: still there, named as such, and not this run's
-  assert.deepEqual(readdirSync(heat).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png', 'report.md']);
+  assert.deepEqual(readdirSync(heat).sort(), [
+    'cluster-0.png',
+    'cluster-1.png',
+    'cluster-2.png',
+    'clusters.png',
+    'report.md',
+  ]);
   const s = JSON.parse(r.stdout);
-  assert.deepEqual(s.heatmaps.files, ['clusters.png', 'cluster-0.png', 'cluster-1.png'].map((f) => join(heat, f)));
+  assert.deepEqual(
+    s.heatmaps.files,
+    ['clusters.png', 'cluster-0.png', 'cluster-1.png'].map((f) => join(heat, f)),
+  );
   assert.deepEqual(s.heatmaps.stale, [join(heat, 'cluster-2.png')]);
   assert.ok(r.stderr.includes(messages.heatmapsWritten(['clusters.png', 'cluster-0.png', 'cluster-1.png'], heat)));
   assert.ok(r.stderr.includes(messages.heatmapsStale(['cluster-2.png'], heat)));
@@ -150,26 +246,69 @@ test('a rerun with fewer clusters removes nothing, and its report and summary li
 test('the report names the clusters not drawn and why', () => {
   const heat = join(tempDir(), 'heat');
   const report = join(heat, 'report.md');
-  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', heat, '--report', report, '--out', join(dir, 'nd.csv'), '--max-users', '20', '--scale', '0.5', '--min-cluster-size', '1000', '--json']);
+  const r = runCli([
+    'fit',
+    '--input',
+    data,
+    '--k',
+    '3',
+    '--heatmaps',
+    heat,
+    '--report',
+    report,
+    '--out',
+    join(dir, 'nd.csv'),
+    '--max-users',
+    '20',
+    '--scale',
+    '0.5',
+    '--min-cluster-size',
+    '1000',
+    '--json',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const sizes: number[] = JSON.parse(r.stdout).sizes;
   const list = sizes.map((n, c) => `cluster ${c} (${n} customers)`).join(', ');
-  assert.ok(readFileSync(report, 'utf8').includes(`Not drawn, having fewer than \`--min-cluster-size\` 1000 customers: ${list}.`));
+  assert.ok(
+    readFileSync(report, 'utf8').includes(
+      `Not drawn, having fewer than \`--min-cluster-size\` 1000 customers: ${list}.`,
+    ),
+  );
 });
 
 test('fit shows cluster profiles on stderr and in --json; --report writes Markdown with the reproducing command', () => {
   const report = join(dir, 'report.md');
-  const r = runCli(['fit', '--input', data, '--k', '3', '--json', '--out', join(dir, 'p.csv'), '--min-support', '5', '--report', report]);
+  const r = runCli([
+    'fit',
+    '--input',
+    data,
+    '--k',
+    '3',
+    '--json',
+    '--out',
+    join(dir, 'p.csv'),
+    '--min-support',
+    '5',
+    '--report',
+    report,
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
   assert.equal(s.profiles.clusters.length, 3);
   assert.equal(s.profiles.minSupport, 5);
-  assert.equal(s.profiles.clusters.reduce((a: number, c: { size: number }) => a + c.size, 0), 300);
+  assert.equal(
+    s.profiles.clusters.reduce((a: number, c: { size: number }) => a + c.size, 0),
+    300,
+  );
   const md = readFileSync(report, 'utf8');
-  for (const section of ['## Data', '## Options', '## Result', '## Reproduce']) assert.ok(md.includes(section), section);
+  for (const section of ['## Data', '## Options', '## Result', '## Reproduce'])
+    assert.ok(md.includes(section), section);
   assert.match(md, /netflix-cluster fit --input \S+planted\.csv --k 3 --matrix ratings --seed 0/);
   const text = runCli(['fit', '--input', data, '--k', '3', '--out', join(dir, 'p2.csv')]).stderr;
   assert.match(text, /^cluster 0 +\d+ customers \(\d+\.\d%\) +\d+\.\d ratings each +mean rating \d\.\d\d$/m);
   assert.match(text, new RegExp(`highest rated \\(rated by >= ${defaultMinSupport} of its customers\\)`));
-  assert.doesNotMatch(runCli(['fit', '--input', data, '--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr, /highest rated/);
+  assert.doesNotMatch(
+    runCli(['fit', '--input', data, '--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr,
+    /highest rated/,
+  );
 });

@@ -48,7 +48,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
       'Cluster 0 - 6 customers (5 shown) x 4 movies',
       'Cluster 1 - 5 customers (5 shown) x 4 movies',
       messages.heatmapSkipped(2, 3, 4),
-      messages.heatmapsWritten(["clusters.png", "cluster-0.png", "cluster-1.png"], out),
+      messages.heatmapsWritten(['clusters.png', 'cluster-0.png', 'cluster-1.png'], out),
     ]);
     assert.deepEqual(readdirSync(out).sort(), ['cluster-0.png', 'cluster-1.png', 'clusters.png']);
     const png = await decodePng(readFileSync(join(out, 'cluster-0.png')));
@@ -58,8 +58,20 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
   it('labels movies by title and writes specs, quietly, for the binary matrix', async () => {
     const out = outDir();
     const run = await cli([
-      'heatmap', '--input', pivot, '--assignments', assignments, '--out', out, ...small,
-      '--matrix', 'binary', '--titles', fixture('heatmap/titles.csv'), '--spec', '--quiet',
+      'heatmap',
+      '--input',
+      pivot,
+      '--assignments',
+      assignments,
+      '--out',
+      out,
+      ...small,
+      '--matrix',
+      'binary',
+      '--titles',
+      fixture('heatmap/titles.csv'),
+      '--spec',
+      '--quiet',
     ]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
@@ -70,17 +82,46 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
 
   it('creates a missing output folder and draws --select distinctive', async () => {
     const out = join(tmp, 'missing-dir', 'sub');
-    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out, ...small, '--select', 'distinctive', '--spec', '--quiet']);
+    const run = await cli([
+      'heatmap',
+      '--input',
+      pivot,
+      '--assignments',
+      assignments,
+      '--out',
+      out,
+      ...small,
+      '--select',
+      'distinctive',
+      '--spec',
+      '--quiet',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.ok(readdirSync(out).includes('clusters.png'));
     const spec = JSON.parse(readFileSync(join(out, 'cluster-1.vl.json'), 'utf8'));
-    assert.equal(spec.title.subtitle[1], "customers: the 5 of 5 nearest the cluster's mean, those who rated none of these last (--select distinctive)");
+    assert.equal(
+      spec.title.subtitle[1],
+      "customers: the 5 of 5 nearest the cluster's mean, those who rated none of these last (--select distinctive)",
+    );
   });
 
   it('exits 2 naming the choices for an unknown --select', async () => {
-    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', outDir(), '--select', 'best']);
+    const run = await cli([
+      'heatmap',
+      '--input',
+      pivot,
+      '--assignments',
+      assignments,
+      '--out',
+      outDir(),
+      '--select',
+      'best',
+    ]);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, `netflix-cluster: ${messages.badChoice('--select', 'best', ['densest', 'distinctive', 'sample'])}\n`);
+    assert.equal(
+      run.stderr,
+      `netflix-cluster: ${messages.badChoice('--select', 'best', ['densest', 'distinctive', 'sample'])}\n`,
+    );
   });
 
   it('exits 65 naming file:line and the value for a bad cluster id, and leaves no PNG', async () => {

@@ -24,7 +24,11 @@ test('fit on a half-star long file with no flags: range 0.5..5 inferred, stated 
 
 test('recommend and predict read on the scale saved in the model: a rating outside it is refused, exit 65', () => {
   const model = join(dir, 'model-1-5.json');
-  assert.equal(runCli(['fit', '-i', fixture('long/u1.base'), '-k', '2', '-q', '-o', join(dir, 'b.csv'), '--save-model', model]).code, 0);
+  assert.equal(
+    runCli(['fit', '-i', fixture('long/u1.base'), '-k', '2', '-q', '-o', join(dir, 'b.csv'), '--save-model', model])
+      .code,
+    0,
+  );
   const half = join(dir, 'half.tsv');
   writeFileSync(half, '1\t10\t4\n1\t20\t0.5\n2\t10\t3\n');
   const r = runCli(['recommend', '-m', model, '-i', half, '-c', '1', '-q']);
@@ -41,12 +45,27 @@ test('recommend and predict read on the scale saved in the model: a rating outsi
 });
 
 test('--input - reads standard input; --titles movies.csv adds genres to the profiles', () => {
-  const r = runCli(['fit', '-i', '-', '-k', '2', '--json', '--titles', fixture('titles/movies.csv')], { input: '1,1,4\n1,11,2\n2,20,5\n2,30,1.5\n3,40,3\n' });
+  const r = runCli(['fit', '-i', '-', '-k', '2', '--json', '--titles', fixture('titles/movies.csv')], {
+    input: '1,1,4\n1,11,2\n2,20,5\n2,30,1.5\n3,40,3\n',
+  });
   assert.equal(r.code, 0, r.stderr);
-  const s = JSON.parse(r.stdout) as { input: string; ratingRange: unknown; profiles: { clusters: { genres: { genre: string }[] }[] } };
+  const s = JSON.parse(r.stdout) as {
+    input: string;
+    ratingRange: unknown;
+    profiles: { clusters: { genres: { genre: string }[] }[] };
+  };
   assert.deepEqual(s.ratingRange, { min: 0.5, max: 5 }, 'half stars from 1.5 to 5: the half-star scale');
   const names = new Set(s.profiles.clusters.flatMap((c) => c.genres.map((g) => g.genre)));
-  assert.deepEqual([...names].sort(), ['Adventure', 'Animation', 'Children', 'Comedy', 'Crime', 'Drama', 'Fantasy', 'Romance']);
+  assert.deepEqual([...names].sort(), [
+    'Adventure',
+    'Animation',
+    'Children',
+    'Comedy',
+    'Crime',
+    'Drama',
+    'Fantasy',
+    'Romance',
+  ]);
 });
 
 test('bad input on stdin keeps the contract: one line naming -:line:column, exit 65, nothing written', () => {

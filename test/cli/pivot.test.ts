@@ -30,7 +30,19 @@ test('pivot writes the df_p pandas wrote and prints what the original printed', 
 test('--out x.csv.gz writes gzip; --quiet prints nothing; options reach the trim', () => {
   const dir = tempDir();
   const out = join(dir, 'df_p.csv.gz');
-  const r = runCli(['pivot', ...files, '--out', out, '--quiet', '--min-movie-ratings', '0', '--customer-quantile', '0', '--gzip-level', '9']);
+  const r = runCli([
+    'pivot',
+    ...files,
+    '--out',
+    out,
+    '--quiet',
+    '--min-movie-ratings',
+    '0',
+    '--customer-quantile',
+    '0',
+    '--gzip-level',
+    '9',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
   const text = gunzipSync(readFileSync(out)).toString('utf8');
@@ -45,23 +57,67 @@ interface BadCase {
 }
 
 const bad: BadCase[] = [
-  { name: 'rating-before-movie.txt', text: '1488844,3,2005-09-06\n1:\n', message: (f) => messages.netflixRatingBeforeMovie(f, 1, '1488844,3,2005-09-06') },
+  {
+    name: 'rating-before-movie.txt',
+    text: '1488844,3,2005-09-06\n1:\n',
+    message: (f) => messages.netflixRatingBeforeMovie(f, 1, '1488844,3,2005-09-06'),
+  },
   { name: 'malformed.txt', text: '1:\n12,3\n', message: (f) => messages.netflixMalformedLine(f, 2, '12,3') },
-  { name: 'four-cells.txt', text: '1:\n12,3,2005-01-01,x\n', message: (f) => messages.netflixMalformedLine(f, 2, '12,3,2005-01-01,x') },
-  { name: 'words.txt', text: '1:\n12,3,2005-01-01\nhello\n', message: (f) => messages.netflixMalformedLine(f, 3, 'hello') },
+  {
+    name: 'four-cells.txt',
+    text: '1:\n12,3,2005-01-01,x\n',
+    message: (f) => messages.netflixMalformedLine(f, 2, '12,3,2005-01-01,x'),
+  },
+  {
+    name: 'words.txt',
+    text: '1:\n12,3,2005-01-01\nhello\n',
+    message: (f) => messages.netflixMalformedLine(f, 3, 'hello'),
+  },
   { name: 'rating-6.txt', text: '1:\n12,6,2005-01-01\n', message: (f) => messages.netflixBadRating(f, 2, '6', 1, 5) },
   { name: 'rating-0.txt', text: '1:\n12,0,2005-01-01\n', message: (f) => messages.netflixBadRating(f, 2, '0', 1, 5) },
-  { name: 'rating-half.txt', text: '1:\n12,3.5,2005-01-01\n', message: (f) => messages.netflixBadRating(f, 2, '3.5', 1, 5) },
+  {
+    name: 'rating-half.txt',
+    text: '1:\n12,3.5,2005-01-01\n',
+    message: (f) => messages.netflixBadRating(f, 2, '3.5', 1, 5),
+  },
   { name: 'rating-empty.txt', text: '1:\n12,,2005-01-01\n', message: (f) => messages.netflixBadRating(f, 2, '', 1, 5) },
-  { name: 'date-month.txt', text: '1:\n12,3,2005-13-01\n', message: (f) => messages.netflixBadDate(f, 2, '2005-13-01') },
-  { name: 'date-feb-30.txt', text: '1:\n12,3,2005-02-29\n', message: (f) => messages.netflixBadDate(f, 2, '2005-02-29') },
-  { name: 'date-slashes.txt', text: '1:\n12,3,2005/01/01\n', message: (f) => messages.netflixBadDate(f, 2, '2005/01/01') },
+  {
+    name: 'date-month.txt',
+    text: '1:\n12,3,2005-13-01\n',
+    message: (f) => messages.netflixBadDate(f, 2, '2005-13-01'),
+  },
+  {
+    name: 'date-feb-30.txt',
+    text: '1:\n12,3,2005-02-29\n',
+    message: (f) => messages.netflixBadDate(f, 2, '2005-02-29'),
+  },
+  {
+    name: 'date-slashes.txt',
+    text: '1:\n12,3,2005/01/01\n',
+    message: (f) => messages.netflixBadDate(f, 2, '2005/01/01'),
+  },
   { name: 'date-short.txt', text: '1:\n12,3,05-01-01\n', message: (f) => messages.netflixBadDate(f, 2, '05-01-01') },
-  { name: 'date-trailing.txt', text: '1:\n12,3,2005-01-01x\n', message: (f) => messages.netflixBadDate(f, 2, '2005-01-01x') },
-  { name: 'customer-letters.txt', text: '1:\nabc,3,2005-01-01\n', message: (f) => messages.netflixBadCustomerId(f, 2, 'abc') },
+  {
+    name: 'date-trailing.txt',
+    text: '1:\n12,3,2005-01-01x\n',
+    message: (f) => messages.netflixBadDate(f, 2, '2005-01-01x'),
+  },
+  {
+    name: 'customer-letters.txt',
+    text: '1:\nabc,3,2005-01-01\n',
+    message: (f) => messages.netflixBadCustomerId(f, 2, 'abc'),
+  },
   { name: 'customer-zero.txt', text: '1:\n0,3,2005-01-01\n', message: (f) => messages.netflixBadCustomerId(f, 2, '0') },
-  { name: 'customer-huge.txt', text: '1:\n99999999999,3,2005-01-01\n', message: (f) => messages.netflixBadCustomerId(f, 2, '99999999999') },
-  { name: 'movie-letters.txt', text: '1:\n5,3,2005-01-01\nx2:\n', message: (f) => messages.netflixBadMovieId(f, 3, 'x2') },
+  {
+    name: 'customer-huge.txt',
+    text: '1:\n99999999999,3,2005-01-01\n',
+    message: (f) => messages.netflixBadCustomerId(f, 2, '99999999999'),
+  },
+  {
+    name: 'movie-letters.txt',
+    text: '1:\n5,3,2005-01-01\nx2:\n',
+    message: (f) => messages.netflixBadMovieId(f, 3, 'x2'),
+  },
   { name: 'movie-space.txt', text: '1 :\n', message: (f) => messages.netflixBadMovieId(f, 1, '1 ') },
   { name: 'no-ratings.txt', text: '1:\n2:\n', message: (f) => messages.netflixNoRatings(f) },
   { name: 'empty.txt', text: '', message: (f) => messages.inputEmpty(f) },

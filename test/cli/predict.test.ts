@@ -31,12 +31,17 @@ test('predict: unknown movies are ignored and counted, absent model movies noted
   assert.ok(r.stderr.includes(messages.unknownMoviesIgnored(1, unknownRatings)), r.stderr);
   assert.ok(r.stderr.includes(messages.modelMoviesAbsent(1)), r.stderr);
   const s = JSON.parse(r.stdout);
-  assert.deepEqual([s.rows, s.matchedMovies, s.unknownMovies, s.droppedRatings, s.absentModelMovies, s.k], [40, 49, 1, unknownRatings, 1, 3]);
-  assert.equal(s.sizes.reduce((a: number, b: number) => a + b, 0), 40);
+  assert.deepEqual(
+    [s.rows, s.matchedMovies, s.unknownMovies, s.droppedRatings, s.absentModelMovies, s.k],
+    [40, 49, 1, unknownRatings, 1, 3],
+  );
+  assert.equal(
+    s.sizes.reduce((a: number, b: number) => a + b, 0),
+    40,
+  );
   const lines = readFileSync(out, 'utf8').trim().split('\n');
   assert.equal(lines[0], 'Cust_Id,cluster');
   assert.equal(lines.length, 41);
   // --quiet silences the notes
   assert.equal(runCli(['predict', '--model', fx.model, '--input', input, '--quiet']).stderr, '');
 });
-

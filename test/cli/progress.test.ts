@@ -18,11 +18,19 @@ function manualClock(): { now: () => number; advance: (ms: number) => void } {
 
 test('the line: done of total with a share, the elapsed time and an estimate from the rate so far', () => {
   const clock = manualClock();
-  const p = new Progress(new Log({ stream: fakeStderr(true).stream }), 'reading df_p.csv', { total: 1000e6, unit: 'MB', scale: 1e6, now: clock.now });
+  const p = new Progress(new Log({ stream: fakeStderr(true).stream }), 'reading df_p.csv', {
+    total: 1000e6,
+    unit: 'MB',
+    scale: 1e6,
+    now: clock.now,
+  });
   clock.advance(2000);
   // 250 of 1000 MB in 2 s: 750 MB more at that rate is 6 s
   assert.equal(p.line(250e6), 'reading df_p.csv: 250 of 1000 MB (25%), 2.0 s, about 6.0 s left');
-  assert.equal(p.line(250e6, '1,200 records'), 'reading df_p.csv: 250 of 1000 MB (25%), 1,200 records, 2.0 s, about 6.0 s left');
+  assert.equal(
+    p.line(250e6, '1,200 records'),
+    'reading df_p.csv: 250 of 1000 MB (25%), 1,200 records, 2.0 s, about 6.0 s left',
+  );
   // nothing done yet, or all done: no estimate
   assert.equal(p.line(0), 'reading df_p.csv: 0.0 of 1000 MB (0%), 2.0 s');
   // below 10 units, one decimal: 0.3 MB, not 0 MB
@@ -32,7 +40,10 @@ test('the line: done of total with a share, the elapsed time and an estimate fro
 
 test('without a total (k-means stops when it converges): the count and the elapsed time only', () => {
   const clock = manualClock();
-  const p = new Progress(new Log({ stream: fakeStderr(true).stream }), 'k-means k=5', { unit: 'iterations', now: clock.now });
+  const p = new Progress(new Log({ stream: fakeStderr(true).stream }), 'k-means k=5', {
+    unit: 'iterations',
+    now: clock.now,
+  });
   clock.advance(61_500);
   assert.equal(p.line(12, 'inertia 4.6e+6'), 'k-means k=5: 12 iterations, inertia 4.6e+6, 1 min 02 s');
   // a count beyond a stale total (a gzip's decompressed bytes against the file size) drops the total, not the line

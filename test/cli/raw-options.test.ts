@@ -7,7 +7,10 @@ import { messages } from '../../src/messages.js';
 test('--columns takes user,movie,rating names', () => {
   assert.deepEqual(columnsOption('uid, iid ,score'), { user: 'uid', movie: 'iid', rating: 'score' });
   for (const bad of ['a,b', 'a,,c', 'a,b,c,d', '']) {
-    assert.throws(() => columnsOption(bad), (err: Error) => err instanceof InvalidArgumentError && err.message === messages.badColumnsSpec(bad));
+    assert.throws(
+      () => columnsOption(bad),
+      (err: Error) => err instanceof InvalidArgumentError && err.message === messages.badColumnsSpec(bad),
+    );
   }
 });
 
@@ -16,6 +19,12 @@ test('quantiles are numbers in [0, 1]', () => {
   assert.equal(parse('0.7'), 0.7);
   assert.equal(parse('0'), 0);
   assert.equal(parse('1'), 1);
-  assert.throws(() => parse('-0.1'), (err: Error) => err.message === messages.quantileRange('--movie-quantile', -0.1));
-  assert.throws(() => parse('x'), (err: Error) => err.message === messages.badNumber('--movie-quantile', 'x'));
+  assert.throws(
+    () => parse('-0.1'),
+    (err: Error) => err.message === messages.quantileRange('--movie-quantile', -0.1),
+  );
+  assert.throws(
+    () => parse('x'),
+    (err: Error) => err.message === messages.badNumber('--movie-quantile', 'x'),
+  );
 });

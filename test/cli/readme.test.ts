@@ -31,8 +31,13 @@ const skipRules: ReadonlyArray<{ readonly rule: RegExp; readonly why: string }> 
     rule: /^netflix-cluster heatmap /,
     why: 'two seconds of CPU drawing what fit --heatmaps (run here) has drawn; test/cli/heatmap.test.ts runs and decodes it',
   },
-  { rule: /ml-100k\/|ml-1m\/|netflix-prize\/|ratings\.csv\.gz/, why: "the user's own downloads (MovieLens 100k/1M, the Netflix Prize files), not in the repository" },
-  ...(haveMovieLens ? [] : [{ rule: /ml-latest-small\//, why: `MovieLens small is not on this machine (${movieLens})` }]),
+  {
+    rule: /ml-100k\/|ml-1m\/|netflix-prize\/|ratings\.csv\.gz/,
+    why: "the user's own downloads (MovieLens 100k/1M, the Netflix Prize files), not in the repository",
+  },
+  ...(haveMovieLens
+    ? []
+    : [{ rule: /ml-latest-small\//, why: `MovieLens small is not on this machine (${movieLens})` }]),
 ];
 /** In README order. */
 const expectedSkips = [
@@ -65,7 +70,14 @@ function readmeSteps(): Step[] {
       .filter((l) => l.trim() !== '');
     if (lang === 'sh') {
       // a trailing `# comment` explains the command; `npx netflix-cluster` is the same binary as the linked one
-      for (const line of lines) steps.push({ command: line.replace(/\s+#\s.*$/, '').replace(/^npx /, '').trim(), shown: null });
+      for (const line of lines)
+        steps.push({
+          command: line
+            .replace(/\s+#\s.*$/, '')
+            .replace(/^npx /, '')
+            .trim(),
+          shown: null,
+        });
     } else if (lang === 'text' && lines[0]?.startsWith('$ ')) {
       let current: { command: string; shown: string[] } | null = null;
       for (const line of lines) {
@@ -98,7 +110,11 @@ test('README: the fenced sh commands and the shown outputs that use the bundled 
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
 
   for (const step of run) {
-    assert.match(step.command, /^netflix-cluster /, `not a netflix-cluster command and no skip rule for it: ${step.command}`);
+    assert.match(
+      step.command,
+      /^netflix-cluster /,
+      `not a netflix-cluster command and no skip rule for it: ${step.command}`,
+    );
     const r = spawnSync('sh', ['-c', step.command], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
     if (step.shown === null) {
       assert.equal(r.status, 0, `${step.command}\n${r.stderr}`);
@@ -107,7 +123,10 @@ test('README: the fenced sh commands and the shown outputs that use the bundled 
     const actual = new Set([...r.stdout.split('\n'), ...r.stderr.split('\n')].map(untimed));
     for (const line of step.shown) {
       if (line.trim() === '...') continue;
-      assert.ok(actual.has(untimed(line)), `${step.command}: the README shows\n  ${line}\nbut the run printed\n${r.stdout}${r.stderr}`);
+      assert.ok(
+        actual.has(untimed(line)),
+        `${step.command}: the README shows\n  ${line}\nbut the run printed\n${r.stdout}${r.stderr}`,
+      );
     }
   }
 });

@@ -23,9 +23,21 @@ export function makeRecommendFixtures(): RecommendFixtures {
   const model = join(dir, 'model.json');
   const fit = runCli(['fit', '--input', data, '--k', '3', '--seed', '1', '--save-model', model, '--quiet']);
   if (fit.code !== 0) throw new Error(`fit failed: ${fit.stderr}`);
-  const base = { format: 'netflix-cluster-model', version: 1, k: 1, inertia: 0, nIter: 1, converged: true, sizes: [1], options: {} };
+  const base = {
+    format: 'netflix-cluster-model',
+    version: 1,
+    k: 1,
+    inertia: 0,
+    nIter: 1,
+    converged: true,
+    sizes: [1],
+    options: {},
+  };
   const noOverlapModel = join(dir, 'other-movies.json');
-  writeFileSync(noOverlapModel, JSON.stringify({ ...base, matrix: 'ratings', movieIds: [9001, 9002], centers: [[1, 2]] }));
+  writeFileSync(
+    noOverlapModel,
+    JSON.stringify({ ...base, matrix: 'ratings', movieIds: [9001, 9002], centers: [[1, 2]] }),
+  );
   const unknownKindModel = join(dir, 'dense-kind.json');
   writeFileSync(unknownKindModel, JSON.stringify({ ...base, matrix: 'dense', movieIds: [1, 2], centers: [[1, 2]] }));
   const notOursModel = join(dir, 'not-ours.json');

@@ -9,18 +9,34 @@ import { customerIdOf, makeRecommendFixtures, ratedMovies } from './recommend-fi
 
 const fx = makeRecommendFixtures();
 const titles = join(fx.dir, 'movie_titles.csv');
-writeFileSync(titles, Buffer.from(Array.from({ length: 50 }, (_, j) => `${j + 1},${1990 + j},Film ${j + 1}, Été\r\n`).join(''), 'latin1'));
+writeFileSync(
+  titles,
+  Buffer.from(Array.from({ length: 50 }, (_, j) => `${j + 1},${1990 + j},Film ${j + 1}, Été\r\n`).join(''), 'latin1'),
+);
 
 /** How many customers rated each movie id of the fixture. */
 function supportOf(): Map<number, number> {
   const out = new Map<number, number>();
-  for (let p = 0; p < fx.matrix.rowPtr[fx.matrix.nRows]; p++) out.set(fx.matrix.colIdx[p] + 1, (out.get(fx.matrix.colIdx[p] + 1) ?? 0) + 1);
+  for (let p = 0; p < fx.matrix.rowPtr[fx.matrix.nRows]; p++)
+    out.set(fx.matrix.colIdx[p] + 1, (out.get(fx.matrix.colIdx[p] + 1) ?? 0) + 1);
   return out;
 }
 
-test('recommend --model: the cluster predictor with the model\'s clusters; top N unrated movies with support and title', () => {
+test("recommend --model: the cluster predictor with the model's clusters; top N unrated movies with support and title", () => {
   for (const row of [0, 1, 2, 150]) {
-    const r = runCli(['recommend', '--model', fx.model, '--input', fx.data, '--customer', String(customerIdOf(row)), '--top', '5', '--titles', titles]);
+    const r = runCli([
+      'recommend',
+      '--model',
+      fx.model,
+      '--input',
+      fx.data,
+      '--customer',
+      String(customerIdOf(row)),
+      '--top',
+      '5',
+      '--titles',
+      titles,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^rank +movie +predicted +support +title$/);
@@ -38,13 +54,31 @@ test('recommend --model: the cluster predictor with the model\'s clusters; top N
       assert.ok(n >= defaultMinSupport);
       assert.ok(line.endsWith(`Film ${movie}, Été`), line);
     });
-    assert.match(r.stderr, new RegExp(`^customer ${customerIdOf(row)}: ${rated.size} movies rated, cluster \\d of 3; cluster k=3: `));
+    assert.match(
+      r.stderr,
+      new RegExp(`^customer ${customerIdOf(row)}: ${rated.size} movies rated, cluster \\d of 3; cluster k=3: `),
+    );
   }
 });
 
 test('recommend --json without a model: fits the predictor it is asked for', () => {
   for (const predictor of predictorNames) {
-    const r = runCli(['recommend', '--input', fx.data, '--customer', '20', '--predictor', predictor, '--k', '3', '--epochs', '3', '--json', '--titles', titles]);
+    const r = runCli([
+      'recommend',
+      '--input',
+      fx.data,
+      '--customer',
+      '20',
+      '--predictor',
+      predictor,
+      '--k',
+      '3',
+      '--epochs',
+      '3',
+      '--json',
+      '--titles',
+      titles,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const o = JSON.parse(r.stdout);
     assert.equal(o.customer, 20);
@@ -64,7 +98,22 @@ test('recommend --all --out: every customer, top N each, never a rated movie; th
   const dir = tempDir();
   const outs = ['1', '2'].map((threads) => {
     const out = join(dir, `recs-${threads}.csv`);
-    const r = runCli(['recommend', '--input', fx.data, '--all', '--top', '4', '--epochs', '3', '--out', out, '--threads', threads, '--titles', titles]);
+    const r = runCli([
+      'recommend',
+      '--input',
+      fx.data,
+      '--all',
+      '--top',
+      '4',
+      '--epochs',
+      '3',
+      '--out',
+      out,
+      '--threads',
+      threads,
+      '--titles',
+      titles,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
     return readFileSync(out, 'utf8');
@@ -85,5 +134,11 @@ test('recommend --all --out: every customer, top N each, never a rated movie; th
   // to stdout without --out, without titles
   const r = runCli(['recommend', '--input', fx.data, '--all', '--top', '4', '--epochs', '3', '--quiet']);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, outs[0].split('\n').map((l) => l.replace(/,"Film.*$|,title$/, '')).join('\n'));
+  assert.equal(
+    r.stdout,
+    outs[0]
+      .split('\n')
+      .map((l) => l.replace(/,"Film.*$|,title$/, ''))
+      .join('\n'),
+  );
 });

@@ -23,8 +23,24 @@ const deps = { readCatalog: async () => catalog };
 
 function options(extra: Partial<ScatterCliOptions>): ScatterCliOptions {
   return {
-    input: pivot, k: 2, seed: 0, init: 'k-means++', nInit: 1, maxIter: 300, tol: 1e-4, matrix: 'ratings', ratingRange: { min: 1, max: 5 },
-    out: join(tmp, 'x.png'), maxPoints: 5000, scale: 1, quiet: true, titles: 'movies.csv', x: 'Sci-Fi', y: 'Romance', threads: 1, ...extra,
+    input: pivot,
+    k: 2,
+    seed: 0,
+    init: 'k-means++',
+    nInit: 1,
+    maxIter: 300,
+    tol: 1e-4,
+    matrix: 'ratings',
+    ratingRange: { min: 1, max: 5 },
+    out: join(tmp, 'x.png'),
+    maxPoints: 5000,
+    scale: 1,
+    quiet: true,
+    titles: 'movies.csv',
+    x: 'Sci-Fi',
+    y: 'Romance',
+    threads: 1,
+    ...extra,
   };
 }
 
@@ -49,56 +65,114 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     const out = join(tmp, 'new', 'folder', 'genres.png');
     await runScatter(options({ assignments: assignments, out, spec: true }), [], deps);
     const spec = JSON.parse(readFileSync(join(tmp, 'new', 'folder', 'genres.vl.json'), 'utf8'));
-    assert.deepEqual(spec.data.values.map((p: { c: number; k: string }) => [p.c, p.k]), [[1, '0'], [2, '1'], [5, '1']]);
+    assert.deepEqual(
+      spec.data.values.map((p: { c: number; k: string }) => [p.c, p.k]),
+      [
+        [1, '0'],
+        [2, '1'],
+        [5, '1'],
+      ],
+    );
     assert.equal(spec.title.subtitle.at(-1), `clusters: ${assignments}`);
     const png = await decodePng(readFileSync(out));
     assert.ok(png.width > 500 && png.height > 500);
   });
 
-  it('fits the clusters with fit\'s options when no --assignments is given, and matches genres without regard to case', async () => {
+  it("fits the clusters with fit's options when no --assignments is given, and matches genres without regard to case", async () => {
     const out = join(tmp, 'fitted.png');
     await runScatter(options({ out, spec: true, x: 'sci-fi', y: 'ROMANCE' }), [], deps);
     const spec = JSON.parse(readFileSync(join(tmp, 'fitted.vl.json'), 'utf8'));
-    assert.match(spec.title.subtitle.at(-1), /^clusters: k-means on the ratings matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/);
+    assert.match(
+      spec.title.subtitle.at(-1),
+      /^clusters: k-means on the ratings matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/,
+    );
     assert.equal(spec.encoding.x.title, 'average Sci-Fi rating');
   });
 
   it('refuses an unknown genre naming those the file has, and --assignments with fit options (exit 2)', async () => {
-    const usage = (message: string) => (err: unknown) => err instanceof UserError && err.exitCode === ExitCode.usage && err.message === message;
-    await assert.rejects(runScatter(options({ x: 'Western' }), [], deps), usage(messages.scatterUnknownGenre('--x', 'Western', ['Sci-Fi', 'Horror', 'Comedy', 'Romance'])));
-    await assert.rejects(runScatter(options({ assignments }), ['--k'], deps), usage(messages.scatterAssignmentsAndFit(['--k'])));
+    const usage = (message: string) => (err: unknown) =>
+      err instanceof UserError && err.exitCode === ExitCode.usage && err.message === message;
+    await assert.rejects(
+      runScatter(options({ x: 'Western' }), [], deps),
+      usage(messages.scatterUnknownGenre('--x', 'Western', ['Sci-Fi', 'Horror', 'Comedy', 'Romance'])),
+    );
+    await assert.rejects(
+      runScatter(options({ assignments }), ['--k'], deps),
+      usage(messages.scatterAssignmentsAndFit(['--k'])),
+    );
     const noGenres = { readCatalog: async () => ({ titles: new Map(), genres: null }) };
     await assert.rejects(runScatter(options({}), [], noGenres), usage(messages.scatterNoGenres('movies.csv')));
   });
 
   it('without --x/--y draws the first two SVD coordinates of --matrix, with --assignments, the empty customer left out', async () => {
     const out = join(tmp, 'svd', 'ratings.png');
-    const r = await cli(['scatter', '--input', rank2, '--assignments', rank2Assignments, '--matrix', 'ratings', '-o', out, '--spec', '--scale', '1']);
+    const r = await cli([
+      'scatter',
+      '--input',
+      rank2,
+      '--assignments',
+      rank2Assignments,
+      '--matrix',
+      'ratings',
+      '-o',
+      out,
+      '--spec',
+      '--scale',
+      '1',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const spec = JSON.parse(readFileSync(join(tmp, 'svd', 'ratings.vl.json'), 'utf8'));
-    const points = spec.data.values.map((p: { c: number; x: number; y: number; k: string }) => [p.c, Math.round(p.x * 1e9) / 1e9, Math.round(p.y * 1e9) / 1e9, p.k]);
-    assert.deepEqual(points, [[1, 6, 2, '0'], [3, 6, -2, '1'], [4, 2, 0, '2']]);
+    const points = spec.data.values.map((p: { c: number; x: number; y: number; k: string }) => [
+      p.c,
+      Math.round(p.x * 1e9) / 1e9,
+      Math.round(p.y * 1e9) / 1e9,
+      p.k,
+    ]);
+    assert.deepEqual(points, [
+      [1, 6, 2, '0'],
+      [3, 6, -2, '1'],
+      [4, 2, 0, '2'],
+    ]);
     assert.equal(spec.title.text, 'First two SVD coordinates of the ratings matrix, by cluster');
-    assert.deepEqual(spec.title.subtitle, ['all 3 of 4 customers drawn', messages.scatterSvdLeftOut(1, 'ratings'), `clusters: ${rank2Assignments}`]);
-    assert.deepEqual([spec.encoding.x.title, spec.encoding.y.title], ['SVD 1 (90.5% of the squared norm)', 'SVD 2 (9.5% of the squared norm)']);
+    assert.deepEqual(spec.title.subtitle, [
+      'all 3 of 4 customers drawn',
+      messages.scatterSvdLeftOut(1, 'ratings'),
+      `clusters: ${rank2Assignments}`,
+    ]);
+    assert.deepEqual(
+      [spec.encoding.x.title, spec.encoding.y.title],
+      ['SVD 1 (90.5% of the squared norm)', 'SVD 2 (9.5% of the squared norm)'],
+    );
     const png = await decodePng(readFileSync(out));
     assert.ok(png.width > 500 && png.height > 500, `${png.width} x ${png.height}`);
     let coloured = 0;
-    for (let i = 0; i < png.data.length; i += 4) if (Math.max(png.data[i], png.data[i + 1], png.data[i + 2]) - Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) > 60) coloured++;
+    for (let i = 0; i < png.data.length; i += 4)
+      if (
+        Math.max(png.data[i], png.data[i + 1], png.data[i + 2]) -
+          Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) >
+        60
+      )
+        coloured++;
     assert.ok(coloured > 50, `${coloured} coloured pixels`);
   });
 
-  it('without --x/--y fits with fit\'s options on the residual matrix: the same PNG bytes for 1 and 2 threads', async () => {
+  it("without --x/--y fits with fit's options on the residual matrix: the same PNG bytes for 1 and 2 threads", async () => {
     const one = join(tmp, 'residual-1.png');
     const two = join(tmp, 'residual-2.png');
     const args = ['scatter', '--input', pivot, '--k', '2', '--matrix', 'residual', '--scale', '1'];
-    const [a, b] = await Promise.all([cli([...args, '-o', one, '--threads', '1', '--spec']), cli([...args, '-o', two, '--threads', '2'])]);
+    const [a, b] = await Promise.all([
+      cli([...args, '-o', one, '--threads', '1', '--spec']),
+      cli([...args, '-o', two, '--threads', '2']),
+    ]);
     assert.equal(a.code, 0, a.stderr);
     assert.equal(b.code, 0, b.stderr);
     assert.ok(readFileSync(one).equals(readFileSync(two)));
     const spec = JSON.parse(readFileSync(join(tmp, 'residual-1.vl.json'), 'utf8'));
     assert.equal(spec.title.text, 'First two SVD coordinates of the residual matrix, by cluster');
-    assert.match(spec.title.subtitle.at(-1), /^clusters: k-means on the residual matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/);
+    assert.match(
+      spec.title.subtitle.at(-1),
+      /^clusters: k-means on the residual matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/,
+    );
     assert.equal(spec.data.values.length, 5);
   });
 
@@ -119,7 +193,23 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     const out = join(tmp, 'never.png');
     const one = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi']);
     assert.equal(one.stderr, `netflix-cluster: ${messages.scatterNeedsBothGenres()}\n`);
-    const both = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi', '--y', 'Romance', '--assignments', assignments, '--k', '3', '--titles', 'm.csv']);
+    const both = await cli([
+      'scatter',
+      '--input',
+      pivot,
+      '-o',
+      out,
+      '--x',
+      'Sci-Fi',
+      '--y',
+      'Romance',
+      '--assignments',
+      assignments,
+      '--k',
+      '3',
+      '--titles',
+      'm.csv',
+    ]);
     assert.equal(both.code, 2);
     assert.equal(both.stderr, `netflix-cluster: ${messages.scatterAssignmentsAndFit(['--k'])}\n`);
     const noTitles = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi', '--y', 'Romance']);

@@ -22,12 +22,27 @@ before(() => {
 });
 
 const taste = ['--matrix', 'residual', '--embed', '8', '--normalize'];
-const noTimings = (json: string) => JSON.parse(json, (key, value: unknown) => (/^(timingsMs|ms)$/.test(key) ? undefined : value));
+const noTimings = (json: string) =>
+  JSON.parse(json, (key, value: unknown) => (/^(timingsMs|ms)$/.test(key) ? undefined : value));
 
 test('fit --matrix residual --embed 8 --normalize: embedding and balance in --json; predict with the saved model gives the same assignments', () => {
   const out = join(dir, 'fit.csv');
   const model = join(dir, 'model.json');
-  const r = runCli(['fit', '--input', input, '-k', '4', ...taste, '--threads', '2', '--out', out, '--save-model', model, '--json']);
+  const r = runCli([
+    'fit',
+    '--input',
+    input,
+    '-k',
+    '4',
+    ...taste,
+    '--threads',
+    '2',
+    '--out',
+    out,
+    '--save-model',
+    model,
+    '--json',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
   assert.equal(s.matrix, 'residual');
@@ -53,7 +68,21 @@ test('fit --matrix residual --embed 8 --normalize: embedding and balance in --js
 test('fit with --embed: the same bytes and summary on --threads 1 and 2', () => {
   const runs = ['1', '2'].map((threads) => {
     const out = join(dir, `t${threads}.csv`);
-    const r = runCli(['fit', '--input', input, '-k', '5', ...taste, '--seed', '3', '--threads', threads, '--out', out, '--json']);
+    const r = runCli([
+      'fit',
+      '--input',
+      input,
+      '-k',
+      '5',
+      ...taste,
+      '--seed',
+      '3',
+      '--threads',
+      threads,
+      '--out',
+      out,
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     return { csv: readFileSync(out, 'utf8'), json: noTimings(r.stdout) };
   });
@@ -89,7 +118,10 @@ test('elbow and evaluate accept the same options', () => {
   assert.equal(e.code, 0, e.stderr);
   const s = JSON.parse(e.stdout);
   assert.equal(s.embedding.dims, 8);
-  assert.deepEqual(s.results.map((row: { balance: { largestShare: number } }) => row.balance.largestShare), s.results.map((row: { sizes: number[] }) => clusterBalance(row.sizes).largestShare));
+  assert.deepEqual(
+    s.results.map((row: { balance: { largestShare: number } }) => row.balance.largestShare),
+    s.results.map((row: { sizes: number[] }) => clusterBalance(row.sizes).largestShare),
+  );
   const v = runCli(['evaluate', '--input', input, '-k', '3', ...taste, '--json', '--quiet']);
   assert.equal(v.code, 0, v.stderr);
   const report = JSON.parse(v.stdout);

@@ -55,7 +55,12 @@ async function readers(dir: string): Promise<Reader[]> {
   const long = [file('netflix/ratings.csv')];
   return [
     { name: 'pivot', seeds: pivot, ext: 'csv', read: (p) => readPivotRatingsCsv(p) },
-    { name: 'netflix', seeds: raw, ext: 'txt', read: (p) => pivotRaw([p], { minMovieRatings: 0, minCustomerRatings: 0 }) },
+    {
+      name: 'netflix',
+      seeds: raw,
+      ext: 'txt',
+      read: (p) => pivotRaw([p], { minMovieRatings: 0, minCustomerRatings: 0 }),
+    },
     { name: 'long', seeds: long, ext: 'csv', read: (p) => readLongRatingsCsv(p) },
     // detection first, then whichever reader the first line picks (one thread: no workers per case)
     { name: 'any', seeds: [...pivot, ...raw, ...long], ext: 'csv', read: (p) => readRatingsAny(p, { threads: 1 }) },
@@ -126,7 +131,11 @@ function mutate(rng: Rng, seed: Buffer): Buffer {
         break;
       }
       case 6: // insert a few random bytes
-        b = Buffer.concat([b.subarray(0, pos), Buffer.from(Array.from({ length: 1 + rng.int(8) }, () => rng.int(256))), b.subarray(pos)]);
+        b = Buffer.concat([
+          b.subarray(0, pos),
+          Buffer.from(Array.from({ length: 1 + rng.int(8) }, () => rng.int(256))),
+          b.subarray(pos),
+        ]);
         break;
       case 7: // delete a range
         b = Buffer.concat([b.subarray(0, pos), b.subarray(pos + 1 + rng.int(16))]);
@@ -149,38 +158,46 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-test(`fuzz: ${TOTAL} mutated files through every reader end in a result or a UserError`, { timeout: 300_000 }, async () => {
-  const dir = tempDir();
-  const all = await readers(dir);
-  const rng = new Rng(SEED);
-  const perReader = Math.ceil(TOTAL / all.length);
-  const started = Date.now();
-  const outcomes: Record<string, { ok: number; userError: number }> = {};
-  const failures: string[] = [];
-  for (const reader of all) {
-    const path = join(dir, `case.${reader.ext}`);
-    const tally = { ok: 0, userError: 0 };
-    outcomes[reader.name] = tally;
-    for (let i = 0; i < perReader; i++) {
-      const bytes = mutate(rng, reader.seeds[rng.int(reader.seeds.length)]);
-      writeFileSync(path, bytes);
-      try {
-        await withTimeout(reader.read(path), CASE_TIMEOUT_MS);
-        tally.ok++;
-      } catch (err) {
-        if (err instanceof UserError && !err.message.includes('\n')) {
-          tally.userError++;
-          continue;
+test(
+  `fuzz: ${TOTAL} mutated files through every reader end in a result or a UserError`,
+  { timeout: 300_000 },
+  async () => {
+    const dir = tempDir();
+    const all = await readers(dir);
+    const rng = new Rng(SEED);
+    const perReader = Math.ceil(TOTAL / all.length);
+    const started = Date.now();
+    const outcomes: Record<string, { ok: number; userError: number }> = {};
+    const failures: string[] = [];
+    for (const reader of all) {
+      const path = join(dir, `case.${reader.ext}`);
+      const tally = { ok: 0, userError: 0 };
+      outcomes[reader.name] = tally;
+      for (let i = 0; i < perReader; i++) {
+        const bytes = mutate(rng, reader.seeds[rng.int(reader.seeds.length)]);
+        writeFileSync(path, bytes);
+        try {
+          await withTimeout(reader.read(path), CASE_TIMEOUT_MS);
+          tally.ok++;
+        } catch (err) {
+          if (err instanceof UserError && !err.message.includes('\n')) {
+            tally.userError++;
+            continue;
+          }
+          const why =
+            err instanceof UserError ? `a multi-line message: ${err.message}` : ((err as Error)?.stack ?? String(err));
+          failures.push(
+            `${reader.name} case ${i} (FUZZ_SEED=${SEED}): ${why}\ninput (base64): ${bytes.toString('base64')}`,
+          );
         }
-        const why = err instanceof UserError ? `a multi-line message: ${err.message}` : ((err as Error)?.stack ?? String(err));
-        failures.push(`${reader.name} case ${i} (FUZZ_SEED=${SEED}): ${why}\ninput (base64): ${bytes.toString('base64')}`);
       }
     }
-  }
-  const seconds = (Date.now() - started) / 1000;
-  const cases = perReader * all.length;
-  // the numbers go to the test log: how many mutants each reader accepted and refused, and how fast
-  console.log(`fuzz: ${cases} cases in ${seconds.toFixed(1)} s: ${JSON.stringify(outcomes)}`);
-  assert.deepEqual(failures.slice(0, 5), [], `${failures.length} failing cases`);
-  for (const [name, t] of Object.entries(outcomes)) assert.ok(t.userError > 0, `${name}: the mutations never tripped the reader`);
-});
+    const seconds = (Date.now() - started) / 1000;
+    const cases = perReader * all.length;
+    // the numbers go to the test log: how many mutants each reader accepted and refused, and how fast
+    console.log(`fuzz: ${cases} cases in ${seconds.toFixed(1)} s: ${JSON.stringify(outcomes)}`);
+    assert.deepEqual(failures.slice(0, 5), [], `${failures.length} failing cases`);
+    for (const [name, t] of Object.entries(outcomes))
+      assert.ok(t.userError > 0, `${name}: the mutations never tripped the reader`);
+  },
+);

@@ -18,7 +18,10 @@ test('generate writes the file atomically; --rows writes the first customers of 
   for (const r of [toFile, head]) assert.equal(r.code, 0, r.stderr);
 
   // the summary: one line on stderr, naming the shape
-  assert.match(toFile.stderr, /^[^\n]*g\.csv: 120 customers x 250 movies, \d+ ratings \(density [\d.]+%\), mean rating [\d.]+, [\d.]+ s\n$/);
+  assert.match(
+    toFile.stderr,
+    /^[^\n]*g\.csv: 120 customers x 250 movies, \d+ ratings \(density [\d.]+%\), mean rating [\d.]+, [\d.]+ s\n$/,
+  );
   assert.equal(toFile.stdout.length, 0);
 
   const bytes = readFileSync(file);
@@ -48,7 +51,11 @@ test('bad options: exit 2, one line quoting the value, nothing written', async (
   results.forEach((r, i) => {
     const [args, pattern] = bad[i];
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /^netflix-cluster: [^\n]+\n$/, `${args.join(' ')}: one line, got ${JSON.stringify(r.stderr)}`);
+    assert.match(
+      r.stderr,
+      /^netflix-cluster: [^\n]+\n$/,
+      `${args.join(' ')}: one line, got ${JSON.stringify(r.stderr)}`,
+    );
     assert.match(r.stderr, pattern);
     assert.equal(r.stdout.length, 0);
   });

@@ -22,10 +22,15 @@ export interface CliResult {
 /** Runs the built binary as a user would (asynchronously, so several runs overlap). */
 export function runCli(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [binPath, ...args], { cwd: repoRoot, encoding: 'buffer', maxBuffer: 256 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr: stderr.toString('utf8') });
-    });
+    execFile(
+      process.execPath,
+      [binPath, ...args],
+      { cwd: repoRoot, encoding: 'buffer', maxBuffer: 256 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ code, stdout, stderr: stderr.toString('utf8') });
+      },
+    );
   });
 }
 
@@ -58,7 +63,8 @@ export function parsePivot(text: string): ParsedPivot {
   const cells: string[][] = [];
   for (let i = 1; i < lines.length; i++) {
     const fields = lines[i].split(',');
-    if (fields.length !== header.length) throw new Error(`line ${i + 1} has ${fields.length} fields, header ${header.length}`);
+    if (fields.length !== header.length)
+      throw new Error(`line ${i + 1} has ${fields.length} fields, header ${header.length}`);
     customerIds.push(Number(fields[0]));
     cells.push(fields.slice(1));
   }

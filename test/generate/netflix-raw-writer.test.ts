@@ -33,16 +33,25 @@ test('the raw files read back to the same ratings, split by movie over the files
   const dir = tempDir();
   const data = syntheticNetflixRatings(new Rng(8), { ratings: 30_000, movies: 300, customers: 5000 });
   const paths = await writeNetflixRawFiles(dir, data, new Rng(9), { files: 3 });
-  assert.deepEqual(paths.map((p) => p.slice(dir.length + 1)), ['combined_data_1.txt', 'combined_data_2.txt', 'combined_data_3.txt']);
+  assert.deepEqual(
+    paths.map((p) => p.slice(dir.length + 1)),
+    ['combined_data_1.txt', 'combined_data_2.txt', 'combined_data_3.txt'],
+  );
   const raw = await readNetflixRaw(paths);
   assert.equal(raw.count, 30_000);
   assert.deepEqual(Array.from(raw.customers), Array.from(data.customer));
   assert.deepEqual(Array.from(raw.ratings), Array.from(data.rating));
-  assert.deepEqual(Array.from(raw.runMovie), Array.from({ length: 300 }, (_, m) => m + 1));
+  assert.deepEqual(
+    Array.from(raw.runMovie),
+    Array.from({ length: 300 }, (_, m) => m + 1),
+  );
   const sizes = paths.map((p) => readFileSync(p).length);
   assert.ok(Math.max(...sizes) < 1.5 * Math.min(...sizes), `balanced: ${sizes}`);
   const firstLines = paths.map((p) => readFileSync(p, 'utf8').split('\n')[0]);
-  assert.ok(firstLines.every((l) => /^\d+:$/.test(l)), 'each file opens with a movie');
+  assert.ok(
+    firstLines.every((l) => /^\d+:$/.test(l)),
+    'each file opens with a movie',
+  );
   const again = tempDir();
   await writeNetflixRawFiles(again, data, new Rng(9), { files: 3 });
   assert.ok(readFileSync(join(again, 'combined_data_2.txt')).equals(readFileSync(paths[1])));
@@ -50,7 +59,14 @@ test('the raw files read back to the same ratings, split by movie over the files
 
 test('writeSyntheticNetflixRaw: gzip files, an ISO-8859-1 movie_titles.csv with the awkward cases, a pivot that trims', async () => {
   const dir = tempDir();
-  const r = await writeSyntheticNetflixRaw(dir, { seed: 4, ratings: 20_000, movies: 400, customers: 3000, gzip: true, files: 2 });
+  const r = await writeSyntheticNetflixRaw(dir, {
+    seed: 4,
+    ratings: 20_000,
+    movies: 400,
+    customers: 3000,
+    gzip: true,
+    files: 2,
+  });
   assert.deepEqual(readdirSync(dir).sort(), ['combined_data_1.txt.gz', 'combined_data_2.txt.gz', 'movie_titles.csv']);
   assert.match(gunzipSync(readFileSync(r.files[0])).toString('latin1'), /^1:\n\d+,[1-5],\d{4}-\d\d-\d\d\n/);
   const bytes = readFileSync(r.titles);
@@ -58,9 +74,18 @@ test('writeSyntheticNetflixRaw: gzip files, an ISO-8859-1 movie_titles.csv with 
   assert.equal(lines.length, 400);
   for (const [i, t] of awkwardTitles.entries()) assert.equal(lines[i], `${i + 1},${t.year ?? 'NULL'},${t.title}`);
   assert.ok(bytes.includes(Buffer.from([0x41, 0x6d, 0xe9])), '"Amé" as one Latin-1 byte, not UTF-8');
-  assert.ok(lines.some((l) => l.split(',').length > 3), 'a title with a comma');
-  assert.ok(lines.some((l) => l.includes('"')), 'a title with quotes');
-  assert.ok(lines.some((l) => l.split(',')[1] === 'NULL'), 'an unknown year');
+  assert.ok(
+    lines.some((l) => l.split(',').length > 3),
+    'a title with a comma',
+  );
+  assert.ok(
+    lines.some((l) => l.includes('"')),
+    'a title with quotes',
+  );
+  assert.ok(
+    lines.some((l) => l.split(',')[1] === 'NULL'),
+    'an unknown year',
+  );
   const { stats } = await pivotRaw(r.files);
   assert.equal(stats.ratings, 20_000);
   assert.ok(stats.rows > 0 && stats.rows < stats.customers && stats.cols < stats.movies);

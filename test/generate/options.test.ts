@@ -5,7 +5,10 @@ import { fractionOption, intRangeOption } from '../../src/cli/options.js';
 import { messages } from '../../src/messages.js';
 
 function rejects(parse: (v: string) => number, value: string, message: string) {
-  assert.throws(() => parse(value), (err: unknown) => err instanceof InvalidArgumentError && err.message === message);
+  assert.throws(
+    () => parse(value),
+    (err: unknown) => err instanceof InvalidArgumentError && err.message === message,
+  );
 }
 
 test('intRangeOption: whole numbers within the bounds, one message per kind of mistake', () => {

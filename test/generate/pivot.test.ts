@@ -3,7 +3,13 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { generatePivot, generateRatings, latentGroups, openBlockSink, resolveGenerateOptions } from '../../src/generate/index.js';
+import {
+  generatePivot,
+  generateRatings,
+  latentGroups,
+  openBlockSink,
+  resolveGenerateOptions,
+} from '../../src/generate/index.js';
 import { MAX_CUSTOMER_ID, MAX_MOVIE_ID } from '../../src/generate/options.js';
 import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { MemorySink, parsePivot, tempDir } from './helpers.js';
@@ -93,15 +99,25 @@ test('a .gz output holds the same bytes, compressed; nothing is left behind but 
 });
 
 test('edge shapes: every movie, a full matrix, a nearly empty one', async () => {
-  const all = parsePivot((await pivotBytes({ customers: 3, movies: MAX_MOVIE_ID, density: 0.01, groups: 1 })).toString('latin1'));
-  assert.deepEqual(all.movieIds, Array.from({ length: MAX_MOVIE_ID }, (_, j) => j + 1));
+  const all = parsePivot(
+    (await pivotBytes({ customers: 3, movies: MAX_MOVIE_ID, density: 0.01, groups: 1 })).toString('latin1'),
+  );
+  assert.deepEqual(
+    all.movieIds,
+    Array.from({ length: MAX_MOVIE_ID }, (_, j) => j + 1),
+  );
 
   const full = generateRatings({ customers: 20, movies: 30, density: 1, groups: 2 });
   assert.equal(full.summary.ratings, 20 * 30);
 
-  const sparse = parsePivot((await pivotBytes({ customers: 50, movies: 20, density: 0.001, groups: 1 })).toString('latin1'));
+  const sparse = parsePivot(
+    (await pivotBytes({ customers: 50, movies: 20, density: 0.001, groups: 1 })).toString('latin1'),
+  );
   assert.equal(sparse.customerIds.length, 50);
-  assert.ok(sparse.cells.some((row) => row.every((c) => c === '')), 'some customers rate nothing at this density');
+  assert.ok(
+    sparse.cells.some((row) => row.every((c) => c === '')),
+    'some customers rate nothing at this density',
+  );
 });
 
 test('latentGroups gives the groups generation reports, without generating', async () => {
@@ -118,5 +134,12 @@ test('options given through the API are checked', () => {
   assert.throws(() => resolveGenerateOptions({ customers: 2.5 }), RangeError);
   assert.throws(() => resolveGenerateOptions({ customers: 10, rows: 11 }), RangeError);
   assert.throws(() => resolveGenerateOptions({ groups: 0 }), RangeError);
-  assert.deepEqual(resolveGenerateOptions({}), { customers: 144380, movies: 5332, density: 0.0933, seed: 0, groups: 5, rows: 144380 });
+  assert.deepEqual(resolveGenerateOptions({}), {
+    customers: 144380,
+    movies: 5332,
+    density: 0.0933,
+    seed: 0,
+    groups: 5,
+    rows: 144380,
+  });
 });

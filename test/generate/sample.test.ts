@@ -16,5 +16,8 @@ test('data/sample.csv.gz is the first 1,000 customers of the default generation,
   const summary = await generatePivot({ rows: 1000 }, sink);
   assert.equal(summary.customers, 1000);
   assert.equal(summary.movies, 5332);
-  assert.ok(text.equals(sink.bytes()), 'the committed sample is reproducible: run `npm run sample` after changing the model');
+  assert.ok(
+    text.equals(sink.bytes()),
+    'the committed sample is reproducible: run `npm run sample` after changing the model',
+  );
 });

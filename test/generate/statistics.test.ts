@@ -21,7 +21,10 @@ test('ratings look like Netflix ratings: mean about 3.5, more 4s than 2s, every 
   assert.ok(summary.meanRating > 3.4 && summary.meanRating < 3.75, `mean ${summary.meanRating}`);
   assert.ok(r4 > 2 * r2 && r4 > r3 && r3 > r5 && r2 > r1 && r1 > 0, `histogram ${summary.histogram}`);
   const share = (r: number) => r / summary.ratings;
-  assert.ok(Math.abs(share(r1) - 0.05) < 0.02 && Math.abs(share(r4) - 0.34) < 0.03, `shares ${summary.histogram.map(share)}`);
+  assert.ok(
+    Math.abs(share(r1) - 0.05) < 0.02 && Math.abs(share(r4) - 0.34) < 0.03,
+    `shares ${summary.histogram.map(share)}`,
+  );
 });
 
 test('activity is heavy-tailed: many light customers, a few heavy ones', () => {

@@ -27,7 +27,10 @@ test('at the df_p density the pivot estimate is close above the true count', asy
 test('a dense pivot is sampled, not taken at the df_p density', async () => {
   const dir = tempDir();
   const path = join(dir, 'dense.csv');
-  const rows = Array.from({ length: 2000 }, (_, i) => `${i + 1},${Array.from({ length: 50 }, (_, j) => String(1 + ((i + j) % 5))).join(',')}`);
+  const rows = Array.from(
+    { length: 2000 },
+    (_, i) => `${i + 1},${Array.from({ length: 50 }, (_, j) => String(1 + ((i + j) % 5))).join(',')}`,
+  );
   writeFileSync(path, `Cust_Id,${Array.from({ length: 50 }, (_, j) => j + 1).join(',')}\n${rows.join('\n')}\n`);
   const e = await estimateReadMemory(path);
   assert.ok(e.ratings >= 100_000 && e.ratings < 110_000, `${e.ratings} estimated, 100,000 true`);
@@ -46,19 +49,38 @@ test('--max-memory overrides the machine; without it, the machine (or the contai
 test('fit with too small --max-memory: exit 2, one line with the numbers and the ways out, nothing written', () => {
   const dir = tempDir();
   const { path } = pivotFile(dir);
-  const r = runCli(['fit', '-i', path, '--max-memory', '1M', '-o', join(dir, 'a.csv'), '--save-model', join(dir, 'm.json')]);
+  const r = runCli([
+    'fit',
+    '-i',
+    path,
+    '--max-memory',
+    '1M',
+    '-o',
+    join(dir, 'a.csv'),
+    '--save-model',
+    join(dir, 'm.json'),
+  ]);
   assert.equal(r.code, 2, r.stderr);
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /^netflix-cluster: .*p\.csv: reading \d+ MB \(about [\d.]+ M ratings\) needs about \d+ MB of memory, more than the 1 MB --max-memory allows; read fewer customers with --rows N, or convert/);
-  assert.deepEqual(readdirSync(dir).filter((f) => f !== 'p.csv'), []);
+  assert.match(
+    lines[0],
+    /^netflix-cluster: .*p\.csv: reading \d+ MB \(about [\d.]+ M ratings\) needs about \d+ MB of memory, more than the 1 MB --max-memory allows; read fewer customers with --rows N, or convert/,
+  );
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f !== 'p.csv'),
+    [],
+  );
 });
 
 test('the same file fits a generous --max-memory, and --rows lifts the check for a pivot', () => {
   const dir = tempDir();
   const { path } = pivotFile(dir);
   assert.equal(runCli(['fit', '-i', path, '--max-memory', '1G', '-q', '-o', join(dir, 'a.csv')]).code, 0);
-  assert.equal(runCli(['fit', '-i', path, '--rows', '50', '--max-memory', '1M', '-q', '-o', join(dir, 'b.csv')]).code, 0);
+  assert.equal(
+    runCli(['fit', '-i', path, '--rows', '50', '--max-memory', '1M', '-q', '-o', join(dir, 'b.csv')]).code,
+    0,
+  );
 });
 
 test('the reading commands check too: elbow, evaluate, heatmap (predict and recommend share the call)', () => {
@@ -85,5 +107,8 @@ test('convert checks too, and does not suggest itself', () => {
 test('a bad --max-memory value is a usage error naming the flag', () => {
   const r = runCli(['fit', '-i', fixture('tiny.csv'), '--max-memory', 'lots']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^netflix-cluster: --max-memory must be a size such as 512M, 8G or 1000000 \(bytes\), got "lots"\n$/);
+  assert.match(
+    r.stderr,
+    /^netflix-cluster: --max-memory must be a size such as 512M, 8G or 1000000 \(bytes\), got "lots"\n$/,
+  );
 });

@@ -33,9 +33,15 @@ describe('assignments', () => {
   it('rejects a cluster id that is not a non-negative whole number, with file:line and the value', () => {
     for (const bad of ['-1', 'x', '1.5', '']) {
       const text = `Cust_Id,cluster\n6,0\n7,${bad}\n`;
-      assert.throws(() => parseAssignments(text, 'a.csv'), rejectsWith(messages.assignmentsBadCluster('a.csv', 3, bad), ExitCode.dataErr));
+      assert.throws(
+        () => parseAssignments(text, 'a.csv'),
+        rejectsWith(messages.assignmentsBadCluster('a.csv', 3, bad), ExitCode.dataErr),
+      );
     }
-    assert.equal(messages.assignmentsBadCluster('a.csv', 3, 'x'), 'a.csv:3: cluster "x" is not a non-negative whole number');
+    assert.equal(
+      messages.assignmentsBadCluster('a.csv', 3, 'x'),
+      'a.csv:3: cluster "x" is not a non-negative whole number',
+    );
   });
 
   it('rejects other bad input with file:line', () => {
@@ -47,7 +53,8 @@ describe('assignments', () => {
       ['Cust_Id,cluster\n6,0\n7,99\n', messages.assignmentsClusterTooLarge('a.csv', 3, 99, 2)],
       ['Cust_Id,cluster\n', messages.assignmentsEmpty('a.csv')],
     ];
-    for (const [text, message] of cases) assert.throws(() => parseAssignments(text, 'a.csv'), rejectsWith(message, ExitCode.dataErr));
+    for (const [text, message] of cases)
+      assert.throws(() => parseAssignments(text, 'a.csv'), rejectsWith(message, ExitCode.dataErr));
   });
 
   it('says so when the file is missing, exit 66', async () => {
@@ -71,7 +78,10 @@ describe('labelsForRows', () => {
   });
 
   it('rejects a customer of the assignments that is not in the data', () => {
-    assert.throws(() => labelsForRows(a, Int32Array.from([6, 7]), 'd.csv'), rejectsWith(messages.assignedCustomerNotInData('a.csv', 2, 10, 'd.csv'), ExitCode.dataErr));
+    assert.throws(
+      () => labelsForRows(a, Int32Array.from([6, 7]), 'd.csv'),
+      rejectsWith(messages.assignedCustomerNotInData('a.csv', 2, 10, 'd.csv'), ExitCode.dataErr),
+    );
   });
 
   it('rejects a customer of the data that has no cluster', () => {

@@ -35,5 +35,8 @@ test('stdin: messages name "-", and the private copy is gone afterwards', async 
     },
   );
   assert.ok(copy !== '' && !existsSync(copy));
-  await assert.rejects(withStdinFile((path) => readRatings(path), stream('')), { message: messages.inputEmpty(STDIN_PATH) });
+  await assert.rejects(
+    withStdinFile((path) => readRatings(path), stream('')),
+    { message: messages.inputEmpty(STDIN_PATH) },
+  );
 });

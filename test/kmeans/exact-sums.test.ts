@@ -24,8 +24,28 @@ describe('exact sums', () => {
     const m = smallRatings(500, 6).matrix;
     assert.equal(sumsAreExact([scanAll(m)]), true);
     assert.equal(sumsAreExact([scanAll({ ...m, values: null })]), true);
-    assert.equal(sumsAreExact([scanAll(fromDenseRows([[0.5, 4.5], [1, 0]]))]), true);
-    assert.equal(sumsAreExact([scanAll(fromDenseRows([[1 / 3, 4], [1, 0]]))]), false);
+    assert.equal(
+      sumsAreExact([
+        scanAll(
+          fromDenseRows([
+            [0.5, 4.5],
+            [1, 0],
+          ]),
+        ),
+      ]),
+      true,
+    );
+    assert.equal(
+      sumsAreExact([
+        scanAll(
+          fromDenseRows([
+            [1 / 3, 4],
+            [1, 0],
+          ]),
+        ),
+      ]),
+      false,
+    );
     assert.equal(sumsAreExact([scanAll(centerRows(m))]), false);
   });
 

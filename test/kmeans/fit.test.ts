@@ -18,7 +18,8 @@ const approx = (actual: number, expected: number, eps = 1e-12) =>
 
 function centersOf(r: { centers: Float64Array }, nCols: number): number[][] {
   const out: number[][] = [];
-  for (let c = 0; c * nCols < r.centers.length; c++) out.push(Array.from(r.centers.subarray(c * nCols, (c + 1) * nCols)));
+  for (let c = 0; c * nCols < r.centers.length; c++)
+    out.push(Array.from(r.centers.subarray(c * nCols, (c + 1) * nCols)));
   return out;
 }
 

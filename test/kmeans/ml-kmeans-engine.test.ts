@@ -17,7 +17,10 @@ for (const kind of ['ratings', 'binary', 'centered'] as MatrixKind[]) {
     const dense = await fitWithMlKmeans(m, { k: 5, tol: 0, initialCenters: start });
     assert.ok(sparse.nIter > 2, 'a run that converges at once proves little');
     assert.deepEqual(sparse.labels, dense.labels);
-    assert.ok(Math.abs(sparse.inertia - dense.inertia) <= 1e-9 * dense.inertia, `${sparse.inertia} vs ${dense.inertia}`);
+    assert.ok(
+      Math.abs(sparse.inertia - dense.inertia) <= 1e-9 * dense.inertia,
+      `${sparse.inertia} vs ${dense.inertia}`,
+    );
     assert.deepEqual(sparse.sizes, dense.sizes);
     for (let i = 0; i < sparse.centers.length; i++) {
       assert.ok(Math.abs(sparse.centers[i] - dense.centers[i]) <= 1e-12, `centre value ${i}`);

@@ -8,7 +8,16 @@ import { UserError } from '../../src/util/errors.js';
 import { tempDir } from '../helpers.js';
 
 const dir = tempDir();
-const base = { format: 'netflix-cluster-model', k: 1, movieIds: [1, 2, 3], inertia: 0, nIter: 1, converged: true, sizes: [1], options: {} };
+const base = {
+  format: 'netflix-cluster-model',
+  k: 1,
+  movieIds: [1, 2, 3],
+  inertia: 0,
+  nIter: 1,
+  converged: true,
+  sizes: [1],
+  options: {},
+};
 const embedded = {
   ...base,
   version: MODEL_VERSION,
@@ -18,7 +27,15 @@ const embedded = {
     matrix: 'residual',
     normalize: true,
     baseline: { mu: 3.5, itemBias: [0.1, -0.2, 0], regUser: 15, regItem: 10, passes: 10 },
-    embedding: { dims: 2, seed: 0, powerIterations: 4, oversample: 5, singularValues: [2, 1], explainedShare: 0.9, basis: [1, 0, 0, 1, 0, 0] },
+    embedding: {
+      dims: 2,
+      seed: 0,
+      powerIterations: 4,
+      oversample: 5,
+      singularValues: [2, 1],
+      explainedShare: 0.9,
+      basis: [1, 0, 0, 1, 0, 0],
+    },
   },
 };
 
@@ -29,7 +46,10 @@ function save(name: string, model: unknown): string {
 }
 
 async function rejects(path: string, why: string): Promise<void> {
-  await assert.rejects(loadModel(path), (err: unknown) => err instanceof UserError && err.message === messages.modelNotOurs(path, why));
+  await assert.rejects(
+    loadModel(path),
+    (err: unknown) => err instanceof UserError && err.message === messages.modelNotOurs(path, why),
+  );
 }
 
 test('loadModel: a version 2 residual/embedded model loads with centres of embedding.dims numbers; version 1 still loads', async () => {
@@ -41,7 +61,16 @@ test('loadModel: a version 2 residual/embedded model loads with centres of embed
 
 test('loadModel: a wrong basis, missing biases or centres of the wrong width are data errors', async () => {
   const rep = embedded.representation;
-  await rejects(save('basis.json', { ...embedded, representation: { ...rep, embedding: { ...rep.embedding, basis: [1, 0] } } }), 'the SVD basis does not have 3 x 2 numbers');
-  await rejects(save('bias.json', { ...embedded, representation: { ...rep, baseline: null } }), 'a residual model has no baseline');
-  await rejects(save('width.json', { ...embedded, centers: [[1, 2, 3]] }), 'a centre does not have 2 numbers (--embed 2)');
+  await rejects(
+    save('basis.json', { ...embedded, representation: { ...rep, embedding: { ...rep.embedding, basis: [1, 0] } } }),
+    'the SVD basis does not have 3 x 2 numbers',
+  );
+  await rejects(
+    save('bias.json', { ...embedded, representation: { ...rep, baseline: null } }),
+    'a residual model has no baseline',
+  );
+  await rejects(
+    save('width.json', { ...embedded, centers: [[1, 2, 3]] }),
+    'a centre does not have 2 numbers (--embed 2)',
+  );
 });

@@ -36,7 +36,19 @@ class FullRunner implements PassRunner {
       const r0 = b * BLOCK_ROWS;
       blockSums?.fill(0);
       blockCounts?.fill(0);
-      inertia[b] = lloydBlock(m, this.rowNorms(), centersT, cNorms, k, r0, Math.min(m.nRows, r0 + BLOCK_ROWS), labels, minDist, blockSums, blockCounts);
+      inertia[b] = lloydBlock(
+        m,
+        this.rowNorms(),
+        centersT,
+        cNorms,
+        k,
+        r0,
+        Math.min(m.nRows, r0 + BLOCK_ROWS),
+        labels,
+        minDist,
+        blockSums,
+        blockCounts,
+      );
       if (blockSums !== null) for (let j = 0; j < blockSums.length; j++) sumsT![j] += blockSums[j];
       if (blockCounts !== null) for (let c = 0; c < k; c++) counts![c] += blockCounts[c];
     }
@@ -48,7 +60,18 @@ class FullRunner implements PassRunner {
     const pots = new Float64Array(t);
     for (let r0 = 0; r0 < m.nRows; r0 += BLOCK_ROWS) {
       pots.fill(0);
-      candidateDistancesBlock(m, this.rowNorms(), candT, candNorms, t, r0, Math.min(m.nRows, r0 + BLOCK_ROWS), closest, out, pots);
+      candidateDistancesBlock(
+        m,
+        this.rowNorms(),
+        candT,
+        candNorms,
+        t,
+        r0,
+        Math.min(m.nRows, r0 + BLOCK_ROWS),
+        closest,
+        out,
+        pots,
+      );
       for (let c = 0; c < t; c++) total[c] += pots[c];
     }
     return total;
@@ -94,13 +117,21 @@ describe('fit with passes without distances', () => {
     test(`${kind}: labels are the nearest centres, the inertia is theirs, one finite progress inertia per iteration (also with a re-seeded cluster)`, async () => {
       const m = transformMatrix(data.matrix, kind);
       const far = new Float64Array(3 * m.nCols).fill(1000, 2 * m.nCols);
-      for (const options of [{ k: 4, seed: 1 }, { k: 3, initialCenters: far }]) {
+      for (const options of [
+        { k: 4, seed: 1 },
+        { k: 3, initialCenters: far },
+      ]) {
         const progress: number[] = [];
-        const r = await fitKMeans(m, { ...options, maxIter: 100, onIteration: (_i, inertia) => progress.push(inertia) });
+        const r = await fitKMeans(m, {
+          ...options,
+          maxIter: 100,
+          onIteration: (_i, inertia) => progress.push(inertia),
+        });
         let inertia = 0;
         for (let i = 0; i < m.nRows; i++) {
           const own = distance(m, r.centers, r.labels[i], i);
-          for (let c = 0; c < r.k; c++) assert.ok(own <= distance(m, r.centers, c, i) + 1e-9 * (1 + Math.abs(own)), `row ${i}`);
+          for (let c = 0; c < r.k; c++)
+            assert.ok(own <= distance(m, r.centers, c, i) + 1e-9 * (1 + Math.abs(own)), `row ${i}`);
           inertia += Math.max(0, own);
         }
         assert.ok(Math.abs(r.inertia - inertia) <= 1e-9 * inertia, `inertia ${r.inertia} vs ${inertia}`);

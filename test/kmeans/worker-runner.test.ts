@@ -70,7 +70,8 @@ describe('the worker-thread runner gives the serial bits', () => {
     test(`${kind}: threads 1, 2 and 3 give identical labels, centres and inertia`, async () => {
       const m = transformMatrix(data.matrix, kind);
       const serial = await fitKMeans(m, { k: 5, seed: 4, maxIter: 60 });
-      for (const threads of [1, 2, 3]) assertSameResult(await fitWith(m, threads, 5, 4), serial, `${kind}, ${threads} threads`);
+      for (const threads of [1, 2, 3])
+        assertSameResult(await fitWith(m, threads, 5, 4), serial, `${kind}, ${threads} threads`);
     });
   }
 
@@ -100,10 +101,22 @@ describe('the worker-thread runner gives the serial bits', () => {
     const closest = new Float64Array(m.nRows).map((_, i) => (i % 7 === 0 ? 50 : Number.POSITIVE_INFINITY));
     const outSerial = new Float64Array(m.nRows * t);
     const outWorkers = new Float64Array(m.nRows * t);
-    const serial = await new SerialRunner(m).candidatePass({ candT, candNorms: centerSquaredNorms(candT, t), t, closest, out: outSerial });
+    const serial = await new SerialRunner(m).candidatePass({
+      candT,
+      candNorms: centerSquaredNorms(candT, t),
+      t,
+      closest,
+      out: outSerial,
+    });
     const runner = await createPassRunner(m, 2);
     try {
-      const workers = await runner.candidatePass({ candT, candNorms: centerSquaredNorms(candT, t), t, closest, out: outWorkers });
+      const workers = await runner.candidatePass({
+        candT,
+        candNorms: centerSquaredNorms(candT, t),
+        t,
+        closest,
+        out: outWorkers,
+      });
       assert.ok(sameBits(serial, workers));
       assert.ok(sameBits(outSerial, outWorkers));
     } finally {
@@ -138,13 +151,27 @@ describe('a failing worker fails the run cleanly', () => {
       const labels = new Int32Array(data.matrix.nRows);
       const dist = new Float64Array(data.matrix.nRows);
       const centersT = new Float64Array(5 * data.matrix.nCols);
-      await assert.rejects(runner.lloydPass({ centersT, cNorms: new Float64Array(5), k: 5, labels, minDist: dist, sumsT: null, counts: null }), pattern);
+      await assert.rejects(
+        runner.lloydPass({
+          centersT,
+          cNorms: new Float64Array(5),
+          k: 5,
+          labels,
+          minDist: dist,
+          sumsT: null,
+          counts: null,
+        }),
+        pattern,
+      );
       await runner.close();
     });
   }
 
   test('a worker that cannot load rejects createPassRunner', async () => {
     process.env.NC_FAIL_MODE = 'load';
-    await assert.rejects(createPassRunner(data.matrix, 2, { workerUrl }), /k-means: a worker thread failed: injected load failure/);
+    await assert.rejects(
+      createPassRunner(data.matrix, 2, { workerUrl }),
+      /k-means: a worker thread failed: injected load failure/,
+    );
   });
 });

@@ -52,7 +52,15 @@ test('residualMatrix: rating minus mu + b_u + b_i, same structure', () => {
 });
 
 test('observedRatingRange and clampRating', () => {
-  assert.deepEqual(observedRatingRange(fromDenseRows([[0.5, 4], [5, 0]])), { min: 0.5, max: 5 });
+  assert.deepEqual(
+    observedRatingRange(
+      fromDenseRows([
+        [0.5, 4],
+        [5, 0],
+      ]),
+    ),
+    { min: 0.5, max: 5 },
+  );
   assert.equal(observedRatingRange(fromDenseRows([[1]], true)), null);
   assert.equal(clampRating(5.7, { min: 0.5, max: 5 }), 5);
   assert.equal(clampRating(0.1, { min: 0.5, max: 5 }), 0.5);

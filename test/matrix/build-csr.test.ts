@@ -10,14 +10,23 @@ test('rankIdsInPlace: ranks in place, distinct ids ascending, counts per id; hug
     const ids = Int32Array.from([7, 3, 7, 9, 3, 7].map((x) => x + big));
     const r = rankIdsInPlace(ids, 6);
     assert.deepEqual(Array.from(ids), [1, 0, 1, 2, 0, 1]);
-    assert.deepEqual(Array.from(r.ids), [3, 7, 9].map((x) => x + big));
+    assert.deepEqual(
+      Array.from(r.ids),
+      [3, 7, 9].map((x) => x + big),
+    );
     assert.deepEqual(Array.from(r.counts), [2, 3, 1]);
   }
   assert.equal(rankIdsInPlace(new Int32Array(0), 0).ids.length, 0);
 });
 
 /** The CSR the slow obvious way: a map of maps, means of repeats. */
-function reference(rows: number[], cols: number[], vals: number[], keepRow: (r: number) => boolean, keepCol: (c: number) => boolean) {
+function reference(
+  rows: number[],
+  cols: number[],
+  vals: number[],
+  keepRow: (r: number) => boolean,
+  keepCol: (c: number) => boolean,
+) {
   const cells = new Map<number, Map<number, number[]>>();
   rows.forEach((r, p) => {
     if (!keepRow(r) || !keepCol(cols[p])) return;
@@ -43,7 +52,11 @@ function reference(rows: number[], cols: number[], vals: number[], keepRow: (r: 
 
 test('buildCsr matches the obvious construction on random data with repeats, masks and many row blocks', () => {
   const rng = new Rng(5);
-  for (const [nRows, nCols, n] of [[5, 4, 30], [70_000, 50, 40_000], [300, 2000, 20_000]]) {
+  for (const [nRows, nCols, n] of [
+    [5, 4, 30],
+    [70_000, 50, 40_000],
+    [300, 2000, 20_000],
+  ]) {
     const rows = Array.from({ length: n }, () => rng.int(nRows));
     const cols = Array.from({ length: n }, () => rng.int(nCols));
     const vals = Array.from({ length: n }, () => 1 + rng.int(5));
@@ -51,10 +64,22 @@ test('buildCsr matches the obvious construction on random data with repeats, mas
     const keepCol = Uint8Array.from({ length: nCols }, () => (rng.next() < 0.7 ? 1 : 0));
     const colArr = Int32Array.from(cols);
     const built = buildCsr(
-      { nRows, nCols, row: Int32Array.from(rows), value: Uint8Array.from(vals), columns: columnOrder(colArr, n, nCols) },
+      {
+        nRows,
+        nCols,
+        row: Int32Array.from(rows),
+        value: Uint8Array.from(vals),
+        columns: columnOrder(colArr, n, nCols),
+      },
       { rows: keepRow, cols: keepCol },
     );
-    const ref = reference(rows, cols, vals, (r) => keepRow[r] === 1, (c) => keepCol[c] === 1);
+    const ref = reference(
+      rows,
+      cols,
+      vals,
+      (r) => keepRow[r] === 1,
+      (c) => keepCol[c] === 1,
+    );
     assert.deepEqual(Array.from(built.rowOf), ref.rowIds);
     assert.deepEqual(Array.from(built.colOf), ref.colIds);
     assert.deepEqual(Array.from(built.matrix.rowPtr), ref.rowPtr);

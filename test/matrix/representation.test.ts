@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { customerBiases, fitBaseline, residualMatrix } from '../../src/matrix/baseline.js';
 import { fromDenseRows, selectRows, toDenseRows } from '../../src/matrix/csr.js';
-import { applyRepresentation, buildRepresentation, type FittedRepresentation } from '../../src/matrix/representation.js';
+import {
+  applyRepresentation,
+  buildRepresentation,
+  type FittedRepresentation,
+} from '../../src/matrix/representation.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import { sameBits, smallRatings } from '../support/parallel.js';
 
@@ -19,7 +23,10 @@ test('--matrix residual: each rating minus mu + b_u + b_i with the default biase
     [5 - (b.mu + b.userBias[0] + b.itemBias[0]), 3 - (b.mu + b.userBias[0] + b.itemBias[1])],
     [4 - (b.mu + b.userBias[1] + b.itemBias[0]), 0],
   ];
-  assert.deepEqual(r, want.map((row) => row.map((v) => Math.fround(v))));
+  assert.deepEqual(
+    r,
+    want.map((row) => row.map((v) => Math.fround(v))),
+  );
   // one pass with reg 1 by hand (see baseline.test.ts): u1's residual = 4 - (4 - 1/6 + 1/3) = -1/6
   const one = residualMatrix(toy, fitBaseline(toy, { regItem: 1, regUser: 1, passes: 1 }));
   assert.equal(one.values![2], Math.fround(-1 / 6));

@@ -24,7 +24,8 @@ function lowRank(): CsrMatrix {
   const rows: number[][] = [];
   for (let i = 0; i < 8; i++) {
     const row: number[] = [];
-    for (let j = 0; j < 4; j++) row.push(s[0] * a[0][i] * b[0][j] + s[1] * a[1][i] * b[1][j] + s[2] * a[2][i] * b[2][j]);
+    for (let j = 0; j < 4; j++)
+      row.push(s[0] * a[0][i] * b[0][j] + s[1] * a[1][i] * b[1][j] + s[2] * a[2][i] * b[2][j]);
     row.push(0);
     rows.push(row);
   }
@@ -38,7 +39,8 @@ test('randomizedSvd: exact singular values, basis and customer factors of an exa
   assert.ok(m.rowPtr[m.nRows] < m.nRows * m.nCols, 'the fixture is sparse');
   const r = await randomizedSvd(m, 3, { seed: 1, powerIterations: 1 });
   const expected = s.map((x) => x * Math.sqrt(8) * Math.sqrt(4));
-  for (let d = 0; d < 3; d++) assert.ok(rel(r.singularValues[d], expected[d]) < 1e-9, `sigma_${d} ${r.singularValues[d]} vs ${expected[d]}`);
+  for (let d = 0; d < 3; d++)
+    assert.ok(rel(r.singularValues[d], expected[d]) < 1e-9, `sigma_${d} ${r.singularValues[d]} vs ${expected[d]}`);
   // V's columns are +-b_i / 2 (the sign is a convention: b's entries tie in magnitude, so rounding picks it)
   const sign = [0, 1, 2].map((d) => Math.sign(r.basis[d]));
   for (let j = 0; j < 5; j++) {
@@ -51,7 +53,10 @@ test('randomizedSvd: exact singular values, basis and customer factors of an exa
   for (let i = 0; i < 9; i++) {
     for (let d = 0; d < 3; d++) {
       const want = i < 8 ? 2 * sign[d] * s[d] * a[d][i] : 0;
-      assert.ok(Math.abs(r.userFactors[i * 3 + d] - want) < 1e-12, `US[${i},${d}] = ${r.userFactors[i * 3 + d]}, want ${want}`);
+      assert.ok(
+        Math.abs(r.userFactors[i * 3 + d] - want) < 1e-12,
+        `US[${i},${d}] = ${r.userFactors[i * 3 + d]}, want ${want}`,
+      );
     }
   }
   assert.ok(Math.abs(r.explainedShare - 1) < 1e-12, `explained ${r.explainedShare}`);
@@ -72,10 +77,15 @@ test('randomizedSvd: top 10 of 20 singular values within 1e-3 of the dense Gram 
       }
     }
   }
-  const eig = new EigenvalueDecomposition(gram, { assumeSymmetric: true }).realEigenvalues.slice().sort((x, y) => y - x);
+  const eig = new EigenvalueDecomposition(gram, { assumeSymmetric: true }).realEigenvalues
+    .slice()
+    .sort((x, y) => y - x);
   for (let d = 0; d < 10; d++) {
     const want = Math.sqrt(eig[d]);
-    assert.ok(rel(r.singularValues[d], want) < 1e-3, `sigma_${d} ${r.singularValues[d]} vs ${want} (${rel(r.singularValues[d], want)})`);
+    assert.ok(
+      rel(r.singularValues[d], want) < 1e-3,
+      `sigma_${d} ${r.singularValues[d]} vs ${want} (${rel(r.singularValues[d], want)})`,
+    );
   }
   for (let d = 1; d < 20; d++) assert.ok(r.singularValues[d] <= r.singularValues[d - 1], 'descending');
 });

@@ -5,9 +5,22 @@ import { messages } from '../../src/messages.js';
 
 test('clusterBalance: largest share and smallest cluster; warns above 50% or below 1%', () => {
   const b = clusterBalance([1, 479, 49, 78, 3]);
-  assert.deepEqual(b, { largestCluster: 1, largestShare: 479 / 610, smallestCluster: 0, smallestSize: 1, smallestShare: 1 / 610, unbalanced: true });
-  assert.equal(balanceWarning(b, false), messages.unbalancedClusters(1, 479 / 610, 0, 1 / 610, messages.balanceSuggestion()));
-  assert.equal(balanceWarning(b, true), messages.unbalancedClusters(1, 479 / 610, 0, 1 / 610, messages.balanceSuggestionOther()));
+  assert.deepEqual(b, {
+    largestCluster: 1,
+    largestShare: 479 / 610,
+    smallestCluster: 0,
+    smallestSize: 1,
+    smallestShare: 1 / 610,
+    unbalanced: true,
+  });
+  assert.equal(
+    balanceWarning(b, false),
+    messages.unbalancedClusters(1, 479 / 610, 0, 1 / 610, messages.balanceSuggestion()),
+  );
+  assert.equal(
+    balanceWarning(b, true),
+    messages.unbalancedClusters(1, 479 / 610, 0, 1 / 610, messages.balanceSuggestionOther()),
+  );
   assert.equal(formatBalance(b), 'largest 1: 78.5%   smallest 0: 1 (0.2%)');
   const even = clusterBalance([109, 120, 108, 152, 121]);
   assert.equal(even.unbalanced, false);

@@ -59,11 +59,23 @@ test('without a catalog that has genres, profiles have none', () => {
 test('genres in the summary lines, --json and the report', () => {
   const p = clusterProfiles(data, labels, 2, { minSupport: 1, genres });
   const text = formatProfiles(p).split('\n');
-  const at = text.indexOf('  genres (share of its ratings vs of all ratings, points; most over- and under-represented first)');
+  const at = text.indexOf(
+    '  genres (share of its ratings vs of all ratings, points; most over- and under-represented first)',
+  );
   assert.ok(at > 0, text.join('\n'));
-  assert.deepEqual(text.slice(at + 1, at + 4), ['     -25.0  Comedy   25.0% vs 50.0%', '     +25.0  Drama    75.0% vs 50.0%', '     -12.5  Horror    0.0% vs 12.5%']);
+  assert.deepEqual(text.slice(at + 1, at + 4), [
+    '     -25.0  Comedy   25.0% vs 50.0%',
+    '     +25.0  Drama    75.0% vs 50.0%',
+    '     -12.5  Horror    0.0% vs 12.5%',
+  ]);
   const json = profilesJson(p) as { clusters: { genres: unknown[] }[] };
-  assert.deepEqual(json.clusters[1].genres[2], { genre: 'Horror', ratings: 1, share: 0.25, overallShare: 0.125, gap: 0.125 });
+  assert.deepEqual(json.clusters[1].genres[2], {
+    genre: 'Horror',
+    ratings: 1,
+    share: 0.25,
+    overallShare: 0.125,
+    gap: 0.125,
+  });
   const report = buildReport({
     title: 't',
     command: ['fit'],

@@ -35,7 +35,11 @@ test('inertia by hand, against the given centres', () => {
 
 test('two movies: per-cluster stats by hand', () => {
   // rows (3,0) (0,4) | (6,8): centroids (1.5,2) and (6,8); W0 = 2 * (1.5^2 + 2^2) = 12.5, distances 2.5 each
-  const m = fromDenseRows([[3, 0], [0, 4], [6, 8]]);
+  const m = fromDenseRows([
+    [3, 0],
+    [0, 4],
+    [6, 8],
+  ]);
   const s = clusterStats(m, Int32Array.from([0, 0, 1]), 2);
   assert.deepEqual(Array.from(s.centroids), [1.5, 2, 6, 8]);
   assert.deepEqual(Array.from(s.sizes), [2, 1]);

@@ -30,7 +30,8 @@ const data: RatingsData = {
 };
 const labels = Int32Array.from([0, 0, 1, 1, 1]);
 
-const approx = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} != ${expected}`);
+const approx = (actual: number, expected: number) =>
+  assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} != ${expected}`);
 const ids = (list: { movieId: number }[]) => list.map((m) => m.movieId);
 
 test('sizes, shares, ratings per customer and mean rating, by hand', () => {
@@ -76,8 +77,19 @@ test('the support rule, list length, ties and titles', () => {
   assert.equal(titled.clusters[0].topRated[0].title, 'Ten');
   assert.equal(titled.clusters[0].topRated[1].title, null);
   // equal means: the larger support first, then the earlier column
-  const tie: RatingsData = { ...data, matrix: fromDenseRows([[4, 4, 4], [0, 4, 4], [0, 0, 4]]), customerIds: Int32Array.from([1, 2, 3]) };
-  assert.deepEqual(ids(clusterProfiles(tie, Int32Array.from([0, 0, 0]), 1, { minSupport: 1 }).clusters[0].topRated), [30, 20, 10]);
+  const tie: RatingsData = {
+    ...data,
+    matrix: fromDenseRows([
+      [4, 4, 4],
+      [0, 4, 4],
+      [0, 0, 4],
+    ]),
+    customerIds: Int32Array.from([1, 2, 3]),
+  };
+  assert.deepEqual(
+    ids(clusterProfiles(tie, Int32Array.from([0, 0, 0]), 1, { minSupport: 1 }).clusters[0].topRated),
+    [30, 20, 10],
+  );
 });
 
 test('profiles read the ratings whatever matrix was clustered; an empty cluster has no lists', () => {
@@ -101,7 +113,14 @@ test('the stderr table and the JSON form', () => {
   assert.match(text, /20 Twenty/);
   const json = JSON.parse(JSON.stringify(profilesJson(p)));
   assert.equal(json.clusters.length, 2);
-  assert.deepEqual(json.clusters[0].topRated[0], { movieId: 10, title: null, support: 2, mean: 4.5, overallMean: 3.3333, gap: 1.1667 });
+  assert.deepEqual(json.clusters[0].topRated[0], {
+    movieId: 10,
+    title: null,
+    support: 2,
+    mean: 4.5,
+    overallMean: 3.3333,
+    gap: 1.1667,
+  });
   assert.equal(json.minSupport, 1);
   const empty = JSON.parse(JSON.stringify(profilesJson(clusterProfiles(data, labels, 3, { minSupport: 1 }))));
   assert.equal(empty.clusters[2].meanRating, null);

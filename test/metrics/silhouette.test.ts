@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toDenseRows } from '../../src/matrix/csr.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
-import { silhouetteSampleRows, silhouetteSamples, silhouetteScore, silhouetteScores, silhouetteScoresOnThreads } from '../../src/metrics/silhouette.js';
+import {
+  silhouetteSampleRows,
+  silhouetteSamples,
+  silhouetteScore,
+  silhouetteScores,
+  silhouetteScoresOnThreads,
+} from '../../src/metrics/silhouette.js';
 import { fitKMeans } from '../../src/kmeans/fit.js';
 import { Rng } from '../../src/util/random.js';
 import { TILE_ROWS } from '../../src/metrics/pair-distance-sums.js';
@@ -36,7 +42,10 @@ test('undefined with fewer than 2 or more than n-1 clusters: NaN, as scikit-lear
   assert.ok(Number.isNaN(silhouetteScore(line, Int32Array.from([0, 0, 0, 0]), 1, { sampleSize: 4, seed: 0 })));
   assert.ok(Number.isNaN(silhouetteScore(line, Int32Array.from([0, 1, 2, 3]), 4, { sampleSize: 4, seed: 0 })));
   // an empty cluster (label 1 unused) is not a cluster
-  approx(silhouetteScore(line, Int32Array.from([0, 0, 2, 2]), 3, { sampleSize: 4, seed: 0 }), (7 / 9 + 5 / 7 - 1 / 6 + 5 / 11) / 4);
+  approx(
+    silhouetteScore(line, Int32Array.from([0, 0, 2, 2]), 3, { sampleSize: 4, seed: 0 }),
+    (7 / 9 + 5 / 7 - 1 / 6 + 5 / 11) / 4,
+  );
 });
 
 test('equals the dense textbook definition on sparse ratings, binary and centred data, several labelings at once', async () => {
@@ -64,8 +73,18 @@ test('a sample covering all rows gives exactly the exact score; a smaller one is
   assert.equal(rows.length, 50);
   const dense = toDenseRows(m);
   const sampled = silhouetteScore(m, labels, 4, { sampleSize: 50, seed: 3 });
-  approx(sampled, textbookSilhouette(Array.from(rows, (r) => dense[r]), Array.from(rows, (r) => labels[r])));
-  assert.equal(silhouetteScore(m, labels, 4, { sampleSize: 50, seed: 3 }), sampled, 'the same seed samples the same rows');
+  approx(
+    sampled,
+    textbookSilhouette(
+      Array.from(rows, (r) => dense[r]),
+      Array.from(rows, (r) => labels[r]),
+    ),
+  );
+  assert.equal(
+    silhouetteScore(m, labels, 4, { sampleSize: 50, seed: 3 }),
+    sampled,
+    'the same seed samples the same rows',
+  );
 });
 
 test('identical customers are at distance 0, not NaN from rounding', () => {
@@ -98,7 +117,12 @@ test('on worker threads: the same sample and the same bits as on one thread, for
         const threaded = await silhouetteScoresOnThreads(x, labelings, { sampleSize, seed: 7, threads });
         assert.equal(threaded.rows, serial.rows);
         assert.equal(threaded.exact, serial.exact);
-        serial.scores.forEach((s, r) => assert.ok(Object.is(threaded.scores[r], s), `${kind} sample ${sampleSize} threads ${threads} k=${labelings[r].k}: ${threaded.scores[r]} vs ${s}`));
+        serial.scores.forEach((s, r) =>
+          assert.ok(
+            Object.is(threaded.scores[r], s),
+            `${kind} sample ${sampleSize} threads ${threads} k=${labelings[r].k}: ${threaded.scores[r]} vs ${s}`,
+          ),
+        );
       }
     }
   }

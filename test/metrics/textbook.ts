@@ -69,5 +69,5 @@ export function textbookCalinskiHarabasz(rows: number[][], labels: ArrayLike<num
   }
   const n = rows.length;
   const K = ids.length;
-  return (between / (K - 1)) / (within / (n - K));
+  return between / (K - 1) / (within / (n - K));
 }

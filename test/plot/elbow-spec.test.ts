@@ -13,7 +13,10 @@ const points = [
 test('the spec: inertia and silhouette layers on independent y scales, the points as data, nulls kept', () => {
   const spec = elbowSpec(points, { subtitle: 'sub' }) as Record<string, any>;
   assert.equal(spec.layer.length, 2);
-  assert.deepEqual(spec.layer.map((l: any) => l.encoding.y.field), ['inertia', 'silhouette']);
+  assert.deepEqual(
+    spec.layer.map((l: any) => l.encoding.y.field),
+    ['inertia', 'silhouette'],
+  );
   assert.deepEqual(spec.resolve, { scale: { y: 'independent' } });
   assert.deepEqual(spec.data.values, points);
   assert.equal(spec.encoding.x.field, 'k');

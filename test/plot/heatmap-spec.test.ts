@@ -81,7 +81,10 @@ describe('heatmap specs', () => {
   it('labels movies by title, cut with an ellipsis at a word boundary, the full title in the tooltip', () => {
     const sel = selections()[0];
     const long = 'A title that is quite a lot longer than forty characters';
-    const titles = new Map([[1, long], [3, "It's, with commas"]]);
+    const titles = new Map([
+      [1, long],
+      [3, "It's, with commas"],
+    ]);
     const spec = json(clusterSpec(sel, heatmapStyle('ratings', [sel], { titles })));
     const x = spec.encoding.x;
     assert.equal(x.field, 'm');
@@ -93,10 +96,13 @@ describe('heatmap specs', () => {
     const rated = spec.layer[0];
     assert.ok(rated.transform[0].calculate.includes(JSON.stringify(long)));
     assert.equal(rated.transform[0].as, 'title');
-    assert.deepEqual(rated.encoding.tooltip.map((t: { field: string }) => t.field), ['c', 'title', 'v']);
+    assert.deepEqual(
+      rated.encoding.tooltip.map((t: { field: string }) => t.field),
+      ['c', 'title', 'v'],
+    );
   });
 
-  it('draws the title in the cluster\'s colour with the subtitle under it', () => {
+  it("draws the title in the cluster's colour with the subtitle under it", () => {
     const sel = selections()[1];
     const spec = json(clusterSpec(sel, heatmapStyle('ratings', [sel])));
     assert.equal(spec.title.color, clusterColor(1));
@@ -107,7 +113,12 @@ describe('heatmap specs', () => {
     // 100 shown values: 1, 2, ..., 100 hundredths of a star below the mean and one outlier of 4 stars
     const base = selections('centered')[0];
     const values = [Array.from({ length: 99 }, (_, i) => -(i + 1) / 100).concat([4])];
-    const sel = { ...base, values, customerIds: Int32Array.of(1), movieIds: Int32Array.from({ length: 100 }, (_, i) => i + 1) };
+    const sel = {
+      ...base,
+      values,
+      customerIds: Int32Array.of(1),
+      movieIds: Int32Array.from({ length: 100 }, (_, i) => i + 1),
+    };
     const style = heatmapStyle('centered', [sel]);
     // sorted |v|: 0.01 .. 0.99, 4; the 98th of 100 is 0.98, rounded up to a tenth
     assert.equal(style.centeredExtent, 1);
@@ -128,7 +139,10 @@ describe('heatmap specs', () => {
     const spec = json(combinedSpec(sels, heatmapStyle('ratings', sels), ['note']));
     assert.equal(spec.concat.length, 2);
     assert.equal(spec.columns, overviewColumns(sels));
-    assert.deepEqual(spec.concat.map((v: { title: { text: string } }) => v.title.text), ['Cluster 0 - 6 customers', 'Cluster 1 - 5 customers']);
+    assert.deepEqual(
+      spec.concat.map((v: { title: { text: string } }) => v.title.text),
+      ['Cluster 0 - 6 customers', 'Cluster 1 - 5 customers'],
+    );
     assert.deepEqual(spec.concat[0].title.subtitle, panelSubtitle(sels[0]));
     assert.equal(spec.title.subtitle.at(-1), 'note');
     assert.equal(spec.resolve.scale.color, 'shared');

@@ -36,7 +36,7 @@ describe('heatmap subtitles', () => {
   const { data, labels, k } = fixtureData();
   const limits = { maxUsers: 5, maxMovies: 4, minClusterSize: 4 };
 
-  it('says how the densest block was chosen and ordered, how many of the cluster\'s, and its fill against the cluster\'s', () => {
+  it("says how the densest block was chosen and ordered, how many of the cluster's, and its fill against the cluster's", () => {
     const sel = selectClusters(data, data.matrix, labels, k, limits).drawn[0];
     // cluster 0: 6 customers x 8 movies, 20 ratings (5 + 3 + 4 + 1 + 3 + 4; 41.7%); the shown 5 x 4 block has 14 of 20 cells rated (70%)
     assert.deepEqual(blockFill(sel), { shown: 0.7, cluster: 20 / 48 });
@@ -52,9 +52,18 @@ describe('heatmap subtitles', () => {
   it('names the distinctive and sample choices, the seed, and the leading-direction order', () => {
     const distinctive = selectClusters(data, data.matrix, labels, k, { ...limits, mode: 'distinctive' }).drawn[1];
     const lines = heatmapSubtitle(distinctive);
-    assert.equal(lines[0], `movies: the ${distinctive.movieIds.length} (of 8) whose share of the cluster's ratings most exceeds their share of all ratings`);
-    assert.equal(lines[1], "customers: the 5 of 5 nearest the cluster's mean, those who rated none of these last (--select distinctive)");
-    assert.equal(lines[2], "order: customers and movies by their score on the block's leading direction (alike ones sit together)");
+    assert.equal(
+      lines[0],
+      `movies: the ${distinctive.movieIds.length} (of 8) whose share of the cluster's ratings most exceeds their share of all ratings`,
+    );
+    assert.equal(
+      lines[1],
+      "customers: the 5 of 5 nearest the cluster's mean, those who rated none of these last (--select distinctive)",
+    );
+    assert.equal(
+      lines[2],
+      "order: customers and movies by their score on the block's leading direction (alike ones sit together)",
+    );
     const sample = selectClusters(data, data.matrix, labels, k, { ...limits, mode: 'sample', seed: 42 }).drawn[0];
     assert.equal(heatmapSubtitle(sample)[1], 'customers: 5 of 6 drawn at random (--select sample, seed 42)');
   });

@@ -15,21 +15,36 @@ describe('leadingDirectionOrder', () => {
     // two blocks, each in id order (equal scores); the loadings (+a, -a, +a, -a) cancel out, so the first of the
     // largest, movie 10's, is made positive: movie 10's fans first
     assert.deepEqual(rowIds, [1, 3, 5, 2, 4, 6]);
-    assert.deepEqual(perm.columns.map((j) => movies[j]), [10, 30, 20, 40]);
+    assert.deepEqual(
+      perm.columns.map((j) => movies[j]),
+      [10, 30, 20, 40],
+    );
     // customers who love the first movies come first
     assert.equal(values[perm.rows[0]][perm.columns[0]], 5);
   });
 
   it('orders by the direction with most variance; not rated counts as 0', () => {
     // movie 2 varies most (0, 5, 3, 4): it decides the order, highest first
-    const values = [[3, null], [3, 5], [3, 3], [3, 4]];
+    const values = [
+      [3, null],
+      [3, 5],
+      [3, 3],
+      [3, 4],
+    ];
     const perm = leadingDirectionOrder(values, Int32Array.from([1, 2, 3, 4]), Int32Array.from([1, 2]));
     assert.deepEqual(perm.rows, [1, 3, 2, 0]);
     assert.deepEqual(perm.columns, [1, 0]);
   });
 
   it('falls back to id order for a block without variation, and handles an empty block', () => {
-    const perm = leadingDirectionOrder([[4, 4], [4, 4]], Int32Array.from([9, 7]), Int32Array.from([5, 3]));
+    const perm = leadingDirectionOrder(
+      [
+        [4, 4],
+        [4, 4],
+      ],
+      Int32Array.from([9, 7]),
+      Int32Array.from([5, 3]),
+    );
     assert.deepEqual(perm.rows, [1, 0]);
     assert.deepEqual(perm.columns, [1, 0]);
     assert.deepEqual(leadingDirectionOrder([], new Int32Array(0), new Int32Array(0)), { rows: [], columns: [] });

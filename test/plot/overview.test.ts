@@ -9,7 +9,9 @@ import { Rng } from '../../src/util/random.js';
 function fullShape(cluster: number, rng: Rng): ClusterSelection {
   const rows = 70;
   const cols = 50;
-  const values = Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rng.next() < 0.33 ? 1 + rng.int(5) : null)));
+  const values = Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => (rng.next() < 0.33 ? 1 + rng.int(5) : null)),
+  );
   return {
     cluster,
     size: 1000 + cluster,

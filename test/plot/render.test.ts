@@ -4,7 +4,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fitBaseline, residualMatrix } from '../../src/matrix/baseline.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
-import { clusterSpec, combinedSpec, heatmapStyle, notRatedColor, notRatedColorCentered, ratedColor, type HeatmapKind } from '../../src/plot/heatmap-spec.js';
+import {
+  clusterSpec,
+  combinedSpec,
+  heatmapStyle,
+  notRatedColor,
+  notRatedColorCentered,
+  ratedColor,
+  type HeatmapKind,
+} from '../../src/plot/heatmap-spec.js';
 import { renderPng } from '../../src/plot/render.js';
 import { selectClusters, type SelectMode } from '../../src/plot/select.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';
@@ -14,12 +22,18 @@ import { fixture, repoRoot } from '../helpers.js';
 import { colorDistance, compareImages, decodePng, hexAt, hexToRgb, inkPixels } from '../support/png.js';
 
 const limits = { maxUsers: 5, maxMovies: 4, minClusterSize: 4 };
-const titles = new Map([[1, 'Dinosaur Planet'], [3, 'Character'], [8, 'What the #$*! Do We Know!?'], [17, '7 Seconds']]);
+const titles = new Map([
+  [1, 'Dinosaur Planet'],
+  [3, 'Character'],
+  [8, 'What the #$*! Do We Know!?'],
+  [17, '7 Seconds'],
+]);
 
 function specsFor(kind: HeatmapKind, withTitles = false, mode: SelectMode = 'densest') {
   const { data, labels, k } = fixtureData();
   // the residual matrix: ratings minus the baseline mu + b_u + b_i
-  const matrix = kind === 'residual' ? residualMatrix(data.matrix, fitBaseline(data.matrix)) : transformMatrix(data.matrix, kind);
+  const matrix =
+    kind === 'residual' ? residualMatrix(data.matrix, fitBaseline(data.matrix)) : transformMatrix(data.matrix, kind);
   const sels = selectClusters(data, matrix, labels, k, { ...limits, mode }).drawn;
   const style = heatmapStyle(kind, sels, withTitles ? { titles } : {});
   return { sels, style, cluster0: clusterSpec(sels[0], style), combined: combinedSpec(sels, style) };
@@ -29,7 +43,7 @@ function specsFor(kind: HeatmapKind, withTitles = false, mode: SelectMode = 'den
 const viridisTop = '#fde725';
 
 describe('renderPng', () => {
-  it('runs on the canvas vega found through the `canvas` alias (not vega\'s text-width estimate)', async () => {
+  it("runs on the canvas vega found through the `canvas` alias (not vega's text-width estimate)", async () => {
     const vega = (await import('vega')) as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } };
     assert.notEqual(vega.textMetrics.width, vega.textMetrics.estimateWidth);
   });
@@ -44,8 +58,14 @@ describe('renderPng', () => {
     // customer 10 gave movie 1 five stars; customer 6 did not rate movie 8
     const fiveStars = image.cellCenter('1', '10')!;
     const notRated = image.cellCenter('8', '6')!;
-    assert.ok(colorDistance(pixels, fiveStars.x, fiveStars.y, viridisTop) <= 6, `5 stars drawn ${hexAt(pixels, fiveStars.x, fiveStars.y)}`);
-    assert.ok(colorDistance(pixels, notRated.x, notRated.y, notRatedColor) <= 2, `not rated drawn ${hexAt(pixels, notRated.x, notRated.y)}`);
+    assert.ok(
+      colorDistance(pixels, fiveStars.x, fiveStars.y, viridisTop) <= 6,
+      `5 stars drawn ${hexAt(pixels, fiveStars.x, fiveStars.y)}`,
+    );
+    assert.ok(
+      colorDistance(pixels, notRated.x, notRated.y, notRatedColor) <= 2,
+      `not rated drawn ${hexAt(pixels, notRated.x, notRated.y)}`,
+    );
     // customer 97's 3 stars for movie 1 sits mid-scale: neither end, nor grey
     const three = image.cellCenter('1', '97')!;
     assert.ok(colorDistance(pixels, three.x, three.y, viridisTop) > 100);
@@ -74,15 +94,23 @@ describe('renderPng', () => {
     assert.ok(b - r > 80 && b < 180, `+2 drawn ${hexAt(cenPixels, plus2.x, plus2.y)}, not a dark blue`);
     // customer 6's 3 for movie 17 is exactly their mean: the light middle, still unlike "not rated"
     const zero = cen.cellCenter('17', '6')!;
-    assert.ok(colorDistance(cenPixels, zero.x, zero.y, notRatedColorCentered) > 60, `0 drawn ${hexAt(cenPixels, zero.x, zero.y)}`);
+    assert.ok(
+      colorDistance(cenPixels, zero.x, zero.y, notRatedColorCentered) > 60,
+      `0 drawn ${hexAt(cenPixels, zero.x, zero.y)}`,
+    );
     const gap = cen.cellCenter('8', '6')!;
     assert.ok(colorDistance(cenPixels, gap.x, gap.y, notRatedColorCentered) <= 2);
   });
 
   it('refuses, before allocating, an image above the pixel limit (exit 2)', async () => {
     const spec = { width: 20000, height: 6000, data: { values: [{}] }, mark: 'rect' } as unknown as TopLevelSpec;
-    await assert.rejects(renderPng(spec, 1), (err: unknown) =>
-      err instanceof UserError && err.exitCode === ExitCode.usage && /^a heatmap would be 200\d\d x 60\d\d pixels/.test(err.message));
+    await assert.rejects(
+      renderPng(spec, 1),
+      (err: unknown) =>
+        err instanceof UserError &&
+        err.exitCode === ExitCode.usage &&
+        /^a heatmap would be 200\d\d x 60\d\d pixels/.test(err.message),
+    );
   });
 
   it('renders text with only the bundled fonts loaded', () => {

@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { catalogGenres, genrePoints, pointSample, resolveGenre, type MovieCatalog } from '../../src/plot/scatter-data.js';
+import {
+  catalogGenres,
+  genrePoints,
+  pointSample,
+  resolveGenre,
+  type MovieCatalog,
+} from '../../src/plot/scatter-data.js';
 import { catalog, genreRatings } from '../support/genres.js';
 import { Rng, sampleIndices } from '../../src/util/random.js';
 
-describe('genre averages (the original\'s get_genre_ratings)', () => {
-  it('averages each customer\'s ratings per genre, leaving out and counting those without one', () => {
+describe("genre averages (the original's get_genre_ratings)", () => {
+  it("averages each customer's ratings per genre, leaving out and counting those without one", () => {
     const p = genrePoints(genreRatings, catalog, 'Sci-Fi', 'Romance');
     assert.deepEqual([...p.rows], [0, 1, 4]);
     assert.deepEqual([...p.x], [4, 4, 5]);
@@ -14,7 +20,13 @@ describe('genre averages (the original\'s get_genre_ratings)', () => {
   });
 
   it('ignores movies the catalogue does not know', () => {
-    const partial: MovieCatalog = { titles: new Map(), genres: new Map([[1, ['Sci-Fi']], [2, ['Romance']]]) };
+    const partial: MovieCatalog = {
+      titles: new Map(),
+      genres: new Map([
+        [1, ['Sci-Fi']],
+        [2, ['Romance']],
+      ]),
+    };
     const p = genrePoints(genreRatings, partial, 'Sci-Fi', 'Romance');
     assert.deepEqual([...p.rows], [0]);
     assert.deepEqual([...p.x, ...p.y], [4, 2]);

@@ -24,7 +24,8 @@ const rank2 = ratingsFromDense(
 
 const close = (actual: Float64Array, expected: number[]) => {
   assert.equal(actual.length, expected.length);
-  for (let i = 0; i < expected.length; i++) assert.ok(Math.abs(actual[i] - expected[i]) < 1e-9, `${actual[i]} vs ${expected[i]} at ${i}`);
+  for (let i = 0; i < expected.length; i++)
+    assert.ok(Math.abs(actual[i] - expected[i]) < 1e-9, `${actual[i]} vs ${expected[i]} at ${i}`);
 };
 
 describe('svdPoints', () => {
@@ -45,7 +46,7 @@ describe('svdPoints', () => {
 });
 
 describe('svdCoordinates', () => {
-  it('titles the axes with each direction\'s share of the squared norm and states who was left out', async () => {
+  it("titles the axes with each direction's share of the squared norm and states who was left out", async () => {
     const c = await svdCoordinates(rank2, 'ratings', { seed: 0, powerIterations: 4, threads: 1 });
     assert.equal(c.title, 'First two SVD coordinates of the ratings matrix, by cluster');
     assert.equal(c.xTitle, 'SVD 1 (90.5% of the squared norm)');
@@ -53,11 +54,22 @@ describe('svdCoordinates', () => {
     assert.equal(c.yTitle, 'SVD 2 (9.5% of the squared norm)');
     assert.equal(c.xDomain, undefined);
     assert.deepEqual(c.leftOut, [messages.scatterSvdLeftOut(1, 'ratings')]);
-    assert.equal(c.leftOut[0], 'left out: 1 customer whose row of the ratings matrix is all zeros (no ratings), at exactly (0, 0) whatever the data');
+    assert.equal(
+      c.leftOut[0],
+      'left out: 1 customer whose row of the ratings matrix is all zeros (no ratings), at exactly (0, 0) whatever the data',
+    );
   });
 
   it('says nothing is left out when every row has a value', async () => {
-    const full = ratingsFromDense([[1, 0], [0, 2], [3, 3]], [1, 2, 3], [1, 2]).matrix;
+    const full = ratingsFromDense(
+      [
+        [1, 0],
+        [0, 2],
+        [3, 3],
+      ],
+      [1, 2, 3],
+      [1, 2],
+    ).matrix;
     const c = await svdCoordinates(full, 'ratings', { seed: 0, powerIterations: 4, threads: 1 });
     assert.deepEqual([c.rows.length, c.leftOut.length], [3, 0]);
   });

@@ -28,15 +28,24 @@ describe('drawScatter', () => {
   const coords = genreCoordinates(genreRatings, catalog, 'Sci-Fi', 'Romance', { min: 1, max: 5 });
 
   it('states who was left out and why', () => {
-    assert.deepEqual(coords.leftOut, ['left out: 2 customers with no rating in one of the genres (1 rated no Sci-Fi movie, 2 no Romance movie)']);
+    assert.deepEqual(coords.leftOut, [
+      'left out: 2 customers with no rating in one of the genres (1 rated no Sci-Fi movie, 2 no Romance movie)',
+    ]);
     assert.equal(coords.title, 'Average Sci-Fi rating vs average Romance rating, by cluster');
     assert.deepEqual(coords.xDomain, [1, 5]);
   });
 
-  it('draws one dot per customer with both averages, in its cluster\'s colour, and writes the spec beside it', async () => {
+  it("draws one dot per customer with both averages, in its cluster's colour, and writes the spec beside it", async () => {
     const out = join(tmp, 'genres.png');
     const { log, lines } = captureLog();
-    const report = await drawScatter(genreRatings, labels, 2, coords, { out, spec: true, maxPoints: 100, seed: 0, scale: 1, clustersFrom: 'test' }, log);
+    const report = await drawScatter(
+      genreRatings,
+      labels,
+      2,
+      coords,
+      { out, spec: true, maxPoints: 100, seed: 0, scale: 1, clustersFrom: 'test' },
+      log,
+    );
     assert.deepEqual([report.customers, report.withCoordinates, report.drawn], [5, 3, 3]);
     assert.equal(report.specPath, join(tmp, 'genres.vl.json'));
     assert.equal(specPathFor('a/b.PNG'), 'a/b.vl.json');
@@ -61,7 +70,14 @@ describe('drawScatter', () => {
   it('draws at most --max-points, a seeded sample, and says so', async () => {
     const out = join(tmp, 'sampled.png');
     const { log, lines } = captureLog();
-    const report = await drawScatter(genreRatings, labels, 2, coords, { out, spec: true, maxPoints: 2, seed: 4, scale: 1, clustersFrom: 'test' }, log);
+    const report = await drawScatter(
+      genreRatings,
+      labels,
+      2,
+      coords,
+      { out, spec: true, maxPoints: 2, seed: 4, scale: 1, clustersFrom: 'test' },
+      log,
+    );
     assert.equal(report.drawn, 2);
     const spec = JSON.parse(readFileSync(join(tmp, 'sampled.vl.json'), 'utf8'));
     assert.equal(spec.data.values.length, 2);

@@ -11,7 +11,10 @@ describe('selectClusters', () => {
   it('keeps the most-rated movies and the customers who rate most of them, ties to the lower id', () => {
     const { data, labels, k } = fixtureData();
     const { drawn, skipped } = selectClusters(data, data.matrix, labels, k, limits);
-    assert.deepEqual(drawn.map((d) => d.cluster), [0, 1]);
+    assert.deepEqual(
+      drawn.map((d) => d.cluster),
+      [0, 1],
+    );
     assert.deepEqual(skipped, [{ cluster: 2, size: 3 }]);
 
     const c0 = drawn[0];
@@ -41,7 +44,11 @@ describe('selectClusters', () => {
     const rowOrder = Array.from({ length: n }, (_, i) => n - 1 - i);
     const colOrder = [7, 6, 5, 4, 3, 2, 1, 0];
     const dense = rowOrder.map((r) => colOrder.map((c) => denseCell(data, r, c)));
-    const shuffled = ratingsFromDense(dense, rowOrder.map((r) => data.customerIds[r]), colOrder.map((c) => data.movieIds[c]));
+    const shuffled = ratingsFromDense(
+      dense,
+      rowOrder.map((r) => data.customerIds[r]),
+      colOrder.map((c) => data.movieIds[c]),
+    );
     const shuffledLabels = Int32Array.from(rowOrder, (r) => labels[r]);
     const a = selectClusters(data, data.matrix, labels, k, limits).drawn;
     const b = selectClusters(shuffled, shuffled.matrix, shuffledLabels, k, limits).drawn;
@@ -49,22 +56,52 @@ describe('selectClusters', () => {
   });
 
   it('shows every customer of a cluster smaller than maxUsers, those without any shown rating last', () => {
-    const data = ratingsFromDense([[5, 0], [0, 0], [3, 4]], [30, 20, 10], [1, 2]);
-    const { drawn } = selectClusters(data, data.matrix, new Int32Array(3), 1, { maxUsers: 70, maxMovies: 50, minClusterSize: 1 });
+    const data = ratingsFromDense(
+      [
+        [5, 0],
+        [0, 0],
+        [3, 4],
+      ],
+      [30, 20, 10],
+      [1, 2],
+    );
+    const { drawn } = selectClusters(data, data.matrix, new Int32Array(3), 1, {
+      maxUsers: 70,
+      maxMovies: 50,
+      minClusterSize: 1,
+    });
     assert.deepEqual([...drawn[0].customerIds], [10, 30, 20]);
-    assert.deepEqual(drawn[0].values, [[3, 4], [5, null], [null, null]]);
+    assert.deepEqual(drawn[0].values, [
+      [3, 4],
+      [5, null],
+      [null, null],
+    ]);
   });
 
   it('leaves out movies nobody in the cluster rated', () => {
-    const data = ratingsFromDense([[5, 0, 1], [4, 0, 0]], [1, 2], [10, 20, 30]);
-    const { drawn } = selectClusters(data, data.matrix, new Int32Array(2), 1, { maxUsers: 70, maxMovies: 50, minClusterSize: 1 });
+    const data = ratingsFromDense(
+      [
+        [5, 0, 1],
+        [4, 0, 0],
+      ],
+      [1, 2],
+      [10, 20, 30],
+    );
+    const { drawn } = selectClusters(data, data.matrix, new Int32Array(2), 1, {
+      maxUsers: 70,
+      maxMovies: 50,
+      minClusterSize: 1,
+    });
     assert.deepEqual([...drawn[0].movieIds], [10, 30]);
   });
 
   it('reports small and empty clusters as skipped', () => {
     const { data, labels } = fixtureData();
     const { drawn, skipped } = selectClusters(data, data.matrix, labels, 5, { ...limits, minClusterSize: 6 });
-    assert.deepEqual(drawn.map((d) => d.cluster), [0]);
+    assert.deepEqual(
+      drawn.map((d) => d.cluster),
+      [0],
+    );
     assert.deepEqual(skipped, [
       { cluster: 1, size: 5 },
       { cluster: 2, size: 3 },
@@ -106,9 +143,20 @@ describe('selectClusters', () => {
         .slice(0, lim.maxMovies);
       const rated = (r: number) => cols.filter((j) => dense[r][j] !== 0).length;
       const top = rows.sort((a, b) => rated(b) - rated(a) || ids[a] - ids[b]).slice(0, lim.maxUsers);
-      assert.deepEqual([...sel.movieIds], cols.map((j) => movieIds[j]), `cluster ${sel.cluster} movies`);
-      assert.deepEqual([...sel.customerIds], top.map((r) => ids[r]), `cluster ${sel.cluster} customers`);
-      assert.deepEqual(sel.values, top.map((r) => cols.map((j) => dense[r][j] || null)));
+      assert.deepEqual(
+        [...sel.movieIds],
+        cols.map((j) => movieIds[j]),
+        `cluster ${sel.cluster} movies`,
+      );
+      assert.deepEqual(
+        [...sel.customerIds],
+        top.map((r) => ids[r]),
+        `cluster ${sel.cluster} customers`,
+      );
+      assert.deepEqual(
+        sel.values,
+        top.map((r) => cols.map((j) => dense[r][j] || null)),
+      );
     }
   });
 });
@@ -147,12 +195,16 @@ describe('selectClusters --select modes on a hand-made cluster', () => {
     assert.deepEqual([...s.movieIds], [4, 5, 1]);
     // 11 and 12 rated all three; 13 and 14 one each, 13 wins the tie by id
     assert.deepEqual([...s.customerIds], [11, 12, 13]);
-    assert.deepEqual(s.values, [[5, 4, 5], [5, 5, 5], [5, null, null]]);
+    assert.deepEqual(s.values, [
+      [5, 4, 5],
+      [5, 5, 5],
+      [5, null, null],
+    ]);
     assert.equal(s.clusterRatings, 10);
     assert.equal(s.totalMovies, 5);
   });
 
-  it('distinctive: movies whose share of the cluster\'s ratings exceeds their share overall, customers nearest the mean', () => {
+  it("distinctive: movies whose share of the cluster's ratings exceeds their share overall, customers nearest the mean", () => {
     const s = pick('distinctive');
     assert.equal(s.order, 'direction');
     // shares in cluster 0 (10 ratings) vs overall (17): m4 and m5 3/10 - 3/17 = +0.124 each; m1 2/10 - 5/17 < 0,
@@ -164,10 +216,14 @@ describe('selectClusters --select modes on a hand-made cluster', () => {
     // 12 (5, 5) scores highest, then 11 (5, 4), then 14 (-, 4); movie 4 loads more than movie 5
     assert.deepEqual([...s.customerIds], [12, 11, 14]);
     assert.deepEqual([...s.movieIds], [4, 5]);
-    assert.deepEqual(s.values, [[5, 5], [5, 4], [null, 4]]);
+    assert.deepEqual(s.values, [
+      [5, 5],
+      [5, 4],
+      [null, 4],
+    ]);
   });
 
-  it('sample: a seeded draw of the cluster\'s customers with its most-rated movies, ordered by the leading direction', () => {
+  it("sample: a seeded draw of the cluster's customers with its most-rated movies, ordered by the leading direction", () => {
     const s = pick('sample', 0);
     assert.equal(s.seed, 0);
     // sampleIndices(new Rng(0), 4, 3) = [0, 1, 3]: customers 11, 12, 14
@@ -176,7 +232,11 @@ describe('selectClusters --select modes on a hand-made cluster', () => {
     // movies 1 and 4 load equally (same column after centring): the lower id first, then 5
     assert.deepEqual([...s.movieIds], [1, 4, 5]);
     assert.deepEqual([...s.customerIds], [12, 11, 14]);
-    assert.deepEqual(s.values, [[5, 5, 5], [5, 5, 4], [null, null, 4]]);
+    assert.deepEqual(s.values, [
+      [5, 5, 5],
+      [5, 5, 4],
+      [null, null, 4],
+    ]);
     // another seed, another draw; the same seed, the same one
     assert.deepEqual([...pick('sample', 0).customerIds], [...s.customerIds]);
     const other = [...sampleIndices(new Rng(5), 4, 3)].map((j) => [11, 12, 13, 14][j]).sort();
@@ -184,14 +244,24 @@ describe('selectClusters --select modes on a hand-made cluster', () => {
   });
 
   it('distinctive puts customers who rated none of the shown movies after all others, however near the mean', () => {
-    const s = selectClusters(data, data.matrix, labels, 2, { maxUsers: 3, maxMovies: 1, minClusterSize: 1, mode: 'distinctive' }).drawn[0];
+    const s = selectClusters(data, data.matrix, labels, 2, {
+      maxUsers: 3,
+      maxMovies: 1,
+      minClusterSize: 1,
+      mode: 'distinctive',
+    }).drawn[0];
     // movies 4 and 5 tie on excess: 4 by its lower id. 14 (distance 26.94) did not rate it, 13 (27.94) did
     assert.deepEqual([...s.movieIds], [4]);
     assert.deepEqual([...s.customerIds], [11, 12, 13]);
   });
 
   it('sample shows the whole cluster when it has no more than --max-users customers', () => {
-    const s = selectClusters(data, data.matrix, labels, 2, { maxUsers: 70, maxMovies: 50, minClusterSize: 1, mode: 'sample' }).drawn[1];
+    const s = selectClusters(data, data.matrix, labels, 2, {
+      maxUsers: 70,
+      maxMovies: 50,
+      minClusterSize: 1,
+      mode: 'sample',
+    }).drawn[1];
     assert.deepEqual([...s.customerIds].sort(), [21, 22, 23]);
   });
 });

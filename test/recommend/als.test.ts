@@ -41,8 +41,16 @@ test('fitMf: the same bytes on the main thread and on 1, 2 or 3 worker threads',
   const serial = await fitMf(m, { ...opts, threads: 1 });
   for (const threads of [1, 2, 3]) {
     const threaded = await fitMf(m, { ...opts, threads: threads === 1 ? 2 : threads, parallelAbove: 0 });
-    assert.deepEqual(Buffer.from(threaded.customerVectors.buffer), Buffer.from(serial.customerVectors.buffer), `threads ${threads}`);
-    assert.deepEqual(Buffer.from(threaded.movieVectors.buffer), Buffer.from(serial.movieVectors.buffer), `threads ${threads}`);
+    assert.deepEqual(
+      Buffer.from(threaded.customerVectors.buffer),
+      Buffer.from(serial.customerVectors.buffer),
+      `threads ${threads}`,
+    );
+    assert.deepEqual(
+      Buffer.from(threaded.movieVectors.buffer),
+      Buffer.from(serial.movieVectors.buffer),
+      `threads ${threads}`,
+    );
   }
   // and it learns: the training RMSE is well below the spread of the ratings
   let sse = 0;
@@ -51,7 +59,14 @@ test('fitMf: the same bytes on the main thread and on 1, 2 or 3 worker threads',
   let mean = 0;
   for (let p = 0; p < n; p++) mean += m.values![p] / n;
   const row = new Float64Array(m.nCols);
-  const rowModel = factorRowModel(serial.mu, serial.customerVectors, serial.movieVectors, serial.factors, m.nRows, m.nCols);
+  const rowModel = factorRowModel(
+    serial.mu,
+    serial.customerVectors,
+    serial.movieVectors,
+    serial.factors,
+    m.nRows,
+    m.nCols,
+  );
   for (let i = 0; i < m.nRows; i++) {
     predictRowWith(rowModel, i, row);
     for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {

@@ -44,7 +44,8 @@ test('the split is disjoint, complete, and hides exactly hiddenCount per custome
     for (const e of held) assert.ok(!keptCols.has(e.split(':')[0]), `row ${i}: ${e} is in both`);
     assert.deepEqual([...kept, ...held].sort(), [...original].sort());
     // train rows keep ascending columns (the CSR contract)
-    for (let p = s.train.rowPtr[i] + 1; p < s.train.rowPtr[i + 1]; p++) assert.ok(s.train.colIdx[p - 1] < s.train.colIdx[p]);
+    for (let p = s.train.rowPtr[i] + 1; p < s.train.rowPtr[i + 1]; p++)
+      assert.ok(s.train.colIdx[p - 1] < s.train.colIdx[p]);
   }
   assert.equal(t, s.testRows.length, 'held-out ratings are in row order');
 });
@@ -62,7 +63,13 @@ test('the same seed gives the same split; another seed another', () => {
 
 test('every rating of a row is equally likely to be held out', () => {
   // one row of 10 ratings, 1 held out, 20,000 splits: each position is chosen ~2,000 times
-  const row = { nRows: 1, nCols: 10, rowPtr: Float64Array.from([0, 10]), colIdx: Uint16Array.from({ length: 10 }, (_, j) => j), values: new Float32Array(10).fill(3) };
+  const row = {
+    nRows: 1,
+    nCols: 10,
+    rowPtr: Float64Array.from([0, 10]),
+    colIdx: Uint16Array.from({ length: 10 }, (_, j) => j),
+    values: new Float32Array(10).fill(3),
+  };
   const hits = new Array<number>(10).fill(0);
   const rng = new Rng(1);
   for (let r = 0; r < 20000; r++) hits[splitHoldout(row, 0.1, rng).testCols[0]]++;

@@ -66,12 +66,25 @@ test('predict by hand: unknown movies ignored, absent model movies count as not 
   // row a: movie 2 = 4, movie 7 = 5 -> model row (0, 4, 0): d0 = 25 + 16 = 41, d1 = (4-5)^2 = 1 -> cluster 1, distance 1
   // row b: movie 1 = 3 -> (3, 0, 0): d0 = (3-5)^2 = 4, d1 = 9 + 25 = 34 -> cluster 0, distance 4
   // row c: only movie 7 -> (0, 0, 0): d0 = d1 = 25 -> the lower index, cluster 0; an empty row for the model
-  const d = data([2, 1, 7], [
-    [4, 0, 5],
-    [0, 3, 0],
-    [0, 0, 2],
-  ]);
-  const r = await predictClusters(d, model([1, 2, 3], [[5, 0, 0], [0, 5, 0]]), 'model.json');
+  const d = data(
+    [2, 1, 7],
+    [
+      [4, 0, 5],
+      [0, 3, 0],
+      [0, 0, 2],
+    ],
+  );
+  const r = await predictClusters(
+    d,
+    model(
+      [1, 2, 3],
+      [
+        [5, 0, 0],
+        [0, 5, 0],
+      ],
+    ),
+    'model.json',
+  );
   assert.deepEqual(Array.from(r.labels), [1, 0, 0]);
   assert.deepEqual(Array.from(r.distances), [1, 4, 25]);
   assert.equal(r.inertia, 30);
@@ -83,7 +96,18 @@ test('predict centres a customer on their ratings of the model movies only', asy
   // ratings of model movies 1, 2 are 5 and 3 (mean 4) -> centred (1, -1), exactly centre 0; the unknown movie 7 (rated
   // 1) must not pull the mean to 3, which would give (2, 0) at distance 2
   const d = data([1, 2, 7], [[5, 3, 1]]);
-  const r = await predictClusters(d, model([1, 2], [[1, -1], [-1, 1]], 'centered'), 'model.json');
+  const r = await predictClusters(
+    d,
+    model(
+      [1, 2],
+      [
+        [1, -1],
+        [-1, 1],
+      ],
+      'centered',
+    ),
+    'model.json',
+  );
   assert.deepEqual(Array.from(r.labels), [0]);
   assert.equal(r.distances[0], 0);
 });
@@ -106,7 +130,13 @@ test("predicting a model's own training data gives fit's labels", async () => {
     const fit = await fitKMeans(transformMatrix(m, kind), { k: 4, seed: 2 });
     // through JSON and back, as a saved model would be
     const saved = JSON.parse(JSON.stringify(buildModel(fit, movieIds, kind, {}))) as KMeansModel;
-    const d: RatingsData = { matrix: m, customerIds: Int32Array.from({ length: 500 }, (_, i) => i + 1), movieIds, source: 'x', ratingRange: defaultRatingRange };
+    const d: RatingsData = {
+      matrix: m,
+      customerIds: Int32Array.from({ length: 500 }, (_, i) => i + 1),
+      movieIds,
+      source: 'x',
+      ratingRange: defaultRatingRange,
+    };
     const r = await predictClusters(d, saved, 'model.json');
     assert.deepEqual(r.labels, fit.labels, kind);
     assert.ok(Math.abs(r.inertia - fit.inertia) <= 1e-9 * fit.inertia, kind);

@@ -22,14 +22,28 @@ test('precision, recall and NDCG at 2 by hand', () => {
 
 test('ties in the prediction are broken by column, never by the true rating', () => {
   // equal predictions: column 0 (true 1) ranks before column 1 (true 5); at 1 nothing relevant is in the top
-  const s = rankingScores(Int32Array.from([0, 0]), Int32Array.from([0, 1]), Float32Array.from([1, 5]), Float64Array.from([3, 3]), 1, 4);
+  const s = rankingScores(
+    Int32Array.from([0, 0]),
+    Int32Array.from([0, 1]),
+    Float32Array.from([1, 5]),
+    Float64Array.from([3, 3]),
+    1,
+    4,
+  );
   assert.equal(s.precision, 0);
   assert.equal(s.recall, 0);
   assert.equal(s.ndcg, 0);
 });
 
 test('no relevant rating anywhere: NaN, zero customers', () => {
-  const s = rankingScores(Int32Array.from([0]), Int32Array.from([0]), Float32Array.from([2]), Float64Array.from([2]), 10, 4);
+  const s = rankingScores(
+    Int32Array.from([0]),
+    Int32Array.from([0]),
+    Float32Array.from([2]),
+    Float64Array.from([2]),
+    10,
+    4,
+  );
   assert.equal(s.customers, 0);
   assert.ok(Number.isNaN(s.precision));
 });

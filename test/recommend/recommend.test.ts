@@ -25,23 +25,53 @@ test('topForRow: rated movies never recommended, support floor, order by score t
   const ratings = fromDenseRows([[0, 4, 0, 2, 0, 0]]);
   const support = Float64Array.from([10, 50, 3, 10, 20, 10]);
   const p = fixed([4, 9, 4.5, 9, 4, 7]);
-  const { recommendations, candidates } = topForRow(p, ratings, support, 0, { top: 3, minSupport: 5, ratingRange: range }, new TopScratch(6));
+  const { recommendations, candidates } = topForRow(
+    p,
+    ratings,
+    support,
+    0,
+    { top: 3, minSupport: 5, ratingRange: range },
+    new TopScratch(6),
+  );
   // movie 2 lacks support; 1 and 3 are rated; 5 (7, clamped to 5), then 4 and 0 tie at 4: more support first
   assert.equal(candidates, 3);
-  assert.deepEqual(recommendations.map((r) => [r.col, r.predicted, r.support]), [[5, 5, 10], [4, 4, 20], [0, 4, 10]]);
+  assert.deepEqual(
+    recommendations.map((r) => [r.col, r.predicted, r.support]),
+    [
+      [5, 5, 10],
+      [4, 4, 20],
+      [0, 4, 10],
+    ],
+  );
 });
 
 test('no customer is ever recommended a movie they rated, for any predictor', async () => {
   const m = plantedMatrix(120, 40, 0.3, 3, 2);
   const stats = trainStats(m);
-  const opts = { ks: [3], matrix: 'ratings' as const, shrink: 10, factors: 3, reg: 0.05, epochs: 2, seed: 1, threads: 1 };
+  const opts = {
+    ks: [3],
+    matrix: 'ratings' as const,
+    shrink: 10,
+    factors: 3,
+    reg: 0.05,
+    epochs: 2,
+    seed: 1,
+    threads: 1,
+  };
   const fitted = await fitPredictors(['global', 'movie', 'baseline', 'cluster', 'mf'], m, stats, opts);
   const scratch = new TopScratch(m.nCols);
   for (const p of fitted) {
     for (let i = 0; i < m.nRows; i++) {
       const rated = new Set<number>();
       for (let q = m.rowPtr[i]; q < m.rowPtr[i + 1]; q++) rated.add(m.colIdx[q]);
-      const { recommendations } = topForRow(p, m, stats.movieCounts, i, { top: 10, minSupport: 1, ratingRange: range }, scratch);
+      const { recommendations } = topForRow(
+        p,
+        m,
+        stats.movieCounts,
+        i,
+        { top: 10, minSupport: 1, ratingRange: range },
+        scratch,
+      );
       assert.equal(recommendations.length, Math.min(10, m.nCols - rated.size));
       for (const r of recommendations) assert.ok(!rated.has(r.col), `${p.name}: row ${i} got rated movie ${r.col}`);
     }
@@ -70,7 +100,16 @@ test('the fallback: unknown movie -> mu + b_u, unknown customer -> movie mean, n
 test('the recommender table: the same bytes on the main thread and on worker threads; predictRow = predict', async () => {
   const m = plantedMatrix(150, 30, 0.3, 3, 6);
   const stats = trainStats(m);
-  const opts = { ks: [3], matrix: 'ratings' as const, shrink: 10, factors: 3, reg: 0.05, epochs: 2, seed: 1, threads: 1 };
+  const opts = {
+    ks: [3],
+    matrix: 'ratings' as const,
+    shrink: 10,
+    factors: 3,
+    reg: 0.05,
+    epochs: 2,
+    seed: 1,
+    threads: 1,
+  };
   const fitted = await fitPredictors(['global', 'movie', 'baseline', 'cluster', 'mf'], m, stats, opts);
   const row = new Float64Array(m.nCols);
   for (const p of fitted) {
@@ -92,9 +131,14 @@ test('the recommender table: the same bytes on the main thread and on worker thr
     const texts: string[] = [];
     for (const threads of [1, 2, 3]) {
       let text = '';
-      await writeTable(ctx, threads, async (chunk) => {
-        text += chunk;
-      }, 16);
+      await writeTable(
+        ctx,
+        threads,
+        async (chunk) => {
+          text += chunk;
+        },
+        16,
+      );
       texts.push(text);
     }
     assert.equal(texts[1], texts[0], p.name);

@@ -15,14 +15,16 @@ test('k-fold: folds differ in size by at most one, are disjoint and cover every 
   for (const f of fold) sizes[f]++;
   assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, sizes.join(' '));
   const all = new Map<string, number>();
-  for (let i = 0; i < m.nRows; i++) for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) all.set(`${i},${m.colIdx[p]}`, m.values![p]);
+  for (let i = 0; i < m.nRows; i++)
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) all.set(`${i},${m.colIdx[p]}`, m.values![p]);
   const tested = new Map<string, number>();
   for (let f = 0; f < folds; f++) {
     const s = foldSplit(m, fold, f);
     assert.equal(s.testValues.length, sizes[f]);
     assert.equal(s.train.rowPtr[s.train.nRows] + s.testValues.length, total);
     const train = new Set<string>();
-    for (let i = 0; i < s.train.nRows; i++) for (let p = s.train.rowPtr[i]; p < s.train.rowPtr[i + 1]; p++) train.add(`${i},${s.train.colIdx[p]}`);
+    for (let i = 0; i < s.train.nRows; i++)
+      for (let p = s.train.rowPtr[i]; p < s.train.rowPtr[i + 1]; p++) train.add(`${i},${s.train.colIdx[p]}`);
     for (let t = 0; t < s.testValues.length; t++) {
       const key = `${s.testRows[t]},${s.testCols[t]}`;
       assert.ok(!train.has(key), `fold ${f}: ${key} in both train and test`);
@@ -44,9 +46,23 @@ test('a given test file: customers and movies the training file lacks get -1 and
     source: 'toy',
     ratingRange: { min: 1, max: 5 },
   });
-  const train = data([[5, 3], [4, 0]], [1, 2], [10, 20]);
+  const train = data(
+    [
+      [5, 3],
+      [4, 0],
+    ],
+    [1, 2],
+    [10, 20],
+  );
   // test: customer 2 rates movie 20 and the new movie 30; new customer 9 rates movie 10
-  const test = data([[3, 0, 4], [0, 2, 0]], [2, 9], [20, 10, 30]);
+  const test = data(
+    [
+      [3, 0, 4],
+      [0, 2, 0],
+    ],
+    [2, 9],
+    [20, 10, 30],
+  );
   const s = fileSplit(train, test);
   assert.deepEqual([...s.testRows], [1, 1, -1]);
   assert.deepEqual([...s.testCols], [1, -1, 0]);

@@ -33,7 +33,11 @@ export const fixtureRows: { id: number; cluster: number; ratings: number[] }[] =
 
 export function fixtureData(): { data: RatingsData; labels: Int32Array; k: number } {
   return {
-    data: ratingsFromDense(fixtureRows.map((r) => r.ratings), fixtureRows.map((r) => r.id), fixtureMovieIds),
+    data: ratingsFromDense(
+      fixtureRows.map((r) => r.ratings),
+      fixtureRows.map((r) => r.id),
+      fixtureMovieIds,
+    ),
     labels: Int32Array.from(fixtureRows, (r) => r.cluster),
     k: 3,
   };

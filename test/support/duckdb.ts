@@ -34,7 +34,9 @@ export async function duckColumnTypes(path: string): Promise<Record<string, stri
 
 /** Which columns DuckDB reads as nullable (Parquet OPTIONAL) and which as REQUIRED, from the file's schema. */
 export async function duckRepetition(path: string): Promise<Record<string, string>> {
-  const rows = await duckRows(`SELECT name, repetition_type FROM parquet_schema(${sqlString(path)}) WHERE num_children IS NULL`);
+  const rows = await duckRows(
+    `SELECT name, repetition_type FROM parquet_schema(${sqlString(path)}) WHERE num_children IS NULL`,
+  );
   return Object.fromEntries(rows.map((r) => [String(r.name), String(r.repetition_type)]));
 }
 

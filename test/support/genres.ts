@@ -3,8 +3,18 @@ import { ratingsFromDense } from './data.js';
 
 /** A catalogue as the MovieLens reader returns it, made in memory. */
 export const catalog: MovieCatalog = {
-  titles: new Map([[1, 'Alien (1979)'], [2, 'Notting Hill (1999)'], [3, 'Her (2013)'], [4, 'Airplane! (1980)']]),
-  genres: new Map([[1, ['Sci-Fi', 'Horror']], [2, ['Comedy', 'Romance']], [3, ['Romance', 'Sci-Fi']], [4, ['Comedy']]]),
+  titles: new Map([
+    [1, 'Alien (1979)'],
+    [2, 'Notting Hill (1999)'],
+    [3, 'Her (2013)'],
+    [4, 'Airplane! (1980)'],
+  ]),
+  genres: new Map([
+    [1, ['Sci-Fi', 'Horror']],
+    [2, ['Comedy', 'Romance']],
+    [3, ['Romance', 'Sci-Fi']],
+    [4, ['Comedy']],
+  ]),
 };
 
 //                         m1 m2 m3 m4
@@ -19,4 +29,3 @@ export const genreRatings = ratingsFromDense(
   [1, 2, 3, 4, 5],
   [1, 2, 3, 4],
 );
-

@@ -6,9 +6,16 @@ import { rowSquaredNorms } from '../../src/matrix/norms.js';
  * k x nCols), by |x|^2 - 2 x.c + |c|^2 on the sparse rows. This is what KMeansResult.inertia reports; against
  * the label means it equals Calinski-Harabasz's W.
  */
-export function inertia(m: CsrMatrix, labels: Int32Array, centers: Float64Array, k: number, norms: Float64Array = rowSquaredNorms(m)): number {
+export function inertia(
+  m: CsrMatrix,
+  labels: Int32Array,
+  centers: Float64Array,
+  k: number,
+  norms: Float64Array = rowSquaredNorms(m),
+): number {
   const { nRows, nCols, rowPtr, colIdx, values } = m;
-  if (labels.length !== nRows || centers.length !== k * nCols) throw new Error('inertia: labels or centres do not match the matrix');
+  if (labels.length !== nRows || centers.length !== k * nCols)
+    throw new Error('inertia: labels or centres do not match the matrix');
   const centerNorms = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     let s = 0;

@@ -29,7 +29,12 @@ export async function writeSmallPivot(path: string, customers: number, seed: num
 /** Byte-for-byte equality of two typed arrays (so -0, NaN payloads and the last bit all count). */
 export function sameBits(a: ArrayBufferView, b: ArrayBufferView): boolean {
   if (a.byteLength !== b.byteLength || a.constructor !== b.constructor) return false;
-  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+  return (
+    Buffer.compare(
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    ) === 0
+  );
 }
 
 /** A compiled test fixture next to this file, by name (dist/test/support/<name>.js). */

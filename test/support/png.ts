@@ -58,17 +58,31 @@ export function compareImages(
   maxShare = 0.005,
 ): { ok: boolean; differing: number; share: number; detail: string } {
   if (actual.width !== expected.width || actual.height !== expected.height) {
-    return { ok: false, differing: -1, share: 1, detail: `size ${actual.width}x${actual.height}, expected ${expected.width}x${expected.height}` };
+    return {
+      ok: false,
+      differing: -1,
+      share: 1,
+      detail: `size ${actual.width}x${actual.height}, expected ${expected.width}x${expected.height}`,
+    };
   }
   let differing = 0;
   const a = actual.data;
   const e = expected.data;
   for (let i = 0; i < a.length; i += 4) {
-    if (Math.abs(a[i] - e[i]) > channelTolerance || Math.abs(a[i + 1] - e[i + 1]) > channelTolerance ||
-      Math.abs(a[i + 2] - e[i + 2]) > channelTolerance || Math.abs(a[i + 3] - e[i + 3]) > channelTolerance) {
+    if (
+      Math.abs(a[i] - e[i]) > channelTolerance ||
+      Math.abs(a[i + 1] - e[i + 1]) > channelTolerance ||
+      Math.abs(a[i + 2] - e[i + 2]) > channelTolerance ||
+      Math.abs(a[i + 3] - e[i + 3]) > channelTolerance
+    ) {
       differing++;
     }
   }
   const share = differing / (actual.width * actual.height);
-  return { ok: share <= maxShare, differing, share, detail: `${differing} pixels (${(share * 100).toFixed(3)}%) differ` };
+  return {
+    ok: share <= maxShare,
+    differing,
+    share,
+    detail: `${differing} pixels (${(share * 100).toFixed(3)}%) differ`,
+  };
 }

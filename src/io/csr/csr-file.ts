@@ -82,7 +82,8 @@ export async function writeCsrFile(path: string, data: RatingsData): Promise<num
   const put = async (bytes: Uint8Array, at: number) => {
     if (at > written) await writer.write(new Uint8Array(at - written));
     // large sections go in slices so that the stream never holds a second copy of a 300 MB array
-    for (let p = 0; p < bytes.length; p += IO_CHUNK) await writer.write(bytes.subarray(p, Math.min(bytes.length, p + IO_CHUNK)));
+    for (let p = 0; p < bytes.length; p += IO_CHUNK)
+      await writer.write(bytes.subarray(p, Math.min(bytes.length, p + IO_CHUNK)));
     written = at + bytes.length;
   };
   try {
@@ -127,7 +128,8 @@ export interface CsrReadOptions {
  * damaged file fails with one line (exit 65) rather than feeding garbage to kernels that trust their input.
  */
 export async function readCsrFile(path: string, options: CsrReadOptions = {}): Promise<RatingsData> {
-  if (endianness() !== 'LE') throw dataError(messages.csrCorrupt(path, 'CSR files are little-endian; this machine is not'));
+  if (endianness() !== 'LE')
+    throw dataError(messages.csrCorrupt(path, 'CSR files are little-endian; this machine is not'));
   const info = await inspectInput(path);
   const fh = await open(path, 'r').catch((err: Error) => {
     throw noInputError(messages.inputNotReadable(path, err.message));
@@ -137,7 +139,7 @@ export async function readCsrFile(path: string, options: CsrReadOptions = {}): P
     const rows = Math.min(options.rows ?? layout.nRows, layout.nRows);
     const read = async <T extends ArrayBufferView>(target: T, at: number): Promise<T> => {
       const bytes = bytesOf(target);
-      for (let p = 0; p < bytes.length; ) {
+      for (let p = 0; p < bytes.length;) {
         const { bytesRead } = await fh.read(bytes, p, Math.min(IO_CHUNK, bytes.length - p), at + p);
         if (bytesRead === 0) throw dataError(messages.csrBadSize(path, at + p, layout.size));
         p += bytesRead;
@@ -151,11 +153,20 @@ export async function readCsrFile(path: string, options: CsrReadOptions = {}): P
     if (!(Number.isSafeInteger(nnz) && nnz >= 0 && nnz <= layout.nnz)) {
       throw dataError(messages.csrCorrupt(path, `row offset ${nnz} outside 0..${layout.nnz}`));
     }
-    const colIdx = await read(layout.colInt32 ? sharedArray(Int32Array, nnz) : sharedArray(Uint16Array, nnz), layout.colIdx);
+    const colIdx = await read(
+      layout.colInt32 ? sharedArray(Int32Array, nnz) : sharedArray(Uint16Array, nnz),
+      layout.colIdx,
+    );
     const values = layout.hasValues ? await read(sharedArray(Float32Array, nnz), layout.values) : null;
     const matrix = { nRows: rows, nCols: layout.nCols, rowPtr, colIdx, values };
     validateCsr(path, matrix, customerIds, movieIds, options.ratingRange ?? anyRatingRange);
-    return { matrix, customerIds, movieIds, source: path, ratingRange: resolveRatingRange(options.ratingRange, matrix) };
+    return {
+      matrix,
+      customerIds,
+      movieIds,
+      source: path,
+      ratingRange: resolveRatingRange(options.ratingRange, matrix),
+    };
   } finally {
     await fh.close();
   }
@@ -180,7 +191,8 @@ async function readLayout(fh: FileHandle, path: string, fileSize: number): Promi
   if (nRows > 2 ** 40 || nCols > 2 ** 31 || nnz > 2 ** 45) {
     throw dataError(messages.csrCorrupt(path, `implausible shape ${nRows} x ${nCols} with ${nnz} entries`));
   }
-  if (!colInt32 && nCols > 65536) throw dataError(messages.csrCorrupt(path, `${nCols} columns do not fit 16-bit indices`));
+  if (!colInt32 && nCols > 65536)
+    throw dataError(messages.csrCorrupt(path, `${nCols} columns do not fit 16-bit indices`));
   const layout = layoutOf(nRows, nCols, nnz, (flags & FLAG_VALUES) !== 0, colInt32);
   if (layout.size !== fileSize) throw dataError(messages.csrBadSize(path, fileSize, layout.size));
   return layout;

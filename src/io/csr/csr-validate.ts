@@ -21,7 +21,8 @@ export function validateCsr(
   for (let i = 0; i < nRows; i++) {
     const start = rowPtr[i];
     const end = rowPtr[i + 1];
-    if (!(end >= start && end <= maxEnd && Number.isInteger(end))) throw corrupt(`row ${i + 1} has offsets ${start}..${end}`);
+    if (!(end >= start && end <= maxEnd && Number.isInteger(end)))
+      throw corrupt(`row ${i + 1} has offsets ${start}..${end}`);
   }
   // offsets are now known whole numbers within colIdx (an array shorter than 2^32): int32 loop counters below
   // unless there are more than 2^31 entries
@@ -51,7 +52,17 @@ export function validateCsr(
       const v = values[firstBad];
       const row = rowAt(rowPtr, nRows, firstBad);
       if (!Number.isFinite(v)) throw corrupt(`row ${row + 1} holds the value ${v}`);
-      throw dataError(messages.csrRatingOutOfRange(path, row + 1, customerIds[row], movieIds[colIdx[firstBad]], v, ratingRange!.min, ratingRange!.max));
+      throw dataError(
+        messages.csrRatingOutOfRange(
+          path,
+          row + 1,
+          customerIds[row],
+          movieIds[colIdx[firstBad]],
+          v,
+          ratingRange!.min,
+          ratingRange!.max,
+        ),
+      );
     }
   }
 

@@ -6,7 +6,13 @@ import type { BuiltCsr } from '../../matrix/build-csr.js';
  * latest time). Ratings are bucketed by output row (a counting sort), then each row's columns are looked up in a
  * column -> entry table filled for that row: O(ratings + entries), no search. Dropped rows and columns are skipped.
  */
-export function entryTimes(built: BuiltCsr, users: Int32Array, movies: Int32Array, times: Float64Array, count: number): Float64Array {
+export function entryTimes(
+  built: BuiltCsr,
+  users: Int32Array,
+  movies: Int32Array,
+  times: Float64Array,
+  count: number,
+): Float64Array {
   const { nRows, nCols, rowPtr, colIdx } = built.matrix;
   const outRow = inverse(built.rowOf, users, count);
   const outCol = inverse(built.colOf, movies, count);

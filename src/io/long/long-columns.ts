@@ -58,7 +58,8 @@ export function resolveLongColumns(file: string, layout: LongLayout, chosen: Lon
     let index: number;
     if (pick !== undefined && POSITION_RE.test(pick)) {
       index = Number(pick) - 1;
-      if (index < 0 || index >= cells.length) throw dataError(messages.longColumnPosition(file, role, pick, cells.length));
+      if (index < 0 || index >= cells.length)
+        throw dataError(messages.longColumnPosition(file, role, pick, cells.length));
     } else if (!layout.header) {
       if (pick !== undefined) throw dataError(messages.longNamesWithoutHeader(file, pick, firstLine));
       index = i;
@@ -68,7 +69,8 @@ export function resolveLongColumns(file: string, layout: LongLayout, chosen: Lon
       if (index < 0) throw dataError(messages.longMissingColumn(file, role, names, firstLine));
       // a header naming the same column twice ("rating,rating") is ambiguous: refuse it rather than read the first
       const again = pick !== undefined ? names : [cells[index]];
-      if (find(cells.slice(index + 1), again) >= 0) throw dataError(messages.longDuplicateColumn(file, role, pick ?? cells[index]));
+      if (find(cells.slice(index + 1), again) >= 0)
+        throw dataError(messages.longDuplicateColumn(file, role, pick ?? cells[index]));
     }
     const other = roles.find((r) => at[r] === index);
     if (other !== undefined) throw dataError(messages.longColumnTwoRoles(file, cells[index], other, role));

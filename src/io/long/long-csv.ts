@@ -49,10 +49,16 @@ export async function readLongRatingsCsv(path: string, options: LongReadOptions 
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
     source: path,
     ratingRange: resolveRatingRange(options.ratingRange, built.matrix),
-    timestamps: scanned.timestamps === null ? null : entryTimes(built, scanned.users, scanned.movies, scanned.timestamps, scanned.count),
+    timestamps:
+      scanned.timestamps === null
+        ? null
+        : entryTimes(built, scanned.users, scanned.movies, scanned.timestamps, scanned.count),
   };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
-  return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
+  return selectDataRows(
+    data,
+    Int32Array.from({ length: options.rows }, (_, i) => i),
+  );
 }
 
 /** The scan alone: header resolved, every data line validated into typed arrays. */

@@ -29,7 +29,12 @@ export function cleanLine(line: string): string {
 export function splitCells(line: string, delimiter: LongDelimiter): string[] {
   return cleanLine(line)
     .split(delimiter)
-    .map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+    .map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    );
 }
 
 /**

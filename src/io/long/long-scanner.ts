@@ -49,7 +49,14 @@ export class LongScanner {
   private readonly sepLength: number;
 
   /** `firstLine` is 1 when a header was consumed, 0 when the first line is data. */
-  constructor(file: string, cols: LongColumns, delimiter: LongDelimiter, range: RatingRange, capacityHint: number, firstLine = 1) {
+  constructor(
+    file: string,
+    cols: LongColumns,
+    delimiter: LongDelimiter,
+    range: RatingRange,
+    capacityHint: number,
+    firstLine = 1,
+  ) {
     this.file = file;
     this.cols = cols;
     this.sep = delimiter.charCodeAt(0);
@@ -158,14 +165,17 @@ export class LongScanner {
         if (c !== sep) break;
         // "::": the second colon must follow; a lone ':' is part of a cell, and so a bad one
         if (sepLength === 2 && buf[pos + 1] !== COLON) {
-          throw dataError(messages.longLoneColon(this.file, line, cell + 1, text(buf, cellStart, doubleColonEnd(buf, cellStart))));
+          throw dataError(
+            messages.longLoneColon(this.file, line, cell + 1, text(buf, cellStart, doubleColonEnd(buf, cellStart))),
+          );
         }
         pos += sepLength;
         cell++;
         if (cell === nCells) throw dataError(messages.tooManyCells(this.file, line, nCells));
       }
       if (c === CR) c = buf[++pos];
-      if (c !== NL) throw dataError(messages.badRating(this.file, line, cell + 1, text(buf, pos, cellEnd(buf, pos, sep))));
+      if (c !== NL)
+        throw dataError(messages.badRating(this.file, line, cell + 1, text(buf, pos, cellEnd(buf, pos, sep))));
       pos++;
       if (cell + 1 !== nCells) throw dataError(messages.tooFewCells(this.file, line, cell + 1, nCells));
       users[n] = user;
@@ -227,7 +237,8 @@ function cellEnd(buf: Uint8Array, pos: number, sep: number): number {
 /** The end of a `::`-separated cell: the next "::" or line end (a lone ':' is inside it). */
 function doubleColonEnd(buf: Uint8Array, pos: number): number {
   let c = buf[pos];
-  while (!(c === COLON && buf[pos + 1] === COLON) && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
+  while (!(c === COLON && buf[pos + 1] === COLON) && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length)
+    c = buf[++pos];
   return pos;
 }
 

@@ -21,7 +21,10 @@ const BYTES_PER_RATING = 20;
 const GZIP_RATIO = 5;
 
 /** Reads one or more `combined_data_*.txt` files (plain or gzip) into typed arrays, in file order. */
-export async function readNetflixRaw(files: readonly string[], options: NetflixReadOptions = {}): Promise<ScannedNetflix> {
+export async function readNetflixRaw(
+  files: readonly string[],
+  options: NetflixReadOptions = {},
+): Promise<ScannedNetflix> {
   const { inputs } = await inspectAll(files);
   const textBytes = inputs.reduce((sum, i) => sum + (i.gzip ? i.size * GZIP_RATIO : i.size), 0);
   // one allocation in the common case: growing a 400 MB array by copying would briefly need 1 GB
@@ -104,7 +107,8 @@ export function pivotScanned(
   const movieIds = columns.movieIds;
 
   const movieCounts = new Int32Array(movieIds.length);
-  for (let s = 0; s < columns.segCol.length; s++) movieCounts[columns.segCol[s]] += columns.segEnd[s] - columns.segStart[s];
+  for (let s = 0; s < columns.segCol.length; s++)
+    movieCounts[columns.segCol[s]] += columns.segEnd[s] - columns.segStart[s];
   const plan = planTrim(movieCounts, customerCounts, options);
 
   const built = buildCsr(

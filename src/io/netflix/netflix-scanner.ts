@@ -122,16 +122,28 @@ export class NetflixScanner {
         const y1 = buf[pos + 1] - ZERO;
         const y2 = buf[pos + 2] - ZERO;
         const y3 = buf[pos + 3] - ZERO;
-        if (!(y0 >= 0 && y0 <= 9 && y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9 && y3 >= 0 && y3 <= 9 && buf[pos + 4] === DASH)) {
+        if (!(
+          y0 >= 0 &&
+          y0 <= 9 &&
+          y1 >= 0 &&
+          y1 <= 9 &&
+          y2 >= 0 &&
+          y2 <= 9 &&
+          y3 >= 0 &&
+          y3 <= 9 &&
+          buf[pos + 4] === DASH
+        )) {
           this.fail(buf, lineStart, line, movie);
         }
         const m0 = buf[pos + 5] - ZERO;
         const m1 = buf[pos + 6] - ZERO;
-        if (!(m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 7] === DASH)) this.fail(buf, lineStart, line, movie);
+        if (!(m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 7] === DASH))
+          this.fail(buf, lineStart, line, movie);
         const d0 = buf[pos + 8] - ZERO;
         const d1 = buf[pos + 9] - ZERO;
         if (!(d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9)) this.fail(buf, lineStart, line, movie);
-        if (!isValidDate(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1)) this.fail(buf, lineStart, line, movie);
+        if (!isValidDate(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1))
+          this.fail(buf, lineStart, line, movie);
         pos += 10;
         c = buf[pos];
         if (c === CR) c = buf[++pos];
@@ -185,9 +197,11 @@ export class NetflixScanner {
       if (!isId(customer)) throw dataError(messages.netflixBadCustomerId(file, line, customer));
       if (movie < 0) throw dataError(messages.netflixRatingBeforeMovie(file, line, text));
       const r = /^\d+$/.test(rating) ? Number(rating) : NaN;
-      if (!(r >= this.lo && r <= this.hi)) throw dataError(messages.netflixBadRating(file, line, rating, this.lo, this.hi));
+      if (!(r >= this.lo && r <= this.hi))
+        throw dataError(messages.netflixBadRating(file, line, rating, this.lo, this.hi));
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-      if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw dataError(messages.netflixBadDate(file, line, date));
+      if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3])))
+        throw dataError(messages.netflixBadDate(file, line, date));
     } else if (cells.length === 1 && text.endsWith(':')) {
       throw dataError(messages.netflixBadMovieId(file, line, text.slice(0, -1)));
     }

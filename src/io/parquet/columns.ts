@@ -15,7 +15,11 @@ const roles = Object.keys(longColumnNames) as LongRole[];
  * their 1-based positions), and checks
  * their types: ids whole numbers or strings, ratings numbers.
  */
-export function resolveParquetColumns(file: string, schema: readonly SchemaElement[], chosen: LongColumnNames = {}): ParquetLongColumns {
+export function resolveParquetColumns(
+  file: string,
+  schema: readonly SchemaElement[],
+  chosen: LongColumnNames = {},
+): ParquetLongColumns {
   const names = schema.map((e) => e.name);
   const at = {} as Record<LongRole, string>;
   for (const role of roles) {
@@ -24,7 +28,8 @@ export function resolveParquetColumns(file: string, schema: readonly SchemaEleme
     let index = names.findIndex((n) => wanted.has(norm(n)));
     // --columns 2,1,3: 1-based positions, as for a long CSV (a column really named "2" wins)
     const given = chosen[role];
-    if (index < 0 && given !== undefined && /^\d+$/.test(given) && Number(given) >= 1 && Number(given) <= names.length) index = Number(given) - 1;
+    if (index < 0 && given !== undefined && /^\d+$/.test(given) && Number(given) >= 1 && Number(given) <= names.length)
+      index = Number(given) - 1;
     if (index < 0) throw dataError(messages.parquetMissingColumn(file, role, tried, names));
     const other = roles.find((r) => at[r] === names[index]);
     if (other !== undefined) throw dataError(messages.parquetColumnTwoRoles(file, names[index], other, role));

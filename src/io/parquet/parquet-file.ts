@@ -50,7 +50,11 @@ const physical: Record<ParquetColumnType, Pick<SchemaElement, 'type' | 'converte
 export function parquetSchema(specs: readonly ParquetColumnSpec[]): SchemaElement[] {
   return [
     { name: 'schema', num_children: specs.length },
-    ...specs.map((s) => ({ name: s.name, repetition_type: s.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const), ...physical[s.type] })),
+    ...specs.map((s) => ({
+      name: s.name,
+      repetition_type: s.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const),
+      ...physical[s.type],
+    })),
   ];
 }
 
@@ -104,7 +108,11 @@ export async function writeParquetFile(
         statistics: s.statistics ?? true,
         ...(s.encoding === 'delta' ? { encoding: 'DELTA_BINARY_PACKED' as const } : {}),
       }));
-      await writer.write({ columnData, rowGroupSize: rows, ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }) });
+      await writer.write({
+        columnData,
+        rowGroupSize: rows,
+        ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+      });
     }
     await writer.finish();
     await out.commit();
@@ -129,6 +137,9 @@ export function* rowGroupsOf(columns: ParquetBatch, rowsPerGroup = DEFAULT_ROW_G
 
 function slice<T>(values: ArrayLike<T>, start: number, end: number): ArrayLike<T> {
   if (start === 0 && end === values.length) return values;
-  const v = values as unknown as { subarray?: (s: number, e: number) => ArrayLike<T>; slice: (s: number, e: number) => ArrayLike<T> };
+  const v = values as unknown as {
+    subarray?: (s: number, e: number) => ArrayLike<T>;
+    slice: (s: number, e: number) => ArrayLike<T>;
+  };
   return v.subarray ? v.subarray(start, end) : v.slice(start, end);
 }

@@ -30,7 +30,9 @@ export async function parquetParts(path: string): Promise<string[] | null> {
   const info = await stat(path).catch(() => null);
   if (info === null) return null;
   if (!info.isDirectory()) return (await isParquetFile(path)) ? [path] : null;
-  const names = (await readdir(path)).filter((n) => n.endsWith('.parquet') && !n.startsWith('.') && !n.startsWith('_')).sort();
+  const names = (await readdir(path))
+    .filter((n) => n.endsWith('.parquet') && !n.startsWith('.') && !n.startsWith('_'))
+    .sort();
   if (names.length === 0) return null;
   return names.map((n) => join(path, n));
 }

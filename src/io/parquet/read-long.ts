@@ -1,4 +1,11 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type DecodedArray, type FileMetaData } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type DecodedArray,
+  type FileMetaData,
+} from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { buildCsr } from '../../matrix/build-csr.js';
 import { selectDataRows, type RatingsData } from '../../matrix/csr.js';
@@ -31,7 +38,10 @@ interface Scanned {
  * row group's three columns are decoded, checked and copied into typed arrays before the next is read, so memory
  * is the ratings' 12 bytes each plus one row group, never the table as JavaScript objects.
  */
-export async function readLongRatingsParquet(paths: readonly string[], options: LongReadOptions = {}): Promise<RatingsData> {
+export async function readLongRatingsParquet(
+  paths: readonly string[],
+  options: LongReadOptions = {},
+): Promise<RatingsData> {
   // as the long CSV: any rating >= 0 unless --rating-range says, and the scale is then the one the data shows
   const range = options.ratingRange ?? anyRatingRange;
   const opened = [];
@@ -42,7 +52,13 @@ export async function readLongRatingsParquet(paths: readonly string[], options: 
     total += Number(file.metadata.num_rows);
   }
   // every file's columns first: a bad schema in the last part fails before the first is read
-  const columns = opened.map((f) => resolveParquetColumns(f.path, parquetSchema(f.metadata).children.map((c) => c.element), options.columns));
+  const columns = opened.map((f) =>
+    resolveParquetColumns(
+      f.path,
+      parquetSchema(f.metadata).children.map((c) => c.element),
+      options.columns,
+    ),
+  );
   const withTimes = columns.every((c) => c.timestamp !== null);
   const scanned: Scanned = {
     users: new Growable(Int32Array, total),
@@ -67,10 +83,16 @@ export async function readLongRatingsParquet(paths: readonly string[], options: 
   const times = scanned.times === null ? null : scanned.times.view();
   // sorted, each pair once: entry p of the CSR is rating p, so the times line up as they are
   const sorted = sortedRatingsToCsr(users, movies, ratings, count, source);
-  const built = sorted === null ? buildFromUnsorted(users, movies, ratings, times, count, source) : { ...sorted, timestamps: times };
+  const built =
+    sorted === null
+      ? buildFromUnsorted(users, movies, ratings, times, count, source)
+      : { ...sorted, timestamps: times };
   const data: RatingsData = { ...built, ratingRange: resolveRatingRange(options.ratingRange, built.matrix) };
   if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
-  return selectDataRows(data, Int32Array.from({ length: options.rows }, (_, i) => i));
+  return selectDataRows(
+    data,
+    Int32Array.from({ length: options.rows }, (_, i) => i),
+  );
 }
 
 /** Any order, repeats averaged: the long CSV's counting sort and scatter. */
@@ -181,7 +203,9 @@ async function scanFile(
     );
     if (failure !== null) throw failure;
     if (filled.some((c) => c !== n)) {
-      throw dataError(messages.parquetUnreadable(f.path, `a row group of ${n} rows decoded to ${filled.join('/')} values`));
+      throw dataError(
+        messages.parquetUnreadable(f.path, `a row group of ${n} rows decoded to ${filled.join('/')} values`),
+      );
     }
     out.users.length = out.movies.length = out.ratings.length = base + n;
     if (out.times !== null) out.times.length = base + n;
@@ -191,7 +215,15 @@ async function scanFile(
 }
 
 /** Ids into `dest[base..]`: int32 columns copied with one range check, anything else value by value. */
-function copyIds(file: string, rowStart: number, column: string, role: string, src: DecodedArray, dest: Int32Array, base: number): void {
+function copyIds(
+  file: string,
+  rowStart: number,
+  column: string,
+  role: string,
+  src: DecodedArray,
+  dest: Int32Array,
+  base: number,
+): void {
   const n = src.length;
   if (src instanceof Int32Array) {
     for (let i = 0; i < n; i++) {
@@ -207,8 +239,10 @@ function copyIds(file: string, rowStart: number, column: string, role: string, s
     if (typeof v === 'number') id = v;
     else if (typeof v === 'bigint') id = v >= 1n && v <= MAX_ID_BIG ? Number(v) : NaN;
     else if (typeof v === 'string') id = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-    else if (v === null || v === undefined) throw dataError(messages.parquetNullId(file, rowStart + i + 1, column, role));
-    if (!(Number.isInteger(id) && id >= 1 && id <= MAX_ID)) throw dataError(messages.parquetBadId(file, rowStart + i + 1, column, role, String(v)));
+    else if (v === null || v === undefined)
+      throw dataError(messages.parquetNullId(file, rowStart + i + 1, column, role));
+    if (!(Number.isInteger(id) && id >= 1 && id <= MAX_ID))
+      throw dataError(messages.parquetBadId(file, rowStart + i + 1, column, role, String(v)));
     dest[base + i] = id;
   }
 }
@@ -229,7 +263,8 @@ function copyRatings(
     const raw: unknown = src[i];
     const v = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : NaN;
     if (!(v >= lo && v <= hi)) {
-      if (!Number.isNaN(v)) throw dataError(messages.parquetRatingOutOfRange(file, rowStart + i + 1, column, v, lo, hi));
+      if (!Number.isNaN(v))
+        throw dataError(messages.parquetRatingOutOfRange(file, rowStart + i + 1, column, v, lo, hi));
       throw dataError(messages.parquetBadRating(file, rowStart + i + 1, column, String(raw)));
     }
     dest[base + i] = v;
@@ -237,11 +272,25 @@ function copyRatings(
 }
 
 /** Times into `dest[base..]` in seconds: numbers as they are, Parquet timestamps and dates (Date objects) converted. */
-function copyTimes(file: string, rowStart: number, column: string, src: DecodedArray, dest: Float64Array, base: number): void {
+function copyTimes(
+  file: string,
+  rowStart: number,
+  column: string,
+  src: DecodedArray,
+  dest: Float64Array,
+  base: number,
+): void {
   const n = src.length;
   for (let i = 0; i < n; i++) {
     const raw: unknown = src[i];
-    const t = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : raw instanceof Date ? raw.getTime() / 1000 : NaN;
+    const t =
+      typeof raw === 'number'
+        ? raw
+        : typeof raw === 'bigint'
+          ? Number(raw)
+          : raw instanceof Date
+            ? raw.getTime() / 1000
+            : NaN;
     if (!Number.isFinite(t)) throw dataError(messages.parquetBadTimestamp(file, rowStart + i + 1, column, String(raw)));
     dest[base + i] = t;
   }

@@ -38,10 +38,20 @@ export function sortedRatingsToCsr(
   const { ids: movieIds } = rankIdsInPlace(movies, count);
   const colIdx = makeColIdx(movieIds.length, count);
   if (colIdx instanceof Int32Array && movies.length === count) {
-    return { matrix: { nRows, nCols: movieIds.length, rowPtr, colIdx: movies, values: exact(ratings, count) }, customerIds, movieIds, source };
+    return {
+      matrix: { nRows, nCols: movieIds.length, rowPtr, colIdx: movies, values: exact(ratings, count) },
+      customerIds,
+      movieIds,
+      source,
+    };
   }
   colIdx.set(movies.subarray(0, count));
-  return { matrix: { nRows, nCols: movieIds.length, rowPtr, colIdx, values: exact(ratings, count) }, customerIds, movieIds, source };
+  return {
+    matrix: { nRows, nCols: movieIds.length, rowPtr, colIdx, values: exact(ratings, count) },
+    customerIds,
+    movieIds,
+    source,
+  };
 }
 
 /** The first `count` values in an array of exactly that length: no copy when it already is. */

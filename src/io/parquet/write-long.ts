@@ -21,7 +21,11 @@ const timestampSpec: ParquetColumnSpec = { name: 'timestamp', type: 'double', st
  * movies ascending, in row groups of about a million ratings built from the CSR one at a time: the memory is the
  * matrix plus one row group, never the table as JavaScript values.
  */
-export async function writeLongRatingsParquet(path: string, data: RatingsData, rowsPerGroup = DEFAULT_ROW_GROUP_ROWS): Promise<number> {
+export async function writeLongRatingsParquet(
+  path: string,
+  data: RatingsData,
+  rowsPerGroup = DEFAULT_ROW_GROUP_ROWS,
+): Promise<number> {
   // one page per column chunk: see ParquetWriteOptions.pageSize
   const specs = data.timestamps ? [...longRatingsSpecs, timestampSpec] : longRatingsSpecs;
   await writeParquetFile(path, specs, longRatingGroups(data, rowsPerGroup), { pageSize: 0 });

@@ -55,10 +55,20 @@ export async function readPivotRatingsCsvParallel(path: string, options: Paralle
   const range = options.ratingRange ?? anyRatingRange;
   const url = options.workerUrl ?? defaultWorkerUrl();
   const clients: Client[] = [];
-  const timer = options.onProgress ? setInterval(() => reportProgress(progress, cuts[0], options.onProgress!), 200) : null;
+  const timer = options.onProgress
+    ? setInterval(() => reportProgress(progress, cuts[0], options.onProgress!), 200)
+    : null;
   try {
     for (let j = 0; j < parts; j++) {
-      const init: PartWorkerInit = { path, start: cuts[j], end: cuts[j + 1], nCols: movieIds.length, ratingRange: range, progress, part: j };
+      const init: PartWorkerInit = {
+        path,
+        start: cuts[j],
+        end: cuts[j + 1],
+        nCols: movieIds.length,
+        ratingRange: range,
+        progress,
+        part: j,
+      };
       clients.push(new WorkerClient<PartRequest, PartReply>(url, init, `reading ${path}`));
     }
     const scans = clients.map((c) => c.call({ op: 'scan' }) as Promise<PartSummary>);
@@ -85,7 +95,13 @@ export async function readPivotRatingsCsvParallel(path: string, options: Paralle
   }
 }
 
-async function merge(path: string, clients: Client[], summaries: PartSummary[], movieIds: Int32Array, given: RatingRange | undefined): Promise<RatingsData> {
+async function merge(
+  path: string,
+  clients: Client[],
+  summaries: PartSummary[],
+  movieIds: Int32Array,
+  given: RatingRange | undefined,
+): Promise<RatingsData> {
   let nRows = 0;
   let nnz = 0;
   for (const s of summaries) {
@@ -104,17 +120,29 @@ async function merge(path: string, clients: Client[], summaries: PartSummary[], 
   let lineOffset = 1;
   const copies: Promise<PartReply>[] = [];
   for (let j = 0; j < clients.length; j++) {
-    copies.push(clients[j].call({ op: 'copy', rowPtr, colIdx, values, customerIds, lines, rowOffset, nnzOffset, lineOffset }));
+    copies.push(
+      clients[j].call({ op: 'copy', rowPtr, colIdx, values, customerIds, lines, rowOffset, nnzOffset, lineOffset }),
+    );
     rowOffset += summaries[j].nRows;
     nnzOffset += summaries[j].nnz;
     lineOffset += summaries[j].newlines;
   }
   await Promise.all(copies);
   checkUniqueCustomers(path, { customerIds, lines });
-  return { matrix: { nRows, nCols, rowPtr, colIdx, values }, customerIds, movieIds, source: path, ratingRange: resolveRatingRange(given, { values }) };
+  return {
+    matrix: { nRows, nCols, rowPtr, colIdx, values },
+    customerIds,
+    movieIds,
+    source: path,
+    ratingRange: resolveRatingRange(given, { values }),
+  };
 }
 
-function reportProgress(progress: Float64Array, dataStart: number, onProgress: (bytes: number, rows: number) => void): void {
+function reportProgress(
+  progress: Float64Array,
+  dataStart: number,
+  onProgress: (bytes: number, rows: number) => void,
+): void {
   let bytes = dataStart;
   let rows = 0;
   for (let j = 0; j < progress.length; j += 2) {
@@ -143,7 +171,7 @@ async function cutPoints(fh: FileHandle, start: number, size: number, parts: num
 /** The offset of the first '\n' at or after `from`, or `size` when there is none. */
 async function findLineEnd(fh: FileHandle, from: number, size: number): Promise<number> {
   const buf = Buffer.allocUnsafe(1 << 16);
-  for (let at = from; at < size; ) {
+  for (let at = from; at < size;) {
     const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - at), at);
     if (bytesRead === 0) break;
     const nl = buf.subarray(0, bytesRead).indexOf(NL);
@@ -155,7 +183,7 @@ async function findLineEnd(fh: FileHandle, from: number, size: number): Promise<
 
 async function readRange(fh: FileHandle, start: number, end: number): Promise<Buffer> {
   const buf = Buffer.alloc(end - start);
-  for (let at = 0; at < buf.length; ) {
+  for (let at = 0; at < buf.length;) {
     const { bytesRead } = await fh.read(buf, at, buf.length - at, start + at);
     if (bytesRead === 0) break;
     at += bytesRead;

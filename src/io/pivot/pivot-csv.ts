@@ -77,7 +77,13 @@ export async function readPivotRatingsCsv(path: string, options: PivotReadOption
   if (rows.nRows === 0) throw dataError(messages.noDataRows(path));
   checkUniqueCustomers(path, rows);
   return {
-    matrix: { nRows: rows.nRows, nCols: (movieIds as Int32Array).length, rowPtr: rows.rowPtr, colIdx: rows.colIdx, values: rows.values },
+    matrix: {
+      nRows: rows.nRows,
+      nCols: (movieIds as Int32Array).length,
+      rowPtr: rows.rowPtr,
+      colIdx: rows.colIdx,
+      values: rows.values,
+    },
     customerIds: rows.customerIds,
     movieIds,
     source: path,

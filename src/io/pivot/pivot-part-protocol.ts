@@ -1,7 +1,6 @@
 /** Messages between parallel-pivot.ts and the threads that scan parts of a pivot CSV (pivot-part-worker.ts). */
 import type { RatingRange } from '../../matrix/rating-range.js';
 
-
 export interface PartWorkerInit {
   readonly path: string;
   /** Byte range of the part: whole lines, [start, end). */

@@ -16,7 +16,12 @@ const CHUNK = 1 << 23;
 
 const init = workerData as PartWorkerInit;
 // a rating takes at least two bytes ("3,") and usually four or more; the arrays grow if this is short
-const scanner = new PivotRowScanner(init.path, init.nCols, init.ratingRange, Math.max(1024, (init.end - init.start) / 4));
+const scanner = new PivotRowScanner(
+  init.path,
+  init.nCols,
+  init.ratingRange,
+  Math.max(1024, (init.end - init.start) / 4),
+);
 let failed: { buf: Buffer; start: number; end: number; line: number } | null = null;
 
 function scan(): PartSummary {

@@ -144,7 +144,14 @@ export class PivotRowScanner {
       }
       if (!(value >= lo && value <= hi)) {
         throw dataError(
-          messages.ratingOutOfRange(this.file, lineNo, cell + 2, cellText(buf, pos - valueWidth(buf, pos, start), pos), lo, hi),
+          messages.ratingOutOfRange(
+            this.file,
+            lineNo,
+            cell + 2,
+            cellText(buf, pos - valueWidth(buf, pos, start), pos),
+            lo,
+            hi,
+          ),
         );
       }
       colData[out] = cell;

@@ -11,7 +11,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * than read as the baffling "\u00ff\u00fe1\u0000".
  */
 export function decodeText(path: string, bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.subarray(3)).toString('utf8');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return Buffer.from(bytes.subarray(3)).toString('utf8');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw dataError(messages.titlesUtf16(path));
   }

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { messages } from '../../messages.js';
 import { assertUnreachable, noInputError } from '../../util/errors.js';
 import { decodeText } from './decode-text.js';
-import { isDatLine, isItemLine, isMoviesCsvHeader, parseDatFile, parseItemFile, parseMoviesCsv } from './movielens-titles.js';
+import {
+  isDatLine,
+  isItemLine,
+  isMoviesCsvHeader,
+  parseDatFile,
+  parseItemFile,
+  parseMoviesCsv,
+} from './movielens-titles.js';
 import { parseNetflixTitles } from './netflix-titles.js';
 
 /** What a titles file says about the movies: their titles and, where the file has them, their genres. */

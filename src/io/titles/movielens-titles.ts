@@ -8,8 +8,25 @@ export interface ParsedCatalog {
 
 /** MovieLens 100k's genre columns of u.item, in order (its u.genre file); "unknown" counts as no genre. */
 export const itemGenres = [
-  'unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
-  'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western',
+  'unknown',
+  'Action',
+  'Adventure',
+  'Animation',
+  "Children's",
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Fantasy',
+  'Film-Noir',
+  'Horror',
+  'Musical',
+  'Mystery',
+  'Romance',
+  'Sci-Fi',
+  'Thriller',
+  'War',
+  'Western',
 ] as const;
 /** movie id | title | release date | video release date | IMDb URL | 19 genre flags. */
 export const ITEM_FIELDS = 5 + itemGenres.length;
@@ -20,7 +37,9 @@ const NO_GENRES = '(no genres listed)';
 /** True for the header of ml-latest's movies.csv (`movieId,title,genres`, any case, quoted or not). */
 export function isMoviesCsvHeader(line: string): boolean {
   const cells = splitCsvLine(line);
-  return cells !== null && cells.length >= 2 && cells[0].toLowerCase() === 'movieid' && cells[1].toLowerCase() === 'title';
+  return (
+    cells !== null && cells.length >= 2 && cells[0].toLowerCase() === 'movieid' && cells[1].toLowerCase() === 'title'
+  );
 }
 
 /** True for a line of u.item: 24 `|`-separated fields, the last 19 of them 0 or 1. */
@@ -43,9 +62,18 @@ export function parseMoviesCsv(path: string, lines: readonly string[]): ParsedCa
     if (line === '') continue;
     const lineNo = i + 1;
     const cells = splitCsvLine(line);
-    if (cells === null) throw dataError(messages.titlesBadLine(path, lineNo, `unbalanced double quotes in ${JSON.stringify(line.slice(0, 60))}`));
+    if (cells === null)
+      throw dataError(
+        messages.titlesBadLine(path, lineNo, `unbalanced double quotes in ${JSON.stringify(line.slice(0, 60))}`),
+      );
     if (cells.length !== header.length) {
-      throw dataError(messages.titlesBadLine(path, lineNo, `expected ${header.length} fields (${header.join(',')}), got ${cells.length}`));
+      throw dataError(
+        messages.titlesBadLine(
+          path,
+          lineNo,
+          `expected ${header.length} fields (${header.join(',')}), got ${cells.length}`,
+        ),
+      );
     }
     const id = movieId(path, lineNo, cells[0]);
     if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
@@ -71,7 +99,8 @@ export function parseDatFile(path: string, lines: readonly string[]): ParsedCata
     const lineNo = i + 1;
     const first = line.indexOf('::');
     const last = line.lastIndexOf('::');
-    if (first < 0 || last === first) throw dataError(messages.titlesBadLine(path, lineNo, 'expected MovieID::Title::Genres'));
+    if (first < 0 || last === first)
+      throw dataError(messages.titlesBadLine(path, lineNo, 'expected MovieID::Title::Genres'));
     const id = movieId(path, lineNo, line.slice(0, first));
     if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
     titles.set(id, line.slice(first + 2, last));
@@ -91,7 +120,13 @@ export function parseItemFile(path: string, lines: readonly string[]): ParsedCat
     const lineNo = i + 1;
     const fields = line.split('|');
     if (!isItemLine(line)) {
-      throw dataError(messages.titlesBadLine(path, lineNo, `expected ${ITEM_FIELDS} |-separated fields (id|title|date|video date|URL|19 genre flags), got ${fields.length}`));
+      throw dataError(
+        messages.titlesBadLine(
+          path,
+          lineNo,
+          `expected ${ITEM_FIELDS} |-separated fields (id|title|date|video date|URL|19 genre flags), got ${fields.length}`,
+        ),
+      );
     }
     const id = movieId(path, lineNo, fields[0]);
     if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
@@ -106,7 +141,9 @@ export function parseItemFile(path: string, lines: readonly string[]): ParsedCat
 function movieId(path: string, lineNo: number, text: string): number {
   const id = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(id) || id < 1) {
-    throw dataError(messages.titlesBadLine(path, lineNo, `movie id ${JSON.stringify(text)} is not a positive whole number`));
+    throw dataError(
+      messages.titlesBadLine(path, lineNo, `movie id ${JSON.stringify(text)} is not a positive whole number`),
+    );
   }
   return id;
 }

@@ -19,11 +19,15 @@ export function parseNetflixTitles(path: string, lines: readonly string[]): Map<
     if (second < 0) throw dataError(messages.titlesBadLine(path, lineNo, 'expected MovieID,YearOfRelease,Title'));
     const id = /^\d+$/.test(idText) ? Number(idText) : NaN;
     if (!Number.isSafeInteger(id) || id < 1) {
-      throw dataError(messages.titlesBadLine(path, lineNo, `MovieID ${JSON.stringify(idText)} is not a positive whole number`));
+      throw dataError(
+        messages.titlesBadLine(path, lineNo, `MovieID ${JSON.stringify(idText)} is not a positive whole number`),
+      );
     }
     const year = line.slice(first + 1, second);
     if (!/^(\d{4}|NULL)$/.test(year)) {
-      throw dataError(messages.titlesBadLine(path, lineNo, `YearOfRelease ${JSON.stringify(year)} is not a year or NULL`));
+      throw dataError(
+        messages.titlesBadLine(path, lineNo, `YearOfRelease ${JSON.stringify(year)} is not a year or NULL`),
+      );
     }
     if (titles.has(id)) throw dataError(messages.titlesDuplicate(path, lineNo, id));
     titles.set(id, line.slice(second + 1));

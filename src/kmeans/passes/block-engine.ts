@@ -87,7 +87,19 @@ export class BlockEngine {
     for (let b = this.b0; b < this.b1; b++) {
       const r0 = b * BLOCK_ROWS;
       const r1 = Math.min(n, r0 + BLOCK_ROWS);
-      blockInertia[b] = kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
+      blockInertia[b] = kernel(
+        m.rowPtr,
+        m.colIdx,
+        m.values,
+        this.xNorms,
+        w.centersT,
+        w.cNorms,
+        r0,
+        r1,
+        w.labels,
+        w.minDist,
+        bounds,
+      );
       if (sums?.mode === 'blocks') {
         const blockSums = sums.blockSums.subarray(b * len, (b + 1) * len);
         const blockCounts = sums.blockCounts.subarray(b * k, (b + 1) * k);
@@ -144,7 +156,20 @@ export class BlockEngine {
       const r0 = b * BLOCK_ROWS;
       const pots = blockPotentials.subarray(b * w.t, (b + 1) * w.t);
       pots.fill(0);
-      kernel(m.rowPtr, m.colIdx, m.values, this.xNorms, w.candT, w.candNorms, r0, Math.min(n, r0 + BLOCK_ROWS), w.closest, w.out, n, pots);
+      kernel(
+        m.rowPtr,
+        m.colIdx,
+        m.values,
+        this.xNorms,
+        w.candT,
+        w.candNorms,
+        r0,
+        Math.min(n, r0 + BLOCK_ROWS),
+        w.closest,
+        w.out,
+        n,
+        pots,
+      );
     }
   }
 }

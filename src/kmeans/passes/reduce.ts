@@ -11,7 +11,12 @@ export function sumInBlockOrder(blockValues: Float64Array, nBlocks: number): num
 }
 
 /** totals[c] = sum over blocks, in block order, of blockValues[b * width + c]. */
-export function sumRowsInBlockOrder(blockValues: Float64Array, nBlocks: number, width: number, totals: Float64Array): void {
+export function sumRowsInBlockOrder(
+  blockValues: Float64Array,
+  nBlocks: number,
+  width: number,
+  totals: Float64Array,
+): void {
   totals.fill(0);
   for (let b = 0; b < nBlocks; b++) {
     const base = b * width;

@@ -27,8 +27,20 @@ export class WorkerRunner implements PassRunner {
   private failure: Error | null = null;
   /** Scratch that depends on k (or t), replaced when it changes. */
   private centers: { k: number; centersT: Float64Array; cNorms: Float64Array } | null = null;
-  private sums: { k: number; epoch: number; targets: SumsTarget[]; parts: Float64Array[]; counts: Float64Array[] } | null = null;
-  private cand: { t: number; candT: Float64Array; candNorms: Float64Array; out: Float64Array; pots: Float64Array } | null = null;
+  private sums: {
+    k: number;
+    epoch: number;
+    targets: SumsTarget[];
+    parts: Float64Array[];
+    counts: Float64Array[];
+  } | null = null;
+  private cand: {
+    t: number;
+    candT: Float64Array;
+    candNorms: Float64Array;
+    out: Float64Array;
+    pots: Float64Array;
+  } | null = null;
   private closest: Float64Array | null = null;
   private epoch = 0;
 
@@ -90,7 +102,11 @@ export class WorkerRunner implements PassRunner {
       sumsT: null,
       counts: null,
     };
-    await this.all((j) => ({ op: 'lloyd', work, out: { blockInertia: this.blockInertia, sums: s === null ? null : s.targets[j] } }));
+    await this.all((j) => ({
+      op: 'lloyd',
+      work,
+      out: { blockInertia: this.blockInertia, sums: s === null ? null : s.targets[j] },
+    }));
     w.labels.set(this.labels);
     minDist?.set(this.minDist);
     if (s !== null) {

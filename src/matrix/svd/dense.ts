@@ -40,7 +40,11 @@ export function orthonormalizeColumns(a: Float64Array, rows: number, stride: num
  * off-diagonal entry is below 1e-15 of its diagonal pair. Returns the eigenvalues (unsorted, the diagonal) and the
  * eigenvectors as the columns of a row-major n x n matrix. Small n only (n^3 per sweep).
  */
-export function symmetricEigen(m: Float64Array, n: number, maxSweeps = 60): { values: Float64Array; vectors: Float64Array } {
+export function symmetricEigen(
+  m: Float64Array,
+  n: number,
+  maxSweeps = 60,
+): { values: Float64Array; vectors: Float64Array } {
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
   for (let sweep = 0; sweep < maxSweeps; sweep++) {

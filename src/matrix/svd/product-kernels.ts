@@ -1,5 +1,10 @@
 import type { CsrMatrix } from '../csr.js';
-import { MAX_GENERATED_COLUMNS, multiplyGramKernel, multiplyRowsKernel, multiplyTransposedKernel } from './product-codegen.js';
+import {
+  MAX_GENERATED_COLUMNS,
+  multiplyGramKernel,
+  multiplyRowsKernel,
+  multiplyTransposedKernel,
+} from './product-codegen.js';
 
 /**
  * The two sparse products of the randomized SVD, on row ranges. Rows are grouped into chunks whose size depends
@@ -29,7 +34,15 @@ export function chunkCount(nRows: number): number {
 }
 
 /** Y[r0..r1) = A[r0..r1) X, with X nCols x l and Y nRows x l, both row-major. */
-export function multiplyRows(m: CsrMatrix, x: Float64Array, l: number, y: Float64Array, r0: number, r1: number, ptr?: Float64Array | Int32Array): void {
+export function multiplyRows(
+  m: CsrMatrix,
+  x: Float64Array,
+  l: number,
+  y: Float64Array,
+  r0: number,
+  r1: number,
+  ptr?: Float64Array | Int32Array,
+): void {
   const { rowPtr, colIdx, values } = m;
   if (l <= MAX_GENERATED_COLUMNS) {
     multiplyRowsKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, y, r0, r1);
@@ -82,7 +95,16 @@ export function multiplyTransposedChunk(
  * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
  * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way).
  */
-export function multiplyGramChunk(m: CsrMatrix, x: Float64Array, l: number, out: Float64Array, offset: number, r0: number, r1: number, ptr?: Float64Array | Int32Array): void {
+export function multiplyGramChunk(
+  m: CsrMatrix,
+  x: Float64Array,
+  l: number,
+  out: Float64Array,
+  offset: number,
+  r0: number,
+  r1: number,
+  ptr?: Float64Array | Int32Array,
+): void {
   const { rowPtr, colIdx, values } = m;
   out.fill(0, offset, offset + m.nCols * l);
   if (l <= MAX_GENERATED_COLUMNS) {

@@ -19,14 +19,32 @@ serveRequests<ProductRequest, null>((request) => {
     case 'multiplyTransposed': {
       const width = m.nCols * request.l;
       for (let c = init.c0; c < init.c1; c++) {
-        multiplyTransposedChunk(m, request.y, request.l, request.chunks, c * width, c * rowsPerChunk, Math.min(m.nRows, (c + 1) * rowsPerChunk), ptr);
+        multiplyTransposedChunk(
+          m,
+          request.y,
+          request.l,
+          request.chunks,
+          c * width,
+          c * rowsPerChunk,
+          Math.min(m.nRows, (c + 1) * rowsPerChunk),
+          ptr,
+        );
       }
       return null;
     }
     case 'multiplyGram': {
       const width = m.nCols * request.l;
       for (let c = init.c0; c < init.c1; c++) {
-        multiplyGramChunk(m, request.x, request.l, request.chunks, c * width, c * rowsPerChunk, Math.min(m.nRows, (c + 1) * rowsPerChunk), ptr);
+        multiplyGramChunk(
+          m,
+          request.x,
+          request.l,
+          request.chunks,
+          c * width,
+          c * rowsPerChunk,
+          Math.min(m.nRows, (c + 1) * rowsPerChunk),
+          ptr,
+        );
       }
       return null;
     }

@@ -1,7 +1,15 @@
 import type { CsrMatrix } from '../csr.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
-import { addChunksInOrder, chunkCount, chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
+import {
+  addChunksInOrder,
+  chunkCount,
+  chunkRows,
+  multiplyGramChunk,
+  multiplyRows,
+  multiplyTransposedChunk,
+  rowOffsets,
+} from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
 /** A X and A^T Y for the randomized SVD; every implementation gives the same bits. */
@@ -21,7 +29,11 @@ export interface ProductRunnerOptions {
 }
 
 /** One thread: the serial runner; more: worker threads over the matrix in shared memory. */
-export async function createProductRunner(m: CsrMatrix, threads: number, options: ProductRunnerOptions = {}): Promise<ProductRunner> {
+export async function createProductRunner(
+  m: CsrMatrix,
+  threads: number,
+  options: ProductRunnerOptions = {},
+): Promise<ProductRunner> {
   const parts = Math.min(Math.floor(threads), chunkCount(m.nRows));
   if (!(parts > 1)) return new SerialProducts(m);
   return WorkerProducts.start(m, parts, options.workerUrl ?? new URL('./product-worker.js', import.meta.url));

@@ -48,7 +48,10 @@ describe('CSR files', () => {
     const back = await readCsrFile(file);
     assertSameData(back, data);
     assert.ok(isSharedMatrix(back.matrix));
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
     assert.ok(await isCsrFile(file));
   });
 
@@ -69,12 +72,18 @@ describe('CSR files', () => {
 
   test('damaged files fail with one line and exit 65', async () => {
     const ratings = join(dir, 'bad-magic.csr');
-    assert.equal(await corruptMessage('bad-magic.csr', (b) => Buffer.concat([Buffer.from('Cust_Id,'), b.subarray(8)])), messages.csrBadMagic(ratings));
+    assert.equal(
+      await corruptMessage('bad-magic.csr', (b) => Buffer.concat([Buffer.from('Cust_Id,'), b.subarray(8)])),
+      messages.csrBadMagic(ratings),
+    );
     assert.equal(
       await corruptMessage('version.csr', (b) => (b.writeUInt32LE(2, 8), b)),
       messages.csrBadVersion(join(dir, 'version.csr'), 2, 1),
     );
-    assert.match(await corruptMessage('truncated.csr', (b) => b.subarray(0, b.length - 10)), /truncated\.csr: CSR file is \d+ bytes but its header implies \d+/);
+    assert.match(
+      await corruptMessage('truncated.csr', (b) => b.subarray(0, b.length - 10)),
+      /truncated\.csr: CSR file is \d+ bytes but its header implies \d+/,
+    );
     assert.match(await corruptMessage('short.csr', (b) => b.subarray(0, 20)), /short\.csr: CSR file is 20 bytes/);
     // the first column index of row 1 is in the section after the 64-byte header, ids and offsets
     const colAt = (b: Buffer) => {
@@ -83,7 +92,10 @@ describe('CSR files', () => {
       const align = (n: number) => Math.ceil(n / 8) * 8;
       return align(align(64 + 4 * nRows) + 4 * nCols) + 8 * (nRows + 1);
     };
-    assert.match(await corruptMessage('column.csr', (b) => (b.writeUInt16LE(60000, colAt(b)), b)), /column\.csr: corrupt CSR file: row 1 has column index 60000/);
+    assert.match(
+      await corruptMessage('column.csr', (b) => (b.writeUInt16LE(60000, colAt(b)), b)),
+      /column\.csr: corrupt CSR file: row 1 has column index 60000/,
+    );
     assert.match(
       await corruptMessage('rating.csr', (b) => (b.writeFloatLE(7, b.length - 4), b)),
       /rating\.csr: row 2500 \(Cust_Id \d+\), movie \d+: rating 7 is outside 1\.\.5 \(see --rating-range\)/,

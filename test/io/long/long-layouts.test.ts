@@ -29,7 +29,11 @@ const layouts: [string, string, object?][] = [
   ['u1.base', 'MovieLens 100k: tab, no header, timestamp'],
   ['ratings.dat', 'MovieLens 1M/10M: "::", no header, timestamp'],
   ['semicolon-bom.csv', '";" with a quoted header of other names (user;item;score) and a UTF-8 BOM'],
-  ['pipe-movie-first.txt', '"|", no header, movie first (--columns 2,1,3), dates as timestamps', { columns: { user: '2', movie: '1', rating: '3' } }],
+  [
+    'pipe-movie-first.txt',
+    '"|", no header, movie first (--columns 2,1,3), dates as timestamps',
+    { columns: { user: '2', movie: '1', rating: '3' } },
+  ],
 ];
 
 for (const [name, what, options] of layouts) {
@@ -54,8 +58,15 @@ test('ml-latest ratings.csv (header, CRLF, half stars): the range inferred is 0.
 });
 
 test('timestamps: seconds as they are, dates as their UTC midnight, none without a timestamp column', async () => {
-  const dates = await readRatings(fixture('long/pipe-movie-first.txt'), { columns: { user: '2', movie: '1', rating: '3' } });
-  assert.deepEqual(Array.from(dates.timestamps!), ['2005-09-06', '2005-09-07', '2005-10-01', '2005-10-02', '2005-11-30', '2005-12-01'].map((s) => Date.parse(`${s}T00:00:00Z`) / 1000));
+  const dates = await readRatings(fixture('long/pipe-movie-first.txt'), {
+    columns: { user: '2', movie: '1', rating: '3' },
+  });
+  assert.deepEqual(
+    Array.from(dates.timestamps!),
+    ['2005-09-06', '2005-09-07', '2005-10-01', '2005-10-02', '2005-11-30', '2005-12-01'].map(
+      (s) => Date.parse(`${s}T00:00:00Z`) / 1000,
+    ),
+  );
   const u = await readRatings(fixture('long/u1.base'));
   assert.deepEqual(Array.from(u.timestamps!), [874965758, 876893171, 878542960, 876893119, 889751712, 875071561]);
   const none = await readLongRatingsCsv(file('none.csv', 'userId,movieId,rating\n1,1,5\n'));
@@ -103,20 +114,44 @@ test('detectFormatFromLine: header-less long lines are long; a raw Netflix ratin
 });
 
 test('--columns by name picks the columns of a header; by position those of a header-less file', async () => {
-  const named = await readLongRatingsCsv(file('named.csv', 'when,who,what,stars\n1,7,3,4\n'), { columns: { user: 'who', movie: 'what', rating: 'stars' } });
-  assert.deepEqual([Array.from(named.customerIds), Array.from(named.movieIds), Array.from(named.matrix.values!)], [[7], [3], [4]]);
+  const named = await readLongRatingsCsv(file('named.csv', 'when,who,what,stars\n1,7,3,4\n'), {
+    columns: { user: 'who', movie: 'what', rating: 'stars' },
+  });
+  assert.deepEqual(
+    [Array.from(named.customerIds), Array.from(named.movieIds), Array.from(named.matrix.values!)],
+    [[7], [3], [4]],
+  );
   assert.equal(named.timestamps, null, 'a "when" column is not a timestamp name ("time" would be)');
-  const positions = await readLongRatingsCsv(file('pos.tsv', '4\t7\t3\n'), { columns: { user: '2', movie: '3', rating: '1' } });
-  assert.deepEqual([Array.from(positions.customerIds), Array.from(positions.movieIds), Array.from(positions.matrix.values!)], [[7], [3], [4]]);
+  const positions = await readLongRatingsCsv(file('pos.tsv', '4\t7\t3\n'), {
+    columns: { user: '2', movie: '3', rating: '1' },
+  });
+  assert.deepEqual(
+    [Array.from(positions.customerIds), Array.from(positions.movieIds), Array.from(positions.matrix.values!)],
+    [[7], [3], [4]],
+  );
 });
 
 const bad: [string, string, (f: string) => string, object?][] = [
-  ['names-no-header.tsv', '1\t2\t3\n', (f) => messages.longNamesWithoutHeader(f, 'uid', '1\t2\t3'), { columns: { user: 'uid' } }],
-  ['position-too-far.tsv', '1\t2\t3\n', (f) => messages.longColumnPosition(f, 'rating', '5', 3), { columns: { rating: '5' } }],
+  [
+    'names-no-header.tsv',
+    '1\t2\t3\n',
+    (f) => messages.longNamesWithoutHeader(f, 'uid', '1\t2\t3'),
+    { columns: { user: 'uid' } },
+  ],
+  [
+    'position-too-far.tsv',
+    '1\t2\t3\n',
+    (f) => messages.longColumnPosition(f, 'rating', '5', 3),
+    { columns: { rating: '5' } },
+  ],
   ['bad-time.dat', '1::2::3::978300760\n1::3::4::yesterday\n', (f) => messages.longBadTimestamp(f, 2, 4, 'yesterday')],
   ['lone-colon.dat', '1::2::3\n1:3::4\n', (f) => messages.longLoneColon(f, 2, 1, '1:3')],
   ['negative.tsv', '1\t2\t3\n1\t3\t-1\n', (f) => messages.ratingOutOfRange(f, 2, 3, '-1', 0, 3.4028234663852886e38)],
-  ['huge.csv', 'userId,movieId,rating\n1,2,1e300\n', (f) => messages.ratingOutOfRange(f, 2, 3, '1e300', 0, 3.4028234663852886e38)],
+  [
+    'huge.csv',
+    'userId,movieId,rating\n1,2,1e300\n',
+    (f) => messages.ratingOutOfRange(f, 2, 3, '1e300', 0, 3.4028234663852886e38),
+  ],
   ['nan.tsv', '1\t2\t3\n1\t3\tNaN\n', (f) => messages.badRating(f, 2, 3, 'NaN')],
   ['infinity.tsv', '1\t2\t3\n1\t3\tInfinity\n', (f) => messages.badRating(f, 2, 3, 'Infinity')],
 ];

@@ -77,7 +77,10 @@ test('pivot(raw) is the same CSR as reading the df_p pivot pandas wrote, and as 
   const dir = tempDir();
   const kept = join(dir, 'kept.csv');
   // movies 1 and 4 without customer 50, F's repeat included: the long reader averages it too
-  writeFileSync(kept, 'movieId,userId,rating\n1,60,5\n1,10,5\n1,30,3\n1,20,4\n1,40,4\n4,60,4\n4,10,4\n4,30,5\n4,40,2\n4,60,3\n');
+  writeFileSync(
+    kept,
+    'movieId,userId,rating\n1,60,5\n1,10,5\n1,30,3\n1,20,4\n1,40,4\n4,60,4\n4,10,4\n4,30,5\n4,40,2\n4,60,3\n',
+  );
   assertSameData(data, await readLongRatingsCsv(kept));
 });
 
@@ -95,9 +98,29 @@ test('one gzip file holding both, CRLF line ends and a missing last newline read
   assertSameData(data, (await pivotRaw(fixture('netflix/combined_data_all.txt.gz'))).data);
   const dir = tempDir();
   const crlf = join(dir, 'crlf.txt');
-  const text = ['1:', '60,5,2005-09-06', '10,5,2005-05-13', '50,2,2004-12-31', '30,3,2003-02-28', '20,4,2005-01-01',
-    '40,4,2004-02-29', '2:', '60,3,2005-03-01', '10,3,2004-07-04', '20,4,2001-11-11', '3:', '60,1,2000-01-01', '4:',
-    '60,4,2005-06-01', '10,4,2005-06-02', '30,5,2005-06-03', '40,2,2005-06-04', '60,3,2005-12-31', '5:', '60,5,1999-11-11'];
+  const text = [
+    '1:',
+    '60,5,2005-09-06',
+    '10,5,2005-05-13',
+    '50,2,2004-12-31',
+    '30,3,2003-02-28',
+    '20,4,2005-01-01',
+    '40,4,2004-02-29',
+    '2:',
+    '60,3,2005-03-01',
+    '10,3,2004-07-04',
+    '20,4,2001-11-11',
+    '3:',
+    '60,1,2000-01-01',
+    '4:',
+    '60,4,2005-06-01',
+    '10,4,2005-06-02',
+    '30,5,2005-06-03',
+    '40,2,2005-06-04',
+    '60,3,2005-12-31',
+    '5:',
+    '60,5,1999-11-11',
+  ];
   writeFileSync(crlf, `\ufeff${text.join('\r\n')}`);
   assertSameData(data, (await pivotRaw(crlf)).data);
 });
@@ -163,7 +186,8 @@ test('a file of several read chunks: lines cut at chunk boundaries are joined', 
   const lines: string[] = [];
   for (let m = 1; m <= 300; m++) {
     lines.push(`${m}:`);
-    for (let c = 1; c <= 200; c++) lines.push(`${(c * 7919) % 100_003 + 1},${((m + c) % 5) + 1},2005-0${(c % 9) + 1}-1${c % 10}`);
+    for (let c = 1; c <= 200; c++)
+      lines.push(`${((c * 7919) % 100_003) + 1},${((m + c) % 5) + 1},2005-0${(c % 9) + 1}-1${c % 10}`);
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
   const raw = await readNetflixRaw([path]);

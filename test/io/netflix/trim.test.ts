@@ -25,8 +25,10 @@ for (const [values, q, quantile, rounded] of pandas) {
 }
 
 test('round half to even, as numpy rounds', () => {
-  assert.deepEqual([0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 2.4999, 2.5001, 1948, 210.5, 211.5].map(roundHalfEven),
-    [0, 2, 2, 4, -0, -2, -2, 2, 3, 1948, 210, 212]);
+  assert.deepEqual(
+    [0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 2.4999, 2.5001, 1948, 210.5, 211.5].map(roundHalfEven),
+    [0, 2, 2, 4, -0, -2, -2, 2, 3, 1948, 210, 212],
+  );
 });
 
 test('quantile of nothing is NaN; the ends are the min and the max', () => {

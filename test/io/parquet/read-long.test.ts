@@ -19,7 +19,8 @@ after(async () => {
 });
 
 /** Unsorted, a repeated pair (7 rated 31 twice: the mean, 2.75), half stars, MovieLens-style column names. */
-const LONG_CSV = 'userId,movieId,rating,timestamp\n7,50,4.5,900\n1,31,2.5,901\n1,1029,3.0,902\n7,31,0.5,903\n7,31,5.0,904\n3,50,1.0,905\n';
+const LONG_CSV =
+  'userId,movieId,rating,timestamp\n7,50,4.5,900\n1,31,2.5,901\n1,1029,3.0,902\n7,31,0.5,903\n7,31,5.0,904\n3,50,1.0,905\n';
 const halfStars = { ratingRange: { min: 0.5, max: 5 } };
 const csvPath = join(dir, 'ratings.csv');
 writeFileSync(csvPath, LONG_CSV);
@@ -72,8 +73,16 @@ describe('Parquet long ratings, written by DuckDB', () => {
     const expected = plain(await readRatings(await duckParquet('base.parquet', '*'), halfStars));
     const variants: Array<[string, string, string]> = [
       ['bigint.parquet', 'userId::BIGINT AS user_id, movieId::BIGINT AS movie_id, rating', ''],
-      ['varchar.parquet', 'userId::VARCHAR AS customer, movieId::VARCHAR AS item, rating::FLOAT AS score', ", COMPRESSION zstd"],
-      ['decimal.parquet', 'rating::DECIMAL(3,1) AS rating, movieId AS movie, userId AS "user"', ', COMPRESSION gzip, ROW_GROUP_SIZE 2'],
+      [
+        'varchar.parquet',
+        'userId::VARCHAR AS customer, movieId::VARCHAR AS item, rating::FLOAT AS score',
+        ', COMPRESSION zstd',
+      ],
+      [
+        'decimal.parquet',
+        'rating::DECIMAL(3,1) AS rating, movieId AS movie, userId AS "user"',
+        ', COMPRESSION gzip, ROW_GROUP_SIZE 2',
+      ],
     ];
     for (const [name, select, options] of variants) {
       assert.deepEqual(plain(await readRatings(await duckParquet(name, select, options), halfStars)), expected, name);
@@ -94,15 +103,32 @@ describe('Parquet long ratings, written by DuckDB', () => {
     // sorted and each pair once (what convert writes): the fast path keeps them too
     const converted = join(dir, 'ts-converted.parquet');
     await writeLongRatingsParquet(converted, await readLongRatingsCsv(csvPath, halfStars));
-    assert.deepEqual(await duckColumnTypes(converted), { Cust_Id: 'INTEGER', movie: 'INTEGER', rating: 'FLOAT', timestamp: 'DOUBLE' });
+    assert.deepEqual(await duckColumnTypes(converted), {
+      Cust_Id: 'INTEGER',
+      movie: 'INTEGER',
+      rating: 'FLOAT',
+      timestamp: 'DOUBLE',
+    });
     assert.deepEqual(Array.from((await readRatings(converted, halfStars)).timestamps!), expected);
     // no timestamp column: none
-    assert.equal((await readRatings(await duckParquet('ts-none.parquet', 'userId, movieId, rating'), halfStars)).timestamps ?? null, null);
+    assert.equal(
+      (await readRatings(await duckParquet('ts-none.parquet', 'userId, movieId, rating'), halfStars)).timestamps ??
+        null,
+      null,
+    );
   });
 
   test('--columns names (or numbers) columns the usual names miss', async () => {
     const path = await duckParquet('odd-names.parquet', 'userId AS who, movieId AS what, rating AS how_much');
-    await rejects(path, messages.parquetMissingColumn(path, 'user', ['userId', 'user', 'user_id', 'Cust_Id', 'customerId', 'customer', 'uid'], ['who', 'what', 'how_much']));
+    await rejects(
+      path,
+      messages.parquetMissingColumn(
+        path,
+        'user',
+        ['userId', 'user', 'user_id', 'Cust_Id', 'customerId', 'customer', 'uid'],
+        ['who', 'what', 'how_much'],
+      ),
+    );
     const d = await readRatings(path, { ...halfStars, columns: { user: 'who', movie: 'what', rating: 'how_much' } });
     assert.deepEqual(plain(d), plain(await readLongRatingsCsv(csvPath, halfStars)));
     // or by 1-based position, as for a long CSV
@@ -113,8 +139,12 @@ describe('Parquet long ratings, written by DuckDB', () => {
   test('a folder of part files as Spark writes them (_SUCCESS and .crc files beside them): all parts read', async () => {
     const folder = join(dir, 'ratings.parquet');
     mkdirSync(folder);
-    await duckRun(`COPY (SELECT * FROM read_csv(${sqlString(csvPath)}) WHERE userId <> 7) TO ${sqlString(join(folder, 'part-00000-abc.snappy.parquet'))} (FORMAT parquet)`);
-    await duckRun(`COPY (SELECT * FROM read_csv(${sqlString(csvPath)}) WHERE userId = 7) TO ${sqlString(join(folder, 'part-00001-abc.snappy.parquet'))} (FORMAT parquet)`);
+    await duckRun(
+      `COPY (SELECT * FROM read_csv(${sqlString(csvPath)}) WHERE userId <> 7) TO ${sqlString(join(folder, 'part-00000-abc.snappy.parquet'))} (FORMAT parquet)`,
+    );
+    await duckRun(
+      `COPY (SELECT * FROM read_csv(${sqlString(csvPath)}) WHERE userId = 7) TO ${sqlString(join(folder, 'part-00001-abc.snappy.parquet'))} (FORMAT parquet)`,
+    );
     writeFileSync(join(folder, '_SUCCESS'), '');
     writeFileSync(join(folder, '.part-00000-abc.snappy.parquet.crc'), 'not data');
     assert.deepEqual(plain(await readRatings(folder, halfStars)), plain(await readLongRatingsCsv(csvPath, halfStars)));
@@ -135,37 +165,67 @@ describe('the memory check before a Parquet read', () => {
 describe('bad Parquet input: one line, exit 65', () => {
   test('no rating column', async () => {
     const path = await duckParquet('no-rating.parquet', 'userId, movieId');
-    await rejects(path, messages.parquetMissingColumn(path, 'rating', ['rating', 'score', 'stars', 'value'], ['userId', 'movieId']));
+    await rejects(
+      path,
+      messages.parquetMissingColumn(path, 'rating', ['rating', 'score', 'stars', 'value'], ['userId', 'movieId']),
+    );
   });
 
   test('a null id, a null rating, a NaN rating, a rating out of range: the row and column named', async () => {
     // row 4 of the file (1-based) is 7,31,0.5
-    const nullUser = await duckParquet('null-user.parquet', "CASE WHEN userId = 7 AND rating = 0.5 THEN NULL ELSE userId END AS userId, movieId, rating");
+    const nullUser = await duckParquet(
+      'null-user.parquet',
+      'CASE WHEN userId = 7 AND rating = 0.5 THEN NULL ELSE userId END AS userId, movieId, rating',
+    );
     await rejects(nullUser, messages.parquetNullId(nullUser, 4, 'userId', 'user'));
-    const nullMovie = await duckParquet('null-movie.parquet', "userId, CASE WHEN rating = 0.5 THEN NULL ELSE movieId END AS movieId, rating");
+    const nullMovie = await duckParquet(
+      'null-movie.parquet',
+      'userId, CASE WHEN rating = 0.5 THEN NULL ELSE movieId END AS movieId, rating',
+    );
     await rejects(nullMovie, messages.parquetNullId(nullMovie, 4, 'movieId', 'movie'));
-    const nan = await duckParquet('nan.parquet', "userId, movieId, CASE WHEN rating = 0.5 THEN 'NaN'::DOUBLE ELSE rating END AS rating");
+    const nan = await duckParquet(
+      'nan.parquet',
+      "userId, movieId, CASE WHEN rating = 0.5 THEN 'NaN'::DOUBLE ELSE rating END AS rating",
+    );
     await rejects(nan, messages.parquetBadRating(nan, 4, 'rating', 'NaN'));
-    const nullRating = await duckParquet('null-rating.parquet', 'userId, movieId, CASE WHEN rating = 0.5 THEN NULL ELSE rating END AS rating');
+    const nullRating = await duckParquet(
+      'null-rating.parquet',
+      'userId, movieId, CASE WHEN rating = 0.5 THEN NULL ELSE rating END AS rating',
+    );
     await rejects(nullRating, messages.parquetBadRating(nullRating, 4, 'rating', 'null'));
-    const zero = await duckParquet('zero-id.parquet', 'CASE WHEN rating = 0.5 THEN 0 ELSE userId END AS userId, movieId, rating');
+    const zero = await duckParquet(
+      'zero-id.parquet',
+      'CASE WHEN rating = 0.5 THEN 0 ELSE userId END AS userId, movieId, rating',
+    );
     await rejects(zero, messages.parquetBadId(zero, 4, 'userId', 'user', '0'));
-    const word = await duckParquet('word-id.parquet', "CASE WHEN rating = 0.5 THEN 'seven' ELSE userId::VARCHAR END AS userId, movieId, rating");
+    const word = await duckParquet(
+      'word-id.parquet',
+      "CASE WHEN rating = 0.5 THEN 'seven' ELSE userId::VARCHAR END AS userId, movieId, rating",
+    );
     await rejects(word, messages.parquetBadId(word, 4, 'userId', 'user', 'seven'));
     const range = await duckParquet('range.parquet', '*');
-    await rejects(range, messages.parquetRatingOutOfRange(range, 2, 'rating', 2.5, 3, 5), { ratingRange: { min: 3, max: 5 } });
+    await rejects(range, messages.parquetRatingOutOfRange(range, 2, 'rating', 2.5, 3, 5), {
+      ratingRange: { min: 3, max: 5 },
+    });
   });
 
   test('no rows at all; one column named for two roles', async () => {
     const empty = await duckParquet('empty.parquet', '* EXCLUDE (timestamp)', '');
-    await duckRun(`COPY (SELECT * FROM read_parquet(${sqlString(empty)}) WHERE false) TO ${sqlString(join(dir, 'no-rows.parquet'))} (FORMAT parquet)`);
+    await duckRun(
+      `COPY (SELECT * FROM read_parquet(${sqlString(empty)}) WHERE false) TO ${sqlString(join(dir, 'no-rows.parquet'))} (FORMAT parquet)`,
+    );
     const noRows = join(dir, 'no-rows.parquet');
     await rejects(noRows, messages.parquetNoRows(noRows));
-    await rejects(empty, messages.parquetColumnTwoRoles(empty, 'userId', 'user', 'rating'), { columns: { rating: 'userId' } });
+    await rejects(empty, messages.parquetColumnTwoRoles(empty, 'userId', 'user', 'rating'), {
+      columns: { rating: 'userId' },
+    });
   });
 
   test('a null timestamp, or a timestamp column of strings', async () => {
-    const nullTime = await duckParquet('null-time.parquet', 'userId, movieId, rating, CASE WHEN rating = 0.5 THEN NULL ELSE timestamp END AS "timestamp"');
+    const nullTime = await duckParquet(
+      'null-time.parquet',
+      'userId, movieId, rating, CASE WHEN rating = 0.5 THEN NULL ELSE timestamp END AS "timestamp"',
+    );
     await rejects(nullTime, messages.parquetBadTimestamp(nullTime, 4, 'timestamp', 'null'));
     const words = await duckParquet('word-time.parquet', "userId, movieId, rating, 'yesterday' AS ts");
     await rejects(words, messages.parquetColumnType(words, 'ts', 'timestamp', 'BYTE_ARRAY (UTF8)'));

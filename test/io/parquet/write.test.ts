@@ -22,15 +22,25 @@ after(async () => {
 describe('writing Parquet', () => {
   test('long ratings in row groups of 7: DuckDB sees every group and every rating, and we read the same matrix back', async () => {
     const matrix = plantedMatrix(20, 9, 0.3, 2, 4);
-    const data = { matrix, customerIds: Int32Array.from({ length: 20 }, (_, i) => 100 + 3 * i), movieIds: Int32Array.from({ length: 9 }, (_, j) => 1000 + j), source: 'planted', ratingRange: { min: 1, max: 5 } };
+    const data = {
+      matrix,
+      customerIds: Int32Array.from({ length: 20 }, (_, i) => 100 + 3 * i),
+      movieIds: Int32Array.from({ length: 9 }, (_, j) => 1000 + j),
+      source: 'planted',
+      ratingRange: { min: 1, max: 5 },
+    };
     const path = join(dir, 'long.parquet');
     const ratings = await writeLongRatingsParquet(path, data, 7);
     const nnz = matrix.rowPtr[matrix.nRows];
     assert.equal(ratings, nnz);
-    const groups = await duckRows(`SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM parquet_metadata(${sqlString(path)})`);
+    const groups = await duckRows(
+      `SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM parquet_metadata(${sqlString(path)})`,
+    );
     assert.equal(groups[0].n, Math.ceil(nnz / 7));
     // min/max on the sorted Cust_Id (row groups can be skipped on a customer), none on movie and rating
-    const stats = await duckRows(`SELECT path_in_schema AS col, min(stats_min_value) AS lo, max(stats_max_value) AS hi FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`);
+    const stats = await duckRows(
+      `SELECT path_in_schema AS col, min(stats_min_value) AS lo, max(stats_max_value) AS hi FROM parquet_metadata(${sqlString(path)}) GROUP BY 1 ORDER BY 1`,
+    );
     assert.deepEqual(stats, [
       { col: 'Cust_Id', lo: '100', hi: '157' },
       { col: 'movie', lo: null, hi: null },
@@ -39,13 +49,17 @@ describe('writing Parquet', () => {
     const rows = await duckRows(`SELECT Cust_Id, movie, rating FROM read_parquet(${sqlString(path)})`);
     const expected = [];
     for (let i = 0; i < matrix.nRows; i++) {
-      for (let p = matrix.rowPtr[i]; p < matrix.rowPtr[i + 1]; p++) expected.push({ Cust_Id: 100 + 3 * i, movie: 1000 + matrix.colIdx[p], rating: matrix.values![p] });
+      for (let p = matrix.rowPtr[i]; p < matrix.rowPtr[i + 1]; p++)
+        expected.push({ Cust_Id: 100 + 3 * i, movie: 1000 + matrix.colIdx[p], rating: matrix.values![p] });
     }
     assert.deepEqual(rows, expected);
     const back = await readRatings(path);
     // a planted row can be empty; the long table has no such customer, as a long CSV would not
     const kept = Array.from({ length: 20 }, (_, i) => i).filter((i) => matrix.rowPtr[i + 1] > matrix.rowPtr[i]);
-    assert.deepEqual(Array.from(back.customerIds), kept.map((i) => 100 + 3 * i));
+    assert.deepEqual(
+      Array.from(back.customerIds),
+      kept.map((i) => 100 + 3 * i),
+    );
     assert.deepEqual(Array.from(back.matrix.values!), Array.from(matrix.values!));
   });
 

@@ -54,7 +54,7 @@ describe('readPivotRatingsCsvParallel', () => {
     lineCount = text.split('\n').length - 1;
   });
 
-  test('gives the streaming reader\'s arrays for 2, 3 and 7 threads, in shared memory', async () => {
+  test("gives the streaming reader's arrays for 2, 3 and 7 threads, in shared memory", async () => {
     const serial = await readPivotRatingsCsv(csv);
     for (const threads of [2, 3, 7]) {
       const par = await readPivotRatingsCsvParallel(csv, { threads, ...split });
@@ -74,9 +74,15 @@ describe('readPivotRatingsCsvParallel', () => {
   test('a bad line in the second half is reported with its line number in the file, as the streaming reader does', async () => {
     const file = join(dir, 'bad-late.csv');
     const badLine = Math.floor(lineCount * 0.8);
-    writeFileSync(file, editLine(text, badLine, (line) => line.replace(/,,/, ',x,')));
+    writeFileSync(
+      file,
+      editLine(text, badLine, (line) => line.replace(/,,/, ',x,')),
+    );
     const serial = await failure(readPivotRatingsCsv(file));
-    assert.match(serial.message, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${badLine}:\\d+: rating "x" is not a number$`));
+    assert.match(
+      serial.message,
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${badLine}:\\d+: rating "x" is not a number$`),
+    );
     for (const threads of [2, 4]) {
       const par = await failure(readPivotRatingsCsvParallel(file, { threads, ...split }));
       assert.equal(par.message, serial.message);
@@ -116,7 +122,10 @@ describe('readPivotRatingsCsvParallel', () => {
     writeFileSync(badHeader, text.replace(/^Cust_Id/, 'Customer'));
     for (const file of [headerOnly, badHeader]) {
       const serial = await failure(readPivotRatingsCsv(file));
-      assert.equal((await failure(readPivotRatingsCsvParallel(file, { threads: 2, minPartBytes: 1 }))).message, serial.message);
+      assert.equal(
+        (await failure(readPivotRatingsCsvParallel(file, { threads: 2, minPartBytes: 1 }))).message,
+        serial.message,
+      );
     }
   });
 

@@ -41,7 +41,8 @@ test('lines longer than a read chunk are joined across chunks', async () => {
   const path = join(dir, 'wide.csv');
   const nCols = 300_000;
   const header = ['Cust_Id', ...Array.from({ length: nCols }, (_, j) => String(j + 1))].join(',');
-  const row = (id: number) => [String(id), ...Array.from({ length: nCols }, (_, j) => (j % 1000 === 7 ? '4.0' : ''))].join(',');
+  const row = (id: number) =>
+    [String(id), ...Array.from({ length: nCols }, (_, j) => (j % 1000 === 7 ? '4.0' : ''))].join(',');
   writeFileSync(path, `${header}\n${row(1)}\n${row(2)}\n`);
   const d = await readPivotRatingsCsv(path);
   assert.equal(d.matrix.nCols, nCols);

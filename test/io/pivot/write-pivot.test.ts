@@ -52,7 +52,13 @@ test('a binary matrix (no values) writes 1.0 where rated', async () => {
   const dir = tempDir();
   const out = join(dir, 'b.csv');
   await writePivotCsv(out, {
-    matrix: { nRows: 2, nCols: 3, rowPtr: Float64Array.from([0, 1, 3]), colIdx: Uint16Array.from([2, 0, 1]), values: null },
+    matrix: {
+      nRows: 2,
+      nCols: 3,
+      rowPtr: Float64Array.from([0, 1, 3]),
+      colIdx: Uint16Array.from([2, 0, 1]),
+      values: null,
+    },
     customerIds: Int32Array.from([4, 9]),
     movieIds: Int32Array.from([1, 2, 3]),
     source: 'b',

@@ -31,46 +31,61 @@ test('catalog: the same file re-saved as UTF-8 without a byte-order mark reads t
 
 test("catalog: MovieLens movies.csv (BOM, CRLF, quoted commas, doubled quotes, | genres, '(no genres listed)')", async () => {
   const c = await readMovieCatalog(fixture('titles/movies.csv'));
-  assert.deepEqual([...c.titles], [
-    [1, 'Toy Story (1995)'],
-    [11, 'American President, The (1995)'],
-    [20, 'Shawshank "Redemption" (1994)'],
-    [30, "Amélie (Fabuleux destin d'Amélie Poulain) (2001)"],
-    [40, 'Some Documentary (2010)'],
-  ]);
-  assert.deepEqual([...c.genres!], [
-    [1, ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy']],
-    [11, ['Comedy', 'Drama', 'Romance']],
-    [20, ['Crime', 'Drama']],
-    [30, ['Comedy', 'Romance']],
-    [40, []],
-  ]);
+  assert.deepEqual(
+    [...c.titles],
+    [
+      [1, 'Toy Story (1995)'],
+      [11, 'American President, The (1995)'],
+      [20, 'Shawshank "Redemption" (1994)'],
+      [30, "Amélie (Fabuleux destin d'Amélie Poulain) (2001)"],
+      [40, 'Some Documentary (2010)'],
+    ],
+  );
+  assert.deepEqual(
+    [...c.genres!],
+    [
+      [1, ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy']],
+      [11, ['Comedy', 'Drama', 'Romance']],
+      [20, ['Crime', 'Drama']],
+      [30, ['Comedy', 'Romance']],
+      [40, []],
+    ],
+  );
 });
 
 test("catalog: MovieLens 100k u.item (Latin-1, | fields, 19 genre flags; 'unknown' is no genre)", async () => {
   const c = await readMovieCatalog(fixture('titles/u.item'));
-  assert.deepEqual([...c.titles], [
-    [1, 'Toy Story (1995)'],
-    [2, 'GoldenEye (1995)'],
-    [3, 'Misérables, Les (1995)'],
-    [4, 'unknown'],
-  ]);
-  assert.deepEqual([...c.genres!], [
-    [1, ['Animation', "Children's", 'Comedy']],
-    [2, ['Action', 'Adventure', 'Thriller']],
-    [3, ['Drama', 'Romance']],
-    [4, []],
-  ]);
+  assert.deepEqual(
+    [...c.titles],
+    [
+      [1, 'Toy Story (1995)'],
+      [2, 'GoldenEye (1995)'],
+      [3, 'Misérables, Les (1995)'],
+      [4, 'unknown'],
+    ],
+  );
+  assert.deepEqual(
+    [...c.genres!],
+    [
+      [1, ['Animation', "Children's", 'Comedy']],
+      [2, ['Action', 'Adventure', 'Thriller']],
+      [3, ['Drama', 'Romance']],
+      [4, []],
+    ],
+  );
 });
 
 test("catalog: MovieLens 1M/10M movies.dat (Latin-1, '::' fields, a ':' inside a title, | genres)", async () => {
   const c = await readMovieCatalog(fixture('titles/movies.dat'));
-  assert.deepEqual([...c.titles], [
-    [1, 'Toy Story (1995)'],
-    [2, 'Jumanji (1995)'],
-    [3, 'Grumpier: Old Men (1995)'],
-    [4, 'Misérables, Les (1995)'],
-  ]);
+  assert.deepEqual(
+    [...c.titles],
+    [
+      [1, 'Toy Story (1995)'],
+      [2, 'Jumanji (1995)'],
+      [3, 'Grumpier: Old Men (1995)'],
+      [4, 'Misérables, Les (1995)'],
+    ],
+  );
   assert.deepEqual(c.genres!.get(1), ['Animation', "Children's", 'Comedy']);
   assert.deepEqual(c.genres!.get(4), ['Drama']);
 });
@@ -78,7 +93,10 @@ test("catalog: MovieLens 1M/10M movies.dat (Latin-1, '::' fields, a ':' inside a
 test('catalog: the format is told from the first line', () => {
   assert.equal(detectCatalogFormat('movieId,title,genres'), 'movielens-csv');
   assert.equal(detectCatalogFormat('"movieId","title","genres"'), 'movielens-csv');
-  assert.equal(detectCatalogFormat('1|Toy Story (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0'), 'movielens-item');
+  assert.equal(
+    detectCatalogFormat('1|Toy Story (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0'),
+    'movielens-item',
+  );
   assert.equal(detectCatalogFormat("1::Toy Story (1995)::Animation|Children's"), 'movielens-dat');
   assert.equal(detectCatalogFormat('MovieID,YearOfRelease,Title'), 'netflix');
   assert.equal(detectCatalogFormat('1,2003,Dinosaur Planet'), 'netflix');
@@ -100,10 +118,20 @@ test('splitCsvLine: RFC 4180 quoting; an unclosed quote is null', () => {
 });
 
 const bad: [string, string, number, string][] = [
-  ['movies unbalanced quote', 'movieId,title,genres\n1,"Open (1995),Drama\n', 2, 'unbalanced double quotes in "1,\\"Open (1995),Drama"'],
+  [
+    'movies unbalanced quote',
+    'movieId,title,genres\n1,"Open (1995),Drama\n',
+    2,
+    'unbalanced double quotes in "1,\\"Open (1995),Drama"',
+  ],
   ['movies field count', 'movieId,title,genres\n1,A (1995)\n', 2, 'expected 3 fields (movieId,title,genres), got 2'],
   ['movies bad id', 'movieId,title,genres\nx,A (1995),Drama\n', 2, 'movie id "x" is not a positive whole number'],
-  ['item short line', `1|A|d||u|${Array(19).fill('0').join('|')}\n2|B|d\n`, 2, 'expected 24 |-separated fields (id|title|date|video date|URL|19 genre flags), got 3'],
+  [
+    'item short line',
+    `1|A|d||u|${Array(19).fill('0').join('|')}\n2|B|d\n`,
+    2,
+    'expected 24 |-separated fields (id|title|date|video date|URL|19 genre flags), got 3',
+  ],
 ];
 
 for (const [name, text, line, why] of bad) {

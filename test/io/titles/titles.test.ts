@@ -11,15 +11,19 @@ const dir = tempDir();
 
 test('titles: ISO-8859-1, commas in titles, NULL years, CRLF, an optional header', async () => {
   const file = join(dir, 'titles.csv');
-  const text = 'MovieID,YearOfRelease,Title\r\n1,2003,Dinosaur Planet\r\n4388,NULL,Ancient Civilizations: Rome\r\n17,2005,7 Seconds, the Sequel\r\n42,1999,Amélie\r\n';
+  const text =
+    'MovieID,YearOfRelease,Title\r\n1,2003,Dinosaur Planet\r\n4388,NULL,Ancient Civilizations: Rome\r\n17,2005,7 Seconds, the Sequel\r\n42,1999,Amélie\r\n';
   writeFileSync(file, Buffer.from(text, 'latin1'));
   const titles = await readMovieTitles(file);
-  assert.deepEqual([...titles.entries()], [
-    [1, 'Dinosaur Planet'],
-    [4388, 'Ancient Civilizations: Rome'],
-    [17, '7 Seconds, the Sequel'],
-    [42, 'Amélie'],
-  ]);
+  assert.deepEqual(
+    [...titles.entries()],
+    [
+      [1, 'Dinosaur Planet'],
+      [4388, 'Ancient Civilizations: Rome'],
+      [17, '7 Seconds, the Sequel'],
+      [42, 'Amélie'],
+    ],
+  );
 });
 
 const bad: [string, string, number, string][] = [
@@ -45,5 +49,8 @@ test('titles: a duplicate id is an error; a missing file is exit 66', async () =
   const file = join(dir, 'dup.csv');
   writeFileSync(file, '1,2003,A\n1,2004,B\n');
   await assert.rejects(readMovieTitles(file), { message: messages.titlesDuplicate(file, 2, 1) });
-  await assert.rejects(readMovieTitles(join(dir, 'none.csv')), (err: unknown) => err instanceof UserError && err.exitCode === 66);
+  await assert.rejects(
+    readMovieTitles(join(dir, 'none.csv')),
+    (err: unknown) => err instanceof UserError && err.exitCode === 66,
+  );
 });
