@@ -3,7 +3,23 @@
  * the same function, and the wording lives in one place. Data messages start with `file:line[:column]: `.
  */
 import { anyRatingRange } from './matrix/rating-range.js';
+import type { MatrixKind } from './matrix/transform.js';
+import { assertUnreachable } from './util/errors.js';
 
+/** Why a customer's row of a matrix kind is all zeros. */
+function zeroRowReason(kind: MatrixKind): string {
+  switch (kind) {
+    case 'ratings':
+    case 'binary':
+      return 'no ratings';
+    case 'centered':
+      return 'no ratings, or every rating the same';
+    case 'residual':
+      return 'no ratings, or every rating exactly as the baseline expects';
+    default:
+      return assertUnreachable(kind);
+  }
+}
 const q = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
 
 const at = (file: string, line: number, column?: number) =>
@@ -201,7 +217,12 @@ export const messages = {
     `${file}: has no genres column; --x and --y need a titles file with genres (MovieLens movies.csv)`,
   scatterGenresNeedTitles: () => '--x and --y name genres: give --titles, a movies.csv with a genres column',
   scatterNeedsBothGenres: () => 'give both --x and --y (two genres)',
-  scatterNeedsGenres: () => 'give --x and --y, the two genres to plot (e.g. --x Sci-Fi --y Romance), and --titles',
+  // scatter without --x/--y: the customers' first two SVD coordinates (src/plot/scatter-svd.ts)
+  scatterSvdLeftOut: (count: number, kind: MatrixKind) =>
+    `left out: ${count.toLocaleString('en-US')} customer${count === 1 ? '' : 's'} whose row of the ${kind} matrix is all zeros ` +
+    `(${zeroRowReason(kind)}), at exactly (0, 0) whatever the data`,
+  scatterSvdTooSmall: (rows: number, cols: number) =>
+    `two SVD coordinates need at least 2 customers and 2 movies, the data has customers=${rows}, movies=${cols}`,
   scatterAssignmentsAndFit: (flags: readonly string[]) =>
     `--assignments gives the clusters; ${flags.join(', ')} would fit new ones: give one or the other`,
 

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { readAssignments, labelsForRows } from '../io/read-assignments.js';
 import { fitKMeans } from '../kmeans/fit.js';
+import type { CsrMatrix } from '../matrix/csr.js';
 import { buildRepresentation } from '../matrix/representation.js';
 import { messages } from '../messages.js';
 import { readMovieCatalog, type MovieCatalog } from '../io/titles/movie-catalog.js';
 import { catalogGenres, resolveGenre } from '../plot/scatter-data.js';
-import { drawScatter, genreCoordinates } from '../plot/scatter.js';
+import { drawScatter, genreCoordinates, type ScatterCoordinates } from '../plot/scatter.js';
+import { scatterSvdDims, svdCoordinates } from '../plot/scatter-svd.js';
 import { ensureOutputFolder } from '../report/output-folder.js';
 import { usageError } from '../util/errors.js';
 import { Log, Timings } from '../util/log.js';
@@ -43,6 +45,9 @@ export interface ScatterDeps {
   readonly readCatalog: (path: string) => Promise<MovieCatalog>;
 }
 
+/** Without genres these also choose the SVD drawn (of which matrix, how accurate), so they may go with --assignments. */
+const svdPlotFlags: readonly string[] = ['--matrix', '--power-iterations'];
+
 /** The flags that shape a fit: with --assignments they would be ignored, so giving both is refused. */
 const fitFlags: ReadonlyArray<[keyof ScatterCliOptions, string]> = [
   ['k', '--k'],
@@ -56,11 +61,16 @@ const fitFlags: ReadonlyArray<[keyof ScatterCliOptions, string]> = [
   ['normalize', '--normalize'],
 ];
 
-/** `netflix-cluster scatter`: customers' average ratings of two genres, coloured by cluster (the original's draw_clusters). */
+/**
+ * `netflix-cluster scatter`: customers' average ratings of two genres (the original's draw_clusters), or without
+ * genres their first two SVD coordinates, coloured by cluster.
+ */
 export function registerScatter(program: Command, deps: ScatterDeps = { readCatalog: readMovieCatalog }): void {
   const cmd = program
     .command('scatter')
-    .description("plot each customer's average rating of genre X against genre Y, coloured by cluster (one PNG)")
+    .description(
+      "plot each customer's average rating of genre X against genre Y, or without --x/--y the first two SVD coordinates of --matrix, coloured by cluster (one PNG)",
+    )
     .option(
       '-k, --k <k>',
       'number of clusters to fit (without --assignments)',
@@ -68,7 +78,10 @@ export function registerScatter(program: Command, deps: ScatterDeps = { readCata
       defaultKMeansOptions.k,
     )
     .option('--assignments <file>', 'take the clusters from an assignments CSV (Cust_Id,cluster) instead of fitting')
-    .option('--x <genre>', 'genre on the x axis, e.g. Sci-Fi (needs --titles with genres)')
+    .option(
+      '--x <genre>',
+      'genre on the x axis, e.g. Sci-Fi (needs --titles with genres); without --x/--y: SVD coordinates',
+    )
     .option('--y <genre>', 'genre on the y axis, e.g. Romance')
     .addOption(titlesOption())
     .addOption(outOption('the PNG (its folder made if missing)', { required: true }))
@@ -96,23 +109,34 @@ export async function runScatter(
 ): Promise<void> {
   const log = new Log({ quiet: opts.quiet });
   if (opts.scale > maxScatterScale) throw usageError(messages.scaleTooLarge(opts.scale, maxScatterScale));
-  if (opts.assignments !== undefined && fitFlagsGiven.length > 0)
-    throw usageError(messages.scatterAssignmentsAndFit(fitFlagsGiven));
   if ((opts.x === undefined) !== (opts.y === undefined)) throw usageError(messages.scatterNeedsBothGenres());
-  if (opts.x === undefined) throw usageError(messages.scatterNeedsGenres());
-  if (opts.titles === undefined) throw usageError(messages.scatterGenresNeedTitles());
+  const genres = opts.x !== undefined && opts.y !== undefined ? { x: opts.x, y: opts.y } : null;
+  const refitFlags = genres ? fitFlagsGiven : fitFlagsGiven.filter((flag) => !svdPlotFlags.includes(flag));
+  if (opts.assignments !== undefined && refitFlags.length > 0)
+    throw usageError(messages.scatterAssignmentsAndFit(refitFlags));
+  if (genres && opts.titles === undefined) throw usageError(messages.scatterGenresNeedTitles());
   await ensureOutputFolder(opts.out);
 
   // the small files first: a typo in a genre or the assignments fails before the ratings are read
-  const catalog = await deps.readCatalog(opts.titles);
-  if (catalog.genres === null) throw usageError(messages.scatterNoGenres(opts.titles));
-  const genreX = resolveGenre(catalog, opts.x);
-  if (genreX === null) throw usageError(messages.scatterUnknownGenre('--x', opts.x, catalogGenres(catalog)));
-  const genreY = resolveGenre(catalog, opts.y!);
-  if (genreY === null) throw usageError(messages.scatterUnknownGenre('--y', opts.y!, catalogGenres(catalog)));
+  let genreAxes: { readonly catalog: MovieCatalog; readonly x: string; readonly y: string } | null = null;
+  if (genres) {
+    const catalog = await deps.readCatalog(opts.titles!);
+    if (catalog.genres === null) throw usageError(messages.scatterNoGenres(opts.titles!));
+    const x = resolveGenre(catalog, genres.x);
+    if (x === null) throw usageError(messages.scatterUnknownGenre('--x', genres.x, catalogGenres(catalog)));
+    const y = resolveGenre(catalog, genres.y);
+    if (y === null) throw usageError(messages.scatterUnknownGenre('--y', genres.y, catalogGenres(catalog)));
+    genreAxes = { catalog, x, y };
+  }
   const assignments = opts.assignments === undefined ? null : await readAssignments(opts.assignments);
 
   const { label: input, data } = await loadRatings(opts, log, new Timings());
+  if (!genreAxes && Math.min(data.matrix.nRows, data.matrix.nCols) < scatterSvdDims) {
+    throw usageError(messages.scatterSvdTooSmall(data.matrix.nRows, data.matrix.nCols));
+  }
+  const km = kmeansOptionsFrom(opts);
+  const repOptions = representationOptionsFrom(opts, km.seed, km.threads);
+  let transformed: CsrMatrix | null = null;
   let labels: Int32Array;
   let k: number;
   let clustersFrom: string;
@@ -123,16 +147,27 @@ export async function runScatter(
   } else {
     if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
     checkEmbed(opts, data.matrix);
-    const km = kmeansOptionsFrom(opts);
     // the points fit would cluster: matrix kind -> embedding -> unit length
-    const rep = await buildRepresentation(data.matrix, representationOptionsFrom(opts, km.seed, km.threads));
+    const rep = await buildRepresentation(data.matrix, repOptions);
+    transformed = rep.transformed;
     const result = await fitKMeans(rep.points, { ...km, k: opts.k });
     labels = result.labels;
     k = opts.k;
     clustersFrom = `k-means on the ${opts.matrix} matrix, k=${opts.k}, seed ${opts.seed}, ${opts.init}, ${result.nIter} iterations`;
   }
-  // the axes span the rating range: --rating-range, else the one the ratings show
-  const coords = genreCoordinates(data, catalog, genreX, genreY, data.ratingRange);
+  let coords: ScatterCoordinates;
+  if (genreAxes) {
+    // the axes span the rating range: --rating-range, else the one the ratings show
+    coords = genreCoordinates(data, genreAxes.catalog, genreAxes.x, genreAxes.y, data.ratingRange);
+  } else {
+    // the --matrix kind fit clusters (its baseline for residual), without fit's embedding or unit length
+    transformed ??= (await buildRepresentation(data.matrix, { ...repOptions, embed: 0, normalize: false })).transformed;
+    coords = await svdCoordinates(transformed, opts.matrix, {
+      seed: km.seed,
+      powerIterations: repOptions.powerIterations!,
+      threads: km.threads,
+    });
+  }
   await drawScatter(
     data,
     labels,

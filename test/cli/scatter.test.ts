@@ -54,6 +54,12 @@ async function cli(args: string[]) {
   }
 }
 
+// exactly rank 2, one customer without ratings (test/plot/scatter-svd.test.ts): coordinates (6, 2), (6, -2), (2, 0)
+const rank2 = join(tmp, 'rank2.csv');
+writeFileSync(rank2, 'Cust_Id,1,2,3,4\n1,4,2,4,2\n2,,,,\n3,2,4,2,4\n4,1,1,1,1\n');
+const rank2Assignments = join(tmp, 'rank2-assignments.csv');
+writeFileSync(rank2Assignments, 'Cust_Id,cluster\n1,0\n2,0\n3,1\n4,2\n');
+
 describe('netflix-cluster scatter', { concurrency: true }, () => {
   it('plots genre averages with the clusters of --assignments into a new folder, spec beside the PNG', async () => {
     const out = join(tmp, 'new', 'folder', 'genres.png');
@@ -98,11 +104,93 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     await assert.rejects(runScatter(options({}), [], noGenres), usage(messages.scatterNoGenres('movies.csv')));
   });
 
+  it('without --x/--y draws the first two SVD coordinates of --matrix, with --assignments, the empty customer left out', async () => {
+    const out = join(tmp, 'svd', 'ratings.png');
+    const r = await cli([
+      'scatter',
+      '--input',
+      rank2,
+      '--assignments',
+      rank2Assignments,
+      '--matrix',
+      'ratings',
+      '-o',
+      out,
+      '--spec',
+      '--scale',
+      '1',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const spec = JSON.parse(readFileSync(join(tmp, 'svd', 'ratings.vl.json'), 'utf8'));
+    const points = spec.data.values.map((p: { c: number; x: number; y: number; k: string }) => [
+      p.c,
+      Math.round(p.x * 1e9) / 1e9,
+      Math.round(p.y * 1e9) / 1e9,
+      p.k,
+    ]);
+    assert.deepEqual(points, [
+      [1, 6, 2, '0'],
+      [3, 6, -2, '1'],
+      [4, 2, 0, '2'],
+    ]);
+    assert.equal(spec.title.text, 'First two SVD coordinates of the ratings matrix, by cluster');
+    assert.deepEqual(spec.title.subtitle, [
+      'all 3 of 4 customers drawn',
+      messages.scatterSvdLeftOut(1, 'ratings'),
+      `clusters: ${rank2Assignments}`,
+    ]);
+    assert.deepEqual(
+      [spec.encoding.x.title, spec.encoding.y.title],
+      ['SVD 1 (90.5% of the squared norm)', 'SVD 2 (9.5% of the squared norm)'],
+    );
+    const png = await decodePng(readFileSync(out));
+    assert.ok(png.width > 500 && png.height > 500, `${png.width} x ${png.height}`);
+    let coloured = 0;
+    for (let i = 0; i < png.data.length; i += 4)
+      if (
+        Math.max(png.data[i], png.data[i + 1], png.data[i + 2]) -
+          Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) >
+        60
+      )
+        coloured++;
+    assert.ok(coloured > 50, `${coloured} coloured pixels`);
+  });
+
+  it("without --x/--y fits with fit's options on the residual matrix: the same PNG bytes for 1 and 2 threads", async () => {
+    const one = join(tmp, 'residual-1.png');
+    const two = join(tmp, 'residual-2.png');
+    const args = ['scatter', '--input', pivot, '--k', '2', '--matrix', 'residual', '--scale', '1'];
+    const [a, b] = await Promise.all([
+      cli([...args, '-o', one, '--threads', '1', '--spec']),
+      cli([...args, '-o', two, '--threads', '2']),
+    ]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    assert.ok(readFileSync(one).equals(readFileSync(two)));
+    const spec = JSON.parse(readFileSync(join(tmp, 'residual-1.vl.json'), 'utf8'));
+    assert.equal(spec.title.text, 'First two SVD coordinates of the residual matrix, by cluster');
+    assert.match(
+      spec.title.subtitle.at(-1),
+      /^clusters: k-means on the residual matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/,
+    );
+    assert.equal(spec.data.values.length, 5);
+  });
+
+  it('without --x/--y: --assignments with --k is refused, with --matrix it is not; fewer than 2 movies is exit 2', async () => {
+    const out = join(tmp, 'svd-never.png');
+    const both = await cli(['scatter', '--input', rank2, '--assignments', rank2Assignments, '--k', '3', '-o', out]);
+    assert.equal(both.code, 2);
+    assert.equal(both.stderr, `netflix-cluster: ${messages.scatterAssignmentsAndFit(['--k'])}\n`);
+    const oneMovie = join(tmp, 'one-movie.csv');
+    writeFileSync(oneMovie, 'Cust_Id,1\n1,4\n2,5\n3,3\n');
+    const small = await cli(['scatter', '--input', oneMovie, '--k', '1', '-o', out]);
+    assert.equal(small.code, 2);
+    assert.equal(small.stderr, `netflix-cluster: ${messages.scatterSvdTooSmall(3, 1)}\n`);
+    assert.ok(!existsSync(out));
+  });
+
   it('exits 2 with one line when a genre or --titles is missing, before reading anything', async () => {
     const out = join(tmp, 'never.png');
-    const none = await cli(['scatter', '--input', pivot, '-o', out]);
-    assert.equal(none.code, 2);
-    assert.equal(none.stderr, `netflix-cluster: ${messages.scatterNeedsGenres()}\n`);
     const one = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi']);
     assert.equal(one.stderr, `netflix-cluster: ${messages.scatterNeedsBothGenres()}\n`);
     const both = await cli([
