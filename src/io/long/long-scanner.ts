@@ -2,17 +2,10 @@ import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import { Byte } from '../../util/ascii.js';
 import { MAX_ID, NUMBER_RE } from '../cell-text.js';
 import type { LongColumns } from './long-columns.js';
 import type { LongDelimiter } from './long-layout.js';
-
-const NL = 10;
-const CR = 13;
-const COLON = 58;
-const DOT = 46;
-const QUOTE = 34;
-const ZERO = 48;
-const NINE = 57;
 
 /** The shortest data line, "1,1,1\n": bounds how many ratings a chunk can add. */
 const MIN_LINE = 6;
@@ -96,8 +89,8 @@ export class LongScanner {
     while (pos < end) {
       line++;
       let c = buf[pos];
-      if (c === NL || (c === CR && buf[pos + 1] === NL)) {
-        pos += c === NL ? 1 : 2;
+      if (c === Byte.NL || (c === Byte.CR && buf[pos + 1] === Byte.NL)) {
+        pos += c === Byte.NL ? 1 : 2;
         continue;
       }
       let user = -1;
@@ -111,11 +104,11 @@ export class LongScanner {
         if (cell === userCol || cell === movieCol) {
           let id = 0;
           c = buf[pos];
-          while (c >= ZERO && c <= NINE) {
-            id = id * 10 + (c - ZERO);
+          while (c >= Byte.ZERO && c <= Byte.NINE) {
+            id = id * 10 + (c - Byte.ZERO);
             c = buf[++pos];
           }
-          if (pos === cellStart || id < 1 || id > MAX_ID || !(c === sep || c === NL || c === CR)) {
+          if (pos === cellStart || id < 1 || id > MAX_ID || !(c === sep || c === Byte.NL || c === Byte.CR)) {
             pos = cellEnd(buf, cellStart, sep);
             id = this.slowId(buf, cellStart, pos, line, cell, cell === userCol ? 'user' : 'movie');
           }
@@ -124,20 +117,20 @@ export class LongScanner {
         } else if (cell === ratingCol) {
           let whole = 0;
           c = buf[pos];
-          while (c >= ZERO && c <= NINE) {
-            whole = whole * 10 + (c - ZERO);
+          while (c >= Byte.ZERO && c <= Byte.NINE) {
+            whole = whole * 10 + (c - Byte.ZERO);
             c = buf[++pos];
           }
           let value = whole;
-          if (c === DOT && pos > cellStart) {
+          if (c === Byte.DOT && pos > cellStart) {
             const d = buf[pos + 1];
-            if (d >= ZERO && d <= NINE) {
+            if (d >= Byte.ZERO && d <= Byte.NINE) {
               // exact: one decimal digit over ten rounds the same as parsing the text
-              value = (whole * 10 + (d - ZERO)) / 10;
+              value = (whole * 10 + (d - Byte.ZERO)) / 10;
               c = buf[(pos += 2)];
             }
           }
-          if (pos === cellStart || !(c === sep || c === NL || c === CR)) {
+          if (pos === cellStart || !(c === sep || c === Byte.NL || c === Byte.CR)) {
             pos = cellEnd(buf, cellStart, sep);
             value = this.slowRating(buf, cellStart, pos, line, cell);
           }
@@ -148,11 +141,11 @@ export class LongScanner {
         } else if (cell === timeCol) {
           let t = 0;
           c = buf[pos];
-          while (c >= ZERO && c <= NINE) {
-            t = t * 10 + (c - ZERO);
+          while (c >= Byte.ZERO && c <= Byte.NINE) {
+            t = t * 10 + (c - Byte.ZERO);
             c = buf[++pos];
           }
-          if (pos === cellStart || !(c === sep || c === NL || c === CR)) {
+          if (pos === cellStart || !(c === sep || c === Byte.NL || c === Byte.CR)) {
             pos = cellEnd(buf, cellStart, sep);
             t = this.slowTime(buf, cellStart, pos, line, cell);
           }
@@ -163,7 +156,7 @@ export class LongScanner {
         c = buf[pos];
         if (c !== sep) break;
         // "::": the second colon must follow; a lone ':' is part of a cell, and so a bad one
-        if (sepLength === 2 && buf[pos + 1] !== COLON) {
+        if (sepLength === 2 && buf[pos + 1] !== Byte.COLON) {
           throw dataError(
             messages.longLoneColon(this.file, line, cell + 1, text(buf, cellStart, doubleColonEnd(buf, cellStart))),
           );
@@ -172,8 +165,8 @@ export class LongScanner {
         cell++;
         if (cell === nCells) throw dataError(messages.tooManyCells(this.file, line, nCells));
       }
-      if (c === CR) c = buf[++pos];
-      if (c !== NL)
+      if (c === Byte.CR) c = buf[++pos];
+      if (c !== Byte.NL)
         throw dataError(messages.badRating(this.file, line, cell + 1, text(buf, pos, cellEnd(buf, pos, sep))));
       pos++;
       if (cell + 1 !== nCells) throw dataError(messages.tooFewCells(this.file, line, cell + 1, nCells));
@@ -229,21 +222,28 @@ export class LongScanner {
 /** The end of the cell starting at `pos`: the next delimiter or line end. */
 function cellEnd(buf: Uint8Array, pos: number, sep: number): number {
   let c = buf[pos];
-  while (c !== sep && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length) c = buf[++pos];
+  while (c !== sep && c !== Byte.NL && !(c === Byte.CR && buf[pos + 1] === Byte.NL) && pos < buf.length) c = buf[++pos];
   return pos;
 }
 
 /** The end of a `::`-separated cell: the next "::" or line end (a lone ':' is inside it). */
 function doubleColonEnd(buf: Uint8Array, pos: number): number {
   let c = buf[pos];
-  while (!(c === COLON && buf[pos + 1] === COLON) && c !== NL && !(c === CR && buf[pos + 1] === NL) && pos < buf.length)
+  while (
+    !(c === Byte.COLON && buf[pos + 1] === Byte.COLON) &&
+    c !== Byte.NL &&
+    !(c === Byte.CR && buf[pos + 1] === Byte.NL) &&
+    pos < buf.length
+  )
     c = buf[++pos];
   return pos;
 }
 
 function unquote(s: string): string {
   const t = s.trim();
-  return t.length >= 2 && t.charCodeAt(0) === QUOTE && t.charCodeAt(t.length - 1) === QUOTE ? t.slice(1, -1).trim() : t;
+  return t.length >= 2 && t.charCodeAt(0) === Byte.QUOTE && t.charCodeAt(t.length - 1) === Byte.QUOTE
+    ? t.slice(1, -1).trim()
+    : t;
 }
 
 function text(buf: Uint8Array, start: number, end: number): string {

@@ -2,15 +2,8 @@ import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import { Byte } from '../../util/ascii.js';
 import { MAX_ID } from '../cell-text.js';
-
-const NL = 10;
-const CR = 13;
-const COMMA = 44;
-const DASH = 45;
-const COLON = 58;
-const ZERO = 48;
-const NINE = 57;
 
 /** The shortest valid rating line, "1,1,2005-01-01\n": bounds how many ratings a chunk can add. */
 const MIN_RATING_LINE = 15;
@@ -91,36 +84,36 @@ export class NetflixScanner {
       line++;
       const lineStart = pos;
       let c = buf[pos];
-      if (c === NL) {
+      if (c === Byte.NL) {
         pos++;
         continue;
       }
-      if (c === CR && buf[pos + 1] === NL) {
+      if (c === Byte.CR && buf[pos + 1] === Byte.NL) {
         pos += 2;
         continue;
       }
       let id = 0;
-      while (c >= ZERO && c <= NINE) {
-        id = id * 10 + (c - ZERO);
+      while (c >= Byte.ZERO && c <= Byte.NINE) {
+        id = id * 10 + (c - Byte.ZERO);
         c = buf[++pos];
       }
       const idOk = pos > lineStart && id >= 1 && id <= MAX_ID;
 
-      if (c === COMMA && idOk && movie >= 0) {
+      if (c === Byte.COMMA && idOk && movie >= 0) {
         c = buf[++pos];
         const ratingStart = pos;
         let r = 0;
-        while (c >= ZERO && c <= NINE) {
-          r = r * 10 + (c - ZERO);
+        while (c >= Byte.ZERO && c <= Byte.NINE) {
+          r = r * 10 + (c - Byte.ZERO);
           c = buf[++pos];
         }
-        if (c !== COMMA || pos === ratingStart || r < lo || r > hi) this.fail(buf, lineStart, line, movie);
+        if (c !== Byte.COMMA || pos === ratingStart || r < lo || r > hi) this.fail(buf, lineStart, line, movie);
         pos++;
         // YYYY-MM-DD: each test reads one byte and stops at the first miss, so it never passes the line's '\n'
-        const y0 = buf[pos] - ZERO;
-        const y1 = buf[pos + 1] - ZERO;
-        const y2 = buf[pos + 2] - ZERO;
-        const y3 = buf[pos + 3] - ZERO;
+        const y0 = buf[pos] - Byte.ZERO;
+        const y1 = buf[pos + 1] - Byte.ZERO;
+        const y2 = buf[pos + 2] - Byte.ZERO;
+        const y3 = buf[pos + 3] - Byte.ZERO;
         if (!(
           y0 >= 0 &&
           y0 <= 9 &&
@@ -130,31 +123,31 @@ export class NetflixScanner {
           y2 <= 9 &&
           y3 >= 0 &&
           y3 <= 9 &&
-          buf[pos + 4] === DASH
+          buf[pos + 4] === Byte.DASH
         )) {
           this.fail(buf, lineStart, line, movie);
         }
-        const m0 = buf[pos + 5] - ZERO;
-        const m1 = buf[pos + 6] - ZERO;
-        if (!(m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 7] === DASH))
+        const m0 = buf[pos + 5] - Byte.ZERO;
+        const m1 = buf[pos + 6] - Byte.ZERO;
+        if (!(m0 >= 0 && m0 <= 9 && m1 >= 0 && m1 <= 9 && buf[pos + 7] === Byte.DASH))
           this.fail(buf, lineStart, line, movie);
-        const d0 = buf[pos + 8] - ZERO;
-        const d1 = buf[pos + 9] - ZERO;
+        const d0 = buf[pos + 8] - Byte.ZERO;
+        const d1 = buf[pos + 9] - Byte.ZERO;
         if (!(d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9)) this.fail(buf, lineStart, line, movie);
         if (!isValidDate(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1))
           this.fail(buf, lineStart, line, movie);
         pos += 10;
         c = buf[pos];
-        if (c === CR) c = buf[++pos];
-        if (c !== NL) this.fail(buf, lineStart, line, movie);
+        if (c === Byte.CR) c = buf[++pos];
+        if (c !== Byte.NL) this.fail(buf, lineStart, line, movie);
         pos++;
         cust[n] = id;
         rat[n] = r;
         n++;
-      } else if (c === COLON && idOk) {
+      } else if (c === Byte.COLON && idOk) {
         c = buf[++pos];
-        if (c === CR) c = buf[++pos];
-        if (c !== NL) this.fail(buf, lineStart, line, movie);
+        if (c === Byte.CR) c = buf[++pos];
+        if (c !== Byte.NL) this.fail(buf, lineStart, line, movie);
         pos++;
         movie = id;
         this.runMovie.push(id);
@@ -186,7 +179,7 @@ export class NetflixScanner {
   /** The slow path: re-reads the line as text and throws the message for its first fault. */
   private fail(buf: Uint8Array, lineStart: number, line: number, movie: number): never {
     let lineEnd = lineStart;
-    while (lineEnd < buf.length && buf[lineEnd] !== NL) lineEnd++;
+    while (lineEnd < buf.length && buf[lineEnd] !== Byte.NL) lineEnd++;
     let text = Buffer.from(buf.buffer, buf.byteOffset + lineStart, lineEnd - lineStart).toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
     const file = this.file;

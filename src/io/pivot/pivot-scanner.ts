@@ -3,13 +3,8 @@ import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import { makeColIdx } from '../../matrix/csr.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import { Byte } from '../../util/ascii.js';
 import { MAX_ID, NUMBER_RE } from '../cell-text.js';
-
-const COMMA = 44;
-const DOT = 46;
-const CR = 13;
-const ZERO = 48;
-const NINE = 57;
 
 export interface PivotHeader {
   readonly movieIds: Int32Array;
@@ -85,7 +80,7 @@ export class PivotRowScanner {
 
   /** Scans one line, buf[start, end) without its '\n'; `lineNo` is 1-based in the file. Blank lines are skipped. */
   scanLine(buf: Uint8Array, start: number, end: number, lineNo: number): void {
-    if (end > start && buf[end - 1] === CR) end--;
+    if (end > start && buf[end - 1] === Byte.CR) end--;
     if (end === start) return;
     const nCols = this.nCols;
     // a row holds at most nCols ratings: reserving once keeps the cell loop free of capacity checks
@@ -99,15 +94,15 @@ export class PivotRowScanner {
 
     let pos = start;
     let id = 0;
-    while (pos < end && buf[pos] !== COMMA) {
+    while (pos < end && buf[pos] !== Byte.COMMA) {
       const c = buf[pos];
-      if (c < ZERO || c > NINE || id > MAX_ID) break;
-      id = id * 10 + (c - ZERO);
+      if (c < Byte.ZERO || c > Byte.NINE || id > MAX_ID) break;
+      id = id * 10 + (c - Byte.ZERO);
       pos++;
     }
-    if (pos === start || (pos < end && buf[pos] !== COMMA) || id < 1 || id > MAX_ID) {
+    if (pos === start || (pos < end && buf[pos] !== Byte.COMMA) || id < 1 || id > MAX_ID) {
       let idEnd = start;
-      while (idEnd < end && buf[idEnd] !== COMMA) idEnd++;
+      while (idEnd < end && buf[idEnd] !== Byte.COMMA) idEnd++;
       throw dataError(messages.badCustomerId(this.file, lineNo, cellText(buf, start, idEnd)));
     }
 
@@ -116,25 +111,32 @@ export class PivotRowScanner {
     while (pos < end) {
       // about nine cells in ten are empty: skip the whole run of commas (each opens a cell) in one tight loop
       let q = pos + 1;
-      while (q < end && buf[q] === COMMA) q++;
+      while (q < end && buf[q] === Byte.COMMA) q++;
       cell += q - pos;
       pos = q;
       if (cell >= nCols) throw dataError(messages.tooManyCells(this.file, lineNo, nCols + 1));
       if (pos === end) break;
-      const d0 = buf[pos] - ZERO;
-      const c1 = pos + 1 < end ? buf[pos + 1] : COMMA;
-      const d2 = pos + 2 < end ? buf[pos + 2] - ZERO : -1;
+      const d0 = buf[pos] - Byte.ZERO;
+      const c1 = pos + 1 < end ? buf[pos + 1] : Byte.COMMA;
+      const d2 = pos + 2 < end ? buf[pos + 2] - Byte.ZERO : -1;
       let value: number;
-      if (c1 === DOT && d0 >= 0 && d0 <= 9 && d2 >= 0 && d2 <= 9 && (pos + 3 === end || buf[pos + 3] === COMMA)) {
+      if (
+        c1 === Byte.DOT &&
+        d0 >= 0 &&
+        d0 <= 9 &&
+        d2 >= 0 &&
+        d2 <= 9 &&
+        (pos + 3 === end || buf[pos + 3] === Byte.COMMA)
+      ) {
         // pandas writes "3.0": exact, since a two-digit integer over ten rounds the same way as parsing "d.d"
         value = (d0 * 10 + d2) / 10;
         pos += 3;
-      } else if (c1 === COMMA && d0 >= 0 && d0 <= 9) {
+      } else if (c1 === Byte.COMMA && d0 >= 0 && d0 <= 9) {
         value = d0;
         pos += 1;
       } else {
         let cellEnd = pos;
-        while (cellEnd < end && buf[cellEnd] !== COMMA) cellEnd++;
+        while (cellEnd < end && buf[cellEnd] !== Byte.COMMA) cellEnd++;
         value = this.parseCellText(buf, pos, cellEnd, lineNo, cell);
         pos = cellEnd;
       }
@@ -196,7 +198,7 @@ export class PivotRowScanner {
 /** Width of the cell that ends at `end` (it starts after the previous comma). */
 function valueWidth(buf: Uint8Array, end: number, lineStart: number): number {
   let p = end;
-  while (p > lineStart && buf[p - 1] !== COMMA) p--;
+  while (p > lineStart && buf[p - 1] !== Byte.COMMA) p--;
   return end - p;
 }
 
