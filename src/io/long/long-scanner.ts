@@ -3,7 +3,7 @@ import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
 import { Byte } from '../../util/ascii.js';
-import { MAX_ID, NUMBER_RE } from '../cell-text.js';
+import { NUMBER_RE, StoredId } from '../cell-text.js';
 import type { LongColumns } from './long-columns.js';
 import type { LongDelimiter } from './long-layout.js';
 
@@ -108,7 +108,7 @@ export class LongScanner {
             id = id * 10 + (c - Byte.ZERO);
             c = buf[++pos];
           }
-          if (pos === cellStart || id < 1 || id > MAX_ID || !(c === sep || c === Byte.NL || c === Byte.CR)) {
+          if (pos === cellStart || id < 1 || id > StoredId.MAX || !(c === sep || c === Byte.NL || c === Byte.CR)) {
             pos = cellEnd(buf, cellStart, sep);
             id = this.slowId(buf, cellStart, pos, line, cell, cell === userCol ? 'user' : 'movie');
           }
@@ -197,7 +197,7 @@ export class LongScanner {
     const raw = text(buf, start, end);
     const inner = unquote(raw);
     const id = /^\d+$/.test(inner) ? Number(inner) : NaN;
-    if (!(id >= 1 && id <= MAX_ID)) throw dataError(messages.longBadId(this.file, line, cell + 1, role, raw));
+    if (!(id >= 1 && id <= StoredId.MAX)) throw dataError(messages.longBadId(this.file, line, cell + 1, role, raw));
     return id;
   }
 

@@ -3,7 +3,7 @@ import { dataError } from '../../util/errors.js';
 import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
 import { Byte } from '../../util/ascii.js';
-import { MAX_ID } from '../cell-text.js';
+import { StoredId } from '../cell-text.js';
 
 /** The shortest valid rating line, "1,1,2005-01-01\n": bounds how many ratings a chunk can add. */
 const MIN_RATING_LINE = 15;
@@ -97,7 +97,7 @@ export class NetflixScanner {
         id = id * 10 + (c - Byte.ZERO);
         c = buf[++pos];
       }
-      const idOk = pos > lineStart && id >= 1 && id <= MAX_ID;
+      const idOk = pos > lineStart && id >= 1 && id <= StoredId.MAX;
 
       if (c === Byte.COMMA && idOk && movie >= 0) {
         c = buf[++pos];
@@ -204,5 +204,5 @@ export class NetflixScanner {
 function isId(text: string): boolean {
   if (!/^\d+$/.test(text)) return false;
   const id = Number(text);
-  return id >= 1 && id <= MAX_ID;
+  return id >= 1 && id <= StoredId.MAX;
 }

@@ -19,7 +19,7 @@ import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
 import { sortedRatingsToCsr, type UnscaledRatings } from './sorted-csr.js';
 import { entryTimes } from '../long/entry-times.js';
 import { anyRatingRange, resolveRatingRange } from '../../matrix/rating-range.js';
-import { MAX_ID } from '../cell-text.js';
+import { StoredId } from '../cell-text.js';
 
 const MAX_ID_BIG = 2147483647n;
 
@@ -241,7 +241,7 @@ function copyIds(
     else if (typeof v === 'string') id = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
     else if (v === null || v === undefined)
       throw dataError(messages.parquetNullId(file, rowStart + i + 1, column, role));
-    if (!(Number.isInteger(id) && id >= 1 && id <= MAX_ID))
+    if (!(Number.isInteger(id) && id >= 1 && id <= StoredId.MAX))
       throw dataError(messages.parquetBadId(file, rowStart + i + 1, column, role, String(v)));
     dest[base + i] = id;
   }

@@ -4,7 +4,7 @@ import { Growable } from '../../util/growable.js';
 import { makeColIdx } from '../../matrix/csr.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
 import { Byte } from '../../util/ascii.js';
-import { MAX_ID, NUMBER_RE } from '../cell-text.js';
+import { NUMBER_RE, StoredId } from '../cell-text.js';
 
 export interface PivotHeader {
   readonly movieIds: Int32Array;
@@ -25,7 +25,8 @@ export function parsePivotHeader(file: string, line: Buffer): PivotHeader {
     const raw = cells[c].trim().replace(/^"(.*)"$/, '$1');
     // pandas writes float column labels as "3.0" when a frame was round-tripped; accept whole numbers only
     const id = /^\d+(\.0*)?$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw dataError(messages.badMovieId(file, c + 1, cells[c]));
+    if (!Number.isSafeInteger(id) || id < 1 || id > StoredId.MAX)
+      throw dataError(messages.badMovieId(file, c + 1, cells[c]));
     const firstColumn = seen.get(id);
     if (firstColumn !== undefined) throw dataError(messages.duplicateMovie(file, c + 1, id, firstColumn));
     seen.set(id, c + 1);
@@ -96,11 +97,11 @@ export class PivotRowScanner {
     let id = 0;
     while (pos < end && buf[pos] !== Byte.COMMA) {
       const c = buf[pos];
-      if (c < Byte.ZERO || c > Byte.NINE || id > MAX_ID) break;
+      if (c < Byte.ZERO || c > Byte.NINE || id > StoredId.MAX) break;
       id = id * 10 + (c - Byte.ZERO);
       pos++;
     }
-    if (pos === start || (pos < end && buf[pos] !== Byte.COMMA) || id < 1 || id > MAX_ID) {
+    if (pos === start || (pos < end && buf[pos] !== Byte.COMMA) || id < 1 || id > StoredId.MAX) {
       let idEnd = start;
       while (idEnd < end && buf[idEnd] !== Byte.COMMA) idEnd++;
       throw dataError(messages.badCustomerId(this.file, lineNo, cellText(buf, start, idEnd)));
