@@ -83,7 +83,9 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
 }
 
 const needsFull =
-  ['reading', 'fit', 'e2e', 'embed', 'scaling', 'engines', 'heatmap', 'parquet', 'recommend'].some((s) => sections.has(s)) ||
+  ['reading', 'fit', 'e2e', 'embed', 'scaling', 'engines', 'heatmap', 'parquet', 'recommend'].some((s) =>
+    sections.has(s),
+  ) ||
   (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
 // generated (about a minute and 1.4 GB of disk) only when a section measures it
 const full = needsFull ? await ensureData(FULL_CUSTOMERS, log) : (null as never);
