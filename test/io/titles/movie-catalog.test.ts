@@ -34,7 +34,7 @@ test("catalog: MovieLens movies.csv (BOM, CRLF, quoted commas, doubled quotes, |
   assert.deepEqual(
     [...c.titles],
     [
-      [1, 'Toy Story (1995)'],
+      [1, 'Toy Town (1995)'],
       [11, 'American President, The (1995)'],
       [20, 'Shawshank "Redemption" (1994)'],
       [30, "Amélie (Fabuleux destin d'Amélie Poulain) (2001)"],
