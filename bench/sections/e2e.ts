@@ -19,9 +19,21 @@ export interface EndToEndResult {
 const bin = join(repoRoot, 'bin', 'netflix-cluster.js');
 const rssHook = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
 
-/** input -> assignments CSV, k = 5, as a user runs it: a fresh process, wall time and peak RSS. */
-export async function benchEndToEnd(input: string, threads: number, runs: number): Promise<EndToEndResult> {
-  const out = join(cacheDir, `assignments-${process.pid}.csv`);
+/** Wall seconds, peak RSS and CPU percent of each run of `fit --k 5 --seed 0` plus `extra`, a fresh process each. */
+export interface FitRuns {
+  readonly times: number[];
+  readonly rss: number[];
+  readonly cpu: number[];
+}
+
+/** `fit` on `input` into `out`, `runs` times, each after the machine goes idle; `out` is removed afterwards. */
+export async function timeFitRuns(
+  input: string,
+  out: string,
+  threads: number,
+  runs: number,
+  extra: readonly string[] = [],
+): Promise<FitRuns> {
   const args = [
     bin,
     'fit',
@@ -36,22 +48,27 @@ export async function benchEndToEnd(input: string, threads: number, runs: number
     '--seed',
     '0',
     '--quiet',
+    ...extra,
   ];
-  const times: number[] = [];
-  const rss: number[] = [];
-  const cpu: number[] = [];
+  const result: FitRuns = { times: [], rss: [], cpu: [] };
   try {
     for (let r = 0; r < runs; r++) {
       await waitForIdle();
       const run = await runNode(args, rssHook);
-      if (run.code !== 0) throw new Error(`end to end run failed (${run.code}): ${run.stderr.slice(-500)}`);
-      times.push(run.seconds);
-      if (run.peakRssMb !== null) rss.push(run.peakRssMb);
-      if (run.cpuPercent !== null) cpu.push(run.cpuPercent);
+      if (run.code !== 0) throw new Error(`fit ${extra.join(' ')} failed (${run.code}): ${run.stderr.slice(-500)}`);
+      result.times.push(run.seconds);
+      if (run.peakRssMb !== null) result.rss.push(run.peakRssMb);
+      if (run.cpuPercent !== null) result.cpu.push(run.cpuPercent);
     }
   } finally {
     rmSync(out, { force: true });
   }
+  return result;
+}
+
+/** input -> assignments CSV, k = 5, as a user runs it: a fresh process, wall time and peak RSS. */
+export async function benchEndToEnd(input: string, threads: number, runs: number): Promise<EndToEndResult> {
+  const { times, rss, cpu } = await timeFitRuns(input, join(cacheDir, `assignments-${process.pid}.csv`), threads, runs);
   return {
     input,
     threads,
