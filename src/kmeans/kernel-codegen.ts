@@ -11,6 +11,8 @@
  * (serial or any thread count) gets the same bits, and the bits of the plain pass that computes every distance.
  */
 import type { CsrMatrix } from '../matrix/csr.js';
+import { perCentreSource } from './kernel-centre-bounds.js';
+import { dotSource, range, rowSource } from './kernel-templates.js';
 import { MARGIN_FIXED, MARGIN_PER_ENTRY, type RowBounds } from './row-bounds.js';
 
 /**
@@ -64,41 +66,6 @@ export function offsetsFitInt32(m: CsrMatrix): boolean {
   return m.rowPtr[m.nRows] <= 0x7fffffff;
 }
 
-const range = (k: number) => Array.from({ length: k }, (_, c) => c);
-
-/** The row's entries [start, end) (as loop counters). */
-const rowSource = (int32: boolean) => `
-    const start = rowPtr[i]${int32 ? ' | 0' : ''};
-    const end = rowPtr[i + 1]${int32 ? ' | 0' : ''};`;
-
-/**
- * The loop that leaves the dot product of row i with centre `offset + j` of `w` in `(a<j> + b<j>)`, for j in
- * [0, size): a<j> sums the even entries of the row and b<j> the odd ones. `offset` is an expression (a group's
- * first centre, or one centre chosen at run time).
- */
-function dotSource(k: number, size: number, offset: string, binary: boolean, w: string, tag: string): string {
-  const js = range(size);
-  const at = (col: string, j: number) => `${w}[${col}${j === 0 ? '' : ` + ${j}`}]`;
-  const term = (col: string, v: string, j: number) => (binary ? at(col, j) : `${v} * ${at(col, j)}`);
-  const sums = js.map((j) => `a${tag}${j} = 0, b${tag}${j} = 0`).join(', ');
-  const even = js.map((j) => `a${tag}${j} += ${term('ca', 'va', j)};`).join(' ');
-  const odd = js.map((j) => `b${tag}${j} += ${term('cb', 'vb', j)};`).join(' ');
-  const load = (name: string, v: string, p: string) =>
-    `const ${name} = colIdx[${p}] * ${k} + ${offset};${binary ? '' : ` const ${v} = values[${p}];`}`;
-  return `
-    let ${sums};
-    let p = start;
-    for (; p + 1 < end; p += 2) {
-      ${load('ca', 'va', 'p')} ${load('cb', 'vb', 'p + 1')}
-      ${even}
-      ${odd}
-    }
-    if (p < end) {
-      ${load('ca', 'va', 'p')}
-      ${even}
-    }`;
-}
-
 const lloydCache = new Map<string, LloydRowsFn>();
 const candidateCache = new Map<string, CandidateRowsFn>();
 
@@ -107,7 +74,8 @@ export function lloydRowsKernel(k: number, groupSize: number, binary: boolean, i
   const key = `${k}:${groupSize}:${binary}:${int32}`;
   let fn = lloydCache.get(key);
   if (fn === undefined) {
-    const source = lloydSource(k, Math.min(k, groupSize), binary, int32);
+    const size = Math.min(k, groupSize);
+    const source = size === 1 && k > 1 ? perCentreSource(k, binary, int32) : lloydSource(k, size, binary, int32);
     fn = new Function(
       'rowPtr',
       'colIdx',
