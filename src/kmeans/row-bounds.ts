@@ -112,17 +112,17 @@ export const MARGIN_PER_ENTRY = 2 ** -50;
 
 /**
  * How many centres share a lower bound, for k centres. Measured (BENCHMARKS.md, "Bound schemes"; first 20,000
- * customers of the generated df_p, CPU seconds of a whole fit): at k = 5 every scheme costs the same and one group
- * (Hamerly) is the simplest; from k = 12 on small groups win by far (k = 20: Hamerly 6.9 s, groups of 8 4.5 s,
- * of 4 3.3 s, of 2 3.2 s, Elkan's one bound per centre 3.3 s; k = 50: 19.0, 7.8, 6.3, 6.6, 6.6 s). Groups of 4
- * are within 5% of the best everywhere. `NC_KMEANS_GROUP_SIZE` overrides it for that measurement (the bits do
- * not depend on it).
+ * customers of the generated df_p, CPU seconds of a whole fit): at k <= 6 every scheme costs the same and one group
+ * (Hamerly) is the simplest; above, one bound per centre (Elkan's, with the batched kernel of
+ * kernel-centre-bounds.ts) wins: 1 thread, CPU s, per-centre vs groups of 4: k = 8 1.04 / 1.24, k = 12 1.16 / 1.53,
+ * k = 20 2.05 / 3.08, k = 50 4.3 / 5.8 (k = 5: 0.73 / Hamerly 0.65). The bounds take rows x k doubles (58 MB at
+ * the full df_p shape, k = 50). `NC_KMEANS_GROUP_SIZE` overrides it for that measurement (the bits do not depend
+ * on it).
  */
 export function groupSizeFor(k: number): number {
   const forced = Number(process.env.NC_KMEANS_GROUP_SIZE ?? '');
   if (Number.isInteger(forced) && forced > 0) return Math.min(k, forced);
-  return k <= SINGLE_GROUP_MAX_K ? k : GROUP_SIZE;
+  return k <= SINGLE_GROUP_MAX_K ? k : 1;
 }
 
 export const SINGLE_GROUP_MAX_K = 6;
-export const GROUP_SIZE = 4;
