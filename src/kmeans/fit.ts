@@ -74,11 +74,13 @@ export async function fitKMeans(
     for (let run = 0; run < runs; run++) {
       const runRng = rng.fork();
       const t0 = performance.now();
+      // k-means++ finds each row's nearest initial centre on the way: the first pass's labels
+      const nearest = opts.initialCenters === null && opts.init === 'k-means++' ? new Int32Array(m.nRows) : null;
       const centersT = opts.initialCenters
         ? toTransposed(opts.initialCenters, opts.k, m.nCols)
-        : await initialCenters(m, opts.k, opts.init, runRng, passes);
+        : await initialCenters(m, opts.k, opts.init, runRng, passes, nearest);
       const t1 = performance.now();
-      const result = await lloyd(m, centersT, opts, tolAbs, passes);
+      const result = await lloyd(m, centersT, nearest, opts, tolAbs, passes);
       const timingsMs = { init: round1(t1 - t0), iterations: round1(performance.now() - t1) };
       if (best === null || result.inertia < best.inertia) best = { ...result, timingsMs };
     }
@@ -91,6 +93,7 @@ export async function fitKMeans(
 async function lloyd(
   m: CsrMatrix,
   startT: Float64Array,
+  startLabels: Int32Array | null,
   opts: KMeansOptions,
   tolAbs: number,
   passes: PassRunner,
@@ -113,7 +116,9 @@ async function lloyd(
   const normsTotal = opts.onIteration ? sumOf(passes.rowNorms()) : 0;
   for (; iter < maxIter; iter++) {
     centerSquaredNorms(centersT, k, cNorms);
-    await passes.lloydPass({ centersT, cNorms, k, labels, minDist: null, sumsT: nextT, counts });
+    const labelsGiven = iter === 0 && startLabels !== null;
+    if (labelsGiven) labels.set(startLabels);
+    await passes.lloydPass({ centersT, cNorms, k, labels, minDist: null, sumsT: nextT, counts, labelsGiven });
     if (hasEmptyCluster(counts, k)) {
       // re-seeding takes the rows farthest from their centres: their distances to these same centres
       await passes.lloydPass({ centersT, cNorms, k, labels, minDist, sumsT: null, counts: null });

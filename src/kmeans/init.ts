@@ -2,23 +2,29 @@ import type { CsrMatrix } from '../matrix/csr.js';
 import type { Rng } from '../util/random.js';
 import { assertUnreachable } from '../util/errors.js';
 import { centerSquaredNorms } from '../matrix/norms.js';
+import { lloydRowsKernel, offsetsFitInt32 } from './kernel-codegen.js';
 import { scatterRowIntoCenter } from './kernels.js';
+import { createRowBounds, groupSizeFor } from './row-bounds.js';
 import type { PassRunner } from './passes/work.js';
 
 export type InitMethod = 'k-means++' | 'random';
 export const initMethods: readonly InitMethod[] = ['k-means++', 'random'];
 
-/** Initial centres, transposed (`[col * k + c]`), chosen from the rows of `m`. */
+/**
+ * Initial centres, transposed (`[col * k + c]`), chosen from the rows of `m`. k-means++ also fills `nearest`, when
+ * given, with each row's nearest centre (see kmeansPlusPlus); the other methods leave it alone.
+ */
 export async function initialCenters(
   m: CsrMatrix,
   k: number,
   method: InitMethod,
   rng: Rng,
   runner: PassRunner,
+  nearest: Int32Array | null = null,
 ): Promise<Float64Array> {
   switch (method) {
     case 'k-means++':
-      return kmeansPlusPlus(m, k, rng, runner);
+      return kmeansPlusPlus(m, k, rng, runner, nearest);
     case 'random':
       return randomRows(m, k, rng);
     default:
@@ -43,8 +49,17 @@ export function randomRows(m: CsrMatrix, k: number, rng: Rng): Float64Array {
  * Greedy k-means++ as scikit-learn does it: after a uniform first centre, each new centre is the best (lowest
  * resulting potential) of 2 + floor(ln k) candidates sampled with probability proportional to D(x)^2. All the
  * candidates of a round are scored in one pass over the matrix.
+ *
+ * With `nearest`, each row's nearest centre (the lower index on ties) goes there: the labels the first Lloyd pass
+ * would give, bit for bit, so that pass needs no distances (see `nearestCentres`).
  */
-export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: PassRunner): Promise<Float64Array> {
+export async function kmeansPlusPlus(
+  m: CsrMatrix,
+  k: number,
+  rng: Rng,
+  runner: PassRunner,
+  nearest: Int32Array | null = null,
+): Promise<Float64Array> {
   const n = m.nRows;
   const nCols = m.nCols;
   const centersT = new Float64Array(nCols * k);
@@ -60,6 +75,7 @@ export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: 
     await runner.candidatePass({ candT: firstT, candNorms: centerSquaredNorms(firstT, 1), t: 1, closest, out: dist })
   )[0];
   closest.set(dist.subarray(0, n));
+  nearest?.fill(0);
 
   const cumulative = new Float64Array(n);
   const candT = new Float64Array(nCols * nTrials);
@@ -86,10 +102,39 @@ export async function kmeansPlusPlus(m: CsrMatrix, k: number, rng: Rng, runner: 
     let best = 0;
     for (let t = 1; t < nTrials; t++) if (pots[t] < pots[best]) best = t;
     pot = pots[best];
-    closest.set(dist.subarray(best * n, (best + 1) * n));
+    const chosen = dist.subarray(best * n, (best + 1) * n);
+    if (nearest !== null) for (let i = 0; i < n; i++) if (chosen[i] < closest[i]) nearest[i] = c;
+    closest.set(chosen);
     scatterRowIntoCenter(m, candidates[best], centersT, k, c);
   }
+  if (nearest !== null) nearestCentres(m, runner.rowNorms(), centersT, k, closest, nearest);
   return centersT;
+}
+
+/**
+ * The candidate kernel computes each distance as the Lloyd kernel does (`xn - 2 * (a + b) + norm`, the same
+ * products in the same order, the same centre norms), then clamps it at 0 and caps it by the row's closest so
+ * far; `nearest` took a centre only when it came strictly closer, i.e. the first of the equal minima, as Lloyd's
+ * scan of every centre does. So wherever the row's closest is positive no distance was clamped and `nearest` is
+ * Lloyd's label. A closest of 0 (the rows chosen as centres, or a rounding below 0) may hide a clamp: those few
+ * rows get every distance from the Lloyd kernel itself.
+ */
+function nearestCentres(
+  m: CsrMatrix,
+  xNorms: Float64Array,
+  centersT: Float64Array,
+  k: number,
+  closest: Float64Array,
+  nearest: Int32Array,
+): void {
+  const cNorms = centerSquaredNorms(centersT, k);
+  const groupSize = groupSizeFor(k);
+  const kernel = lloydRowsKernel(k, groupSize, m.values === null, offsetsFitInt32(m));
+  for (let i = 0; i < m.nRows; i++) {
+    if (closest[i] > 0) continue;
+    const fresh = createRowBounds(i, 1, k, 0, groupSize);
+    kernel(m.rowPtr, m.colIdx, m.values, xNorms, centersT, cNorms, i, i + 1, nearest, null, fresh);
+  }
 }
 
 /** The first index i with sorted[i] >= value (numpy's searchsorted, side='left'). */

@@ -77,8 +77,10 @@ export class BlockEngine {
     const n = m.nRows;
     const { k } = w;
     const { sums, blockInertia } = out;
-    const bounds = this.boundsFor(w.centersT, w.cNorms, k);
-    const kernel = lloydRowsKernel(k, bounds.groupSize, m.values === null, offsetsFitInt32(m));
+    // given labels: the sums only; the bounds stay as they are (not valid yet: the next pass computes every distance)
+    const given = w.labelsGiven === true && w.minDist === null;
+    const bounds = given ? null : this.boundsFor(w.centersT, w.cNorms, k);
+    const kernel = lloydRowsKernel(k, groupSizeFor(k), m.values === null, offsetsFitInt32(m));
     const len = k * m.nCols;
     if (sums?.mode === 'fold') {
       sums.sumsT.fill(0);
@@ -87,19 +89,11 @@ export class BlockEngine {
     for (let b = this.b0; b < this.b1; b++) {
       const r0 = b * BLOCK_ROWS;
       const r1 = Math.min(n, r0 + BLOCK_ROWS);
-      blockInertia[b] = kernel(
-        m.rowPtr,
-        m.colIdx,
-        m.values,
-        this.xNorms,
-        w.centersT,
-        w.cNorms,
-        r0,
-        r1,
-        w.labels,
-        w.minDist,
-        bounds,
-      );
+      const { rowPtr, colIdx, values } = m;
+      blockInertia[b] =
+        bounds === null
+          ? Number.NaN
+          : kernel(rowPtr, colIdx, values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
       if (sums?.mode === 'blocks') {
         const blockSums = sums.blockSums.subarray(b * len, (b + 1) * len);
         const blockCounts = sums.blockCounts.subarray(b * k, (b + 1) * k);
@@ -114,7 +108,7 @@ export class BlockEngine {
         addInto(sums.counts, sums.blockCounts);
       }
     }
-    bounds.valid = true;
+    if (bounds !== null) bounds.valid = true;
     if (sums?.mode === 'own') this.updateOwnSums(k, w.labels, sums.sums, sums.counts, sums.epoch);
   }
 

@@ -21,6 +21,11 @@ export interface LloydWork {
   /** When given, receive the per-cluster sums (transposed, like centersT) and sizes. */
   readonly sumsT: Float64Array | null;
   readonly counts: Float64Array | null;
+  /**
+   * `labels` already holds the labels this pass would give (k-means++ found them, see init.ts): only the sums
+   * are wanted (with minDist null). A runner may ignore it and compute them again.
+   */
+  readonly labelsGiven?: boolean;
 }
 
 /** A k-means++ scoring pass: distances of every row to t candidates, capped by `closest`. */

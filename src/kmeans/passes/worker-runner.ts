@@ -97,7 +97,9 @@ export class WorkerRunner implements PassRunner {
       minDist: minDist === null ? null : this.minDist,
       sumsT: null,
       counts: null,
+      labelsGiven: w.labelsGiven === true && minDist === null,
     };
+    if (work.labelsGiven) this.labels.set(w.labels);
     await this.pool.all((j) => ({
       op: 'lloyd',
       work,
