@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../matrix/csr.js';
+import { rowSource } from './kernel-templates.js';
 
 /**
  * When are cluster sums exact? A double holds every integer below 2^53 exactly, so if every value is a multiple of
@@ -28,53 +29,41 @@ export function scanRows(m: CsrMatrix, r0: number, r1: number, xNorms: Float64Ar
     for (let i = r0; i < r1; i++) xNorms[i] = rowPtr[i + 1] - rowPtr[i];
     return { onGrid: true, absSum: rowPtr[r1] - rowPtr[r0] };
   }
-  // int32 loop counters when the offsets allow (see offsetsFitInt32): a counter that may be either an int32 or a
-  // double stays a double, so the two cases are two loops
-  return rowPtr[r1] <= 0x7fffffff ? scanInt32(rowPtr, values, r0, r1, xNorms) : scanAny(rowPtr, values, r0, r1, xNorms);
+  return scanKernel(rowPtr[r1] <= 0x7fffffff)(rowPtr, values, r0, r1, xNorms);
 }
 
-function scanInt32(
-  rowPtr: Float64Array,
-  values: Float32Array,
-  r0: number,
-  r1: number,
-  xNorms: Float64Array,
-): ValueScan {
-  // fractional parts are >= 0, so their sum is 0 exactly when every value is on the grid (NaN makes it NaN)
+type ScanFn = (rowPtr: Float64Array, values: Float32Array, r0: number, r1: number, xNorms: Float64Array) => ValueScan;
+
+const scanKernels = new Map<boolean, ScanFn>();
+
+/**
+ * The scan with int32 loop counters when the offsets allow (see offsetsFitInt32): a counter that may be either an
+ * int32 or a double stays a double, so the two cases are two loops, generated from one template.
+ */
+function scanKernel(int32: boolean): ScanFn {
+  let fn = scanKernels.get(int32);
+  if (fn === undefined) {
+    // fractional parts are >= 0, so their sum is 0 exactly when every value is on the grid (NaN makes it NaN)
+    const source = `
   let fractions = 0;
   let absSum = 0;
   for (let i = r0; i < r1; i++) {
-    const end = rowPtr[i + 1] | 0;
+    ${rowSource(int32)}
     let s = 0;
-    for (let p = rowPtr[i] | 0; p < end; p++) {
+    for (let p = start; p < end; p++) {
       const v = values[p];
       s += v * v;
-      const scaled = v * SCALE;
+      const scaled = v * ${SCALE};
       fractions += scaled - Math.floor(scaled);
       absSum += Math.abs(v);
     }
     xNorms[i] = s;
   }
-  return { onGrid: fractions === 0, absSum };
-}
-
-/** scanInt32 for matrices of 2^31 entries or more. */
-function scanAny(rowPtr: Float64Array, values: Float32Array, r0: number, r1: number, xNorms: Float64Array): ValueScan {
-  let fractions = 0;
-  let absSum = 0;
-  for (let i = r0; i < r1; i++) {
-    const end = rowPtr[i + 1];
-    let s = 0;
-    for (let p = rowPtr[i]; p < end; p++) {
-      const v = values[p];
-      s += v * v;
-      const scaled = v * SCALE;
-      fractions += scaled - Math.floor(scaled);
-      absSum += Math.abs(v);
-    }
-    xNorms[i] = s;
+  return { onGrid: fractions === 0, absSum };`;
+    fn = new Function('rowPtr', 'values', 'r0', 'r1', 'xNorms', source) as ScanFn;
+    scanKernels.set(int32, fn);
   }
-  return { onGrid: fractions === 0, absSum };
+  return fn;
 }
 
 export function sumsAreExact(scans: readonly ValueScan[]): boolean {
