@@ -29,8 +29,19 @@ export interface VersusResult {
   /** `netflix-cluster elbow --k 2..12` from the .csr file, silhouette included, wall seconds of the process. */
   readonly elbowSeconds: number;
   readonly elbowKs: string;
-  /** Our fits (runner start included), per k: median seconds, iterations, inertia. */
-  readonly fits: { k: number; seconds: number; cpuSeconds: number; iterations: number; inertia: number }[];
+  /**
+   * Our fits (runner start included), per k: median seconds, iterations, inertia; and the fit's own split of its
+   * time (timingsMs: k-means++, then the Lloyd iterations; medians; absent in results of older runs).
+   */
+  readonly fits: {
+    k: number;
+    seconds: number;
+    cpuSeconds: number;
+    iterations: number;
+    inertia: number;
+    initSeconds?: number;
+    iterationSeconds?: number;
+  }[];
 }
 
 const bin = join(repoRoot, 'bin', 'netflix-cluster.js');
@@ -150,7 +161,18 @@ export async function benchVersus(
     const seconds = round(median(results.map((x) => x.seconds)));
     log(`  fit k=${k}: ${seconds} s, ${results[0].r.nIter} iterations`);
     const cpuSeconds = round(median(results.map((x) => x.cpuSeconds)));
-    fits.push({ k, seconds, cpuSeconds, iterations: results[0].r.nIter, inertia: results[0].r.inertia });
+    const initSeconds = round(median(results.map((x) => x.r.timingsMs.init / 1000)));
+    const iterationSeconds = round(median(results.map((x) => x.r.timingsMs.iterations / 1000)));
+    log(`    k-means++ ${initSeconds} s, iterations ${iterationSeconds} s`);
+    fits.push({
+      k,
+      seconds,
+      cpuSeconds,
+      iterations: results[0].r.nIter,
+      inertia: results[0].r.inertia,
+      initSeconds,
+      iterationSeconds,
+    });
   }
   return {
     customers: m.nRows,
