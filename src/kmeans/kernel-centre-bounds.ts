@@ -72,7 +72,7 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
   const shrink = 1 - 2 ** -50;
   return `
   const held = bounds.held, upper = bounds.upper, lower = bounds.lower, base = bounds.base, shift = bounds.shift;
-  const rowLower = bounds.rowLower, todo = bounds.rowArg1;
+  const todo = bounds.rowArg1;
   const cnMax = bounds.cnMax, valid = bounds.valid;
   const withDist = minDist !== null;
   let inertia = 0;
@@ -91,11 +91,11 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
       // centres they do not exclude against the moved upper bound follow the held one in todo
       todo[0] = held_;
       let nTodo = 1;
+      const ubTest = ub * ub + 2 * margin;
       for (let c = 0; c < ${k}; c++) {
-        const lb = lower[lo + c] - shift[c];
-        rowLower[c] = lb;
-        lower[lo + c] = lb * ${shrink};
-        if (!(lb > 0 && ub * ub + 2 * margin < lb * lb)) todo[nTodo++] = c;
+        const lb = (lower[lo + c] - shift[c]) * ${shrink};
+        lower[lo + c] = lb;
+        if (!(lb > 0 && ubTest < lb * lb)) todo[nTodo++] = c;
       }
       if (nTodo === 1) {
         // the row keeps its centre
@@ -123,7 +123,7 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
         let kept = 0;
         for (let t = 1; t < nTodo; t++) {
           const c = todo[t];
-          const lb = rowLower[c];
+          const lb = lower[lo + c];
           if (!(lb > 0 && bestD + 3 * margin < lb * lb)) todo[kept++] = c;
         }
         nTodo = kept;
