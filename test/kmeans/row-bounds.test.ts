@@ -97,6 +97,26 @@ describe('bounds, passes without distances and running sums change nothing', () 
   }
 });
 
+describe('several k-means++ starts on one runner (bounds carried from one start to the next, first passes from the starts)', () => {
+  const data = smallRatings(3000, 17);
+  test('n-init 3 at k = 4 and 9 gives the bits of full passes on 1 and 2 threads', async () => {
+    const m = data.matrix;
+    for (const k of [4, 9]) {
+      const options = { k, seed: 3, nInit: 3, maxIter: 60 };
+      const full = await fitKMeans(m, options, new FullRunner(m));
+      for (const threads of [1, 2]) {
+        const runner = await createPassRunner(m, threads);
+        const fast = await fitKMeans(m, options, runner).finally(() => runner.close());
+        const what = `k=${k} threads=${threads}`;
+        assert.ok(sameBits(fast.labels, full.labels), `${what}: labels`);
+        assert.ok(sameBits(fast.centers, full.centers), `${what}: centres`);
+        assert.ok(Object.is(fast.inertia, full.inertia), `${what}: inertia`);
+        assert.equal(fast.nIter, full.nIter, `${what}: iterations`);
+      }
+    }
+  });
+});
+
 describe('fit with passes without distances', () => {
   const data = smallRatings(3000, 33, 150);
 
