@@ -58,6 +58,9 @@ export class WorkerClient<Req, Res> {
     this.failure ??= new Error(`${this.what}: the worker threads were closed`);
     this.pending?.reject(this.failure);
     this.pending = null;
+    // ref'd until it has exited: an unref'd thread's exit does not keep the event loop alive, so a caller awaiting
+    // this (and nothing else) would see the loop drain with its promise still pending
+    this.worker.ref();
     await this.worker.terminate();
   }
 
