@@ -1,7 +1,8 @@
 import { Rng, sampleIndices } from '../util/random.js';
 import { AliasTable } from './alias.js';
 import { calibrateThresholds } from './calibrate.js';
-import { MAX_MOVIE_ID, resolveGenerateOptions, type GenerateOptions } from './options.js';
+import { MAX_MOVIE_ID } from './netflix-prize.js';
+import { resolveGenerateOptions, type GenerateOptions } from './options.js';
 import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
 import type { WatchModel, WeightedMovies } from './watch-model.js';
 

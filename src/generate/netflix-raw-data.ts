@@ -1,4 +1,5 @@
 import { type Rng, sampleIndices } from '../util/random.js';
+import { netflixPrize } from './netflix-prize.js';
 
 /** Ratings as three parallel arrays, grouped by movie (movies ascending), as the raw files store them. */
 export interface RawRatingArrays {
@@ -24,9 +25,9 @@ export interface NetflixLikeOptions {
  * the point is realistic counts for the trim and realistic sparsity, not realistic tastes.
  */
 export function syntheticNetflixRatings(rng: Rng, options: NetflixLikeOptions = {}): RawRatingArrays {
-  const nMovies = options.movies ?? 17770;
-  const maxCustomerId = options.maxCustomerId ?? 2649429;
-  const nCustomers = Math.min(options.customers ?? 480189, maxCustomerId);
+  const nMovies = options.movies ?? netflixPrize.maxMovieId;
+  const maxCustomerId = options.maxCustomerId ?? netflixPrize.maxCustomerId;
+  const nCustomers = Math.min(options.customers ?? netflixPrize.customers, maxCustomerId);
   const total = options.ratings ?? 1_000_000;
 
   const customerIds = sampleIndices(rng, maxCustomerId, nCustomers);
