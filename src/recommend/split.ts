@@ -1,5 +1,5 @@
 import { makeColIdx, type CsrMatrix } from '../matrix/csr.js';
-import type { Rng } from '../util/random.js';
+import { shuffledRange, type Rng } from '../util/random.js';
 
 /**
  * A training matrix and the ratings to predict. The test ratings are grouped by customer (`testGroups` ascending:
@@ -19,14 +19,7 @@ export interface TrainTest {
  * goes to fold t mod k. So the folds are disjoint, cover every rating, and differ in size by at most one.
  */
 export function assignFolds(total: number, folds: number, rng: Rng): Uint8Array {
-  const order = new Int32Array(total);
-  for (let t = 0; t < total; t++) order[t] = t;
-  for (let t = total - 1; t > 0; t--) {
-    const s = rng.int(t + 1);
-    const x = order[t];
-    order[t] = order[s];
-    order[s] = x;
-  }
+  const order = shuffledRange(rng, total);
   const fold = new Uint8Array(total);
   for (let t = 0; t < total; t++) fold[order[t]] = t % folds;
   return fold;
