@@ -1,10 +1,5 @@
 import type { CsrMatrix } from '../csr.js';
-import {
-  MAX_GENERATED_COLUMNS,
-  multiplyGramKernel,
-  multiplyRowsKernel,
-  multiplyTransposedKernel,
-} from './product-codegen.js';
+import { WasmProducts } from './product-wasm.js';
 
 /**
  * The two sparse products of the randomized SVD, on row ranges. Rows are grouped into chunks whose size depends
@@ -33,6 +28,9 @@ export function chunkCount(nRows: number): number {
   return Math.max(1, Math.ceil(nRows / chunkRows(nRows)));
 }
 
+/** This thread's kernels (each worker thread loads this module once, the main thread too). */
+const kernels = new WasmProducts();
+
 /** Y[r0..r1) = A[r0..r1) X, with X nCols x l and Y nRows x l, both row-major. */
 export function multiplyRows(
   m: CsrMatrix,
@@ -41,23 +39,9 @@ export function multiplyRows(
   y: Float64Array,
   r0: number,
   r1: number,
-  ptr?: Float64Array | Int32Array,
+  ptr: Float64Array | Int32Array = m.rowPtr,
 ): void {
-  const { rowPtr, colIdx, values } = m;
-  if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyRowsKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, y, r0, r1);
-    return;
-  }
-  for (let i = r0; i < r1; i++) {
-    const base = i * l;
-    for (let c = 0; c < l; c++) y[base + c] = 0;
-    const end = rowPtr[i + 1];
-    for (let p = rowPtr[i]; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const xo = colIdx[p] * l;
-      for (let c = 0; c < l; c++) y[base + c] += v * x[xo + c];
-    }
-  }
+  kernels.run('rows', m, ptr, x, l, y, 0, r0, r1);
 }
 
 /**
@@ -72,23 +56,10 @@ export function multiplyTransposedChunk(
   offset: number,
   r0: number,
   r1: number,
-  ptr?: Float64Array | Int32Array,
+  ptr: Float64Array | Int32Array = m.rowPtr,
 ): void {
-  const { rowPtr, colIdx, values } = m;
   out.fill(0, offset, offset + m.nCols * l);
-  if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyTransposedKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, y, out, offset, r0, r1);
-    return;
-  }
-  for (let i = r0; i < r1; i++) {
-    const base = i * l;
-    const end = rowPtr[i + 1];
-    for (let p = rowPtr[i]; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const zo = offset + colIdx[p] * l;
-      for (let c = 0; c < l; c++) out[zo + c] += v * y[base + c];
-    }
-  }
+  kernels.run('transposed', m, ptr, y, l, out, offset, r0, r1);
 }
 
 /** A chunk product (multiplyTransposedChunk, multiplyGramChunk): rows r0..r1 of A into out[offset ..), zeroed first. */
@@ -96,7 +67,8 @@ export type ChunkProduct = typeof multiplyTransposedChunk;
 
 /**
  * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
- * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way).
+ * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way), read
+ * in one pass over the matrix with A X never stored.
  */
 export function multiplyGramChunk(
   m: CsrMatrix,
@@ -106,30 +78,10 @@ export function multiplyGramChunk(
   offset: number,
   r0: number,
   r1: number,
-  ptr?: Float64Array | Int32Array,
+  ptr: Float64Array | Int32Array = m.rowPtr,
 ): void {
-  const { rowPtr, colIdx, values } = m;
   out.fill(0, offset, offset + m.nCols * l);
-  if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyGramKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, out, offset, r0, r1);
-    return;
-  }
-  const row = new Float64Array(l);
-  for (let i = r0; i < r1; i++) {
-    row.fill(0);
-    const start = rowPtr[i];
-    const end = rowPtr[i + 1];
-    for (let p = start; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const xo = colIdx[p] * l;
-      for (let c = 0; c < l; c++) row[c] += v * x[xo + c];
-    }
-    for (let p = start; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const zo = offset + colIdx[p] * l;
-      for (let c = 0; c < l; c++) out[zo + c] += v * row[c];
-    }
-  }
+  kernels.run('gram', m, ptr, x, l, out, offset, r0, r1);
 }
 
 /** total = sum of the first nChunks chunk sums, in chunk order (each `width` long). */
