@@ -41,48 +41,40 @@ export function multiplyRows(
   r1: number,
   ptr: Float64Array | Int32Array = m.rowPtr,
 ): void {
-  kernels.run('rows', m, ptr, x, l, y, 0, r0, r1);
+  kernels.run('rows', { m, rowPtr: ptr, dense: x, l, out: y, offset: 0, r0, r1 });
 }
 
-/**
- * out[offset ..) = A[r0..r1)^T Y[r0..r1): one chunk's sum, nCols x l row-major, zeroed first. Rows in ascending
- * order: the same additions in the same order on every thread.
- */
-export function multiplyTransposedChunk(
+/** A chunk product: rows r0..r1 of A into out[offset ..) (nCols x l), zeroed first. */
+export type ChunkProduct = (
   m: CsrMatrix,
-  y: Float64Array,
+  dense: Float64Array,
   l: number,
   out: Float64Array,
   offset: number,
   r0: number,
   r1: number,
-  ptr: Float64Array | Int32Array = m.rowPtr,
-): void {
-  out.fill(0, offset, offset + m.nCols * l);
-  kernels.run('transposed', m, ptr, y, l, out, offset, r0, r1);
-}
+  ptr?: Float64Array | Int32Array,
+) => void;
 
-/** A chunk product (multiplyTransposedChunk, multiplyGramChunk): rows r0..r1 of A into out[offset ..), zeroed first. */
-export type ChunkProduct = typeof multiplyTransposedChunk;
+function chunkProduct(op: 'transposed' | 'gram'): ChunkProduct {
+  return (m, dense, l, out, offset, r0, r1, ptr = m.rowPtr) => {
+    out.fill(0, offset, offset + m.nCols * l);
+    kernels.run(op, { m, rowPtr: ptr, dense, l, out, offset, r0, r1 });
+  };
+}
 
 /**
- * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
- * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way), read
- * in one pass over the matrix with A X never stored.
+ * out[offset ..) = A[r0..r1)^T Y[r0..r1): one chunk's sum. Rows in ascending order: the same additions in the same
+ * order on every thread.
  */
-export function multiplyGramChunk(
-  m: CsrMatrix,
-  x: Float64Array,
-  l: number,
-  out: Float64Array,
-  offset: number,
-  r0: number,
-  r1: number,
-  ptr: Float64Array | Int32Array = m.rowPtr,
-): void {
-  out.fill(0, offset, offset + m.nCols * l);
-  kernels.run('gram', m, ptr, x, l, out, offset, r0, r1);
-}
+export const multiplyTransposedChunk = chunkProduct('transposed');
+
+/**
+ * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product. The same bits as multiplyRows then
+ * multiplyTransposedChunk (each row's A X sums are formed in the same order either way), read in one pass over the
+ * matrix with A X never stored.
+ */
+export const multiplyGramChunk = chunkProduct('gram');
 
 /** total = sum of the first nChunks chunk sums, in chunk order (each `width` long). */
 export function addChunksInOrder(chunks: Float64Array, nChunks: number, width: number, total: Float64Array): void {
