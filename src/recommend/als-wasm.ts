@@ -1,0 +1,182 @@
+import { Code, encodeModule, instantiate } from '../util/wasm/encoder.js';
+
+/**
+ * The O(n F^2) part of an ALS solve as WebAssembly SIMD, generated for the exact number of rows (factors + 1) and
+ * chunk length so that every address is an immediate offset: `gather` copies a chunk of other-side vectors,
+ * transposed, out of a copy of the other side's table; `accumulate` adds the chunk's Z'Z and Z'y to partial sums.
+ *
+ * Memory (one per thread, not shared), in doubles unless said: the partial sums; the chunk, transposed (row a < rows
+ * holds component a of the chunk's z's, row `rows` the targets y); the chunk's other-side indices (int32); the
+ * other side's table (rows doubles per vector, grown on demand).
+ *
+ * The two lanes of an f64x2 are two ratings: lane 0 sums the even-numbered ratings of a vector, lane 1 the odd
+ * ones, each in rating order whatever the chunking; the caller adds the lanes at the end. So the result depends
+ * only on the vector's ratings (same bytes for any thread count), not on how they were cut into chunks.
+ *
+ * Z'Z is computed by 3 x 3 blocks of its upper triangle: an off-diagonal block is nine accumulators over six rows
+ * (6 loads for 18 multiply-adds per pair of ratings); a diagonal block reads its three rows and y and accumulates
+ * its six upper entries and three entries of Z'y (4 loads for 18). The accumulators stay in registers through the
+ * chunk and are loaded from / stored to the partial sums once per chunk.
+ */
+export interface AlsWasm {
+  readonly rows: number;
+  /** Ratings per chunk (even). */
+  readonly chunk: number;
+  /** Partial sums of Z'Z at 2 (a rows + b), of Z'y at 2 (rows^2 + a), each (lane 0, lane 1), then the chunk. */
+  readonly view: Float64Array;
+  /** Doubles: where row a of the chunk starts is ztOffset + a chunk (a = rows: the targets). */
+  readonly ztOffset: number;
+  /** The chunk's other-side indices, at 0.. of this view. */
+  readonly indices: Int32Array;
+  /** Copies the other side's table (rows doubles per vector) into the memory; gather reads it from there. */
+  loadOther(other: Float64Array): void;
+  /** For t < count: y_t = (row `rows` at t, the rating) - mu - other bias; z_t = the other vector's factors. */
+  gather(count: number, mu: number): void;
+  /** Adds ratings 0..count-1 of the chunk (count even, >= 2) to the partial sums. */
+  accumulate(count: number): void;
+}
+
+/** Ratings per chunk: the chunk (22 rows of 256 doubles at 20 factors) stays in the first-level cache. */
+const CHUNK = 256;
+const PAGE = 65536;
+
+interface Layout {
+  readonly rows: number;
+  readonly chunk: number;
+  /** Byte offsets. */
+  readonly zt: number;
+  readonly indices: number;
+  readonly other: number;
+}
+
+function layout(rows: number, chunk: number): Layout {
+  const zt = (rows * rows + rows) * 16;
+  const indices = zt + (rows + 1) * chunk * 8;
+  const other = Math.ceil((indices + chunk * 4) / 16) * 16;
+  return { rows, chunk, zt, indices, other };
+}
+
+export function alsWasm(rows: number, chunk = CHUNK): AlsWasm {
+  const l = layout(rows, chunk);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(l.other / PAGE) });
+  const exports = instantiate(alsModule(l), memory);
+  const gather = exports.gather as (count: number, mu: number) => void;
+  const accumulate = exports.accumulate as (bytes: number) => void;
+  const k = {
+    rows,
+    chunk,
+    view: new Float64Array(memory.buffer),
+    indices: new Int32Array(memory.buffer, l.indices, chunk),
+    ztOffset: l.zt / 8,
+    loadOther(other: Float64Array) {
+      const need = l.other + other.byteLength;
+      if (memory.buffer.byteLength < need) {
+        memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+        // growing detaches the old buffer: the views are made again (the chunk's contents carry over)
+        k.view = new Float64Array(memory.buffer);
+        k.indices = new Int32Array(memory.buffer, l.indices, chunk);
+      }
+      k.view.set(other, l.other / 8);
+    },
+    gather,
+    accumulate: (count: number) => accumulate(count * 8),
+  };
+  return k;
+}
+
+/** gather(count, mu); accumulate(bytes), bytes = 8 x the ratings of the chunk (a multiple of 16, > 0). */
+function alsModule(l: Layout): Uint8Array {
+  return encodeModule([
+    { name: 'gather', params: ['i32', 'f64'], results: [], locals: ['i32', 'i32', 'i32'], code: gatherCode(l) },
+    {
+      name: 'accumulate',
+      params: ['i32'],
+      results: [],
+      locals: ['i32', ...Array<'v128'>(13).fill('v128')],
+      code: accumulateCode(l),
+    },
+  ]);
+}
+
+function gatherCode(l: Layout): Code {
+  const { rows, chunk } = l;
+  const F = rows - 1;
+  // locals: 0 count, 1 mu, 2 t8 (8 t: byte offset in a row), 3 t4 (4 t), 4 z (byte offset of the vector)
+  const COUNT = 0;
+  const MU = 1;
+  const T8 = 2;
+  const T4 = 3;
+  const Z = 4;
+  const yRow = l.zt + rows * chunk * 8;
+  const c = new Code();
+  c.block();
+  c.localGet(COUNT).i32Eqz().brIf(0);
+  c.loop();
+  c.localGet(T4).i32Load(l.indices).i32Const(rows * 8).i32Mul().localSet(Z);
+  c.localGet(T8).localGet(T8).f64Load(yRow).localGet(MU).f64Sub();
+  c.localGet(Z).f64Load(l.other + F * 8).f64Sub().f64Store(yRow);
+  for (let a = 0; a < F; a++)
+    c.localGet(T8)
+      .localGet(Z)
+      .f64Load(l.other + a * 8)
+      .f64Store(l.zt + a * chunk * 8);
+  c.localGet(T4).i32Const(4).i32Add().localSet(T4);
+  c.localGet(T8).i32Const(8).i32Add().localTee(T8).localGet(COUNT).i32Const(3).i32Shl().i32LtU().brIf(0);
+  c.end();
+  c.end();
+  return c;
+}
+
+function accumulateCode(l: Layout): Code {
+  const { rows, chunk } = l;
+  const rowOffset = (a: number) => l.zt + a * chunk * 8;
+  const gramOffset = (a: number, b: number) => (a * rows + b) * 16;
+  const rhsOffset = (a: number) => (rows * rows + a) * 16;
+  // locals: 0 bytes (param), 1 p (byte offset of the rating pair), 2..10 accumulators, 11..13 x rows, 14 w row
+  const BYTES = 0;
+  const P = 1;
+  const ACC = 2;
+  const X = 11;
+  const W = 14;
+  const c = new Code();
+  /** One loop over the chunk: load the accumulators, `body` per pair of ratings, store them. */
+  const blockLoop = (offsets: number[], body: () => void) => {
+    offsets.forEach((off, k) => c.i32Const(0).v128Load(off).localSet(ACC + k));
+    c.i32Const(0).localSet(P);
+    c.loop();
+    body();
+    c.localGet(P).i32Const(16).i32Add().localTee(P).localGet(BYTES).i32LtU().brIf(0);
+    c.end();
+    offsets.forEach((off, k) => c.i32Const(0).localGet(ACC + k).v128Store(off));
+  };
+  const madd = (acc: number, x: number, w: number) =>
+    c.localGet(acc).localGet(x).localGet(w).f64x2Mul().f64x2Add().localSet(acc);
+  const loadRow = (row: number, into: number) => c.localGet(P).v128Load(rowOffset(row)).localSet(into);
+  for (let a = 0; a < rows; a += 3) {
+    const sa = Math.min(3, rows - a);
+    // diagonal block: upper entries (i <= j) and Z'y, y in the W local
+    const diag: number[] = [];
+    for (let i = 0; i < sa; i++) for (let j = i; j < sa; j++) diag.push(gramOffset(a + i, a + j));
+    for (let i = 0; i < sa; i++) diag.push(rhsOffset(a + i));
+    blockLoop(diag, () => {
+      for (let i = 0; i < sa; i++) loadRow(a + i, X + i);
+      loadRow(rows, W);
+      let k = ACC;
+      for (let i = 0; i < sa; i++) for (let j = i; j < sa; j++) madd(k++, X + i, X + j);
+      for (let i = 0; i < sa; i++) madd(k++, X + i, W);
+    });
+    for (let b = a + 3; b < rows; b += 3) {
+      const sb = Math.min(3, rows - b);
+      const offs: number[] = [];
+      for (let i = 0; i < sa; i++) for (let j = 0; j < sb; j++) offs.push(gramOffset(a + i, b + j));
+      blockLoop(offs, () => {
+        for (let i = 0; i < sa; i++) loadRow(a + i, X + i);
+        for (let j = 0; j < sb; j++) {
+          loadRow(b + j, W);
+          for (let i = 0; i < sa; i++) madd(ACC + i * sb + j, X + i, W);
+        }
+      });
+    }
+  }
+  return c;
+}
