@@ -36,7 +36,7 @@ export function alsScratch(factors: number): AlsScratch {
  *
  * Why it is laid out so: the cost is the Gram matrix Z'Z, (F+1)^2 / 2 multiply-adds per rating. The other side's
  * vectors of the ratings are gathered here, a chunk at a time, transposed into the kernel's memory (a row of ones for
- * the bias, a row of targets); the kernel (als-gram.ts) adds the chunk's Z'Z and Z'y, two ratings per instruction.
+ * the bias, a row of targets); the kernel (als-wasm.ts) adds the chunk's Z'Z and Z'y, two ratings per instruction.
  */
 export function solveRange(
   side: AlsSide,
@@ -55,11 +55,11 @@ export function solveRange(
   const F = factors;
   const { gram, rhs, kernel } = scratch;
   kernel.loadOther(other);
-  const { view, indices, ztOffset: zt, chunk } = kernel;
+  const { view, indices, ztOffset: zt, chunk, stride } = kernel;
   const sums = 2 * (f1 * f1 + f1);
   const rhsAt = 2 * f1 * f1;
-  const biasRow = zt + F * chunk;
-  const yRow = zt + f1 * chunk;
+  const biasRow = zt + F * stride;
+  const yRow = zt + f1 * stride;
   for (let t = 0; t < chunk; t++) view[biasRow + t] = 1;
   for (let u = lo; u < hi; u++) {
     const start = ptr[u];
@@ -82,7 +82,7 @@ export function solveRange(
       if ((m & 1) === 0) kernel.accumulate(m);
       else {
         // an odd count: pad with a zero rating (z = 0, bias 0, y = 0), which adds exact zeros
-        for (let a = 0; a <= f1; a++) view[zt + a * chunk + m] = 0;
+        for (let a = 0; a <= f1; a++) view[zt + a * stride + m] = 0;
         kernel.accumulate(m + 1);
         view[biasRow + m] = 1;
       }

@@ -22,9 +22,11 @@ export interface AlsWasm {
   readonly rows: number;
   /** Ratings per chunk (even). */
   readonly chunk: number;
+  /** Doubles from one row of the chunk to the next: the chunk plus a cache line, so that rows fall in different sets. */
+  readonly stride: number;
   /** Partial sums of Z'Z at 2 (a rows + b), of Z'y at 2 (rows^2 + a), each (lane 0, lane 1), then the chunk. */
   readonly view: Float64Array;
-  /** Doubles: where row a of the chunk starts is ztOffset + a chunk (a = rows: the targets). */
+  /** Doubles: where row a of the chunk starts is ztOffset + a stride (a = rows: the targets). */
   readonly ztOffset: number;
   /** The chunk's other-side indices, at 0.. of this view. */
   readonly indices: Int32Array;
@@ -36,28 +38,32 @@ export interface AlsWasm {
   accumulate(count: number): void;
 }
 
-/** Ratings per chunk: the chunk (22 rows of 256 doubles at 20 factors) stays in the first-level cache. */
-const CHUNK = 256;
+/** Ratings per chunk: the chunk (22 rows of 136 doubles at 20 factors, 24 KB) stays in the first-level cache. */
+const CHUNK = 128;
+/** Doubles of padding after each row of the chunk: rows 1 KB apart would share first-level cache sets. */
+const PAD = 8;
 const PAGE = 65536;
 
 interface Layout {
   readonly rows: number;
   readonly chunk: number;
+  readonly stride: number;
   /** Byte offsets. */
   readonly zt: number;
   readonly indices: number;
   readonly other: number;
 }
 
-function layout(rows: number, chunk: number): Layout {
+function layout(rows: number, chunk: number, pad: number): Layout {
+  const stride = chunk + pad;
   const zt = (rows * rows + rows) * 16;
-  const indices = zt + (rows + 1) * chunk * 8;
+  const indices = zt + (rows + 1) * stride * 8;
   const other = Math.ceil((indices + chunk * 4) / 16) * 16;
-  return { rows, chunk, zt, indices, other };
+  return { rows, chunk, stride, zt, indices, other };
 }
 
-export function alsWasm(rows: number, chunk = CHUNK): AlsWasm {
-  const l = layout(rows, chunk);
+export function alsWasm(rows: number, chunk = CHUNK, pad = PAD): AlsWasm {
+  const l = layout(rows, chunk, pad);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(l.other / PAGE) });
   const exports = instantiate(alsModule(l), memory);
   const gather = exports.gather as (count: number, mu: number) => void;
@@ -65,6 +71,7 @@ export function alsWasm(rows: number, chunk = CHUNK): AlsWasm {
   const k = {
     rows,
     chunk,
+    stride: l.stride,
     view: new Float64Array(memory.buffer),
     indices: new Int32Array(memory.buffer, l.indices, chunk),
     ztOffset: l.zt / 8,
@@ -99,7 +106,7 @@ function alsModule(l: Layout): Uint8Array {
 }
 
 function gatherCode(l: Layout): Code {
-  const { rows, chunk } = l;
+  const { rows, stride } = l;
   const F = rows - 1;
   // locals: 0 count, 1 mu, 2 t8 (8 t: byte offset in a row), 3 t4 (4 t), 4 z (byte offset of the vector)
   const COUNT = 0;
@@ -107,7 +114,7 @@ function gatherCode(l: Layout): Code {
   const T8 = 2;
   const T4 = 3;
   const Z = 4;
-  const yRow = l.zt + rows * chunk * 8;
+  const yRow = l.zt + rows * stride * 8;
   const c = new Code();
   c.block();
   c.localGet(COUNT).i32Eqz().brIf(0);
@@ -119,7 +126,7 @@ function gatherCode(l: Layout): Code {
     c.localGet(T8)
       .localGet(Z)
       .f64Load(l.other + a * 8)
-      .f64Store(l.zt + a * chunk * 8);
+      .f64Store(l.zt + a * stride * 8);
   c.localGet(T4).i32Const(4).i32Add().localSet(T4);
   c.localGet(T8).i32Const(8).i32Add().localTee(T8).localGet(COUNT).i32Const(3).i32Shl().i32LtU().brIf(0);
   c.end();
@@ -128,8 +135,8 @@ function gatherCode(l: Layout): Code {
 }
 
 function accumulateCode(l: Layout): Code {
-  const { rows, chunk } = l;
-  const rowOffset = (a: number) => l.zt + a * chunk * 8;
+  const { rows, stride } = l;
+  const rowOffset = (a: number) => l.zt + a * stride * 8;
   const gramOffset = (a: number, b: number) => (a * rows + b) * 16;
   const rhsOffset = (a: number) => (rows * rows + a) * 16;
   // locals: 0 bytes (param), 1 p (byte offset of the rating pair), 2..10 accumulators, 11..13 x rows, 14 w row
@@ -149,9 +156,18 @@ function accumulateCode(l: Layout): Code {
     c.end();
     offsets.forEach((off, k) => c.i32Const(0).localGet(ACC + k).v128Store(off));
   };
-  const madd = (acc: number, x: number, w: number) =>
-    c.localGet(acc).localGet(x).localGet(w).f64x2Mul().f64x2Add().localSet(acc);
   const loadRow = (row: number, into: number) => c.localGet(P).v128Load(rowOffset(row)).localSet(into);
+  // row `bias` is the column of ones (0 in an odd chunk's zero pad, where the other row is 0 too): x * 1 = x exactly,
+  // so a product with it is an add
+  const bias = rows - 1;
+  /** acc += (row i, in local x) * (row j, in local w), skipping the multiply when one of them is the bias row. */
+  const madd = (acc: number, i: number, x: number, j: number, w: number) => {
+    c.localGet(acc);
+    if (i === bias && j !== bias) c.localGet(w);
+    else if (j === bias) c.localGet(x);
+    else c.localGet(x).localGet(w).f64x2Mul();
+    c.f64x2Add().localSet(acc);
+  };
   for (let a = 0; a < rows; a += 3) {
     const sa = Math.min(3, rows - a);
     // diagonal block: upper entries (i <= j) and Z'y, y in the W local
@@ -162,8 +178,8 @@ function accumulateCode(l: Layout): Code {
       for (let i = 0; i < sa; i++) loadRow(a + i, X + i);
       loadRow(rows, W);
       let k = ACC;
-      for (let i = 0; i < sa; i++) for (let j = i; j < sa; j++) madd(k++, X + i, X + j);
-      for (let i = 0; i < sa; i++) madd(k++, X + i, W);
+      for (let i = 0; i < sa; i++) for (let j = i; j < sa; j++) madd(k++, a + i, X + i, a + j, X + j);
+      for (let i = 0; i < sa; i++) madd(k++, a + i, X + i, rows, W);
     });
     for (let b = a + 3; b < rows; b += 3) {
       const sb = Math.min(3, rows - b);
@@ -172,8 +188,8 @@ function accumulateCode(l: Layout): Code {
       blockLoop(offs, () => {
         for (let i = 0; i < sa; i++) loadRow(a + i, X + i);
         for (let j = 0; j < sb; j++) {
-          loadRow(b + j, W);
-          for (let i = 0; i < sa; i++) madd(ACC + i * sb + j, X + i, W);
+          if (b + j !== bias) loadRow(b + j, W);
+          for (let i = 0; i < sa; i++) madd(ACC + i * sb + j, a + i, X + i, b + j, W);
         }
       });
     }
