@@ -25,9 +25,10 @@ export interface AlsScratch {
   readonly kernel: AlsWasm;
 }
 
-export function alsScratch(factors: number): AlsScratch {
+/** `chunk`: ratings per kernel call (even; the default suits the first-level cache; the result does not depend on it). */
+export function alsScratch(factors: number, chunk?: number): AlsScratch {
   const f1 = factors + 1;
-  return { gram: new Float64Array(f1 * f1), rhs: new Float64Array(f1), kernel: alsWasm(f1) };
+  return { gram: new Float64Array(f1 * f1), rhs: new Float64Array(f1), kernel: alsWasm(f1, chunk) };
 }
 
 /**

@@ -119,9 +119,16 @@ function gatherCode(l: Layout): Code {
   c.block();
   c.localGet(COUNT).i32Eqz().brIf(0);
   c.loop();
-  c.localGet(T4).i32Load(l.indices).i32Const(rows * 8).i32Mul().localSet(Z);
+  c.localGet(T4)
+    .i32Load(l.indices)
+    .i32Const(rows * 8)
+    .i32Mul()
+    .localSet(Z);
   c.localGet(T8).localGet(T8).f64Load(yRow).localGet(MU).f64Sub();
-  c.localGet(Z).f64Load(l.other + F * 8).f64Sub().f64Store(yRow);
+  c.localGet(Z)
+    .f64Load(l.other + F * 8)
+    .f64Sub()
+    .f64Store(yRow);
   for (let a = 0; a < F; a++)
     c.localGet(T8)
       .localGet(Z)
@@ -148,13 +155,23 @@ function accumulateCode(l: Layout): Code {
   const c = new Code();
   /** One loop over the chunk: load the accumulators, `body` per pair of ratings, store them. */
   const blockLoop = (offsets: number[], body: () => void) => {
-    offsets.forEach((off, k) => c.i32Const(0).v128Load(off).localSet(ACC + k));
+    offsets.forEach((off, k) =>
+      c
+        .i32Const(0)
+        .v128Load(off)
+        .localSet(ACC + k),
+    );
     c.i32Const(0).localSet(P);
     c.loop();
     body();
     c.localGet(P).i32Const(16).i32Add().localTee(P).localGet(BYTES).i32LtU().brIf(0);
     c.end();
-    offsets.forEach((off, k) => c.i32Const(0).localGet(ACC + k).v128Store(off));
+    offsets.forEach((off, k) =>
+      c
+        .i32Const(0)
+        .localGet(ACC + k)
+        .v128Store(off),
+    );
   };
   const loadRow = (row: number, into: number) => c.localGet(P).v128Load(rowOffset(row)).localSet(into);
   // row `bias` is the column of ones (0 in an odd chunk's zero pad, where the other row is 0 too): x * 1 = x exactly,
