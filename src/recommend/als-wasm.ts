@@ -42,6 +42,8 @@ export interface AlsWasm {
 const CHUNK = 128;
 /** Doubles of padding after each row of the chunk: rows 1 KB apart would share first-level cache sets. */
 const PAD = 8;
+/** Ratings ahead whose vectors gather touches (measured at the full df_p shape: 4 to 12 gain about 20 %). */
+const AHEAD = 12;
 const PAGE = 65536;
 
 interface Layout {
@@ -94,7 +96,7 @@ export function alsWasm(rows: number, chunk = CHUNK, pad = PAD): AlsWasm {
 /** gather(count, mu); accumulate(bytes), bytes = 8 x the ratings of the chunk (a multiple of 16, > 0). */
 function alsModule(l: Layout): Uint8Array {
   return encodeModule([
-    { name: 'gather', params: ['i32', 'f64'], results: [], locals: ['i32', 'i32', 'i32'], code: gatherCode(l) },
+    { name: 'gather', params: ['i32', 'f64'], results: [], locals: ['i32', 'i32', 'i32', 'i32'], code: gatherCode(l) },
     {
       name: 'accumulate',
       params: ['i32'],
@@ -108,17 +110,44 @@ function alsModule(l: Layout): Uint8Array {
 function gatherCode(l: Layout): Code {
   const { rows, stride } = l;
   const F = rows - 1;
-  // locals: 0 count, 1 mu, 2 t8 (8 t: byte offset in a row), 3 t4 (4 t), 4 z (byte offset of the vector)
+  // locals: 0 count, 1 mu, 2 t8 (8 t: byte offset in a row), 3 t4 (4 t), 4 z (byte offset of the vector),
+  // 5 the vector AHEAD ratings on
   const COUNT = 0;
   const MU = 1;
   const T8 = 2;
   const T4 = 3;
   const Z = 4;
+  const NEXT = 5;
   const yRow = l.zt + rows * stride * 8;
   const c = new Code();
   c.block();
   c.localGet(COUNT).i32Eqz().brIf(0);
   c.loop();
+  // touch the vector AHEAD ratings on (a load whose value is dropped: WebAssembly has no prefetch), so that its
+  // lines are on their way while this one is copied: the movie side reads customer vectors from a table far
+  // larger than the second-level cache
+  c.block();
+  c.localGet(T4)
+    .i32Const(4 * AHEAD)
+    .i32Add()
+    .localGet(COUNT)
+    .i32Const(2)
+    .i32Shl()
+    .i32GeU()
+    .brIf(0);
+  c.localGet(T4)
+    .i32Load(l.indices + 4 * AHEAD)
+    .i32Const(rows * 8)
+    .i32Mul()
+    .localSet(NEXT);
+  const touches: number[] = [];
+  for (let off = 0; off < rows * 8 - 8; off += 64) touches.push(off);
+  touches.push(rows * 8 - 8);
+  for (const off of touches)
+    c.localGet(NEXT)
+      .f64Load(l.other + off)
+      .drop();
+  c.end();
   c.localGet(T4)
     .i32Load(l.indices)
     .i32Const(rows * 8)
