@@ -42,8 +42,7 @@ export function fitBaseline(m: CsrMatrix, options: Partial<BaselineOptions> = {}
   const userBias = new Float64Array(nRows);
   const itemBias = new Float64Array(nCols);
   const itemAcc = new Float64Array(nCols);
-  // int32 row offsets while they fit: V8 keeps Float64Array-derived counters as doubles, which is slower
-  const ptr = total < 2 ** 31 ? Int32Array.from(rowPtr) : rowPtr;
+  const ptr = fastRowPtr(m);
   for (let pass = 0; pass < passes; pass++) {
     itemAcc.fill(0);
     for (let i = 0; i < nRows; i++) {
@@ -52,15 +51,33 @@ export function fitBaseline(m: CsrMatrix, options: Partial<BaselineOptions> = {}
       for (let p = ptr[i]; p < end; p++) itemAcc[colIdx[p]] += (values === null ? 1 : values[p]) - bu;
     }
     for (let j = 0; j < nCols; j++) itemBias[j] = itemAcc[j] / (regItem + itemCount[j]);
-    for (let i = 0; i < nRows; i++) {
-      const start = ptr[i];
-      const end = ptr[i + 1];
-      let acc = 0;
-      for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
-      userBias[i] = acc / (regUser + (end - start));
-    }
+    customerStep(m, ptr, mu, itemBias, regUser, userBias);
   }
   return { mu, userBias, itemBias };
+}
+
+/** int32 row offsets while they fit: V8 keeps Float64Array-derived counters as doubles, which is slower. */
+function fastRowPtr(m: CsrMatrix): Int32Array | Float64Array {
+  return m.rowPtr[m.nRows] < 2 ** 31 ? Int32Array.from(m.rowPtr) : m.rowPtr;
+}
+
+/** The customer step of a pass, b_u = sum_i (r_ui - mu - b_i) / (regUser + n_u), into `userBias`. */
+function customerStep(
+  m: CsrMatrix,
+  ptr: Int32Array | Float64Array,
+  mu: number,
+  itemBias: Float64Array,
+  regUser: number,
+  userBias: Float64Array,
+): void {
+  const { nRows, colIdx, values } = m;
+  for (let i = 0; i < nRows; i++) {
+    const start = ptr[i];
+    const end = ptr[i + 1];
+    let acc = 0;
+    for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
+    userBias[i] = acc / (regUser + (end - start));
+  }
 }
 
 /** The baseline's prediction for customer row `row`, movie column `col`. */
@@ -86,18 +103,11 @@ export function residualMatrix(m: CsrMatrix, b: Baseline): CsrMatrix {
 
 /**
  * The customer biases of `m`'s rows against fixed mu and movie biases: the customer step of a pass, alone. This is
- * how a saved model measures new customers; for its own training rows it repeats fitBaseline's last step with the
- * same arithmetic, so it gives the same bits.
+ * how a saved model measures new customers; for its own training rows it is fitBaseline's last step, so it gives
+ * the same bits.
  */
 export function customerBiases(m: CsrMatrix, mu: number, itemBias: Float64Array, regUser: number): Float64Array {
-  const { nRows, rowPtr, colIdx, values } = m;
-  const userBias = new Float64Array(nRows);
-  for (let i = 0; i < nRows; i++) {
-    const start = rowPtr[i];
-    const end = rowPtr[i + 1];
-    let acc = 0;
-    for (let p = start; p < end; p++) acc += (values === null ? 1 : values[p]) - mu - itemBias[colIdx[p]];
-    userBias[i] = acc / (regUser + (end - start));
-  }
+  const userBias = new Float64Array(m.nRows);
+  customerStep(m, fastRowPtr(m), mu, itemBias, regUser, userBias);
   return userBias;
 }

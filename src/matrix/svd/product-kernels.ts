@@ -1,10 +1,5 @@
 import type { CsrMatrix } from '../csr.js';
-import {
-  MAX_GENERATED_COLUMNS,
-  multiplyGramKernel,
-  multiplyRowsKernel,
-  multiplyTransposedKernel,
-} from './product-codegen.js';
+import { WasmProducts } from './product-wasm.js';
 
 /**
  * The two sparse products of the randomized SVD, on row ranges. Rows are grouped into chunks whose size depends
@@ -33,6 +28,9 @@ export function chunkCount(nRows: number): number {
   return Math.max(1, Math.ceil(nRows / chunkRows(nRows)));
 }
 
+/** This thread's kernels (each worker thread loads this module once, the main thread too). */
+const kernels = new WasmProducts();
+
 /** Y[r0..r1) = A[r0..r1) X, with X nCols x l and Y nRows x l, both row-major. */
 export function multiplyRows(
   m: CsrMatrix,
@@ -41,96 +39,42 @@ export function multiplyRows(
   y: Float64Array,
   r0: number,
   r1: number,
-  ptr?: Float64Array | Int32Array,
+  ptr: Float64Array | Int32Array = m.rowPtr,
 ): void {
-  const { rowPtr, colIdx, values } = m;
-  if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyRowsKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, y, r0, r1);
-    return;
-  }
-  for (let i = r0; i < r1; i++) {
-    const base = i * l;
-    for (let c = 0; c < l; c++) y[base + c] = 0;
-    const end = rowPtr[i + 1];
-    for (let p = rowPtr[i]; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const xo = colIdx[p] * l;
-      for (let c = 0; c < l; c++) y[base + c] += v * x[xo + c];
-    }
-  }
+  kernels.run('rows', { m, rowPtr: ptr, dense: x, l, out: y, offset: 0, r0, r1 });
 }
 
-/**
- * out[offset ..) = A[r0..r1)^T Y[r0..r1): one chunk's sum, nCols x l row-major, zeroed first. Rows in ascending
- * order: the same additions in the same order on every thread.
- */
-export function multiplyTransposedChunk(
+/** A chunk product: rows r0..r1 of A into out[offset ..) (nCols x l), zeroed first. */
+export type ChunkProduct = (
   m: CsrMatrix,
-  y: Float64Array,
+  dense: Float64Array,
   l: number,
   out: Float64Array,
   offset: number,
   r0: number,
   r1: number,
   ptr?: Float64Array | Int32Array,
-): void {
-  const { rowPtr, colIdx, values } = m;
-  out.fill(0, offset, offset + m.nCols * l);
-  if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyTransposedKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, y, out, offset, r0, r1);
-    return;
-  }
-  for (let i = r0; i < r1; i++) {
-    const base = i * l;
-    const end = rowPtr[i + 1];
-    for (let p = rowPtr[i]; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const zo = offset + colIdx[p] * l;
-      for (let c = 0; c < l; c++) out[zo + c] += v * y[base + c];
-    }
-  }
-}
+) => void;
 
-/** A chunk product (multiplyTransposedChunk, multiplyGramChunk): rows r0..r1 of A into out[offset ..), zeroed first. */
-export type ChunkProduct = typeof multiplyTransposedChunk;
+function chunkProduct(op: 'transposed' | 'gram'): ChunkProduct {
+  return (m, dense, l, out, offset, r0, r1, ptr = m.rowPtr) => {
+    out.fill(0, offset, offset + m.nCols * l);
+    kernels.run(op, { m, rowPtr: ptr, dense, l, out, offset, r0, r1 });
+  };
+}
 
 /**
- * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product, zeroed first. The same bits as
- * multiplyRows then multiplyTransposedChunk (each row's A X sums are formed in the same order either way).
+ * out[offset ..) = A[r0..r1)^T Y[r0..r1): one chunk's sum. Rows in ascending order: the same additions in the same
+ * order on every thread.
  */
-export function multiplyGramChunk(
-  m: CsrMatrix,
-  x: Float64Array,
-  l: number,
-  out: Float64Array,
-  offset: number,
-  r0: number,
-  r1: number,
-  ptr?: Float64Array | Int32Array,
-): void {
-  const { rowPtr, colIdx, values } = m;
-  out.fill(0, offset, offset + m.nCols * l);
-  if (l <= MAX_GENERATED_COLUMNS) {
-    multiplyGramKernel(l, values === null)(ptr ?? rowPtr, colIdx, values, x, out, offset, r0, r1);
-    return;
-  }
-  const row = new Float64Array(l);
-  for (let i = r0; i < r1; i++) {
-    row.fill(0);
-    const start = rowPtr[i];
-    const end = rowPtr[i + 1];
-    for (let p = start; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const xo = colIdx[p] * l;
-      for (let c = 0; c < l; c++) row[c] += v * x[xo + c];
-    }
-    for (let p = start; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const zo = offset + colIdx[p] * l;
-      for (let c = 0; c < l; c++) out[zo + c] += v * row[c];
-    }
-  }
-}
+export const multiplyTransposedChunk = chunkProduct('transposed');
+
+/**
+ * out[offset ..) = A[r0..r1)^T A[r0..r1) X: one chunk's sum of the Gram product. The same bits as multiplyRows then
+ * multiplyTransposedChunk (each row's A X sums are formed in the same order either way), read in one pass over the
+ * matrix with A X never stored.
+ */
+export const multiplyGramChunk = chunkProduct('gram');
 
 /** total = sum of the first nChunks chunk sums, in chunk order (each `width` long). */
 export function addChunksInOrder(chunks: Float64Array, nChunks: number, width: number, total: Float64Array): void {

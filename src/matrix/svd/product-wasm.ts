@@ -1,0 +1,308 @@
+/**
+ * The SVD's sparse products as WebAssembly SIMD kernels, generated per (columns, binary, index width) and cached.
+ * Two of the l columns share one f64x2 instruction, and the l running sums of a row live in registers; JavaScript
+ * needs an instruction (and a bounds check) per column. Each column's sums are the same operations in the same
+ * order as the plain loops (`s_c += v * x[j][c]`, entries ascending, each product rounded before the add: no
+ * fused multiply-add in WebAssembly), so the bits are those of the plain loops whatever the lane layout.
+ *
+ * The matrix stays where it is (shared JavaScript memory): each call copies a window of rows (their offsets,
+ * columns and values, a few MB) into this thread's own wasm memory, runs the kernel on it and moves on, so no
+ * second copy of the matrix ever exists; the copy is 6 bytes per rating against l multiply-adds. Rows of X, Y and
+ * the output are padded to an even stride L with zeros, which add nothing (v * 0 + s = s).
+ */
+import type { CsrMatrix } from '../csr.js';
+import { Code, encodeModule, instantiate } from '../../util/wasm/encoder.js';
+
+type Op = 'rows' | 'transposed' | 'gram';
+type Kernel = (ptr: number, col: number, val: number, nRows: number, dense: number, out: number) => void;
+
+const PAGE = 65536;
+/** A window holds at least this many ratings (more when one row has more). */
+const WINDOW_ENTRIES = 1 << 18;
+
+/** Parameters of every kernel (byte addresses in the wasm memory, and the window's row count), then its locals. */
+const enum Slot {
+  Ptr,
+  Col,
+  Val,
+  Rows,
+  Dense,
+  Out,
+  I,
+  P,
+  End,
+  Start,
+  Addr,
+  V,
+  S0,
+}
+
+/**
+ * One kernel: for each of nRows window rows, `rows` writes the row's sums of A X to out (row i at i L),
+ * `transposed` adds v * Y[i] to out[j] for each entry (j, v), `gram` forms the row's sums of A X (from `dense` = X)
+ * and adds v * sums to out[j] — A^T A X in one pass.
+ */
+function kernelCode(op: Op, pairs: number, binary: boolean, wideIndex: boolean): Code {
+  const stride = pairs * 16;
+  const c = new Code();
+  /** addr = base + column of entry p * stride */
+  const entryRowAddress = (base: number): void => {
+    c.localGet(base);
+    c.localGet(Slot.Col)
+      .localGet(Slot.P)
+      .i32Const(wideIndex ? 2 : 1)
+      .i32Shl()
+      .i32Add();
+    if (wideIndex) c.i32Load();
+    else c.i32Load16U();
+    c.i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
+  };
+  const loadValue = (): void => {
+    if (binary) return;
+    c.localGet(Slot.Val)
+      .localGet(Slot.P)
+      .i32Const(2)
+      .i32Shl()
+      .i32Add()
+      .f32Load()
+      .f64PromoteF32()
+      .f64x2Splat()
+      .localSet(Slot.V);
+  };
+  /** for (p = start; p < end; p++) body() */
+  const entries = (body: () => void): void => {
+    c.localGet(Slot.Start).localSet(Slot.P);
+    c.block().loop();
+    c.localGet(Slot.P).localGet(Slot.End).i32GeU().brIf(1);
+    body();
+    c.localGet(Slot.P).i32Const(1).i32Add().localSet(Slot.P);
+    c.br(0).end().end();
+  };
+  /** s_j += v * X[column][j] for every entry of the row */
+  const rowSums = (): void => {
+    for (let j = 0; j < pairs; j++) c.v128Const0().localSet(Slot.S0 + j);
+    entries(() => {
+      entryRowAddress(Slot.Dense);
+      loadValue();
+      for (let j = 0; j < pairs; j++) {
+        c.localGet(Slot.S0 + j)
+          .localGet(Slot.Addr)
+          .v128Load(16 * j);
+        if (!binary) c.localGet(Slot.V).f64x2Mul();
+        c.f64x2Add().localSet(Slot.S0 + j);
+      }
+    });
+  };
+  /** out[column][j] += v * s_j for every entry of the row */
+  const scatter = (): void => {
+    entries(() => {
+      entryRowAddress(Slot.Out);
+      loadValue();
+      for (let j = 0; j < pairs; j++) {
+        c.localGet(Slot.Addr)
+          .localGet(Slot.Addr)
+          .v128Load(16 * j)
+          .localGet(Slot.S0 + j);
+        if (!binary) c.localGet(Slot.V).f64x2Mul();
+        c.f64x2Add().v128Store(16 * j);
+      }
+    });
+  };
+  c.i32Const(0).localSet(Slot.I);
+  c.block().loop();
+  c.localGet(Slot.I).localGet(Slot.Rows).i32GeU().brIf(1);
+  c.localGet(Slot.Ptr)
+    .localGet(Slot.I)
+    .i32Const(2)
+    .i32Shl()
+    .i32Add()
+    .localTee(Slot.Addr)
+    .i32Load()
+    .localSet(Slot.Start);
+  c.localGet(Slot.Addr).i32Load(4).localSet(Slot.End);
+  switch (op) {
+    case 'rows':
+      rowSums();
+      // out row i = sums
+      c.localGet(Slot.Out).localGet(Slot.I).i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
+      for (let j = 0; j < pairs; j++)
+        c.localGet(Slot.Addr)
+          .localGet(Slot.S0 + j)
+          .v128Store(16 * j);
+      break;
+    case 'transposed':
+      c.localGet(Slot.Dense).localGet(Slot.I).i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
+      for (let j = 0; j < pairs; j++)
+        c.localGet(Slot.Addr)
+          .v128Load(16 * j)
+          .localSet(Slot.S0 + j);
+      scatter();
+      break;
+    case 'gram':
+      rowSums();
+      scatter();
+      break;
+  }
+  c.localGet(Slot.I).i32Const(1).i32Add().localSet(Slot.I);
+  c.br(0).end().end();
+  return c;
+}
+
+const moduleCache = new Map<string, Uint8Array>();
+
+function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8Array {
+  const key = `${pairs}:${binary}:${wideIndex}`;
+  let bytes = moduleCache.get(key);
+  if (bytes === undefined) {
+    const locals = [
+      ...(['i32', 'i32', 'i32', 'i32', 'i32'] as const),
+      'v128' as const,
+      ...Array.from({ length: pairs }, () => 'v128' as const),
+    ];
+    bytes = encodeModule(
+      (['rows', 'transposed', 'gram'] as const).map((op) => ({
+        name: op,
+        params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'],
+        results: [],
+        locals,
+        code: kernelCode(op, pairs, binary, wideIndex),
+      })),
+    );
+    moduleCache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** One product over a row range (see WasmProducts.run). */
+export interface ProductCall {
+  readonly m: CsrMatrix;
+  /** m's row offsets, int32 while they fit (see product-kernels.ts rowOffsets). */
+  readonly rowPtr: Float64Array | Int32Array;
+  readonly dense: Float64Array;
+  readonly l: number;
+  readonly out: Float64Array;
+  readonly offset: number;
+  readonly r0: number;
+  readonly r1: number;
+}
+
+/**
+ * This thread's kernels and wasm memory. The layout of a call: [dense: nCols or window rows x L doubles]
+ * [out: the same] [row offsets] [columns] [values].
+ */
+export class WasmProducts {
+  private memory = new WebAssembly.Memory({ initial: 1 });
+  private readonly instances = new Map<string, Record<Op, Kernel>>();
+
+  private kernels(pairs: number, binary: boolean, wideIndex: boolean): Record<Op, Kernel> {
+    const key = `${pairs}:${binary}:${wideIndex}`;
+    let k = this.instances.get(key);
+    if (k === undefined) {
+      k = instantiate(moduleBytes(pairs, binary, wideIndex), this.memory) as unknown as Record<Op, Kernel>;
+      this.instances.set(key, k);
+    }
+    return k;
+  }
+
+  private ensure(bytes: number): ArrayBuffer {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+    return this.memory.buffer as ArrayBuffer;
+  }
+
+  /**
+   * Runs `op` over rows r0..r1 of m. `dense` (X: nCols x l for rows/gram; Y: nRows x l for transposed) and the
+   * output (Y rows r0..r1 for rows; out[offset ..) nCols x l, added to, for transposed/gram) are row-major with
+   * stride l.
+   */
+  run(op: Op, call: ProductCall): void {
+    const { m, rowPtr, dense, l, out, offset, r0, r1 } = call;
+    if (r1 <= r0) return;
+    const { nCols, colIdx, values } = m;
+    const pairs = Math.ceil(l / 2);
+    const stride = 2 * pairs;
+    const wideIndex = colIdx.BYTES_PER_ELEMENT === 4;
+    const kernel = this.kernels(pairs, values === null, wideIndex)[op];
+    let longest = 0;
+    for (let i = r0; i < r1; i++) longest = Math.max(longest, rowPtr[i + 1] - rowPtr[i]);
+    const windowEntries = Math.max(WINDOW_ENTRIES, longest);
+    // rows of a window: as many as fit windowEntries ratings, at most windowRows (bounds the per-row regions)
+    const windowRows = Math.min(r1 - r0, 4096);
+    const columnMajor = op !== 'transposed'; // X (rows, gram) has nCols rows; Y (transposed) is per window row
+    const denseRows = columnMajor ? nCols : windowRows;
+    const outRows = op === 'rows' ? windowRows : nCols;
+    const denseAt = 0;
+    const outAt = denseAt + denseRows * stride * 8;
+    const ptrAt = outAt + outRows * stride * 8;
+    const colAt = ptrAt + (windowRows + 1) * 4;
+    const valAt = colAt + windowEntries * 4;
+    const buffer = this.ensure(valAt + windowEntries * 4);
+    const f64 = new Float64Array(buffer);
+    const ptrView = new Int32Array(buffer, ptrAt, windowRows + 1);
+    const colView = wideIndex
+      ? new Int32Array(buffer, colAt, windowEntries)
+      : new Uint16Array(buffer, colAt, windowEntries);
+    const valView = new Float32Array(buffer, valAt, windowEntries);
+    const denseBase = denseAt / 8;
+    const outBase = outAt / 8;
+    if (columnMajor) copyPadded(dense, 0, nCols, l, f64, denseBase, stride);
+    if (op !== 'rows') f64.fill(0, outBase, outBase + nCols * stride);
+    let a = r0;
+    while (a < r1) {
+      // the window [a, b): whole rows, at most windowRows of them and windowEntries ratings
+      const first = rowPtr[a];
+      let b = a + 1;
+      while (b < r1 && b - a < windowRows && rowPtr[b + 1] - first <= windowEntries) b++;
+      const last = rowPtr[b];
+      for (let i = a; i <= b; i++) ptrView[i - a] = rowPtr[i] - first;
+      colView.set(colIdx.subarray(first, last));
+      if (values !== null) valView.set(values.subarray(first, last));
+      if (!columnMajor) copyPadded(dense, a, b, l, f64, denseBase, stride);
+      kernel(ptrAt, colAt, valAt, b - a, denseAt, outAt);
+      if (op === 'rows') unpad(f64, outBase, b - a, stride, out, a * l, l);
+      a = b;
+    }
+    if (op !== 'rows') {
+      // out[offset ..) += the window sums (the callers zero it first: the chunk sum starts at 0)
+      for (let j = 0; j < nCols; j++) {
+        const src = outBase + j * stride;
+        const dst = offset + j * l;
+        for (let c = 0; c < l; c++) out[dst + c] += f64[src + c];
+      }
+    }
+  }
+}
+
+/** Rows r0..r1 of `src` (stride l) into `dst` from `base` with stride `stride` (>= l), padding zeroed. */
+function copyPadded(
+  src: Float64Array,
+  r0: number,
+  r1: number,
+  l: number,
+  dst: Float64Array,
+  base: number,
+  stride: number,
+): void {
+  for (let r = r0; r < r1; r++) {
+    const s = r * l;
+    const d = base + (r - r0) * stride;
+    for (let c = 0; c < l; c++) dst[d + c] = src[s + c];
+    for (let c = l; c < stride; c++) dst[d + c] = 0;
+  }
+}
+
+function unpad(
+  src: Float64Array,
+  base: number,
+  rows: number,
+  stride: number,
+  dst: Float64Array,
+  at: number,
+  l: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const s = base + r * stride;
+    const d = at + r * l;
+    for (let c = 0; c < l; c++) dst[d + c] = src[s + c];
+  }
+}
