@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { fromDenseRows, makeColIdx, type CsrMatrix } from '../src/matrix/csr.js';
 import { Rng } from '../src/util/random.js';
 
@@ -30,6 +31,17 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string } = 
     maxBuffer: 64 << 20,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking: for CLI cases that run side by side (`describe(..., { concurrency: true })`). */
+export async function runCliAsync(args: string[]): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [binPath, ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }
 
 export { fromDenseRows };

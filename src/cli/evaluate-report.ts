@@ -1,5 +1,6 @@
 import type { EvaluateResult, PredictorScore } from '../recommend/evaluate.js';
 import { predictorFormulas } from '../recommend/predictors.js';
+import { rankingDepth, relevantRating } from '../recommend/score.js';
 import { netflixPrizeReference, referenceCaption, surpriseCaption, surpriseReference } from '../recommend/reference.js';
 import { int, label, secs } from './format.js';
 
@@ -55,7 +56,7 @@ function protocolLine(r: EvaluateReport): string {
 export function formatEvaluateReport(r: EvaluateReport): string {
   const res = r.result;
   const folds = res.splits > 1;
-  const head = `${'predictor'.padEnd(14)}${'RMSE'.padStart(8)}${folds ? '  (std)' : ''}${'MAE'.padStart(8)}${'P@10'.padStart(8)}${'R@10'.padStart(8)}${'NDCG@10'.padStart(9)}  time`;
+  const head = `${'predictor'.padEnd(14)}${'RMSE'.padStart(8)}${folds ? '  (std)' : ''}${'MAE'.padStart(8)}${`P@${rankingDepth}`.padStart(8)}${`R@${rankingDepth}`.padStart(8)}${`NDCG@${rankingDepth}`.padStart(9)}  time`;
   // the times last and unpadded: the metric columns stay aligned whatever the machine's speed
   const rows = res.scores.map(
     (s) =>
@@ -72,7 +73,7 @@ export function formatEvaluateReport(r: EvaluateReport): string {
         ]
       : []),
     ...used.map((p) => `${p.padEnd(12)}${predictorFormulas[p]}`),
-    "ranking     each test customer's test movies ordered by prediction; relevant = rating >= 4; fit/predict s summed over the splits",
+    `ranking     each test customer's test movies ordered by prediction; relevant = rating >= ${relevantRating}; fit/predict s summed over the splits`,
     '',
     head,
     ...rows,

@@ -19,6 +19,7 @@ import { fileSplit } from '../recommend/file-split.js';
 import { countHeldOut } from '../recommend/holdout.js';
 import { defaultMfOptions } from '../recommend/mf.js';
 import { predictorNames, type PredictorName } from '../recommend/predictors.js';
+import { rankingDepth } from '../recommend/score.js';
 import { foldSplits, holdoutSplits } from '../recommend/protocols.js';
 import type { TrainTest } from '../recommend/split.js';
 import { usageError } from '../util/errors.js';
@@ -102,7 +103,7 @@ export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')
     .description(
-      'fit predictors on training ratings, score them on test ratings (RMSE, MAE, precision/recall/NDCG@10); a table on stdout',
+      `fit predictors on training ratings, score them on test ratings (RMSE, MAE, precision/recall/NDCG@${rankingDepth}); a table on stdout`,
     )
     .addOption(inputOption())
     .option('--train <file>', 'a given training file (e.g. MovieLens u1.base), with --test')

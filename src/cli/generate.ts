@@ -3,7 +3,8 @@ import { writeSyntheticNetflixRaw } from '../generate/netflix-raw-writer.js';
 import { openBlockSink } from '../io/block-sink.js';
 import { messages } from '../messages.js';
 import { generatePivot } from '../generate/generate.js';
-import { defaultGenerateOptions, MAX_CUSTOMER_ID, MAX_GROUPS, MAX_MOVIE_ID } from '../generate/options.js';
+import { MAX_CUSTOMER_ID, MAX_MOVIE_ID, netflixPrize } from '../generate/netflix-prize.js';
+import { defaultGenerateOptions, MAX_GROUPS } from '../generate/options.js';
 import { usageError } from '../util/errors.js';
 import { Log } from '../util/log.js';
 import { choiceOption, fractionOption, intRangeOption } from './options.js';
@@ -16,9 +17,6 @@ const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 const generateFormats = ['pivot', 'netflix'] as const;
 type GenerateFormat = (typeof generateFormats)[number];
-
-/** The Prize download: 100,480,507 ratings by 480,189 customers of 17,770 movies, in four files. */
-const netflixDefaults = { ratings: 100_480_507, customers: 480_189, movies: 17_770, files: 4 };
 
 interface GenerateFlags {
   format: GenerateFormat;
@@ -80,15 +78,15 @@ export function registerGenerate(program: Command): void {
     )
     .option(
       '--ratings <n>',
-      `netflix: ratings in all files (default ${netflixDefaults.ratings}, the real count)`,
+      `netflix: ratings in all files (default ${netflixPrize.ratings}, the real count)`,
       intRangeOption('--ratings', 1, 2e9),
-      netflixDefaults.ratings,
+      netflixPrize.ratings,
     )
     .option(
       '--files <n>',
       'netflix: how many combined_data files',
       intRangeOption('--files', 1, 100),
-      netflixDefaults.files,
+      netflixPrize.files,
     )
     .option('--gzip', 'netflix: write combined_data_N.txt.gz')
     .addOption(quietOption());
@@ -97,8 +95,8 @@ export function registerGenerate(program: Command): void {
       // the pivot's defaults (144,380 x 5,332) describe the trimmed data; the raw files have the untrimmed counts
       const given = (name: string) => cmd.getOptionValueSource(name) !== 'default';
       await generateNetflix(flags, {
-        customers: given('customers') ? flags.customers : netflixDefaults.customers,
-        movies: given('movies') ? flags.movies : netflixDefaults.movies,
+        customers: given('customers') ? flags.customers : netflixPrize.customers,
+        movies: given('movies') ? flags.movies : netflixPrize.maxMovieId,
       });
       return;
     }

@@ -1,5 +1,5 @@
 import type { Rng } from '../util/random.js';
-import { MAX_CUSTOMER_ID } from './options.js';
+import { MAX_CUSTOMER_ID } from './netflix-prize.js';
 
 /**
  * Customer ids: a uniform random subset of `count` ids out of 1..max, produced in increasing order one at a time

@@ -1,7 +1,8 @@
-import { Rng, sampleIndices } from '../util/random.js';
+import { Rng, sampleIndices, shuffledRange } from '../util/random.js';
 import { AliasTable } from './alias.js';
 import { calibrateThresholds } from './calibrate.js';
-import { MAX_MOVIE_ID, resolveGenerateOptions, type GenerateOptions } from './options.js';
+import { MAX_MOVIE_ID } from './netflix-prize.js';
+import { resolveGenerateOptions, type GenerateOptions } from './options.js';
 import { logNormalLocationForCappedMean, NOISE_TABLE_SD } from './stats.js';
 import type { WatchModel, WeightedMovies } from './watch-model.js';
 
@@ -155,18 +156,6 @@ function expRelative(x: Float64Array, sign: 1 | -1): Float64Array {
   for (const v of w) total += v;
   for (let j = 0; j < w.length; j++) w[j] /= total;
   return w;
-}
-
-function shuffledRange(rng: Rng, n: number): Int32Array {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const k = rng.int(i + 1);
-    const t = a[i];
-    a[i] = a[k];
-    a[k] = t;
-  }
-  return a;
 }
 
 function standardised(x: Float64Array): Float64Array {

@@ -1,4 +1,5 @@
-import { type Rng, sampleIndices } from '../util/random.js';
+import { type Rng, sampleIndices, shuffledRange } from '../util/random.js';
+import { netflixPrize } from './netflix-prize.js';
 
 /** Ratings as three parallel arrays, grouped by movie (movies ascending), as the raw files store them. */
 export interface RawRatingArrays {
@@ -24,9 +25,9 @@ export interface NetflixLikeOptions {
  * the point is realistic counts for the trim and realistic sparsity, not realistic tastes.
  */
 export function syntheticNetflixRatings(rng: Rng, options: NetflixLikeOptions = {}): RawRatingArrays {
-  const nMovies = options.movies ?? 17770;
-  const maxCustomerId = options.maxCustomerId ?? 2649429;
-  const nCustomers = Math.min(options.customers ?? 480189, maxCustomerId);
+  const nMovies = options.movies ?? netflixPrize.maxMovieId;
+  const maxCustomerId = options.maxCustomerId ?? netflixPrize.maxCustomerId;
+  const nCustomers = Math.min(options.customers ?? netflixPrize.customers, maxCustomerId);
   const total = options.ratings ?? 1_000_000;
 
   const customerIds = sampleIndices(rng, maxCustomerId, nCustomers);
@@ -81,14 +82,7 @@ function roughNormal(u: number): number {
  * `total`, at least 1 and at most `cap` each; the rounding remainder goes to the most popular movies.
  */
 export function movieCounts(rng: Rng, nMovies: number, total: number, cap: number): Float64Array {
-  const rank = new Int32Array(nMovies);
-  for (let i = 0; i < nMovies; i++) rank[i] = i;
-  for (let i = nMovies - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = rank[i];
-    rank[i] = rank[j];
-    rank[j] = t;
-  }
+  const rank = shuffledRange(rng, nMovies);
   const weight = new Float64Array(nMovies);
   let sum = 0;
   for (let m = 0; m < nMovies; m++) sum += weight[m] = 1 / Math.pow(rank[m] + 30, 1.1);

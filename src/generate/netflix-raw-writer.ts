@@ -5,6 +5,7 @@ import { writeUint } from '../util/ascii.js';
 import { Rng } from '../util/random.js';
 import type { RawRatingArrays } from './netflix-raw-data.js';
 import { syntheticNetflixRatings, type NetflixLikeOptions } from './netflix-raw-data.js';
+import { netflixPrize } from './netflix-prize.js';
 import { syntheticMovieTitles, type MovieTitle } from './netflix-titles.js';
 
 const NL = 10;
@@ -37,7 +38,7 @@ export async function writeNetflixRawFiles(
   rng: Rng,
   options: RawWriteOptions = {},
 ): Promise<string[]> {
-  const nFiles = Math.max(1, options.files ?? 4);
+  const nFiles = Math.max(1, options.files ?? netflixPrize.files);
   const order = groupByMovie(data.movie);
   const n = order.length;
   const days = dateTable();
@@ -91,7 +92,7 @@ export async function writeSyntheticNetflixRaw(
   const data = syntheticNetflixRatings(rng.fork(), options);
   const files = await writeNetflixRawFiles(dir, data, rng.fork(), options);
   const titles = join(dir, 'movie_titles.csv');
-  await writeMovieTitles(titles, syntheticMovieTitles(rng.fork(), options.movies ?? 17770));
+  await writeMovieTitles(titles, syntheticMovieTitles(rng.fork(), options.movies ?? netflixPrize.maxMovieId));
   return { files, titles, ratings: data.movie.length };
 }
 

@@ -1,9 +1,7 @@
-/** What `generate` is asked for, its defaults (the real df_p shape) and the id ranges of the Netflix Prize data. */
+import { MAX_CUSTOMER_ID, MAX_MOVIE_ID } from './netflix-prize.js';
 
-/** Movie ids in the Netflix Prize data run 1..17,770. */
-export const MAX_MOVIE_ID = 17770;
-/** Customer ids run 1..2,649,429 (480,189 of them are used). */
-export const MAX_CUSTOMER_ID = 2649429;
+/** What `generate` is asked for and its defaults (the real df_p shape); the id bounds are the Prize's. */
+
 /** More latent groups than this would make a k-means demo pointless and the model large. */
 export const MAX_GROUPS = 64;
 

@@ -2,12 +2,19 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { messages } from '../messages.js';
-import { dataError, noInputError } from '../util/errors.js';
+import { dataError, noInputError, type UserError } from '../util/errors.js';
 
 export interface InputInfo {
   readonly path: string;
   readonly size: number;
   readonly gzip: boolean;
+}
+
+/** The exit-66 error for an input that could not be opened or read: missing (or under a non-folder), or why not. */
+export function inputFailure(path: string, err: unknown): UserError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return noInputError(messages.inputMissing(path));
+  return noInputError(messages.inputNotReadable(path, (err as Error).message));
 }
 
 /** Checks that the input exists, is a non-empty file, and sniffs gzip by its magic bytes (not its name). */
@@ -16,9 +23,7 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   try {
     info = await stat(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw noInputError(messages.inputMissing(path));
-    throw noInputError(messages.inputNotReadable(path, (err as Error).message));
+    throw inputFailure(path, err);
   }
   if (!info.isFile()) throw noInputError(messages.inputNotReadable(path, 'not a regular file'));
   if (info.size === 0) throw dataError(messages.inputEmpty(path));

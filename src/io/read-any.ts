@@ -1,4 +1,4 @@
-import { selectDataRows, type RatingsData } from '../matrix/csr.js';
+import { firstDataRows, type RatingsData } from '../matrix/csr.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 import { messages } from '../messages.js';
 import { usageError } from '../util/errors.js';
@@ -57,11 +57,7 @@ export async function readRatingsAny(
     case 'netflix': {
       const trim = options.trim === false ? { minMovieRatings: 0, minCustomerRatings: 0 } : (options.trim ?? {});
       const { data } = await pivotRaw(paths, { ...common, ...trim });
-      if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
-      return selectDataRows(
-        data,
-        Int32Array.from({ length: options.rows }, (_, i) => i),
-      );
+      return firstDataRows(data, options.rows);
     }
   }
 }

@@ -36,6 +36,9 @@ export interface RatingsData {
   readonly timestamps?: Float64Array | null;
 }
 
+/** RatingsData before its scale is settled (a reader adds ratingRange from the values). */
+export type UnscaledRatings = Omit<RatingsData, 'ratingRange'>;
+
 export function nnz(m: CsrMatrix): number {
   return m.rowPtr[m.nRows];
 }
@@ -76,6 +79,15 @@ export function selectDataRows(data: RatingsData, rows: ArrayLike<number>): Rati
   for (let i = 0; i < rows.length; i++)
     kept.set(times.subarray(rowPtr[rows[i]], rowPtr[rows[i] + 1]), matrix.rowPtr[i]);
   return { ...data, matrix, customerIds, timestamps: kept };
+}
+
+/** The first `rows` rows (in row order, so the lowest customer ids), or all of them when `rows` is absent. */
+export function firstDataRows(data: RatingsData, rows: number | undefined): RatingsData {
+  if (rows === undefined || rows >= data.matrix.nRows) return data;
+  return selectDataRows(
+    data,
+    Int32Array.from({ length: rows }, (_, i) => i),
+  );
 }
 
 /** Dense copy, for small matrices only (the ml-kmeans engine and tests). */

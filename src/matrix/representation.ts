@@ -1,4 +1,5 @@
-import { customerBiases, defaultBaselineOptions, fitBaseline, residualMatrix, type Baseline } from './baseline.js';
+import { customerBiases, defaultBaselineOptions, residualMatrix, type Baseline } from './baseline.js';
+import { fitResidual } from './baseline-threads.js';
 import type { CsrMatrix } from './csr.js';
 import { denseRowsToCsr, normalizeDenseRows, normalizeRows } from './normalize.js';
 import { defaultSvdOptions, projectRows, randomizedSvd } from './svd.js';
@@ -73,8 +74,8 @@ export async function buildRepresentation(
   let baseline: FittedRepresentation['baseline'] = null;
   let transformed: CsrMatrix;
   if (opts.matrix === 'residual') {
-    const b = fitBaseline(m);
-    transformed = residualMatrix(m, b);
+    const { baseline: b, residual } = await fitResidual(m, opts.threads);
+    transformed = residual;
     const { regUser, regItem, passes } = defaultBaselineOptions;
     baseline = { mu: b.mu, itemBias: Array.from(b.itemBias), regUser, regItem, passes };
   } else {

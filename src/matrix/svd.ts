@@ -59,10 +59,14 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
     orthonormalizeColumns(k, nCols, width, 0, b);
     const x = new Float64Array(nCols * b);
     const z = new Float64Array(nCols * b);
+    let squaredNorm = 0;
     for (let j = 0; j < blocks; j++) {
       const col0 = j * b;
       for (let r = 0; r < nCols; r++) for (let c = 0; c < b; c++) x[r * b + c] = k[r * width + col0 + c];
-      await products.multiplyGram(x, b, z);
+      const pass = products.multiplyGram(x, b, z);
+      // the main thread is idle while the workers make the first pass: ||A||_F^2 meanwhile
+      if (j === 0) squaredNorm = squaredFrobenius(m);
+      await pass;
       for (let r = 0; r < nCols; r++) {
         for (let c = 0; c < b; c++) {
           w[r * width + col0 + c] = z[r * b + c];
@@ -107,7 +111,6 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
       if (big < 0) for (let r = 0; r < nCols; r++) basis[r * dims + d] = -basis[r * dims + d];
     }
     const userFactors = await projectWith(products, basis, nRows, dims);
-    const squaredNorm = squaredFrobenius(m);
     let kept = 0;
     for (let d = 0; d < dims; d++) kept += singularValues[d] * singularValues[d];
     return {

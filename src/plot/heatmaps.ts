@@ -7,7 +7,8 @@ import { messages } from '../messages.js';
 import { ioError } from '../util/errors.js';
 import type { Log } from '../util/log.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { clusterSpec, combinedSpec, heatmapStyle, heatmapTitle, type HeatmapKind } from './heatmap-spec.js';
+import { clusterSpec, combinedSpec, heatmapTitle } from './heatmap-spec.js';
+import { heatmapStyle, type HeatmapKind } from './heatmap-style.js';
 import { selectClusters, type ClusterSelection, type SelectionOptions, type SkippedCluster } from './select.js';
 import type { RatingRange } from '../matrix/rating-range.js';
 

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { clusterColor } from './cluster-colors.js';
-import { heatmapFont } from './heatmap-spec.js';
+import { heatmapFont } from './heatmap-style.js';
 
 /** A scatter plot of customers coloured by cluster, as a vega-lite spec (pure data; render.ts draws it). */
 

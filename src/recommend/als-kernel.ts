@@ -1,3 +1,5 @@
+import { alsWasm, type AlsWasm } from './als-wasm.js';
+
 /**
  * One half-sweep of biased ALS for a range of "own" vectors (customers, or movies), with the "other" side fixed.
  * Each own vector x = [p_1..p_F, b] (factors, then bias) minimises, over its n ratings r,
@@ -16,26 +18,17 @@ export interface AlsSide {
   readonly vals: Float32Array | null;
 }
 
-/** Scratch for solveRange: one per thread; the gather buffer grows to the longest vector's ratings. */
+/** Scratch for solveRange: one per thread (the Gram kernel owns a WebAssembly memory). */
 export interface AlsScratch {
   readonly gram: Float64Array;
   readonly rhs: Float64Array;
-  /** Rows of the gathered matrix: factors + 1 (the bias column of ones), padded to a multiple of 3. */
-  readonly paddedRows: number;
-  gathered: Float64Array;
-  targets: Float64Array;
+  readonly kernel: AlsWasm;
 }
 
-export function alsScratch(factors: number): AlsScratch {
+/** `chunk`: ratings per kernel call (even; the default suits the first-level cache; the result does not depend on it). */
+export function alsScratch(factors: number, chunk?: number): AlsScratch {
   const f1 = factors + 1;
-  const paddedRows = Math.ceil(f1 / 3) * 3;
-  return {
-    gram: new Float64Array(f1 * f1),
-    rhs: new Float64Array(f1),
-    paddedRows,
-    gathered: new Float64Array(0),
-    targets: new Float64Array(0),
-  };
+  return { gram: new Float64Array(f1 * f1), rhs: new Float64Array(f1), kernel: alsWasm(f1, chunk) };
 }
 
 /**
@@ -43,9 +36,8 @@ export function alsScratch(factors: number): AlsScratch {
  * all zeros: the prediction falls back to mu + the other side's bias.
  *
  * Why it is laid out so: the cost is the Gram matrix Z'Z, (F+1)^2 / 2 multiply-adds per rating. The other side's
- * vectors of the ratings are first gathered, transposed, into rows of length n (with a row of ones for the bias and
- * zero rows up to a multiple of 3); then each 3 x 3 block of Z'Z is nine dot products over n computed in one loop,
- * 6 loads for 9 multiply-adds, with the accumulators in registers and no store until the block is done.
+ * vectors of the ratings are gathered here, a chunk at a time, transposed into the kernel's memory (a row of ones for
+ * the bias, a row of targets); the kernel (als-wasm.ts) adds the chunk's Z'Z and Z'y, two ratings per instruction.
  */
 export function solveRange(
   side: AlsSide,
@@ -62,8 +54,14 @@ export function solveRange(
   const { ptr, idx, vals } = side;
   const f1 = factors + 1;
   const F = factors;
-  const R = scratch.paddedRows;
-  const { gram, rhs } = scratch;
+  const { gram, rhs, kernel } = scratch;
+  kernel.loadOther(other);
+  const { view, indices, ztOffset: zt, chunk, stride } = kernel;
+  const sums = 2 * (f1 * f1 + f1);
+  const rhsAt = 2 * f1 * f1;
+  const biasRow = zt + F * stride;
+  const yRow = zt + f1 * stride;
+  for (let t = 0; t < chunk; t++) view[biasRow + t] = 1;
   for (let u = lo; u < hi; u++) {
     const start = ptr[u];
     const end = ptr[u + 1];
@@ -73,81 +71,34 @@ export function solveRange(
       for (let a = 0; a < f1; a++) own[o + a] = 0;
       continue;
     }
-    if (scratch.gathered.length < R * n) {
-      scratch.gathered = new Float64Array(R * Math.max(n, 2 * (scratch.gathered.length / R)));
-      scratch.targets = new Float64Array(scratch.gathered.length / R);
-    }
-    const zt = scratch.gathered;
-    const y = scratch.targets;
-    // gather: row a of zt holds component a of the n other-side vectors; row F is the bias column (ones)
-    for (let t = 0; t < n; t++) {
-      const p = start + t;
-      const z = idx[p] * f1;
-      y[t] = (vals === null ? 1 : vals[p]) - mu - other[z + F];
-      for (let a = 0; a < F; a++) zt[a * n + t] = other[z + a];
-    }
-    for (let t = 0; t < n; t++) zt[F * n + t] = 1;
-    for (let a = f1; a < R; a++) for (let t = 0; t < n; t++) zt[a * n + t] = 0;
-    // upper triangle of Z'Z by 3 x 3 blocks
-    for (let a = 0; a < R; a += 3) {
-      const x0s = zt.subarray(a * n, a * n + n);
-      const x1s = zt.subarray(a * n + n, a * n + 2 * n);
-      const x2s = zt.subarray(a * n + 2 * n, a * n + 3 * n);
-      for (let b = a; b < R; b += 3) {
-        const w0s = zt.subarray(b * n, b * n + n);
-        const w1s = zt.subarray(b * n + n, b * n + 2 * n);
-        const w2s = zt.subarray(b * n + 2 * n, b * n + 3 * n);
-        let s00 = 0,
-          s01 = 0,
-          s02 = 0,
-          s10 = 0,
-          s11 = 0,
-          s12 = 0,
-          s20 = 0,
-          s21 = 0,
-          s22 = 0;
-        for (let t = 0; t < n; t++) {
-          const x0 = x0s[t];
-          const x1 = x1s[t];
-          const x2 = x2s[t];
-          const w0 = w0s[t];
-          const w1 = w1s[t];
-          const w2 = w2s[t];
-          s00 += x0 * w0;
-          s01 += x0 * w1;
-          s02 += x0 * w2;
-          s10 += x1 * w0;
-          s11 += x1 * w1;
-          s12 += x1 * w2;
-          s20 += x2 * w0;
-          s21 += x2 * w1;
-          s22 += x2 * w2;
-        }
-        storeBlock(gram, f1, a, b, s00, s01, s02, s10, s11, s12, s20, s21, s22);
+    view.fill(0, 0, sums);
+    for (let s = start; s < end; s += chunk) {
+      const m = Math.min(chunk, end - s);
+      for (let t = 0; t < m; t++) {
+        const p = s + t;
+        indices[t] = idx[p];
+        view[yRow + t] = vals === null ? 1 : vals[p];
+      }
+      kernel.gather(m, mu);
+      if ((m & 1) === 0) kernel.accumulate(m);
+      else {
+        // an odd count: pad with a zero rating (z = 0, bias 0, y = 0), which adds exact zeros
+        for (let a = 0; a <= f1; a++) view[zt + a * stride + m] = 0;
+        kernel.accumulate(m + 1);
+        view[biasRow + m] = 1;
       }
     }
     for (let a = 0; a < f1; a++) {
-      const ra = a * n;
-      let s = 0;
-      for (let t = 0; t < n; t++) s += zt[ra + t] * y[t];
-      rhs[a] = s;
+      for (let b = a; b < f1; b++) {
+        const g = 2 * (a * f1 + b);
+        gram[a * f1 + b] = view[g] + view[g + 1];
+      }
+      rhs[a] = view[rhsAt + 2 * a] + view[rhsAt + 2 * a + 1];
     }
     const ridge = lambda * n + regFixed;
     for (let a = 0; a < f1; a++) gram[a * f1 + a] += ridge;
     choleskySolve(gram, rhs, f1);
     for (let a = 0; a < f1; a++) own[o + a] = rhs[a];
-  }
-}
-
-/** The entries of a 3 x 3 block of the Gram matrix at (a, b) that fall in its upper triangle. */
-function storeBlock(g: Float64Array, f1: number, a: number, b: number, ...s: number[]): void {
-  for (let i = 0; i < 3; i++) {
-    const ai = a + i;
-    if (ai >= f1) break;
-    for (let j = 0; j < 3; j++) {
-      const bj = b + j;
-      if (bj < f1 && bj >= ai) g[ai * f1 + bj] = s[i * 3 + j];
-    }
   }
 }
 

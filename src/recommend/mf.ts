@@ -78,13 +78,14 @@ export async function fitMf(m: CsrMatrix, opts: MfOptions): Promise<MfModel> {
       )
     : null;
   try {
-    const scratch = alsScratch(opts.factors);
+    // the main thread's kernel only when it solves (each worker has its own)
+    const scratch = solver ? null : alsScratch(opts.factors);
     const regFixed = opts.regFixed ?? defaultMfOptions.regFixed;
     for (let e = 0; e < opts.epochs; e++) {
-      if (solver) {
+      if (solver !== null) {
         await solver.sweep('customers', byCustomer.ptr, nRows, opts.reg, regFixed);
         await solver.sweep('movies', byMovie.ptr, nCols, opts.reg, regFixed);
-      } else {
+      } else if (scratch !== null) {
         solveRange(byCustomer, 0, nRows, customerVectors, movieVectors, opts.factors, mu, opts.reg, regFixed, scratch);
         solveRange(byMovie, 0, nCols, movieVectors, customerVectors, opts.factors, mu, opts.reg, regFixed, scratch);
       }

@@ -1,5 +1,5 @@
 import { makeColIdx, type CsrMatrix } from '../matrix/csr.js';
-import type { Rng } from '../util/random.js';
+import { shuffledRange, type Rng } from '../util/random.js';
 
 /**
  * A training matrix and the ratings to predict. The test ratings are grouped by customer (`testGroups` ascending:
@@ -19,14 +19,7 @@ export interface TrainTest {
  * goes to fold t mod k. So the folds are disjoint, cover every rating, and differ in size by at most one.
  */
 export function assignFolds(total: number, folds: number, rng: Rng): Uint8Array {
-  const order = new Int32Array(total);
-  for (let t = 0; t < total; t++) order[t] = t;
-  for (let t = total - 1; t > 0; t--) {
-    const s = rng.int(t + 1);
-    const x = order[t];
-    order[t] = order[s];
-    order[s] = x;
-  }
+  const order = shuffledRange(rng, total);
   const fold = new Uint8Array(total);
   for (let t = 0; t < total; t++) fold[order[t]] = t % folds;
   return fold;
@@ -34,10 +27,22 @@ export function assignFolds(total: number, folds: number, rng: Rng): Uint8Array 
 
 /** The ratings of fold `f` as the test set, all others as training (same rows and columns as `m`). */
 export function foldSplit(m: CsrMatrix, fold: Uint8Array, f: number): TrainTest {
+  const split = splitByMark(m, fold, f);
+  return { ...split, testGroups: split.testRows };
+}
+
+/** A training matrix and the ratings taken out of it, in row order (columns ascending within a row). */
+export type RatingSplit = Omit<TrainTest, 'testGroups'>;
+
+/**
+ * The one split both protocols share: rating p of `m` (CSR entry order) goes to the test set when
+ * `mark[p] === testMark`, to `train` otherwise. `train` keeps the rows and columns of `m`.
+ */
+export function splitByMark(m: CsrMatrix, mark: Uint8Array, testMark: number): RatingSplit {
   const { nRows, rowPtr, colIdx, values } = m;
   const total = rowPtr[nRows];
   let nTest = 0;
-  for (let p = 0; p < total; p++) if (fold[p] === f) nTest++;
+  for (let p = 0; p < total; p++) if (mark[p] === testMark) nTest++;
   const trainPtr = new Float64Array(nRows + 1);
   const trainCol = makeColIdx(m.nCols, total - nTest);
   const trainVal = values === null ? null : new Float32Array(total - nTest);
@@ -50,7 +55,7 @@ export function foldSplit(m: CsrMatrix, fold: Uint8Array, f: number): TrainTest 
     const end = rowPtr[i + 1];
     for (let p = rowPtr[i]; p < end; p++) {
       const v = values === null ? 1 : values[p];
-      if (fold[p] === f) {
+      if (mark[p] === testMark) {
         testRows[t] = i;
         testCols[t] = colIdx[p];
         testValues[t] = v;
@@ -68,6 +73,5 @@ export function foldSplit(m: CsrMatrix, fold: Uint8Array, f: number): TrainTest 
     testRows,
     testCols,
     testValues,
-    testGroups: testRows,
   };
 }

@@ -65,6 +65,19 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
+/** 0..n-1 in a uniformly random order (Fisher-Yates from the end: one draw per position, n - 1 in all). */
+export function shuffledRange(rng: Rng, n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const k = rng.int(i + 1);
+    const t = a[i];
+    a[i] = a[k];
+    a[k] = t;
+  }
+  return a;
+}
+
 /** k distinct indices in [0, n), sorted ascending (Floyd's algorithm, O(k) draws). */
 export function sampleIndices(rng: Rng, n: number, k: number): Int32Array {
   const chosen = new Set<number>();

@@ -58,6 +58,9 @@ export class WorkerClient<Req, Res> {
     this.failure ??= new Error(`${this.what}: the worker threads were closed`);
     this.pending?.reject(this.failure);
     this.pending = null;
+    // ref'd until it has exited: an unref'd thread's exit does not keep the event loop alive, so a caller awaiting
+    // this (and nothing else) would see the loop drain with its promise still pending
+    this.worker.ref();
     await this.worker.terminate();
   }
 
@@ -77,34 +80,24 @@ export interface SerializedError {
   readonly message: string;
   readonly stack?: string;
   readonly exitCode?: number;
-  /** Extra fields the worker attached (such as a line number to offset). */
-  readonly detail?: unknown;
 }
 
+/** A worker's own failure (not a user error), with the worker's stack. */
 export class WorkerRequestError extends Error {
-  readonly detail: unknown;
-  constructor(message: string, detail: unknown) {
+  constructor(message: string) {
     super(message);
     this.name = 'WorkerRequestError';
-    this.detail = detail;
   }
 }
 
 function replyError(e: SerializedError, what: string): Error {
-  if (e.exitCode !== undefined) {
-    const err = new UserError(e.message, e.exitCode as ExitCode);
-    (err as { detail?: unknown }).detail = e.detail;
-    return err;
-  }
-  const err = new WorkerRequestError(messages.workerFailed(what, e.message), e.detail);
+  if (e.exitCode !== undefined) return new UserError(e.message, e.exitCode as ExitCode);
+  const err = new WorkerRequestError(messages.workerFailed(what, e.message));
   if (e.stack) err.stack = e.stack;
   return err;
 }
 
-/**
- * The worker's side: answers each request with `handler`'s value, or with its error. Errors may carry a `detail`
- * property, passed through to the caller.
- */
+/** The worker's side: answers each request with `handler`'s value, or with its error. */
 export function serveRequests<Req, Res>(handler: (request: Req) => Res | Promise<Res>): void {
   const port = parentPort;
   if (port === null) throw new Error('serveRequests must run in a worker thread');
@@ -113,12 +106,11 @@ export function serveRequests<Req, Res>(handler: (request: Req) => Res | Promise
       const value = await handler(request);
       port.postMessage({ ok: true, value } satisfies Reply<Res>);
     } catch (err) {
-      const e = err as Error & { detail?: unknown };
+      const e = err as Error | undefined;
       const error: SerializedError = {
         message: e?.message ?? String(err),
         stack: e?.stack,
         exitCode: err instanceof UserError ? err.exitCode : undefined,
-        detail: e?.detail,
       };
       port.postMessage({ ok: false, error } satisfies Reply<Res>);
     }

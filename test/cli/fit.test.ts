@@ -11,6 +11,10 @@ const dir = tempDir();
 const data = join(dir, 'planted.csv');
 writeFileSync(data, pivotCsv(plantedMatrix(300, 50, 0.2, 3, 1)));
 
+/** `fit` on the planted data; `smallHeatmaps` keeps drawn heatmaps to 20 customers at half scale. */
+const fitData = (args: readonly string[]) => runCli(['fit', '--input', data, ...args]);
+const smallHeatmaps = ['--max-users', '20', '--scale', '0.5'];
+
 function parseAssignments(csv: string): Map<number, number> {
   const lines = csv.trim().split('\n');
   assert.equal(lines[0], 'Cust_Id,cluster');
@@ -18,7 +22,7 @@ function parseAssignments(csv: string): Map<number, number> {
 }
 
 test('fit writes Cust_Id,cluster to stdout and the summary to stderr', () => {
-  const r = runCli(['fit', '--input', data, '--k', '3', '--seed', '1']);
+  const r = fitData(['--k', '3', '--seed', '1']);
   assert.equal(r.code, 0, r.stderr);
   const labels = parseAssignments(r.stdout);
   assert.equal(labels.size, 300);
@@ -30,7 +34,7 @@ test('fit writes Cust_Id,cluster to stdout and the summary to stderr', () => {
 
 test('--json prints one object with the documented fields; --out gets the assignments', () => {
   const out = join(dir, 'a.csv');
-  const r = runCli(['fit', '--input', data, '--k', '3', '--json', '--out', out, '--matrix', 'binary']);
+  const r = fitData(['--k', '3', '--json', '--out', out, '--matrix', 'binary']);
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
   for (const key of [
@@ -58,15 +62,15 @@ test('--json prints one object with the documented fields; --out gets the assign
 });
 
 test('the same seed gives byte-identical output; --quiet silences stderr', () => {
-  const a = runCli(['fit', '--input', data, '--k', '4', '--seed', '9', '--quiet']);
-  const b = runCli(['fit', '--input', data, '--k', '4', '--seed', '9', '--quiet']);
+  const a = fitData(['--k', '4', '--seed', '9', '--quiet']);
+  const b = fitData(['--k', '4', '--seed', '9', '--quiet']);
   assert.equal(a.stdout, b.stdout);
   assert.equal(a.stderr, '');
 });
 
 test('--save-model writes centres, movie ids and options', () => {
   const model = join(dir, 'model.json');
-  const r = runCli(['fit', '--input', data, '--k', '3', '--save-model', model, '--quiet', '--out', join(dir, 'm.csv')]);
+  const r = fitData(['--k', '3', '--save-model', model, '--quiet', '--out', join(dir, 'm.csv')]);
   assert.equal(r.code, 0, r.stderr);
   const m = JSON.parse(readFileSync(model, 'utf8'));
   assert.equal(m.format, 'netflix-cluster-model');
@@ -78,37 +82,22 @@ test('--save-model writes centres, movie ids and options', () => {
 });
 
 test('--engine ml-kmeans gives the same clusters as the sparse engine from the same seed', () => {
-  const a = JSON.parse(
-    runCli(['fit', '--input', data, '--k', '3', '--tol', '0', '--json', '--out', join(dir, 's.csv')]).stdout,
-  );
+  const a = JSON.parse(fitData(['--k', '3', '--tol', '0', '--json', '--out', join(dir, 's.csv')]).stdout);
   const b = JSON.parse(
-    runCli([
-      'fit',
-      '--input',
-      data,
-      '--k',
-      '3',
-      '--tol',
-      '0',
-      '--json',
-      '--out',
-      join(dir, 'd.csv'),
-      '--engine',
-      'ml-kmeans',
-    ]).stdout,
+    fitData(['--k', '3', '--tol', '0', '--json', '--out', join(dir, 'd.csv'), '--engine', 'ml-kmeans']).stdout,
   );
   assert.deepEqual(readFileSync(join(dir, 's.csv'), 'utf8'), readFileSync(join(dir, 'd.csv'), 'utf8'));
   assert.ok(Math.abs(a.inertia - b.inertia) <= 1e-9 * a.inertia);
 });
 
 test('--rows and --sample pick customers', () => {
-  const rows = parseAssignments(runCli(['fit', '--input', data, '--k', '2', '--rows', '20', '--quiet']).stdout);
+  const rows = parseAssignments(fitData(['--k', '2', '--rows', '20', '--quiet']).stdout);
   assert.deepEqual(
     [...rows.keys()],
     Array.from({ length: 20 }, (_, i) => 10 * (i + 1)),
   );
-  const s1 = runCli(['fit', '--input', data, '--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
-  const s2 = runCli(['fit', '--input', data, '--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
+  const s1 = fitData(['--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
+  const s2 = fitData(['--k', '2', '--sample', '25', '--seed', '3', '--quiet']).stdout;
   assert.equal(parseAssignments(s1).size, 25);
   assert.equal(s1, s2);
 });
@@ -143,21 +132,7 @@ test('the bad-data run leaves an existing output file untouched', () => {
 
 test('fit --heatmaps draws one PNG per cluster and clusters.png, with the title lines on stderr', () => {
   const out = tempDir();
-  const r = runCli([
-    'fit',
-    '--input',
-    data,
-    '--k',
-    '3',
-    '--heatmaps',
-    out,
-    '--out',
-    join(dir, 'h.csv'),
-    '--max-users',
-    '20',
-    '--scale',
-    '1',
-  ]);
+  const r = fitData(['--k', '3', '--heatmaps', out, '--out', join(dir, 'h.csv'), '--max-users', '20', '--scale', '1']);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(readdirSync(out).sort(), ['cluster-0.png', 'cluster-1.png', 'cluster-2.png', 'clusters.png']);
   assert.match(r.stderr, /^Cluster 0 - \d+ customers \(20 shown\) x 50 movies$/m);
@@ -168,10 +143,7 @@ test('fit --heatmaps and --report create their folders as mkdir -p does', () => 
   const base = tempDir();
   const heat = join(base, 'new', 'heat');
   const report = join(base, 'other', 'deep', 'report.md');
-  const r = runCli([
-    'fit',
-    '--input',
-    data,
+  const r = fitData([
     '--k',
     '3',
     '--heatmaps',
@@ -180,10 +152,7 @@ test('fit --heatmaps and --report create their folders as mkdir -p does', () => 
     report,
     '--out',
     join(dir, 'mk.csv'),
-    '--max-users',
-    '20',
-    '--scale',
-    '0.5',
+    ...smallHeatmaps,
     '--quiet',
   ]);
   assert.equal(r.code, 0, r.stderr);
@@ -194,7 +163,7 @@ test('fit --heatmaps and --report create their folders as mkdir -p does', () => 
 test('fit --heatmaps under a file fails before any work (exit 74, one line)', () => {
   const file = join(dir, 'a-file');
   writeFileSync(file, '');
-  const r = runCli(['fit', '--input', data, '--k', '3', '--heatmaps', join(file, 'sub'), '--out', join(dir, 'x.csv')]);
+  const r = fitData(['--k', '3', '--heatmaps', join(file, 'sub'), '--out', join(dir, 'x.csv')]);
   assert.equal(r.code, 74);
   assert.equal(r.stderr.trimEnd().split('\n').length, 1);
   assert.ok(r.stderr.startsWith(`netflix-cluster: ${join(file, 'sub')}: cannot write heatmaps: `), r.stderr);
@@ -203,24 +172,10 @@ test('fit --heatmaps under a file fails before any work (exit 74, one line)', ()
 
 test('a rerun with fewer clusters removes nothing, and its report and summary list exactly its own files', () => {
   const heat = join(tempDir(), 'heat');
-  const common = [
-    'fit',
-    '--input',
-    data,
-    '--heatmaps',
-    heat,
-    '--out',
-    join(dir, 'rerun.csv'),
-    '--max-users',
-    '20',
-    '--scale',
-    '0.5',
-    '--seed',
-    '1',
-  ];
-  assert.equal(runCli([...common, '--k', '3', '--quiet']).code, 0);
+  const common = ['--heatmaps', heat, '--out', join(dir, 'rerun.csv'), ...smallHeatmaps, '--seed', '1'];
+  assert.equal(fitData([...common, '--k', '3', '--quiet']).code, 0);
   const report = join(heat, 'report.md');
-  const r = runCli([...common, '--k', '2', '--json', '--report', report, '--min-cluster-size', '1']);
+  const r = fitData([...common, '--k', '2', '--json', '--report', report, '--min-cluster-size', '1']);
   assert.equal(r.code, 0, r.stderr);
   // cluster-2.png is the first run's: still there, named as such, and not this run's
   assert.deepEqual(readdirSync(heat).sort(), [
@@ -246,10 +201,7 @@ test('a rerun with fewer clusters removes nothing, and its report and summary li
 test('the report names the clusters not drawn and why', () => {
   const heat = join(tempDir(), 'heat');
   const report = join(heat, 'report.md');
-  const r = runCli([
-    'fit',
-    '--input',
-    data,
+  const r = fitData([
     '--k',
     '3',
     '--heatmaps',
@@ -258,10 +210,7 @@ test('the report names the clusters not drawn and why', () => {
     report,
     '--out',
     join(dir, 'nd.csv'),
-    '--max-users',
-    '20',
-    '--scale',
-    '0.5',
+    ...smallHeatmaps,
     '--min-cluster-size',
     '1000',
     '--json',
@@ -278,20 +227,7 @@ test('the report names the clusters not drawn and why', () => {
 
 test('fit shows cluster profiles on stderr and in --json; --report writes Markdown with the reproducing command', () => {
   const report = join(dir, 'report.md');
-  const r = runCli([
-    'fit',
-    '--input',
-    data,
-    '--k',
-    '3',
-    '--json',
-    '--out',
-    join(dir, 'p.csv'),
-    '--min-support',
-    '5',
-    '--report',
-    report,
-  ]);
+  const r = fitData(['--k', '3', '--json', '--out', join(dir, 'p.csv'), '--min-support', '5', '--report', report]);
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
   assert.equal(s.profiles.clusters.length, 3);
@@ -304,11 +240,8 @@ test('fit shows cluster profiles on stderr and in --json; --report writes Markdo
   for (const section of ['## Data', '## Options', '## Result', '## Reproduce'])
     assert.ok(md.includes(section), section);
   assert.match(md, /netflix-cluster fit --input \S+planted\.csv --k 3 --matrix ratings --seed 0/);
-  const text = runCli(['fit', '--input', data, '--k', '3', '--out', join(dir, 'p2.csv')]).stderr;
+  const text = fitData(['--k', '3', '--out', join(dir, 'p2.csv')]).stderr;
   assert.match(text, /^cluster 0 +\d+ customers \(\d+\.\d%\) +\d+\.\d ratings each +mean rating \d\.\d\d$/m);
   assert.match(text, new RegExp(`highest rated \\(rated by >= ${defaultMinSupport} of its customers\\)`));
-  assert.doesNotMatch(
-    runCli(['fit', '--input', data, '--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr,
-    /highest rated/,
-  );
+  assert.doesNotMatch(fitData(['--k', '3', '--no-profiles', '--out', join(dir, 'p3.csv')]).stderr, /highest rated/);
 });

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { messages } from '../../src/messages.js';
-import { binPath, fixture, repoRoot, tempDir } from '../helpers.js';
+import { fixture, runCliAsync, tempDir } from '../helpers.js';
 import { decodePng } from '../support/png.js';
 
 const tmp = tempDir();
@@ -14,21 +12,9 @@ const pivot = fixture('heatmap/pivot.csv');
 const assignments = fixture('heatmap/assignments.csv');
 const small = ['--min-cluster-size', '4', '--max-users', '5', '--max-movies', '4', '--scale', '1'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [binPath, ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** `heatmap` of the fixture pivot into `out`, clusters from `clusters` (the fixture's assignments by default). */
+const heatmap = (out: string, args: readonly string[], clusters = assignments) =>
+  runCliAsync(['heatmap', '--input', pivot, '--assignments', clusters, '--out', out, ...args]);
 
 let dirs = 0;
 function outDir(): string {
@@ -41,7 +27,7 @@ function outDir(): string {
 describe('netflix-cluster heatmap', { concurrency: true }, () => {
   it('draws the clusters of a pivot CSV from its assignments', async () => {
     const out = outDir();
-    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out, ...small]);
+    const run = await heatmap(out, small);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '');
     assert.deepEqual(run.stderr.trimEnd().split('\n'), [
@@ -57,14 +43,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
 
   it('labels movies by title and writes specs, quietly, for the binary matrix', async () => {
     const out = outDir();
-    const run = await cli([
-      'heatmap',
-      '--input',
-      pivot,
-      '--assignments',
-      assignments,
-      '--out',
-      out,
+    const run = await heatmap(out, [
       ...small,
       '--matrix',
       'binary',
@@ -82,20 +61,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
 
   it('creates a missing output folder and draws --select distinctive', async () => {
     const out = join(tmp, 'missing-dir', 'sub');
-    const run = await cli([
-      'heatmap',
-      '--input',
-      pivot,
-      '--assignments',
-      assignments,
-      '--out',
-      out,
-      ...small,
-      '--select',
-      'distinctive',
-      '--spec',
-      '--quiet',
-    ]);
+    const run = await heatmap(out, [...small, '--select', 'distinctive', '--spec', '--quiet']);
     assert.equal(run.code, 0, run.stderr);
     assert.ok(readdirSync(out).includes('clusters.png'));
     const spec = JSON.parse(readFileSync(join(out, 'cluster-1.vl.json'), 'utf8'));
@@ -106,17 +72,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
   });
 
   it('exits 2 naming the choices for an unknown --select', async () => {
-    const run = await cli([
-      'heatmap',
-      '--input',
-      pivot,
-      '--assignments',
-      assignments,
-      '--out',
-      outDir(),
-      '--select',
-      'best',
-    ]);
+    const run = await heatmap(outDir(), ['--select', 'best']);
     assert.equal(run.code, 2);
     assert.equal(
       run.stderr,
@@ -128,7 +84,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
     const out = outDir();
     const bad = join(tmp, 'bad-assignments.csv');
     writeFileSync(bad, readFileSync(assignments, 'utf8').replace('\n97,0\n', '\n97,zero\n'));
-    const run = await cli(['heatmap', '--input', pivot, '--assignments', bad, '--out', out, ...small]);
+    const run = await heatmap(out, small, bad);
     assert.equal(run.code, 65);
     assert.equal(run.stderr, `netflix-cluster: ${bad}:6: cluster "zero" is not a non-negative whole number\n`);
     assert.deepEqual(readdirSync(out), []);
@@ -138,7 +94,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
     const out = outDir();
     const fewer = join(tmp, 'fewer-assignments.csv');
     writeFileSync(fewer, readFileSync(assignments, 'utf8').replace('\n492,2\n', '\n'));
-    const run = await cli(['heatmap', '--input', pivot, '--assignments', fewer, '--out', out, ...small]);
+    const run = await heatmap(out, small, fewer);
     assert.equal(run.code, 65);
     assert.equal(run.stderr, `netflix-cluster: ${messages.customerWithoutCluster(pivot, 492, fewer, 0)}\n`);
     assert.deepEqual(readdirSync(out), []);
@@ -146,7 +102,7 @@ describe('netflix-cluster heatmap', { concurrency: true }, () => {
 
   it('exits 2 on a bad option value', async () => {
     const out = outDir();
-    const run = await cli(['heatmap', '--input', pivot, '--assignments', assignments, '--out', out, '--scale', '100']);
+    const run = await heatmap(out, ['--scale', '100']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--scale=100 must be <= 8/);
     assert.ok(!existsSync(join(out, 'clusters.png')));

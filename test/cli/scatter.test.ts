@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { runScatter, type ScatterCliOptions } from '../../src/cli/scatter.js';
 import { messages } from '../../src/messages.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';
-import { binPath, repoRoot, tempDir } from '../helpers.js';
+import { runCliAsync, tempDir } from '../helpers.js';
 import { decodePng } from '../support/png.js';
 import { catalog } from '../support/genres.js';
 
@@ -42,16 +40,6 @@ function options(extra: Partial<ScatterCliOptions>): ScatterCliOptions {
     threads: 1,
     ...extra,
   };
-}
-
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [binPath, ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 // exactly rank 2, one customer without ratings (test/plot/scatter-svd.test.ts): coordinates (6, 2), (6, -2), (2, 0)
@@ -106,7 +94,7 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
 
   it('without --x/--y draws the first two SVD coordinates of --matrix, with --assignments, the empty customer left out', async () => {
     const out = join(tmp, 'svd', 'ratings.png');
-    const r = await cli([
+    const r = await runCliAsync([
       'scatter',
       '--input',
       rank2,
@@ -161,8 +149,8 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     const two = join(tmp, 'residual-2.png');
     const args = ['scatter', '--input', pivot, '--k', '2', '--matrix', 'residual', '--scale', '1'];
     const [a, b] = await Promise.all([
-      cli([...args, '-o', one, '--threads', '1', '--spec']),
-      cli([...args, '-o', two, '--threads', '2']),
+      runCliAsync([...args, '-o', one, '--threads', '1', '--spec']),
+      runCliAsync([...args, '-o', two, '--threads', '2']),
     ]);
     assert.equal(a.code, 0, a.stderr);
     assert.equal(b.code, 0, b.stderr);
@@ -178,12 +166,22 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
 
   it('without --x/--y: --assignments with --k is refused, with --matrix it is not; fewer than 2 movies is exit 2', async () => {
     const out = join(tmp, 'svd-never.png');
-    const both = await cli(['scatter', '--input', rank2, '--assignments', rank2Assignments, '--k', '3', '-o', out]);
+    const both = await runCliAsync([
+      'scatter',
+      '--input',
+      rank2,
+      '--assignments',
+      rank2Assignments,
+      '--k',
+      '3',
+      '-o',
+      out,
+    ]);
     assert.equal(both.code, 2);
     assert.equal(both.stderr, `netflix-cluster: ${messages.scatterAssignmentsAndFit(['--k'])}\n`);
     const oneMovie = join(tmp, 'one-movie.csv');
     writeFileSync(oneMovie, 'Cust_Id,1\n1,4\n2,5\n3,3\n');
-    const small = await cli(['scatter', '--input', oneMovie, '--k', '1', '-o', out]);
+    const small = await runCliAsync(['scatter', '--input', oneMovie, '--k', '1', '-o', out]);
     assert.equal(small.code, 2);
     assert.equal(small.stderr, `netflix-cluster: ${messages.scatterSvdTooSmall(3, 1)}\n`);
     assert.ok(!existsSync(out));
@@ -191,9 +189,9 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
 
   it('exits 2 with one line when a genre or --titles is missing, before reading anything', async () => {
     const out = join(tmp, 'never.png');
-    const one = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi']);
+    const one = await runCliAsync(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi']);
     assert.equal(one.stderr, `netflix-cluster: ${messages.scatterNeedsBothGenres()}\n`);
-    const both = await cli([
+    const both = await runCliAsync([
       'scatter',
       '--input',
       pivot,
@@ -212,7 +210,7 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
     ]);
     assert.equal(both.code, 2);
     assert.equal(both.stderr, `netflix-cluster: ${messages.scatterAssignmentsAndFit(['--k'])}\n`);
-    const noTitles = await cli(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi', '--y', 'Romance']);
+    const noTitles = await runCliAsync(['scatter', '--input', pivot, '-o', out, '--x', 'Sci-Fi', '--y', 'Romance']);
     assert.equal(noTitles.stderr, `netflix-cluster: ${messages.scatterGenresNeedTitles()}\n`);
     assert.ok(!existsSync(out));
   });

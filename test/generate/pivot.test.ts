@@ -10,7 +10,7 @@ import {
   openBlockSink,
   resolveGenerateOptions,
 } from '../../src/generate/index.js';
-import { MAX_CUSTOMER_ID, MAX_MOVIE_ID } from '../../src/generate/options.js';
+import { MAX_CUSTOMER_ID, MAX_MOVIE_ID } from '../../src/generate/netflix-prize.js';
 import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { MemorySink, parsePivot, tempDir } from './helpers.js';
 

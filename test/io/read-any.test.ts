@@ -9,6 +9,7 @@ import { readPivotRatingsCsv } from '../../src/io/pivot/pivot-csv.js';
 import { messages } from '../../src/messages.js';
 import type { UserError } from '../../src/util/errors.js';
 import { fixture, tempDir } from '../helpers.js';
+import { rejectsAsUserError } from '../support/user-error.js';
 
 test('the first line names the format', () => {
   assert.equal(detectFormatFromLine('Cust_Id,3,8,16'), 'pivot');
@@ -29,11 +30,7 @@ test('detectFormat reads through gzip; an unknown first line is exit 65', async 
   assert.equal(await detectFormat(fixture('netflix/ratings.csv')), 'long');
   const odd = join(dir, 'odd.csv');
   writeFileSync(odd, 'a,b,c\n1,2,3\n');
-  await assert.rejects(detectFormat(odd), (err: UserError) => {
-    assert.equal(err.exitCode, 65);
-    assert.equal(err.message, messages.unknownFormat(odd, 'a,b,c'));
-    return true;
-  });
+  await rejectsAsUserError(detectFormat(odd), 65, messages.unknownFormat(odd, 'a,b,c'));
 });
 
 test('readRatingsAny: the raw files, the df_p pandas made from them and the long CSV of the kept ratings agree', async () => {

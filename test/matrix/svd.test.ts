@@ -4,7 +4,7 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { fromDenseRows, type CsrMatrix } from '../../src/matrix/csr.js';
 import { residualMatrix, fitBaseline } from '../../src/matrix/baseline.js';
 import { projectRows, randomizedSvd } from '../../src/matrix/svd.js';
-import { chunkCount } from '../../src/matrix/svd/product-kernels.js';
+import { chunkCount } from '../../src/matrix/row-chunks.js';
 import { sameBits, smallRatings } from '../support/parallel.js';
 
 // A = 3 a1 b1^T + 2 a2 b2^T + 1 a3 b3^T with orthogonal +-1 vectors, a zero row and a zero column appended: the

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { transformMatrix } from '../../src/matrix/transform.js';
-import {
-  clusterSpec,
-  combinedSpec,
-  heatmapFont,
-  heatmapStyle,
-  heatmapTitle,
-  notRatedColor,
-  overviewColumns,
-  ratedCells,
-} from '../../src/plot/heatmap-spec.js';
+import { clusterSpec, combinedSpec, heatmapTitle, overviewColumns, ratedCells } from '../../src/plot/heatmap-spec.js';
+import { heatmapFont, heatmapStyle, notRatedColor } from '../../src/plot/heatmap-style.js';
 import { clusterColor } from '../../src/plot/cluster-colors.js';
 import { heatmapSubtitle, panelSubtitle } from '../../src/plot/heatmap-text.js';
 import { selectClusters } from '../../src/plot/select.js';

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { messages } from '../../src/messages.js';
-import { clusterSpec, heatmapStyle } from '../../src/plot/heatmap-spec.js';
+import { clusterSpec } from '../../src/plot/heatmap-spec.js';
+import { heatmapStyle } from '../../src/plot/heatmap-style.js';
 import { drawHeatmaps, type HeatmapOptions } from '../../src/plot/heatmaps.js';
 import { selectClusters } from '../../src/plot/select.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { combinedSpec, heatmapStyle, overviewColumns } from '../../src/plot/heatmap-spec.js';
+import { combinedSpec, overviewColumns } from '../../src/plot/heatmap-spec.js';
+import { heatmapStyle } from '../../src/plot/heatmap-style.js';
 import { renderPng } from '../../src/plot/render.js';
 import type { ClusterSelection } from '../../src/plot/select.js';
 import { Rng } from '../../src/util/random.js';

@@ -4,15 +4,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fitBaseline, residualMatrix } from '../../src/matrix/baseline.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
+import { clusterSpec, combinedSpec } from '../../src/plot/heatmap-spec.js';
 import {
-  clusterSpec,
-  combinedSpec,
   heatmapStyle,
   notRatedColor,
   notRatedColorCentered,
   ratedColor,
   type HeatmapKind,
-} from '../../src/plot/heatmap-spec.js';
+} from '../../src/plot/heatmap-style.js';
 import { renderPng } from '../../src/plot/render.js';
 import { selectClusters, type SelectMode } from '../../src/plot/select.js';
 import { ExitCode, UserError } from '../../src/util/errors.js';

@@ -7,9 +7,9 @@ import type { MatrixKind } from '../../src/matrix/transform.js';
 import { messages } from '../../src/messages.js';
 import { mapColumns, remapColumns } from '../../src/recommend/columns.js';
 import { predictClusters } from '../../src/recommend/predict.js';
-import { UserError } from '../../src/util/errors.js';
 import { fromDenseRows, plantedMatrix } from '../helpers.js';
 import { defaultRatingRange } from '../../src/matrix/rating-range.js';
+import { rejectsAsUserError } from '../support/user-error.js';
 
 function model(movieIds: number[], centers: number[][], matrix: MatrixKind = 'ratings'): KMeansModel {
   return {
@@ -114,12 +114,11 @@ test('predict centres a customer on their ratings of the model movies only', asy
 
 test('a model with no movie in common with the input is a data error', async () => {
   const d = data([1, 2], [[5, 3]]);
-  await assert.rejects(predictClusters(d, model([8, 9], [[1, 1]]), 'model.json'), (err: unknown) => {
-    assert.ok(err instanceof UserError);
-    assert.equal(err.exitCode, 65);
-    assert.equal(err.message, messages.modelNoOverlap('model.json', 'input.csv'));
-    return true;
-  });
+  await rejectsAsUserError(
+    predictClusters(d, model([8, 9], [[1, 1]]), 'model.json'),
+    65,
+    messages.modelNoOverlap('model.json', 'input.csv'),
+  );
 });
 
 test("predicting a model's own training data gives fit's labels", async () => {

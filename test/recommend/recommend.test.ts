@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromDenseRows } from '../../src/matrix/csr.js';
+import { fromDenseRows, type CsrMatrix } from '../../src/matrix/csr.js';
 import type { FittedPredictor } from '../../src/recommend/predictors.js';
 import { TopScratch, topForRow } from '../../src/recommend/recommend.js';
 import { predictTest } from '../../src/recommend/score.js';
@@ -19,6 +19,22 @@ const fixed = (scores: number[]): FittedPredictor => ({
   rowModel: linearRowModel(new Float64Array(4), Float64Array.from(scores)),
 });
 const range = { min: 1, max: 5 };
+
+/** Every predictor fitted on `m`, small and single-threaded: 3 clusters, 3 factors, 2 epochs. */
+async function fitEvery(m: CsrMatrix) {
+  const stats = trainStats(m);
+  const opts = {
+    ks: [3],
+    matrix: 'ratings' as const,
+    shrink: 10,
+    factors: 3,
+    reg: 0.05,
+    epochs: 2,
+    seed: 1,
+    threads: 1,
+  };
+  return { stats, fitted: await fitPredictors(['global', 'movie', 'baseline', 'cluster', 'mf'], m, stats, opts) };
+}
 
 test('topForRow: rated movies never recommended, support floor, order by score then support then column', () => {
   // customer 0 rated movies 1 and 3
@@ -47,18 +63,7 @@ test('topForRow: rated movies never recommended, support floor, order by score t
 
 test('no customer is ever recommended a movie they rated, for any predictor', async () => {
   const m = plantedMatrix(120, 40, 0.3, 3, 2);
-  const stats = trainStats(m);
-  const opts = {
-    ks: [3],
-    matrix: 'ratings' as const,
-    shrink: 10,
-    factors: 3,
-    reg: 0.05,
-    epochs: 2,
-    seed: 1,
-    threads: 1,
-  };
-  const fitted = await fitPredictors(['global', 'movie', 'baseline', 'cluster', 'mf'], m, stats, opts);
+  const { stats, fitted } = await fitEvery(m);
   const scratch = new TopScratch(m.nCols);
   for (const p of fitted) {
     for (let i = 0; i < m.nRows; i++) {
@@ -99,18 +104,7 @@ test('the fallback: unknown movie -> mu + b_u, unknown customer -> movie mean, n
 
 test('the recommender table: the same bytes on the main thread and on worker threads; predictRow = predict', async () => {
   const m = plantedMatrix(150, 30, 0.3, 3, 6);
-  const stats = trainStats(m);
-  const opts = {
-    ks: [3],
-    matrix: 'ratings' as const,
-    shrink: 10,
-    factors: 3,
-    reg: 0.05,
-    epochs: 2,
-    seed: 1,
-    threads: 1,
-  };
-  const fitted = await fitPredictors(['global', 'movie', 'baseline', 'cluster', 'mf'], m, stats, opts);
+  const { stats, fitted } = await fitEvery(m);
   const row = new Float64Array(m.nCols);
   for (const p of fitted) {
     for (let i = 0; i < m.nRows; i++) {

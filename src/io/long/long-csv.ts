@@ -1,5 +1,5 @@
 import { buildCsr, type ColumnOrder } from '../../matrix/build-csr.js';
-import { selectDataRows, type RatingsData } from '../../matrix/csr.js';
+import { firstDataRows, type RatingsData, type UnscaledRatings } from '../../matrix/csr.js';
 import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
@@ -8,7 +8,8 @@ import { scanLines } from '../line-chunks.js';
 import { resolveLongColumns, type LongColumnNames } from './long-columns.js';
 import { detectLongLayout } from './long-layout.js';
 import { entryTimes } from './entry-times.js';
-import { LongScanner, type ScannedLong } from './long-scanner.js';
+import type { ScannedLong } from './long-buffer.js';
+import { LongScanner } from './long-scanner.js';
 import { inspectInput } from '../open-input.js';
 
 const NL = 10;
@@ -33,32 +34,33 @@ export interface LongReadOptions {
  * gets the mean (as pivot_table would give) and, when the file has timestamps, the latest of their times.
  */
 export async function readLongRatingsCsv(path: string, options: LongReadOptions = {}): Promise<RatingsData> {
-  const scanned = await scanLongCsv(path, options);
-  const { ids: userIds } = rankIdsInPlace(scanned.users, scanned.count);
-  const { ids: movieIds } = rankIdsInPlace(scanned.movies, scanned.count);
+  const built = longRatingsToCsr(await scanLongCsv(path, options), path);
+  return firstDataRows({ ...built, ratingRange: resolveRatingRange(options.ratingRange, built.matrix) }, options.rows);
+}
+
+/**
+ * The CSR of scanned long ratings in any order (both long readers' general path): users and movies ranked by id, a
+ * stable counting sort by movie, repeats of a pair averaged, each entry's latest time. Overwrites `users` and
+ * `movies` with their ranks.
+ */
+export function longRatingsToCsr(scanned: ScannedLong, source: string): UnscaledRatings {
+  const { users, movies, ratings, timestamps, count } = scanned;
+  const { ids: userIds } = rankIdsInPlace(users, count);
+  const { ids: movieIds } = rankIdsInPlace(movies, count);
   const built = buildCsr({
     nRows: userIds.length,
     nCols: movieIds.length,
-    row: scanned.users,
-    value: scanned.ratings,
-    columns: columnOrder(scanned.movies, scanned.count, movieIds.length),
+    row: users,
+    value: ratings,
+    columns: columnOrder(movies, count, movieIds.length),
   });
-  const data: RatingsData = {
+  return {
     matrix: built.matrix,
     customerIds: Int32Array.from(built.rowOf, (r) => userIds[r]),
     movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
-    source: path,
-    ratingRange: resolveRatingRange(options.ratingRange, built.matrix),
-    timestamps:
-      scanned.timestamps === null
-        ? null
-        : entryTimes(built, scanned.users, scanned.movies, scanned.timestamps, scanned.count),
+    source,
+    timestamps: timestamps === null ? null : entryTimes(built, users, movies, timestamps, count),
   };
-  if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
-  return selectDataRows(
-    data,
-    Int32Array.from({ length: options.rows }, (_, i) => i),
-  );
 }
 
 /** The scan alone: header resolved, every data line validated into typed arrays. */

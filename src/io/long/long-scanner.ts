@@ -1,24 +1,15 @@
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';
-import { Growable } from '../../util/growable.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
 import { Byte } from '../../util/ascii.js';
 import { NUMBER_RE, StoredId } from '../cell-text.js';
 import type { LongColumns } from './long-columns.js';
+import { LongBuffer, type ScannedLong } from './long-buffer.js';
 import type { LongDelimiter } from './long-layout.js';
 
 /** The shortest data line, "1,1,1\n": bounds how many ratings a chunk can add. */
 const MIN_LINE = 6;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-export interface ScannedLong {
-  readonly count: number;
-  readonly users: Int32Array;
-  readonly movies: Int32Array;
-  readonly ratings: Float32Array;
-  /** Seconds since 1970 of each rating (dates become their UTC midnight), or null when the file has no timestamp. */
-  readonly timestamps: Float64Array | null;
-}
 
 /**
  * Scans the data lines of a long ratings file (`userId,movieId,rating[,timestamp]`, any column order, other columns
@@ -32,10 +23,7 @@ export class LongScanner {
   private readonly lo: number;
   private readonly hi: number;
   private line = 1;
-  private readonly users: Growable<Int32Array>;
-  private readonly movies: Growable<Int32Array>;
-  private readonly ratings: Growable<Float32Array>;
-  private readonly times: Growable<Float64Array> | null;
+  private readonly out: LongBuffer;
   /** The delimiter's (first) byte, and 2 for `::`. */
   private readonly sep: number;
   private readonly sepLength: number;
@@ -54,35 +42,24 @@ export class LongScanner {
     this.sep = delimiter.charCodeAt(0);
     this.sepLength = delimiter.length;
     this.line = firstLine;
-    this.times = cols.timestamp >= 0 ? new Growable(Float64Array, capacityHint) : null;
     this.lo = range.min;
     this.hi = range.max;
-    this.users = new Growable(Int32Array, capacityHint);
-    this.movies = new Growable(Int32Array, capacityHint);
-    this.ratings = new Growable(Float32Array, capacityHint);
+    this.out = new LongBuffer(capacityHint, cols.timestamp >= 0);
   }
 
   get ratingCount(): number {
-    return this.users.length;
+    return this.out.count;
   }
 
   /** Scans the whole lines in buf[start, end) (the header already consumed); buf[end - 1] must be '\n'. */
   scan(buf: Uint8Array, start: number, end: number): void {
-    const room = Math.floor((end - start) / MIN_LINE) + 1;
-    this.users.reserve(room);
-    this.movies.reserve(room);
-    this.ratings.reserve(room);
-    this.times?.reserve(room);
-    const users = this.users.data;
-    const movies = this.movies.data;
-    const ratings = this.ratings.data;
-    const times = this.times === null ? null : this.times.data;
+    const { users, movies, ratings, times } = this.out.reserve(Math.floor((end - start) / MIN_LINE) + 1);
     const { user: userCol, movie: movieCol, rating: ratingCol, timestamp: timeCol, count: nCells } = this.cols;
     const sep = this.sep;
     const sepLength = this.sepLength;
     const lo = this.lo;
     const hi = this.hi;
-    let n = this.users.length;
+    let n = this.out.count;
     let line = this.line;
     let pos = start;
 
@@ -176,21 +153,12 @@ export class LongScanner {
       if (times !== null) times[n] = time;
       n++;
     }
-    this.users.length = n;
-    this.movies.length = n;
-    this.ratings.length = n;
-    if (this.times !== null) this.times.length = n;
+    this.out.setCount(n);
     this.line = line;
   }
 
   finish(): ScannedLong {
-    return {
-      count: this.users.length,
-      users: this.users.view(),
-      movies: this.movies.view(),
-      ratings: this.ratings.view(),
-      timestamps: this.times === null ? null : this.times.view(),
-    };
+    return this.out.finish();
   }
 
   private slowId(buf: Uint8Array, start: number, end: number, line: number, cell: number, role: string): number {

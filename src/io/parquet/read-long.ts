@@ -7,30 +7,17 @@ import {
   type FileMetaData,
 } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { buildCsr } from '../../matrix/build-csr.js';
-import { selectDataRows, type RatingsData } from '../../matrix/csr.js';
-import { rankIdsInPlace } from '../../matrix/rank-ids.js';
+import { firstDataRows, type RatingsData } from '../../matrix/csr.js';
 import { messages } from '../../messages.js';
 import { dataError, UserError } from '../../util/errors.js';
-import { Growable } from '../../util/growable.js';
-import type { LongReadOptions } from '../long/long-csv.js';
-import { columnOrder } from '../long/long-csv.js';
+import { LongBuffer } from '../long/long-buffer.js';
+import { longRatingsToCsr, type LongReadOptions } from '../long/long-csv.js';
 import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
-import { sortedRatingsToCsr, type UnscaledRatings } from './sorted-csr.js';
-import { entryTimes } from '../long/entry-times.js';
+import { sortedRatingsToCsr } from './sorted-csr.js';
 import { anyRatingRange, resolveRatingRange } from '../../matrix/rating-range.js';
 import { StoredId } from '../cell-text.js';
 
 const MAX_ID_BIG = 2147483647n;
-
-/** The three columns of all the files, 12 bytes a rating: what the CSR builder takes. */
-interface Scanned {
-  readonly users: Growable<Int32Array>;
-  readonly movies: Growable<Int32Array>;
-  readonly ratings: Growable<Float32Array>;
-  /** Seconds since 1970 of each rating, when every file has a timestamp column. */
-  readonly times: Growable<Float64Array> | null;
-}
 
 /**
  * Reads long-format ratings from Parquet (one file, or the part files of a folder as Spark writes them) into the
@@ -60,66 +47,23 @@ export async function readLongRatingsParquet(
     ),
   );
   const withTimes = columns.every((c) => c.timestamp !== null);
-  const scanned: Scanned = {
-    users: new Growable(Int32Array, total),
-    movies: new Growable(Int32Array, total),
-    ratings: new Growable(Float32Array, total),
-    times: withTimes ? new Growable(Float64Array, total) : null,
-  };
+  const out = new LongBuffer(total, withTimes);
   let bytes = 0;
   for (let i = 0; i < opened.length; i++) {
     const file = opened[i];
-    await scanFile(file, withTimes ? columns[i] : { ...columns[i], timestamp: null }, range, scanned, (groupBytes) => {
+    await scanFile(file, withTimes ? columns[i] : { ...columns[i], timestamp: null }, range, out, (groupBytes) => {
       bytes += groupBytes;
-      options.onProgress?.(bytes, scanned.users.length);
+      options.onProgress?.(bytes, out.count);
     });
   }
-  const count = scanned.users.length;
+  const scanned = out.finish();
+  const { users, movies, ratings, timestamps, count } = scanned;
   if (count === 0) throw dataError(messages.parquetNoRows(paths.length === 1 ? paths[0] : paths.join(', ')));
   const source = paths.length === 1 ? paths[0] : paths.join(',');
-  const users = scanned.users.view();
-  const movies = scanned.movies.view();
-  const ratings = scanned.ratings.view();
-  const times = scanned.times === null ? null : scanned.times.view();
   // sorted, each pair once: entry p of the CSR is rating p, so the times line up as they are
   const sorted = sortedRatingsToCsr(users, movies, ratings, count, source);
-  const built =
-    sorted === null
-      ? buildFromUnsorted(users, movies, ratings, times, count, source)
-      : { ...sorted, timestamps: times };
-  const data: RatingsData = { ...built, ratingRange: resolveRatingRange(options.ratingRange, built.matrix) };
-  if (options.rows === undefined || options.rows >= data.matrix.nRows) return data;
-  return selectDataRows(
-    data,
-    Int32Array.from({ length: options.rows }, (_, i) => i),
-  );
-}
-
-/** Any order, repeats averaged: the long CSV's counting sort and scatter. */
-function buildFromUnsorted(
-  users: Int32Array,
-  movies: Int32Array,
-  ratings: Float32Array,
-  times: Float64Array | null,
-  count: number,
-  source: string,
-): UnscaledRatings {
-  const { ids: userIds } = rankIdsInPlace(users, count);
-  const { ids: movieIds } = rankIdsInPlace(movies, count);
-  const built = buildCsr({
-    nRows: userIds.length,
-    nCols: movieIds.length,
-    row: users,
-    value: ratings,
-    columns: columnOrder(movies, count, movieIds.length),
-  });
-  return {
-    matrix: built.matrix,
-    customerIds: Int32Array.from(built.rowOf, (r) => userIds[r]),
-    movieIds: Int32Array.from(built.colOf, (c) => movieIds[c]),
-    source,
-    timestamps: times === null ? null : entryTimes(built, users, movies, times, count),
-  };
+  const built = sorted === null ? longRatingsToCsr(scanned, source) : { ...sorted, timestamps };
+  return firstDataRows({ ...built, ratingRange: resolveRatingRange(options.ratingRange, built.matrix) }, options.rows);
 }
 
 interface OpenedFile {
@@ -148,22 +92,15 @@ async function scanFile(
   f: OpenedFile,
   cols: ParquetLongColumns,
   range: { min: number; max: number },
-  out: Scanned,
+  out: LongBuffer,
   onGroup: (bytes: number) => void,
 ): Promise<void> {
   const columns = [cols.user, cols.movie, cols.rating, ...(cols.timestamp === null ? [] : [cols.timestamp])];
   let groupStart = 0;
   for (const group of f.metadata.row_groups) {
     const n = Number(group.num_rows);
-    const base = out.users.length;
-    out.users.reserve(n);
-    out.movies.reserve(n);
-    out.ratings.reserve(n);
-    out.times?.reserve(n);
-    const users = out.users.data;
-    const movies = out.movies.data;
-    const ratings = out.ratings.data;
-    const times = out.times?.data ?? null;
+    const base = out.count;
+    const { users, movies, ratings, times } = out.reserve(n);
     const filled = [0, 0, 0, cols.timestamp === null ? n : 0];
     // hyparquet calls onChunk inside a promise callback whose rejection nobody awaits: keep the first error and
     // throw it after the read, or a bad value would become an unhandled rejection instead of a data error
@@ -207,8 +144,7 @@ async function scanFile(
         messages.parquetUnreadable(f.path, `a row group of ${n} rows decoded to ${filled.join('/')} values`),
       );
     }
-    out.users.length = out.movies.length = out.ratings.length = base + n;
-    if (out.times !== null) out.times.length = base + n;
+    out.setCount(base + n);
     groupStart += n;
     onGroup(Number(group.total_compressed_size ?? group.total_byte_size));
   }

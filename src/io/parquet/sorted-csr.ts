@@ -1,8 +1,5 @@
-import { makeColIdx, type RatingsData } from '../../matrix/csr.js';
+import { makeColIdx, type UnscaledRatings } from '../../matrix/csr.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
-
-/** RatingsData before its scale is settled (the reader adds ratingRange from the values). */
-export type UnscaledRatings = Omit<RatingsData, 'ratingRange'>;
 
 /**
  * The CSR of ratings that arrive sorted by user, then movie, each pair once (what `convert OUT.parquet` writes, and

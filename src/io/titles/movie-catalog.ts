@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { messages } from '../../messages.js';
-import { assertUnreachable, noInputError } from '../../util/errors.js';
+import { assertUnreachable } from '../../util/errors.js';
+import { inputFailure } from '../open-input.js';
 import { decodeText } from './decode-text.js';
 import {
   isDatLine,
@@ -39,9 +39,7 @@ export async function readMovieCatalog(path: string): Promise<MovieCatalog> {
   try {
     bytes = await readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw noInputError(messages.inputMissing(path));
-    throw noInputError(messages.inputNotReadable(path, (err as Error).message));
+    throw inputFailure(path, err);
   }
   const lines = decodeText(path, bytes)
     .split('\n')

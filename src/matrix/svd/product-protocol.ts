@@ -18,4 +18,22 @@ export type ProductRequest =
   /** One chunk sum of A^T y per chunk of the worker, at chunks[chunk * nCols * l]. */
   | { readonly op: 'multiplyTransposed'; readonly y: Float64Array; readonly l: number; readonly chunks: Float64Array }
   /** One chunk sum of A^T A x per chunk of the worker. */
-  | { readonly op: 'multiplyGram'; readonly x: Float64Array; readonly l: number; readonly chunks: Float64Array };
+  | { readonly op: 'multiplyGram'; readonly x: Float64Array; readonly l: number; readonly chunks: Float64Array }
+  /** The baseline's movie sums (baseline.ts itemSums), one per chunk of the worker, at chunks[chunk * nCols]. */
+  | { readonly op: 'itemSums'; readonly mu: number; readonly userBias: Float64Array; readonly chunks: Float64Array }
+  /** The baseline's customer step for the worker's rows. */
+  | {
+      readonly op: 'customerStep';
+      readonly mu: number;
+      readonly itemBias: Float64Array;
+      readonly regUser: number;
+      readonly userBias: Float64Array;
+    }
+  /** The residuals of the worker's rows. */
+  | {
+      readonly op: 'residual';
+      readonly mu: number;
+      readonly userBias: Float64Array;
+      readonly itemBias: Float64Array;
+      readonly out: Float32Array;
+    };

@@ -20,21 +20,22 @@ const PAGE = 65536;
 /** A window holds at least this many ratings (more when one row has more). */
 const WINDOW_ENTRIES = 1 << 18;
 
-/** Parameters of every kernel: byte addresses in the wasm memory, and the window's row count. */
-const P_PTR = 0;
-const P_COL = 1;
-const P_VAL = 2;
-const P_ROWS = 3;
-const P_DENSE = 4;
-const P_OUT = 5;
-// locals
-const L_I = 6;
-const L_P = 7;
-const L_END = 8;
-const L_START = 9;
-const L_ADDR = 10;
-const L_V = 11;
-const L_S0 = 12;
+/** Parameters of every kernel (byte addresses in the wasm memory, and the window's row count), then its locals. */
+const enum Slot {
+  Ptr,
+  Col,
+  Val,
+  Rows,
+  Dense,
+  Out,
+  I,
+  P,
+  End,
+  Start,
+  Addr,
+  V,
+  S0,
+}
 
 /**
  * One kernel: for each of nRows window rows, `rows` writes the row's sums of A X to out (row i at i L),
@@ -47,79 +48,94 @@ function kernelCode(op: Op, pairs: number, binary: boolean, wideIndex: boolean):
   /** addr = base + column of entry p * stride */
   const entryRowAddress = (base: number): void => {
     c.localGet(base);
-    c.localGet(P_COL)
-      .localGet(L_P)
+    c.localGet(Slot.Col)
+      .localGet(Slot.P)
       .i32Const(wideIndex ? 2 : 1)
       .i32Shl()
       .i32Add();
     if (wideIndex) c.i32Load();
     else c.i32Load16U();
-    c.i32Const(stride).i32Mul().i32Add().localSet(L_ADDR);
+    c.i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
   };
   const loadValue = (): void => {
     if (binary) return;
-    c.localGet(P_VAL).localGet(L_P).i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().localSet(L_V);
+    c.localGet(Slot.Val)
+      .localGet(Slot.P)
+      .i32Const(2)
+      .i32Shl()
+      .i32Add()
+      .f32Load()
+      .f64PromoteF32()
+      .f64x2Splat()
+      .localSet(Slot.V);
   };
   /** for (p = start; p < end; p++) body() */
   const entries = (body: () => void): void => {
-    c.localGet(L_START).localSet(L_P);
+    c.localGet(Slot.Start).localSet(Slot.P);
     c.block().loop();
-    c.localGet(L_P).localGet(L_END).i32GeU().brIf(1);
+    c.localGet(Slot.P).localGet(Slot.End).i32GeU().brIf(1);
     body();
-    c.localGet(L_P).i32Const(1).i32Add().localSet(L_P);
+    c.localGet(Slot.P).i32Const(1).i32Add().localSet(Slot.P);
     c.br(0).end().end();
   };
   /** s_j += v * X[column][j] for every entry of the row */
   const rowSums = (): void => {
-    for (let j = 0; j < pairs; j++) c.v128Const0().localSet(L_S0 + j);
+    for (let j = 0; j < pairs; j++) c.v128Const0().localSet(Slot.S0 + j);
     entries(() => {
-      entryRowAddress(P_DENSE);
+      entryRowAddress(Slot.Dense);
       loadValue();
       for (let j = 0; j < pairs; j++) {
-        c.localGet(L_S0 + j)
-          .localGet(L_ADDR)
+        c.localGet(Slot.S0 + j)
+          .localGet(Slot.Addr)
           .v128Load(16 * j);
-        if (!binary) c.localGet(L_V).f64x2Mul();
-        c.f64x2Add().localSet(L_S0 + j);
+        if (!binary) c.localGet(Slot.V).f64x2Mul();
+        c.f64x2Add().localSet(Slot.S0 + j);
       }
     });
   };
   /** out[column][j] += v * s_j for every entry of the row */
   const scatter = (): void => {
     entries(() => {
-      entryRowAddress(P_OUT);
+      entryRowAddress(Slot.Out);
       loadValue();
       for (let j = 0; j < pairs; j++) {
-        c.localGet(L_ADDR)
-          .localGet(L_ADDR)
+        c.localGet(Slot.Addr)
+          .localGet(Slot.Addr)
           .v128Load(16 * j)
-          .localGet(L_S0 + j);
-        if (!binary) c.localGet(L_V).f64x2Mul();
+          .localGet(Slot.S0 + j);
+        if (!binary) c.localGet(Slot.V).f64x2Mul();
         c.f64x2Add().v128Store(16 * j);
       }
     });
   };
-  c.i32Const(0).localSet(L_I);
+  c.i32Const(0).localSet(Slot.I);
   c.block().loop();
-  c.localGet(L_I).localGet(P_ROWS).i32GeU().brIf(1);
-  c.localGet(P_PTR).localGet(L_I).i32Const(2).i32Shl().i32Add().localTee(L_ADDR).i32Load().localSet(L_START);
-  c.localGet(L_ADDR).i32Load(4).localSet(L_END);
+  c.localGet(Slot.I).localGet(Slot.Rows).i32GeU().brIf(1);
+  c.localGet(Slot.Ptr)
+    .localGet(Slot.I)
+    .i32Const(2)
+    .i32Shl()
+    .i32Add()
+    .localTee(Slot.Addr)
+    .i32Load()
+    .localSet(Slot.Start);
+  c.localGet(Slot.Addr).i32Load(4).localSet(Slot.End);
   switch (op) {
     case 'rows':
       rowSums();
       // out row i = sums
-      c.localGet(P_OUT).localGet(L_I).i32Const(stride).i32Mul().i32Add().localSet(L_ADDR);
+      c.localGet(Slot.Out).localGet(Slot.I).i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
       for (let j = 0; j < pairs; j++)
-        c.localGet(L_ADDR)
-          .localGet(L_S0 + j)
+        c.localGet(Slot.Addr)
+          .localGet(Slot.S0 + j)
           .v128Store(16 * j);
       break;
     case 'transposed':
-      c.localGet(P_DENSE).localGet(L_I).i32Const(stride).i32Mul().i32Add().localSet(L_ADDR);
+      c.localGet(Slot.Dense).localGet(Slot.I).i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
       for (let j = 0; j < pairs; j++)
-        c.localGet(L_ADDR)
+        c.localGet(Slot.Addr)
           .v128Load(16 * j)
-          .localSet(L_S0 + j);
+          .localSet(Slot.S0 + j);
       scatter();
       break;
     case 'gram':
@@ -127,7 +143,7 @@ function kernelCode(op: Op, pairs: number, binary: boolean, wideIndex: boolean):
       scatter();
       break;
   }
-  c.localGet(L_I).i32Const(1).i32Add().localSet(L_I);
+  c.localGet(Slot.I).i32Const(1).i32Add().localSet(Slot.I);
   c.br(0).end().end();
   return c;
 }
@@ -155,6 +171,19 @@ function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8A
     moduleCache.set(key, bytes);
   }
   return bytes;
+}
+
+/** One product over a row range (see WasmProducts.run). */
+export interface ProductCall {
+  readonly m: CsrMatrix;
+  /** m's row offsets, int32 while they fit (see product-kernels.ts rowOffsets). */
+  readonly rowPtr: Float64Array | Int32Array;
+  readonly dense: Float64Array;
+  readonly l: number;
+  readonly out: Float64Array;
+  readonly offset: number;
+  readonly r0: number;
+  readonly r1: number;
 }
 
 /**
@@ -186,17 +215,8 @@ export class WasmProducts {
    * output (Y rows r0..r1 for rows; out[offset ..) nCols x l, added to, for transposed/gram) are row-major with
    * stride l.
    */
-  run(
-    op: Op,
-    m: CsrMatrix,
-    rowPtr: Float64Array | Int32Array,
-    dense: Float64Array,
-    l: number,
-    out: Float64Array,
-    offset: number,
-    r0: number,
-    r1: number,
-  ): void {
+  run(op: Op, call: ProductCall): void {
+    const { m, rowPtr, dense, l, out, offset, r0, r1 } = call;
     if (r1 <= r0) return;
     const { nCols, colIdx, values } = m;
     const pairs = Math.ceil(l / 2);

@@ -1,7 +1,9 @@
 /** Entry of a sparse-product worker thread (see products.ts); imports the kernels only. */
 import { workerData } from 'node:worker_threads';
 import { serveRequests } from '../../util/worker-rpc.js';
-import { chunkRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
+import { customerStep, itemSums, residualRows } from '../baseline.js';
+import { chunkRows } from '../row-chunks.js';
+import { multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
 import type { ChunkProduct } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
@@ -22,6 +24,18 @@ serveRequests<ProductRequest, null>((request) => {
       return null;
     case 'multiplyGram':
       productChunks(multiplyGramChunk, request.x, request.l, request.chunks);
+      return null;
+    case 'itemSums':
+      for (let c = init.c0; c < init.c1; c++) {
+        const end = Math.min(m.nRows, (c + 1) * rowsPerChunk);
+        itemSums(m, ptr, request.mu, request.userBias, request.chunks, c * m.nCols, c * rowsPerChunk, end);
+      }
+      return null;
+    case 'customerStep':
+      customerStep(m, ptr, request.mu, request.itemBias, request.regUser, request.userBias, r0, r1);
+      return null;
+    case 'residual':
+      residualRows(m, request, request.out, r0, r1);
       return null;
   }
 });

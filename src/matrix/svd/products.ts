@@ -1,12 +1,11 @@
+import { customerStep, itemSums, residualRows, type Baseline } from '../baseline.js';
 import type { CsrMatrix } from '../csr.js';
 import { splitRowUnits } from '../row-ranges.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerPool } from '../../util/worker-pool.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
+import { addChunksInOrder, chunkCount, chunkRows } from '../row-chunks.js';
 import {
-  addChunksInOrder,
-  chunkCount,
-  chunkRows,
   multiplyGramChunk,
   multiplyRows,
   multiplyTransposedChunk,
@@ -23,6 +22,15 @@ export interface ProductRunner {
   multiplyTransposed(y: Float64Array, l: number, z: Float64Array): Promise<void>;
   /** z (nCols x l) = A^T A x: one pass over the matrix, the same bits as multiply then multiplyTransposed. */
   multiplyGram(x: Float64Array, l: number, z: Float64Array): Promise<void>;
+  /**
+   * The baseline's passes (baseline.ts): itemAcc (zeroed first) = the movie sums; userBias = the customer step;
+   * `residual` = the residual values, aligned with the matrix's entries (in shared memory when workers made them,
+   * so a later runner over the residual matrix copies nothing). The same bits as the serial loops: a movie's sum
+   * is summed per chunk of rows, added in chunk order.
+   */
+  itemSums(mu: number, userBias: Float64Array, itemAcc: Float64Array): Promise<void>;
+  customerStep(mu: number, itemBias: Float64Array, regUser: number, userBias: Float64Array): Promise<void>;
+  residual(b: Baseline): Promise<Float32Array>;
   close(): Promise<void>;
 }
 
@@ -59,6 +67,26 @@ class SerialProducts implements ProductRunner {
 
   async multiplyGram(x: Float64Array, l: number, z: Float64Array): Promise<void> {
     this.sumChunks(multiplyGramChunk, x, l, z);
+  }
+
+  async itemSums(mu: number, userBias: Float64Array, itemAcc: Float64Array): Promise<void> {
+    const { nRows, nCols } = this.m;
+    const rows = chunkRows(nRows);
+    const nChunks = chunkCount(nRows);
+    const chunks = new Float64Array(nChunks * nCols);
+    for (let c = 0; c < nChunks; c++)
+      itemSums(this.m, this.ptr, mu, userBias, chunks, c * nCols, c * rows, Math.min(nRows, (c + 1) * rows));
+    addChunksInOrder(chunks, nChunks, nCols, itemAcc);
+  }
+
+  async customerStep(mu: number, itemBias: Float64Array, regUser: number, userBias: Float64Array): Promise<void> {
+    customerStep(this.m, this.ptr, mu, itemBias, regUser, userBias, 0, this.m.nRows);
+  }
+
+  async residual(b: Baseline): Promise<Float32Array> {
+    const out = new Float32Array(this.m.rowPtr[this.m.nRows]);
+    residualRows(this.m, b, out, 0, this.m.nRows);
+    return out;
   }
 
   /** z = the sum of `product` over the row chunks in the workers' order: each chunk from zero, then added in order. */
@@ -132,6 +160,33 @@ class WorkerProducts implements ProductRunner {
     const chunks = this.shared('chunks', nChunks * width);
     await this.pool.all(() => ({ op: 'multiplyGram', x: xs, l, chunks }));
     addChunksInOrder(chunks, nChunks, width, z);
+  }
+
+  async itemSums(mu: number, userBias: Float64Array, itemAcc: Float64Array): Promise<void> {
+    const bias = this.shared('userBias', this.m.nRows);
+    bias.set(userBias);
+    const nChunks = chunkCount(this.m.nRows);
+    const chunks = this.shared('chunks', nChunks * this.m.nCols);
+    await this.pool.all(() => ({ op: 'itemSums', mu, userBias: bias, chunks }));
+    addChunksInOrder(chunks, nChunks, this.m.nCols, itemAcc);
+  }
+
+  async customerStep(mu: number, itemBias: Float64Array, regUser: number, userBias: Float64Array): Promise<void> {
+    const items = this.shared('itemBias', this.m.nCols);
+    items.set(itemBias);
+    const bias = this.shared('userBias', this.m.nRows);
+    await this.pool.all(() => ({ op: 'customerStep', mu, itemBias: items, regUser, userBias: bias }));
+    userBias.set(bias);
+  }
+
+  async residual(b: Baseline): Promise<Float32Array> {
+    const userBias = this.shared('userBias', this.m.nRows);
+    userBias.set(b.userBias);
+    const itemBias = this.shared('itemBias', this.m.nCols);
+    itemBias.set(b.itemBias);
+    const out = sharedArray(Float32Array, this.m.rowPtr[this.m.nRows]);
+    await this.pool.all(() => ({ op: 'residual', mu: b.mu, userBias, itemBias, out }));
+    return out;
   }
 
   async close(): Promise<void> {

@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
 import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
 import { messages } from '../../../src/messages.js';
-import { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
 import { defaultRatingRange } from '../../../src/matrix/rating-range.js';
+import { rejectsAsUserError } from '../../support/user-error.js';
 
 const dir = tempDir();
 function file(name: string, text: string | Buffer): string {
@@ -112,11 +112,6 @@ const bad: [string, string, (f: string) => string, object?][] = [
 for (const [name, text, message, options] of bad) {
   test(`long CSV ${name}: exit 65, "${message(name)}"`, async () => {
     const path = file(name, text);
-    await assert.rejects(readLongRatingsCsv(path, options), (err: unknown) => {
-      assert.ok(err instanceof UserError, String(err));
-      assert.equal(err.exitCode, 65);
-      assert.equal(err.message, message(path));
-      return true;
-    });
+    await rejectsAsUserError(readLongRatingsCsv(path, options), 65, message(path));
   });
 }

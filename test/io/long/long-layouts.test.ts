@@ -7,8 +7,8 @@ import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
 import { detectLongLayout } from '../../../src/io/long/long-layout.js';
 import { readRatings } from '../../../src/io/read-ratings.js';
 import { messages } from '../../../src/messages.js';
-import { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
+import { rejectsAsUserError } from '../../support/user-error.js';
 
 const dir = tempDir();
 function file(name: string, text: string): string {
@@ -159,11 +159,6 @@ const bad: [string, string, (f: string) => string, object?][] = [
 for (const [name, text, message, options] of bad) {
   test(`long layout ${name}: exit 65, "${message(name)}"`, async () => {
     const path = file(name, text);
-    await assert.rejects(readLongRatingsCsv(path, options), (err: unknown) => {
-      assert.ok(err instanceof UserError, String(err));
-      assert.equal(err.exitCode, 65);
-      assert.equal(err.message, message(path));
-      return true;
-    });
+    await rejectsAsUserError(readLongRatingsCsv(path, options), 65, message(path));
   });
 }

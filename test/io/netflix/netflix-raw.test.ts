@@ -7,8 +7,8 @@ import { readLongRatingsCsv } from '../../../src/io/long/long-csv.js';
 import { readPivotRatingsCsv } from '../../../src/io/pivot/pivot-csv.js';
 import type { RatingsData } from '../../../src/matrix/csr.js';
 import { messages } from '../../../src/messages.js';
-import type { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
+import { rejectsAsUserError } from '../../support/user-error.js';
 
 /*
  * test/fixtures/netflix/combined_data_{1,2}.txt, by hand. Customers A=10 B=20 C=30 D=40 E=50 F=60; F rated movie 4
@@ -173,11 +173,7 @@ test('a movie split over two runs and an empty movie block count as one movie', 
 });
 
 test('the trim keeping nothing is a data error', async () => {
-  await assert.rejects(pivotRaw(files, { minMovieRatings: 100 }), (err: UserError) => {
-    assert.equal(err.exitCode, 65);
-    assert.equal(err.message, messages.trimKeptNothing(100, 2));
-    return true;
-  });
+  await rejectsAsUserError(pivotRaw(files, { minMovieRatings: 100 }), 65, messages.trimKeptNothing(100, 2));
 });
 
 test('a file of several read chunks: lines cut at chunk boundaries are joined', async () => {

@@ -11,6 +11,7 @@ import { messages } from '../../../src/messages.js';
 import { UserError } from '../../../src/util/errors.js';
 import { tempDir } from '../../helpers.js';
 import { closeDuck, duckColumnTypes, duckRun, sqlString } from '../../support/duckdb.js';
+import { rejectsAsUserError } from '../../support/user-error.js';
 
 const dir = tempDir();
 after(async () => {
@@ -47,12 +48,7 @@ function plain(d: RatingsData) {
 }
 
 async function rejects(path: string, expected: string, options = {}): Promise<void> {
-  await assert.rejects(readRatings(path, { ...halfStars, ...options }), (err: unknown) => {
-    assert.ok(err instanceof UserError);
-    assert.equal(err.exitCode, 65);
-    assert.equal(err.message, expected);
-    return true;
-  });
+  await rejectsAsUserError(readRatings(path, { ...halfStars, ...options }), 65, expected);
 }
 
 describe('Parquet long ratings, written by DuckDB', () => {

@@ -6,8 +6,8 @@ import { decodeText } from '../../../src/io/titles/decode-text.js';
 import { detectCatalogFormat, readMovieCatalog } from '../../../src/io/titles/movie-catalog.js';
 import { splitCsvLine } from '../../../src/io/titles/movielens-titles.js';
 import { messages } from '../../../src/messages.js';
-import { UserError } from '../../../src/util/errors.js';
 import { fixture, tempDir } from '../../helpers.js';
+import { rejectsAsUserError } from '../../support/user-error.js';
 
 const dir = tempDir();
 const netflixTitles = [
@@ -138,12 +138,7 @@ for (const [name, text, line, why] of bad) {
   test(`catalog: ${name} -> file:line, exit 65`, async () => {
     const file = join(dir, `${name}.txt`);
     writeFileSync(file, text);
-    await assert.rejects(readMovieCatalog(file), (err: unknown) => {
-      assert.ok(err instanceof UserError);
-      assert.equal(err.exitCode, 65);
-      assert.equal(err.message, messages.titlesBadLine(file, line, why));
-      return true;
-    });
+    await rejectsAsUserError(readMovieCatalog(file), 65, messages.titlesBadLine(file, line, why));
   });
 }
 

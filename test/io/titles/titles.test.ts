@@ -6,6 +6,7 @@ import { readMovieTitles } from '../../../src/io/titles/titles.js';
 import { messages } from '../../../src/messages.js';
 import { UserError } from '../../../src/util/errors.js';
 import { tempDir } from '../../helpers.js';
+import { rejectsAsUserError } from '../../support/user-error.js';
 
 const dir = tempDir();
 
@@ -36,12 +37,7 @@ for (const [name, text, line, why] of bad) {
   test(`titles: ${name} -> file:line, exit 65`, async () => {
     const file = join(dir, `${name}.csv`);
     writeFileSync(file, text);
-    await assert.rejects(readMovieTitles(file), (err: unknown) => {
-      assert.ok(err instanceof UserError);
-      assert.equal(err.exitCode, 65);
-      assert.equal(err.message, messages.titlesBadLine(file, line, why));
-      return true;
-    });
+    await rejectsAsUserError(readMovieTitles(file), 65, messages.titlesBadLine(file, line, why));
   });
 }
 
