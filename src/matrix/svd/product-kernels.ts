@@ -16,6 +16,18 @@ export function rowOffsets(m: CsrMatrix): Float64Array | Int32Array {
 /** This thread's kernels (each worker thread loads this module once, the main thread too). */
 const kernels = new WasmProducts();
 
+/**
+ * Copies rows r0..r1 of m into this thread's kernel memory for the passes that follow (a worker's rows, or all of
+ * them for the serial runner), until releaseRows or the next bindRows.
+ */
+export function bindRows(m: CsrMatrix, ptr: Float64Array | Int32Array, r0: number, r1: number): void {
+  kernels.bind(m, ptr, r0, r1);
+}
+
+export function releaseRows(): void {
+  kernels.release();
+}
+
 /** Y[r0..r1) = A[r0..r1) X, with X nCols x l and Y nRows x l, both row-major. */
 export function multiplyRows(
   m: CsrMatrix,

@@ -5,10 +5,11 @@
  * order as the plain loops (`s_c += v * x[j][c]`, entries ascending, each product rounded before the add: no
  * fused multiply-add in WebAssembly), so the bits are those of the plain loops whatever the lane layout.
  *
- * The matrix stays where it is (shared JavaScript memory): each call copies a window of rows (their offsets,
- * columns and values, a few MB) into this thread's own wasm memory, runs the kernel on it and moves on, so no
- * second copy of the matrix ever exists; the copy is 6 bytes per rating against l multiply-adds. Rows of X, Y and
- * the output are padded to an even stride L with zeros, which add nothing (v * 0 + s = s).
+ * WebAssembly reads only its own memory. A thread that makes many passes over the same rows (a product worker, the
+ * serial runner) copies them in once (`bind`: 6 bytes per rating, each worker its own share; the copy goes with the
+ * runner). Any other call copies a window of rows (a few MB) in per call, so a caller that does not bind still
+ * works, at about 15 % more time per pass. Rows of X, Y and the output are padded to an even stride L with zeros,
+ * which add nothing (v * 0 + s = s).
  */
 import type { CsrMatrix } from '../csr.js';
 import { Code, encodeModule, instantiate } from '../../util/wasm/encoder.js';
@@ -186,13 +187,30 @@ export interface ProductCall {
   readonly r1: number;
 }
 
+/** Rows r0..r1 of a matrix copied into this thread's wasm memory once (bind), used by every later call. */
+interface Resident {
+  readonly colIdx: CsrMatrix['colIdx'];
+  readonly values: Float32Array | null;
+  readonly r0: number;
+  readonly r1: number;
+  readonly ptrAt: number;
+  readonly colAt: number;
+  readonly valAt: number;
+  /** The first free byte after the copy (16-aligned). */
+  readonly end: number;
+}
+
+const align16 = (n: number): number => Math.ceil(n / 16) * 16;
+
 /**
- * This thread's kernels and wasm memory. The layout of a call: [dense: nCols or window rows x L doubles]
- * [out: the same] [row offsets] [columns] [values].
+ * This thread's kernels and wasm memory. The rows a call reads come from the resident copy when `bind` made one for
+ * them (a worker binds its own rows once: 6 bytes per rating, its share of the matrix), else from a window copied
+ * in per call. The layout: [resident rows] [dense: nCols or window rows x L doubles] [out: the same] [window rows].
  */
 export class WasmProducts {
   private memory = new WebAssembly.Memory({ initial: 1 });
-  private readonly instances = new Map<string, Record<Op, Kernel>>();
+  private instances = new Map<string, Record<Op, Kernel>>();
+  private resident: Resident | null = null;
 
   private kernels(pairs: number, binary: boolean, wideIndex: boolean): Record<Op, Kernel> {
     const key = `${pairs}:${binary}:${wideIndex}`;
@@ -210,6 +228,34 @@ export class WasmProducts {
     return this.memory.buffer as ArrayBuffer;
   }
 
+  /** Copies rows r0..r1 of m in for good: later calls on those rows of this matrix read nothing else. */
+  bind(m: CsrMatrix, rowPtr: Float64Array | Int32Array, r0: number, r1: number): void {
+    this.release();
+    const { colIdx, values } = m;
+    const first = rowPtr[r0];
+    const entries = rowPtr[r1] - first;
+    const ptrAt = 0;
+    const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
+    const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
+    const end = align16(valAt + (values === null ? 0 : entries * 4));
+    const buffer = this.ensure(end);
+    const ptrView = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
+    for (let i = r0; i <= r1; i++) ptrView[i - r0] = rowPtr[i] - first;
+    const cols =
+      colIdx.BYTES_PER_ELEMENT === 4 ? new Int32Array(buffer, colAt, entries) : new Uint16Array(buffer, colAt, entries);
+    cols.set(colIdx.subarray(first, first + entries));
+    if (values !== null) new Float32Array(buffer, valAt, entries).set(values.subarray(first, first + entries));
+    this.resident = { colIdx, values, r0, r1, ptrAt, colAt, valAt, end };
+  }
+
+  /** Drops the resident rows and the memory that held them (wasm memory cannot shrink: a new one replaces it). */
+  release(): void {
+    if (this.resident === null) return;
+    this.resident = null;
+    this.memory = new WebAssembly.Memory({ initial: 1 });
+    this.instances = new Map();
+  }
+
   /**
    * Runs `op` over rows r0..r1 of m. `dense` (X: nCols x l for rows/gram; Y: nRows x l for transposed) and the
    * output (Y rows r0..r1 for rows; out[offset ..) nCols x l, added to, for transposed/gram) are row-major with
@@ -223,18 +269,23 @@ export class WasmProducts {
     const stride = 2 * pairs;
     const wideIndex = colIdx.BYTES_PER_ELEMENT === 4;
     const kernel = this.kernels(pairs, values === null, wideIndex)[op];
-    let longest = 0;
-    for (let i = r0; i < r1; i++) longest = Math.max(longest, rowPtr[i + 1] - rowPtr[i]);
-    const windowEntries = Math.max(WINDOW_ENTRIES, longest);
+    const res = this.resident;
+    const resident = res !== null && res.colIdx === colIdx && res.values === values && res.r0 <= r0 && r1 <= res.r1;
+    let windowEntries = 0;
+    if (!resident) {
+      let longest = 0;
+      for (let i = r0; i < r1; i++) longest = Math.max(longest, rowPtr[i + 1] - rowPtr[i]);
+      windowEntries = Math.max(WINDOW_ENTRIES, longest);
+    }
     // rows of a window: as many as fit windowEntries ratings, at most windowRows (bounds the per-row regions)
     const windowRows = Math.min(r1 - r0, 4096);
     const columnMajor = op !== 'transposed'; // X (rows, gram) has nCols rows; Y (transposed) is per window row
     const denseRows = columnMajor ? nCols : windowRows;
     const outRows = op === 'rows' ? windowRows : nCols;
-    const denseAt = 0;
+    const denseAt = res === null ? 0 : res.end; // never over the resident rows, even when this call does not use them
     const outAt = denseAt + denseRows * stride * 8;
     const ptrAt = outAt + outRows * stride * 8;
-    const colAt = ptrAt + (windowRows + 1) * 4;
+    const colAt = align16(ptrAt + (windowRows + 1) * 4);
     const valAt = colAt + windowEntries * 4;
     const buffer = this.ensure(valAt + windowEntries * 4);
     const f64 = new Float64Array(buffer);
@@ -249,16 +300,24 @@ export class WasmProducts {
     if (op !== 'rows') f64.fill(0, outBase, outBase + nCols * stride);
     let a = r0;
     while (a < r1) {
-      // the window [a, b): whole rows, at most windowRows of them and windowEntries ratings
-      const first = rowPtr[a];
-      let b = a + 1;
-      while (b < r1 && b - a < windowRows && rowPtr[b + 1] - first <= windowEntries) b++;
-      const last = rowPtr[b];
-      for (let i = a; i <= b; i++) ptrView[i - a] = rowPtr[i] - first;
-      colView.set(colIdx.subarray(first, last));
-      if (values !== null) valView.set(values.subarray(first, last));
-      if (!columnMajor) copyPadded(dense, a, b, l, f64, denseBase, stride);
-      kernel(ptrAt, colAt, valAt, b - a, denseAt, outAt);
+      let b: number;
+      if (resident) {
+        // the resident rows need no copy: the window only bounds the per-row regions
+        b = Math.min(r1, a + windowRows);
+        if (!columnMajor) copyPadded(dense, a, b, l, f64, denseBase, stride);
+        kernel(res.ptrAt + (a - res.r0) * 4, res.colAt, res.valAt, b - a, denseAt, outAt);
+      } else {
+        // the window [a, b): whole rows, at most windowRows of them and windowEntries ratings
+        const first = rowPtr[a];
+        b = a + 1;
+        while (b < r1 && b - a < windowRows && rowPtr[b + 1] - first <= windowEntries) b++;
+        const last = rowPtr[b];
+        for (let i = a; i <= b; i++) ptrView[i - a] = rowPtr[i] - first;
+        colView.set(colIdx.subarray(first, last));
+        if (values !== null) valView.set(values.subarray(first, last));
+        if (!columnMajor) copyPadded(dense, a, b, l, f64, denseBase, stride);
+        kernel(ptrAt, colAt, valAt, b - a, denseAt, outAt);
+      }
       if (op === 'rows') unpad(f64, outBase, b - a, stride, out, a * l, l);
       a = b;
     }

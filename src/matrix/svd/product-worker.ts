@@ -3,7 +3,7 @@ import { workerData } from 'node:worker_threads';
 import { serveRequests } from '../../util/worker-rpc.js';
 import { customerStep, itemSums, residualRows } from '../baseline.js';
 import { chunkRows } from '../row-chunks.js';
-import { multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
+import { bindRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
 import type { ChunkProduct } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 
@@ -11,10 +11,17 @@ const init = workerData as ProductWorkerInit;
 const m = { nRows: init.nRows, nCols: init.nCols, rowPtr: init.rowPtr, colIdx: init.colIdx, values: init.values };
 const rowsPerChunk = chunkRows(m.nRows);
 const ptr = rowOffsets(m);
+let bound = false;
 
 serveRequests<ProductRequest, null>((request) => {
   const r0 = Math.min(m.nRows, init.c0 * rowsPerChunk);
   const r1 = Math.min(m.nRows, init.c1 * rowsPerChunk);
+  if (!bound && request.op.startsWith('multiply')) {
+    // this worker's rows, copied into its kernel memory once for all the products it will make (the baseline's
+    // passes run in JavaScript over the shared matrix and need no copy)
+    bindRows(m, ptr, r0, r1);
+    bound = true;
+  }
   switch (request.op) {
     case 'multiply':
       multiplyRows(m, request.x, request.l, request.y, r0, r1, ptr);

@@ -9,6 +9,8 @@ import {
   multiplyGramChunk,
   multiplyRows,
   multiplyTransposedChunk,
+  bindRows,
+  releaseRows,
   rowOffsets,
   type ChunkProduct,
 } from './product-kernels.js';
@@ -53,11 +55,20 @@ export async function createProductRunner(
 class SerialProducts implements ProductRunner {
   private chunk: Float64Array | null = null;
   private readonly ptr: Float64Array | Int32Array;
+  private bound = false;
   constructor(private readonly m: CsrMatrix) {
     this.ptr = rowOffsets(m);
   }
 
+  /** The rows, copied into the kernels' memory at the first product (the baseline's passes need no copy). */
+  private bind(): void {
+    if (this.bound) return;
+    bindRows(this.m, this.ptr, 0, this.m.nRows);
+    this.bound = true;
+  }
+
   async multiply(x: Float64Array, l: number, y: Float64Array): Promise<void> {
+    this.bind();
     multiplyRows(this.m, x, l, y, 0, this.m.nRows, this.ptr);
   }
 
@@ -91,6 +102,7 @@ class SerialProducts implements ProductRunner {
 
   /** z = the sum of `product` over the row chunks in the workers' order: each chunk from zero, then added in order. */
   private sumChunks(product: ChunkProduct, x: Float64Array, l: number, z: Float64Array): void {
+    this.bind();
     const { nRows, nCols } = this.m;
     const width = nCols * l;
     if (this.chunk === null || this.chunk.length !== width) this.chunk = new Float64Array(width);
@@ -103,7 +115,9 @@ class SerialProducts implements ProductRunner {
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.bound) releaseRows();
+  }
 }
 
 type Client = WorkerClient<ProductRequest, null>;

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CsrMatrix } from '../../../src/matrix/csr.js';
 import {
+  bindRows,
   multiplyGramChunk,
+  releaseRows,
   multiplyRows,
   multiplyTransposedChunk,
   rowOffsets,
@@ -68,3 +70,42 @@ for (const [what, m] of [
     });
   }
 }
+
+test('rows bound into the kernel memory give the same bits as windows copied per call; other matrices still work', () => {
+  const m = matrix;
+  const other = smallRatings(700, 8, 37).matrix;
+  const l = 25;
+  const x = new Float64Array(m.nCols * l).map((_, i) => Math.cos(i) * 2);
+  const ptr = rowOffsets(m);
+  const expectedY = plainRows(m, x, l);
+  const half = Math.floor(m.nRows / 2);
+  bindRows(m, ptr, half, m.nRows);
+  try {
+    const y = new Float64Array(m.nRows * l);
+    multiplyRows(m, x, l, y, 0, half, ptr); // outside the bound rows: copied per call
+    multiplyRows(m, x, l, y, half, m.nRows, ptr); // the bound rows
+    assert.ok(sameBits(y, expectedY), 'A X');
+    const z = new Float64Array(m.nCols * l);
+    multiplyGramChunk(m, x, l, z, 0, half + 3, m.nRows, ptr);
+    const zt = new Float64Array(m.nCols * l);
+    multiplyTransposedChunk(m, expectedY, l, zt, 0, half + 3, m.nRows, ptr);
+    const tail = {
+      ...m,
+      nRows: m.nRows - half - 3,
+      rowPtr: m.rowPtr.subarray(half + 3).map((p) => p - m.rowPtr[half + 3]),
+    };
+    const tailPlain = plainTransposed(
+      { ...tail, colIdx: m.colIdx.subarray(m.rowPtr[half + 3]), values: m.values!.subarray(m.rowPtr[half + 3]) },
+      expectedY.subarray((half + 3) * l),
+      l,
+    );
+    assert.ok(sameBits(z, tailPlain), 'A^T A X over a sub-range of the bound rows');
+    assert.ok(sameBits(zt, tailPlain), 'A^T Y over a sub-range of the bound rows');
+    const xo = new Float64Array(other.nCols * l).map((_, i) => Math.sin(i));
+    const yo = new Float64Array(other.nRows * l);
+    multiplyRows(other, xo, l, yo, 0, other.nRows, rowOffsets(other));
+    assert.ok(sameBits(yo, plainRows(other, xo, l)), 'another matrix, not bound');
+  } finally {
+    releaseRows();
+  }
+});
