@@ -202,6 +202,9 @@ interface Resident {
 
 const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
+/** The most a thread copies in for good, leaving room below wasm32's 4 GB for the dense blocks and windows. */
+export const MAX_RESIDENT_BYTES = 2 ** 31;
+
 /**
  * This thread's kernels and wasm memory. The rows a call reads come from the resident copy when `bind` made one for
  * them (a worker binds its own rows once: 6 bytes per rating, its share of the matrix), else from a window copied
@@ -238,6 +241,8 @@ export class WasmProducts {
     const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
     const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
     const end = align16(valAt + (values === null ? 0 : entries * 4));
+    // a wasm32 memory ends at 4 GB: rows beyond MAX_RESIDENT_BYTES stay in the windowed mode (slower, not wrong)
+    if (end > MAX_RESIDENT_BYTES) return;
     const buffer = this.ensure(end);
     const ptrView = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
     for (let i = r0; i <= r1; i++) ptrView[i - r0] = rowPtr[i] - first;
