@@ -16,12 +16,37 @@ export function orthonormalizeColumns(a: Float64Array, rows: number, stride: num
     for (let r = 0; r < rows; r++) before += a[r * stride + j] * a[r * stride + j];
     for (let pass = 0; pass < 2; pass++) {
       dots.fill(0, 0, j);
-      for (let r = 0; r < rows; r++) {
+      // dots[i] += a[r][i] a[r][j] for r ascending; two rows per sweep of dots halves its loads and stores, and
+      // each dots[i] still adds its terms in row order (the same bits as one row at a time)
+      let r = 0;
+      for (; r + 1 < rows; r += 2) {
+        const b0 = r * stride;
+        const b1 = b0 + stride;
+        const v0 = a[b0 + j];
+        const v1 = a[b1 + j];
+        for (let i = 0; i < j; i++) dots[i] = dots[i] + a[b0 + i] * v0 + a[b1 + i] * v1;
+      }
+      for (; r < rows; r++) {
         const base = r * stride;
         const v = a[base + j];
         for (let i = 0; i < j; i++) dots[i] += a[base + i] * v;
       }
-      for (let r = 0; r < rows; r++) {
+      // each row's column j minus its projections, i ascending; two rows at once are two independent chains
+      r = 0;
+      for (; r + 1 < rows; r += 2) {
+        const b0 = r * stride;
+        const b1 = b0 + stride;
+        let v0 = a[b0 + j];
+        let v1 = a[b1 + j];
+        for (let i = 0; i < j; i++) {
+          const d = dots[i];
+          v0 -= d * a[b0 + i];
+          v1 -= d * a[b1 + i];
+        }
+        a[b0 + j] = v0;
+        a[b1 + j] = v1;
+      }
+      for (; r < rows; r++) {
         const base = r * stride;
         let v = a[base + j];
         for (let i = 0; i < j; i++) v -= dots[i] * a[base + i];
