@@ -31,6 +31,13 @@ const outside = (lo: number, hi: number) =>
     ? `is not a rating (a number from 0 to 3.4e38; see --rating-range)`
     : `is outside ${lo}..${hi} (see --rating-range)`;
 
+/** Why a mini-batch fit stopped, in words (MiniBatchStop in src/kmeans/minibatch.ts). */
+function minibatchStopWords(stoppedBy: string): string {
+  if (stoppedBy === 'tol') return 'stopped: centres moved less than --tol';
+  if (stoppedBy === 'no-improvement') return 'stopped: smoothed batch inertia did not improve for 10 batches';
+  return 'not converged (hit --max-iter passes of batches)';
+}
+
 export const messages = {
   // ---- options (exit 2)
   badInteger: (flag: string, value: string) => `${flag} must be a whole number, got ${q(value)}`,
@@ -114,6 +121,12 @@ export const messages = {
   // ---- engines
   mlKmeansTooLarge: (rows: number, cols: number, limit: number) =>
     `--engine ml-kmeans builds a dense ${rows} x ${cols} matrix (${rows * cols} cells), above its limit of ${limit}; use --engine sparse`,
+
+  // ---- k-means --algorithm minibatch (issue 14)
+  minibatchNeedsSparse: () => `--algorithm minibatch runs on --engine sparse only (ml-kmeans has no mini-batch mode)`,
+  /** The summary's result line of a mini-batch fit. */
+  minibatchResult: (batches: number, batchSize: number, stoppedBy: string, inertia: string) =>
+    `${batches} batches of ${batchSize} rows, ${minibatchStopWords(stoppedBy)}, then one full assignment pass: inertia ${inertia}`,
 
   // ---- model files
   modelNotOurs: (file: string, reason: string) => `${file}: not a netflix-cluster model (${reason})`,

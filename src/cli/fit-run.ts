@@ -42,6 +42,7 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
   const catalog = opts.titles === undefined ? undefined : await readMovieCatalog(opts.titles);
   const heat = opts.heatmaps ? await heatmapOptionsFrom(opts, opts.heatmaps, opts.ratingRange, log, catalog) : null;
 
+  if (opts.algorithm === 'minibatch' && opts.engine !== 'sparse') throw usageError(messages.minibatchNeedsSparse());
   const { data } = await loadRatings(opts, log, timings);
   if (opts.k > data.matrix.nRows) throw usageError(messages.kTooLarge(opts.k, data.matrix.nRows));
   checkEmbed(opts, data.matrix);
@@ -91,6 +92,8 @@ export async function runFit(opts: FitCliOptions): Promise<void> {
         tol: opts.tol,
         engine: opts.engine,
         ratingRange: data.ratingRange,
+        // only a mini-batch model names its algorithm: lloyd's model files stay byte for byte as before
+        ...(result.minibatch ? { algorithm: 'minibatch', batchSize: result.minibatch.batchSize } : {}),
       },
       rep.fitted,
     );

@@ -50,8 +50,11 @@ export function formatFitSummary(s: FitSummary): string {
     `input       ${s.input}`,
     matrixLine(s),
     `ratings     ${messages.ratingScale(formatRatingRange(s.ratingRange), s.ratingRangeGiven)}`,
-    `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}`,
-    `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
+    `k-means     k=${s.k}  seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  engine=${s.engine}` +
+      (r.minibatch ? `  algorithm=minibatch` : ''),
+    r.minibatch
+      ? `result      ${messages.minibatchResult(r.minibatch.batches, r.minibatch.batchSize, r.minibatch.stoppedBy, r.inertia.toPrecision(10))}`
+      : `result      ${r.nIter} iterations, ${r.converged ? 'converged' : 'not converged (hit --max-iter)'}, inertia ${r.inertia.toPrecision(10)}`,
     ...(pointsLine(rep) ? [`points      ${pointsLine(rep)}`] : []),
     `clusters    ${sizes}`,
     `balance     ${formatBalance(clusterBalance(r.sizes))}`,
@@ -107,6 +110,16 @@ export function fitSummaryJson(s: FitSummary, profiles?: ClusterProfiles): Recor
     sizes: r.sizes,
     balance: { ...balance, warning: balanceWarning(balance, usesTasteOptions(rep)) },
     emptyClustersReseeded: r.emptyClustersReseeded,
+    // the full fit's keys stay as they were; a mini-batch fit says what it did
+    ...(r.minibatch
+      ? {
+          algorithm: 'minibatch',
+          batchSize: r.minibatch.batchSize,
+          batches: r.minibatch.batches,
+          initRows: r.minibatch.initRows,
+          stoppedBy: r.minibatch.stoppedBy,
+        }
+      : {}),
     timingsMs: { ...s.timingsMs, init: r.timingsMs.init, iterations: r.timingsMs.iterations },
     ...(s.heatmaps ? { heatmaps: s.heatmaps } : {}),
     ...(profiles ? { profiles: profilesJson(profiles) } : {}),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { defaultKMeansOptions, type KMeansOptions } from '../kmeans/fit.js';
+import { algorithms, defaultKMeansOptions, type Algorithm, type KMeansOptions } from '../kmeans/fit.js';
 import { initMethods, type InitMethod } from '../kmeans/init.js';
 import type { CsrMatrix } from '../matrix/csr.js';
 import { defaultRepresentationOptions, type RepresentationOptions } from '../matrix/representation.js';
@@ -24,6 +24,9 @@ export interface RepresentationCliOptions {
 export interface KMeansCliOptions extends RepresentationCliOptions {
   input?: string;
   seed: number;
+  /** Absent (a caller that builds options by hand): lloyd. */
+  algorithm?: Algorithm;
+  batchSize?: number;
   init: InitMethod;
   nInit: number;
   maxIter: number;
@@ -125,11 +128,31 @@ export function maxIterOption(): Option {
     .default(defaultKMeansOptions.maxIter);
 }
 
+/** `--algorithm`: the full fit or the mini-batch quick look (fit, elbow, scatter). */
+export function algorithmOption(): Option {
+  return new Option(
+    '--algorithm <name>',
+    "lloyd (the full fit) or minibatch (Sculley's mini-batch k-means: a quick look, then one exact assignment pass)",
+  )
+    .choices(algorithms)
+    .default(defaultKMeansOptions.algorithm)
+    .argParser(choiceOption('--algorithm', algorithms));
+}
+
+/** `--batch-size`: rows per batch of --algorithm minibatch. */
+export function batchSizeOption(): Option {
+  return new Option('--batch-size <n>', 'rows per batch with --algorithm minibatch (drawn with the seed)')
+    .argParser(intOption('--batch-size', 1))
+    .default(defaultKMeansOptions.batchSize);
+}
+
 export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
   const d = defaultKMeansOptions;
   return cmd
     .addOption(inputOption())
     .addOption(seedOption())
+    .addOption(algorithmOption())
+    .addOption(batchSizeOption())
     .addOption(
       new Option('--init <method>', 'initial centres')
         .choices(initMethods)
@@ -158,12 +181,16 @@ export function addKMeansOptions(cmd: Command, sampleHelp: string): Command {
  * keep k-means' defaults; --threads absent means every core.
  */
 export function kmeansOptionsFrom(
-  opts: Partial<Pick<KMeansCliOptions, 'seed' | 'init' | 'nInit' | 'maxIter' | 'tol' | 'threads'>>,
+  opts: Partial<
+    Pick<KMeansCliOptions, 'seed' | 'algorithm' | 'batchSize' | 'init' | 'nInit' | 'maxIter' | 'tol' | 'threads'>
+  >,
   extra: Partial<KMeansOptions> = {},
 ): Omit<KMeansOptions, 'k' | 'initialCenters'> & Partial<KMeansOptions> {
   const d = defaultKMeansOptions;
   return {
     seed: opts.seed ?? d.seed,
+    algorithm: opts.algorithm ?? d.algorithm,
+    batchSize: opts.batchSize ?? d.batchSize,
     init: opts.init ?? d.init,
     nInit: opts.nInit ?? d.nInit,
     maxIter: opts.maxIter ?? d.maxIter,
@@ -184,6 +211,9 @@ export function kmeansOptionRows(opts: KMeansCliOptions): Array<[string, string 
     ['--max-iter', opts.maxIter],
     ['--tol', opts.tol],
   ];
+  // lloyd's rows stay as they were before minibatch existed: reports and commands of the full fit do not change
+  if (opts.algorithm === 'minibatch')
+    rows.push(['--algorithm', opts.algorithm], ['--batch-size', opts.batchSize ?? defaultKMeansOptions.batchSize]);
   if (opts.ratingRange !== undefined) rows.push(['--rating-range', formatRatingRange(opts.ratingRange)]);
   if (opts.rows !== undefined) rows.push(['--rows', opts.rows]);
   if (opts.sample !== undefined) rows.push(['--sample', opts.sample]);

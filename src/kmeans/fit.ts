@@ -5,9 +5,18 @@ import { initialCenters, type InitMethod } from './init.js';
 import { createPassRunner, type PassRunner } from './passes/runner.js';
 import { meanColumnVariance } from './variance.js';
 import { toRowMajor, toTransposed } from './layout.js';
+import { fitMiniBatch, type MiniBatchInfo } from './minibatch.js';
+import { assertUnreachable } from '../util/errors.js';
+
+/** lloyd: the full fit (every row, every iteration); minibatch: Sculley's mini-batch k-means, a quick look (minibatch.ts). */
+export type Algorithm = 'lloyd' | 'minibatch';
+export const algorithms: readonly Algorithm[] = ['lloyd', 'minibatch'];
 
 export interface KMeansOptions {
   k: number;
+  algorithm: Algorithm;
+  /** Rows per batch of the minibatch algorithm (scikit-learn's default 1024); lloyd ignores it. */
+  batchSize: number;
   seed: number;
   init: InitMethod;
   nInit: number;
@@ -27,6 +36,8 @@ export interface KMeansOptions {
 
 export const defaultKMeansOptions: KMeansOptions = {
   k: 5,
+  algorithm: 'lloyd',
+  batchSize: 1024,
   seed: 0,
   init: 'k-means++',
   nInit: 1,
@@ -51,12 +62,15 @@ export interface KMeansResult {
   /** How many times an empty cluster was re-seeded from the farthest point. */
   readonly emptyClustersReseeded: number;
   readonly timingsMs: { init: number; iterations: number };
+  /** The minibatch algorithm's batches (nIter is their count); absent for lloyd. */
+  readonly minibatch?: MiniBatchInfo;
 }
 
 /**
  * Lloyd's k-means on a CSR matrix, with scikit-learn's semantics: greedy k-means++, stop on unchanged labels or
  * when the total squared centre shift is <= tol x mean variance, then one last E-step so the labels belong to
- * the returned centres. Callers validate k (1 <= k <= rows); the kernels trust it.
+ * the returned centres. Callers validate k (1 <= k <= rows); the kernels trust it. With algorithm 'minibatch',
+ * Sculley's mini-batch k-means instead (minibatch.ts).
  */
 export async function fitKMeans(
   m: CsrMatrix,
@@ -67,27 +81,39 @@ export async function fitKMeans(
   const ownRunner = runner === undefined;
   const passes = runner ?? (await createPassRunner(m, opts.threads));
   try {
-    const tolAbs = opts.tol * meanColumnVariance(m);
-    const rng = new Rng(opts.seed);
-    const runs = opts.initialCenters ? 1 : opts.nInit;
-    let best: KMeansResult | null = null;
-    for (let run = 0; run < runs; run++) {
-      const runRng = rng.fork();
-      const t0 = performance.now();
-      // k-means++ finds each row's nearest initial centre on the way: the first pass's labels
-      const nearest = opts.initialCenters === null && opts.init === 'k-means++' ? new Int32Array(m.nRows) : null;
-      const centersT = opts.initialCenters
-        ? toTransposed(opts.initialCenters, opts.k, m.nCols)
-        : await initialCenters(m, opts.k, opts.init, runRng, passes, nearest);
-      const t1 = performance.now();
-      const result = await lloyd(m, centersT, nearest, opts, tolAbs, passes);
-      const timingsMs = { init: round1(t1 - t0), iterations: round1(performance.now() - t1) };
-      if (best === null || result.inertia < best.inertia) best = { ...result, timingsMs };
+    switch (opts.algorithm) {
+      case 'lloyd':
+        return await fitLloyd(m, opts, passes);
+      case 'minibatch':
+        return await fitMiniBatch(m, opts, passes);
+      default:
+        return assertUnreachable(opts.algorithm);
     }
-    return best!;
   } finally {
     if (ownRunner) await passes.close();
   }
+}
+
+/** The best of --n-init Lloyd runs. */
+async function fitLloyd(m: CsrMatrix, opts: KMeansOptions, passes: PassRunner): Promise<KMeansResult> {
+  const tolAbs = opts.tol * meanColumnVariance(m);
+  const rng = new Rng(opts.seed);
+  const runs = opts.initialCenters ? 1 : opts.nInit;
+  let best: KMeansResult | null = null;
+  for (let run = 0; run < runs; run++) {
+    const runRng = rng.fork();
+    const t0 = performance.now();
+    // k-means++ finds each row's nearest initial centre on the way: the first pass's labels
+    const nearest = opts.initialCenters === null && opts.init === 'k-means++' ? new Int32Array(m.nRows) : null;
+    const centersT = opts.initialCenters
+      ? toTransposed(opts.initialCenters, opts.k, m.nCols)
+      : await initialCenters(m, opts.k, opts.init, runRng, passes, nearest);
+    const t1 = performance.now();
+    const result = await lloyd(m, centersT, nearest, opts, tolAbs, passes);
+    const timingsMs = { init: round1(t1 - t0), iterations: round1(performance.now() - t1) };
+    if (best === null || result.inertia < best.inertia) best = { ...result, timingsMs };
+  }
+  return best!;
 }
 
 async function lloyd(
