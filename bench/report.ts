@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FULL_CUSTOMERS, repoRoot } from './data.js';
 import type { BoundsRow } from './sections/bounds.js';
+import type { MiniBatchRow } from './sections/minibatch.js';
 import type { EndToEndResult } from './sections/e2e.js';
 import type { EmbeddingResult } from './sections/embedding.js';
 import type { EngineRow } from './sections/engines.js';
@@ -35,6 +36,7 @@ interface Results {
   embed?: EmbeddingResult[];
   recommend?: RecommendBench;
   bounds?: { customers: number; threads: number; rows: BoundsRow[] };
+  minibatch?: { customers: number; threads: number; rows: MiniBatchRow[] };
   versus?: VersusResult;
 }
 
@@ -252,6 +254,33 @@ export function benchmarksMarkdown(r: Results): string {
           b.cpuSeconds,
           b.iterations,
           b.inertia.toPrecision(12),
+        ]),
+      ),
+    );
+  }
+  const minibatch = r.minibatch;
+  if (minibatch) {
+    out.push(
+      '',
+      `## --algorithm minibatch against the full fit (${fmt(minibatch.customers)} customers, ${minibatch.threads} thread(s))`,
+      '',
+      info('minibatch'),
+      '',
+      'The full fit (lloyd) and `--algorithm minibatch --batch-size ' +
+        `${minibatch.rows[0]?.batchSize ?? 1024}\`, seed 0, from the same matrix (fit alone, read excluded). ` +
+        'Both inertias are one exact assignment of every row; the gap is minibatch / full - 1.',
+      '',
+      mdTable(
+        ['k', 'full s', 'iterations', 'minibatch s', 'batches', 'stopped by', 'time ratio', 'inertia gap'],
+        minibatch.rows.map((b) => [
+          b.k,
+          b.fullSeconds,
+          b.fullIterations,
+          b.miniSeconds,
+          b.batches,
+          b.stoppedBy,
+          b.timeRatio,
+          `${(100 * b.inertiaGap).toFixed(2)}%`,
         ]),
       ),
     );

@@ -3,6 +3,7 @@
  *
  *   node dist/bench/run.js [--runs 3] [--threads 2] [--only reading,fit,e2e,embed,scaling,engines,heatmap,parquet,bounds,versus,recommend]
  *                          [--max-wait 120] [--versus-customers 144380] [--bounds-customers 40000]
+ *                          [--minibatch-customers 144380] (the minibatch section runs with --only minibatch)
  *
  * Generates the full-shape data once (bench/cache/, git-ignored), then measures medians of --runs runs: reading,
  * fitting (ratings and binary), end to end through the CLI, scaling with size, ml-kmeans against the sparse engine,
@@ -27,6 +28,7 @@ import { benchRecommend } from './sections/recommend.js';
 import { benchScaling } from './sections/scaling.js';
 import { benchBounds } from './sections/bounds.js';
 import { benchVersus } from './sections/versus.js';
+import { benchMiniBatch } from './sections/minibatch.js';
 import { writeBenchmarksMd } from './report.js';
 import { readRatings } from '../src/io/read-ratings.js';
 import { table } from './table.js';
@@ -43,6 +45,7 @@ const sections = new Set(
 );
 const versusCustomers = Number(value('--versus-customers', String(FULL_CUSTOMERS)));
 const boundsCustomers = Number(value('--bounds-customers', '40000'));
+const minibatchCustomers = Number(value('--minibatch-customers', String(FULL_CUSTOMERS)));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 idleWait.maxSeconds = Math.max(0, Number(value('--max-wait', '120')));
 idleWait.log = log;
@@ -86,7 +89,8 @@ const needsFull =
   ['reading', 'fit', 'e2e', 'embed', 'scaling', 'engines', 'heatmap', 'parquet', 'recommend'].some((s) =>
     sections.has(s),
   ) ||
-  (sections.has('versus') && versusCustomers === FULL_CUSTOMERS);
+  (sections.has('versus') && versusCustomers === FULL_CUSTOMERS) ||
+  (sections.has('minibatch') && minibatchCustomers === FULL_CUSTOMERS);
 // generated (about a minute and 1.4 GB of disk) only when a section measures it
 const full = needsFull ? await ensureData(FULL_CUSTOMERS, log) : (null as never);
 const threadCounts = [...new Set([1, threads])];
@@ -313,6 +317,29 @@ if (versus) {
     ),
   );
   console.log(`elbow k=2..12 (CLI, silhouette included): ${versus.elbowSeconds} s`);
+}
+
+const minibatch = await section('minibatch', async () => {
+  const data = minibatchCustomers === FULL_CUSTOMERS ? full : await ensureData(minibatchCustomers, log);
+  const m = (await readRatings(data.csr)).matrix;
+  return { customers: m.nRows, threads, rows: await benchMiniBatch(m, [5, 20, 50], 1024, threads, runs, log) };
+});
+if (minibatch) {
+  console.log(
+    table(
+      `--algorithm minibatch against the full fit, ${minibatch.customers} customers (medians)`,
+      ['k', 'full s', 'iterations', 'minibatch s', 'batches', 'time ratio', 'inertia gap'],
+      minibatch.rows.map((r) => [
+        r.k,
+        r.fullSeconds,
+        r.fullIterations,
+        r.miniSeconds,
+        r.batches,
+        r.timeRatio,
+        `${(100 * r.inertiaGap).toFixed(2)}%`,
+      ]),
+    ),
+  );
 }
 
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
