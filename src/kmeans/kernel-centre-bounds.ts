@@ -10,8 +10,7 @@
  * bounds need no test for it. Every distance is `xn - 2 * (a + b) + cNorms[c]` as in kernel-codegen.ts: the bits
  * of the plain pass.
  */
-import { dotSource, range, rowSource } from './kernel-templates.js';
-import { MARGIN_FIXED, MARGIN_PER_ENTRY } from './row-bounds.js';
+import { boundedRowHead, boundedRowTail, dotSource, keptRowSource, range } from './kernel-templates.js';
 
 /** Centres per batch of run-time chosen centres (their 2 x CENTRE_BATCH sums stay in registers). */
 export const CENTRE_BATCH = 4;
@@ -76,17 +75,7 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
   const cnMax = bounds.cnMax, valid = bounds.valid;
   const withDist = minDist !== null;
   let inertia = 0;
-  for (let i = r0; i < r1; i++) {
-    ${rowSource(int32)}
-    const h = i - base;
-    const lo = h * ${k};
-    const xn = xNorms[i];
-    const margin = (xn + cnMax) * (${MARGIN_FIXED} + (end - start) * ${MARGIN_PER_ENTRY});
-    let best = 0;
-    let bestD = Infinity;
-    if (valid) {
-      const held_ = held[h];
-      const ub = upper[h] + shift[held_];
+  ${boundedRowHead(int32, k)}
       // moved bounds, rounded outwards so that they stay bounds however many passes they are carried; the
       // centres they do not exclude against the moved upper bound follow the held one in todo
       todo[0] = held_;
@@ -100,17 +89,7 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
       if (nTodo === 1) {
         // the row keeps its centre
         labels[i] = held_;
-        if (!withDist) {
-          upper[h] = ub * ${1 + 2 ** -50};
-          continue;
-        }
-        ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
-        let d = xn - 2 * (aH0 + bH0) + cNorms[held_];
-        upper[h] = Math.sqrt(Math.max(0, d + margin));
-        if (d < 0) d = 0;
-        minDist[i] = d;
-        inertia += d;
-        continue;
+        ${keptRowSource(k, binary)}
       }
       if (nTodo > ${CENTRE_BATCH}) {
         // many centres left: the held centre's distance first, a tighter bound than ub, then only the others it
@@ -135,12 +114,7 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
       ${allCentresSource(k, binary)}
       lower[lo + best] = Infinity;
     }
-    held[h] = best;
-    upper[h] = Math.sqrt(Math.max(0, bestD + margin));
-    if (bestD < 0) bestD = 0; // rounding of |x|^2 - 2x.c + |c|^2 when x is (almost) its centre
-    labels[i] = best;
-    if (withDist) minDist[i] = bestD;
-    inertia += bestD;
+    ${boundedRowTail}
   }
   return inertia;`;
 }

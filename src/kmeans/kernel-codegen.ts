@@ -13,8 +13,8 @@
  */
 import type { CsrMatrix } from '../matrix/csr.js';
 import { perCentreSource } from './kernel-centre-bounds.js';
-import { dotSource, range, rowSource } from './kernel-templates.js';
-import { MARGIN_FIXED, MARGIN_PER_ENTRY, type RowBounds } from './row-bounds.js';
+import { boundedRowHead, boundedRowTail, dotSource, keptRowSource, range, rowSource } from './kernel-templates.js';
+import type { RowBounds } from './row-bounds.js';
 
 /**
  * Labels rows [r0, r1) with the nearest centre (first on ties); writes labels and minDist; returns their sum.
@@ -150,17 +150,7 @@ function lloydSource(k: number, size: number, binary: boolean, int32: boolean): 
   const cnMax = bounds.cnMax, valid = bounds.valid;
   const withDist = minDist !== null;
   let inertia = 0;
-  for (let i = r0; i < r1; i++) {
-    ${rowSource(int32)}
-    const h = i - base;
-    const lo = h * ${groups};
-    const xn = xNorms[i];
-    const margin = (xn + cnMax) * (${MARGIN_FIXED} + (end - start) * ${MARGIN_PER_ENTRY});
-    let best = 0;
-    let bestD = Infinity;
-    if (valid) {
-      const held_ = held[h];
-      const ub = upper[h] + shift[held_];
+  ${boundedRowHead(int32, groups)}
       let lbMin = Infinity;
       for (let g = 0; g < ${groups}; g++) {
         // the held centre is not among the centres lower[g] bounds: its group's own largest shift leaves it out
@@ -173,18 +163,7 @@ function lloydSource(k: number, size: number, binary: boolean, int32: boolean): 
         // passes they are carried
         labels[i] = held_;
         for (let g = 0; g < ${groups}; g++) lower[lo + g] = rowLower[g] * ${shrink};
-        if (!withDist) {
-          upper[h] = ub * ${1 + 2 ** -50};
-          continue;
-        }
-        // that one distance, by the same operations as below: a fresh, tight upper bound too
-        ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
-        let d = xn - 2 * (aH0 + bH0) + cNorms[held_];
-        upper[h] = Math.sqrt(Math.max(0, d + margin));
-        if (d < 0) d = 0;
-        minDist[i] = d;
-        inertia += d;
-        continue;
+        ${keptRowSource(k, binary)}
       }
       // some group may hold a nearer centre: the held centre's distance first, then the groups not excluded
       ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
@@ -210,12 +189,7 @@ function lloydSource(k: number, size: number, binary: boolean, int32: boolean): 
       ${groupsLoop(k, size, binary, false)}
       for (let g = 0; g < ${groups}; g++) lower[lo + g] = ${lowerFromGroup};
     }
-    held[h] = best;
-    upper[h] = Math.sqrt(Math.max(0, bestD + margin));
-    if (bestD < 0) bestD = 0; // rounding of |x|^2 - 2x.c + |c|^2 when x is (almost) its centre
-    labels[i] = best;
-    if (withDist) minDist[i] = bestD;
-    inertia += bestD;
+    ${boundedRowTail}
   }
   return inertia;`;
 }

@@ -2,6 +2,7 @@
  * The pieces of source the generated k-means kernels are made of (kernel-codegen.ts, kernel-centre-bounds.ts,
  * exact-sums.ts): the loop over one row's entries and the dot products of a row with a few centres.
  */
+import { MARGIN_FIXED, MARGIN_PER_ENTRY } from './row-bounds.js';
 
 export const range = (k: number) => Array.from({ length: k }, (_, c) => c);
 
@@ -9,6 +10,51 @@ export const range = (k: number) => Array.from({ length: k }, (_, c) => c);
 export const rowSource = (int32: boolean) => `
     const start = rowPtr[i]${int32 ? ' | 0' : ''};
     const end = rowPtr[i + 1]${int32 ? ' | 0' : ''};`;
+
+/**
+ * The head of a bounded kernel's row loop (kernel-codegen.ts, kernel-centre-bounds.ts): the row's entries, its
+ * `perRow` lower bounds from lower[lo], its rounding margin, and, when the bounds are valid, its held centre and
+ * moved upper bound `ub`. The caller continues inside `if (valid) {`.
+ */
+export const boundedRowHead = (int32: boolean, perRow: number) => `
+  for (let i = r0; i < r1; i++) {
+    ${rowSource(int32)}
+    const h = i - base;
+    const lo = h * ${perRow};
+    const xn = xNorms[i];
+    const margin = (xn + cnMax) * (${MARGIN_FIXED} + (end - start) * ${MARGIN_PER_ENTRY});
+    let best = 0;
+    let bestD = Infinity;
+    if (valid) {
+      const held_ = held[h];
+      const ub = upper[h] + shift[held_];`;
+
+/** The end of a bounded kernel's row (best, bestD found): its new held centre, upper bound, label and distance. */
+export const boundedRowTail = `
+    held[h] = best;
+    upper[h] = Math.sqrt(Math.max(0, bestD + margin));
+    if (bestD < 0) bestD = 0; // rounding of |x|^2 - 2x.c + |c|^2 when x is (almost) its centre
+    labels[i] = best;
+    if (withDist) minDist[i] = bestD;
+    inertia += bestD;`;
+
+/**
+ * The end of a row the bounds keep on its held centre: without distances wanted, the moved upper bound rounded
+ * outwards; with them, that one distance (by the same operations as the full pass), which is also a fresh, tight
+ * upper bound. Ends with `continue`.
+ */
+export const keptRowSource = (k: number, binary: boolean) => `
+        if (!withDist) {
+          upper[h] = ub * ${1 + 2 ** -50};
+          continue;
+        }
+        ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
+        let d = xn - 2 * (aH0 + bH0) + cNorms[held_];
+        upper[h] = Math.sqrt(Math.max(0, d + margin));
+        if (d < 0) d = 0;
+        minDist[i] = d;
+        inertia += d;
+        continue;`;
 
 /**
  * The loop that leaves the dot product of row i with centre `offset + j` of `w` in `(a<j> + b<j>)`, for j in
