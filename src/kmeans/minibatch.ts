@@ -2,24 +2,14 @@ import type { CsrMatrix } from '../matrix/csr.js';
 import { selectRows } from '../matrix/csr.js';
 import { centerSquaredNorms } from '../matrix/norms.js';
 import { Rng, sampleIndices } from '../util/random.js';
-import type { KMeansOptions, KMeansResult } from './fit.js';
+import type { KMeansOptions, KMeansResult, MiniBatchStop } from './kmeans-types.js';
+
+export type { MiniBatchInfo, MiniBatchStop } from './kmeans-types.js';
 import { initialCenters } from './init.js';
 import { toRowMajor, toTransposed } from './layout.js';
 import { SerialRunner } from './passes/serial-runner.js';
 import type { PassRunner } from './passes/work.js';
 import { meanColumnVariance } from './variance.js';
-
-/** Why the batches stopped: the batch cap (--max-iter passes' worth), the centre shift (--tol), or the smoothed batch inertia. */
-export type MiniBatchStop = 'max-iter' | 'tol' | 'no-improvement';
-
-export interface MiniBatchInfo {
-  /** Rows per batch (--batch-size, at most the number of rows). */
-  readonly batchSize: number;
-  readonly batches: number;
-  /** Rows of the seeded sample k-means++ ran on: 3 x the batch size (at least 3k), at most every row. */
-  readonly initRows: number;
-  readonly stoppedBy: MiniBatchStop;
-}
 
 /** scikit-learn's max_no_improvement: batches in a row without a new low of the smoothed batch inertia. */
 export const MAX_NO_IMPROVEMENT = 10;
