@@ -5,7 +5,8 @@ import { centerSquaredNorms } from '../matrix/norms.js';
 import { initialCenters } from './init.js';
 import { createPassRunner, type PassRunner } from './passes/runner.js';
 import { meanColumnVariance } from './variance.js';
-import { toRowMajor, toTransposed } from './layout.js';
+import { toTransposed } from './layout.js';
+import { finalAssignment } from './final-pass.js';
 import { fitMiniBatch } from './minibatch.js';
 import { defaultKMeansOptions, type KMeansOptions, type KMeansResult } from './kmeans-types.js';
 
@@ -116,20 +117,14 @@ async function lloyd(
     labelsOld.set(labels);
   }
   const nIter = Math.min(iter + 1, maxIter);
-  // One last E-step so that the labels belong to the returned centres, with distances for the inertia. (With
-  // unchanged labels and no re-seeding the centres did not change, and it only computes the inertia.)
-  centerSquaredNorms(centersT, k, cNorms);
-  inertia = await passes.lloydPass({ centersT, cNorms, k, labels, minDist, sumsT: null, counts: null });
-  const sizes = new Array<number>(k).fill(0);
-  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  // (With unchanged labels and no re-seeding the centres did not change, and the last E-step only computes the
+  // inertia.)
+  const final = await finalAssignment(passes, m, centersT, k, labels, minDist, cNorms);
   return {
     k,
-    labels,
-    centers: toRowMajor(centersT, k, m.nCols),
-    inertia,
+    ...final,
     nIter,
     converged,
-    sizes,
     emptyClustersReseeded: reseeded,
   };
 }

@@ -6,7 +6,8 @@ import type { KMeansOptions, KMeansResult, MiniBatchStop } from './kmeans-types.
 
 export type { MiniBatchInfo, MiniBatchStop } from './kmeans-types.js';
 import { initialCenters } from './init.js';
-import { toRowMajor, toTransposed } from './layout.js';
+import { toTransposed } from './layout.js';
+import { finalAssignment } from './final-pass.js';
 import { SerialRunner } from './passes/serial-runner.js';
 import type { PassRunner } from './passes/work.js';
 import { meanColumnVariance } from './variance.js';
@@ -170,20 +171,12 @@ export async function fitMiniBatch(m: CsrMatrix, opts: KMeansOptions, passes: Pa
     }
   }
 
-  const labels = new Int32Array(n);
-  const minDist = new Float64Array(n);
-  const cNorms = centerSquaredNorms(centersT, k);
-  const inertia = await passes.lloydPass({ centersT, cNorms, k, labels, minDist, sumsT: null, counts: null });
-  const sizes = new Array<number>(k).fill(0);
-  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  const final = await finalAssignment(passes, m, centersT, k, new Int32Array(n), new Float64Array(n));
   return {
     k,
-    labels,
-    centers: toRowMajor(centersT, k, m.nCols),
-    inertia,
+    ...final,
     nIter: batches,
     converged: stoppedBy !== 'max-iter',
-    sizes,
     emptyClustersReseeded: 0,
     timingsMs: { init: round1(t1 - t0), iterations: round1(performance.now() - t1) },
     minibatch: { batchSize: bs, batches, initRows, stoppedBy },
