@@ -41,7 +41,7 @@ export function splitCells(line: string, delimiter: LongDelimiter): string[] {
 /**
  * The delimiter is `::` when the line holds it, else whichever of tab ; | , occurs most (ties: that order); a line
  * with none of them is one cell, never a long file. The line is data rather than a header when its first three
- * cells are numbers (`1,31,2.5,1260759144`).
+ * cells are numbers (`4,31,2.5,1260000005`).
  */
 export function detectLongLayout(firstLine: string): LongLayout | null {
   const text = cleanLine(firstLine);

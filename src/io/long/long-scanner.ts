@@ -14,7 +14,7 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 /**
  * Scans the data lines of a long ratings file (`userId,movieId,rating[,timestamp]`, any column order, other columns
  * skipped; cells split by the layout's delimiter: one byte, or `::`) byte by byte into typed arrays: 12 bytes a
- * rating, 20 with timestamps. The common cells (`31`, `2.5`, `4`, `1260759144`) never become strings; anything else
+ * rating, 20 with timestamps. The common cells (`31`, `2.5`, `4`, `1260000005`) never become strings; anything else
  * takes the slow path, which also accepts a number in double quotes and a date as the timestamp.
  */
 export class LongScanner {
