@@ -80,7 +80,7 @@ export function isDatLine(line: string): boolean {
   return /^\d+::.*::[^:]*$/.test(line);
 }
 
-/** MovieLens 1M/10M's movies.dat: `1::Toy Story (1995)::Animation|Children's|Comedy`, no header, no quoting. */
+/** MovieLens 1M/10M's movies.dat: `1::Toy Town (1995)::Animation|Children's|Comedy`, no header, no quoting. */
 export function parseDatFile(path: string, lines: readonly string[]): ParsedCatalog {
   return parseCatalogLines(path, lines, 0, (line, lineNo) => {
     const first = line.indexOf('::');

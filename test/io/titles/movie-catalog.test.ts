@@ -58,7 +58,7 @@ test("catalog: MovieLens 100k u.item (Latin-1, | fields, 19 genre flags; 'unknow
   assert.deepEqual(
     [...c.titles],
     [
-      [1, 'Toy Story (1995)'],
+      [1, 'Toy Town (1995)'],
       [2, 'GoldenEye (1995)'],
       [3, 'Misérables, Les (1995)'],
       [4, 'unknown'],
@@ -80,8 +80,8 @@ test("catalog: MovieLens 1M/10M movies.dat (Latin-1, '::' fields, a ':' inside a
   assert.deepEqual(
     [...c.titles],
     [
-      [1, 'Toy Story (1995)'],
-      [2, 'Jumanji (1995)'],
+      [1, 'Toy Town (1995)'],
+      [2, 'Jungle Game (1995)'],
       [3, 'Grumpier: Old Men (1995)'],
       [4, 'Misérables, Les (1995)'],
     ],
@@ -94,10 +94,10 @@ test('catalog: the format is told from the first line', () => {
   assert.equal(detectCatalogFormat('movieId,title,genres'), 'movielens-csv');
   assert.equal(detectCatalogFormat('"movieId","title","genres"'), 'movielens-csv');
   assert.equal(
-    detectCatalogFormat('1|Toy Story (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0'),
+    detectCatalogFormat('1|Toy Town (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0'),
     'movielens-item',
   );
-  assert.equal(detectCatalogFormat("1::Toy Story (1995)::Animation|Children's"), 'movielens-dat');
+  assert.equal(detectCatalogFormat("1::Toy Town (1995)::Animation|Children's"), 'movielens-dat');
   assert.equal(detectCatalogFormat('MovieID,YearOfRelease,Title'), 'netflix');
   assert.equal(detectCatalogFormat('1,2003,Dinosaur Planet'), 'netflix');
 });
