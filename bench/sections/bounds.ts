@@ -1,5 +1,4 @@
-import { fitKMeans } from '../../src/kmeans/fit.js';
-import { createPassRunner } from '../../src/kmeans/passes/runner.js';
+import { timedFit } from './timed-fit.js';
 import { groupSizeFor } from '../../src/kmeans/row-bounds.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { median, repeat, round } from '../measure.js';
@@ -46,18 +45,12 @@ export async function benchBounds(
       const sizes = [...new Set([...groupSizes.map((g) => Math.min(k, g)), chosen])].sort((a, b) => b - a);
       for (const groupSize of sizes) {
         process.env.NC_KMEANS_GROUP_SIZE = String(groupSize);
-        const results = await repeat(runs, async () => {
-          const runner = await createPassRunner(m, threads);
-          const t0 = performance.now();
-          const cpu0 = process.cpuUsage();
-          try {
-            const r = await fitKMeans(m, { k, seed: 0 }, runner);
-            const cpu = process.cpuUsage(cpu0);
-            return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, r };
-          } finally {
-            await runner.close();
-          }
-        });
+        // the fit alone: the runner's start is left out
+        const results = (await repeat(runs, () => timedFit(m, { k, seed: 0 }, threads))).map((x) => ({
+          seconds: x.seconds - x.startSeconds,
+          cpuSeconds: x.fitCpuSeconds,
+          r: x.r,
+        }));
         const r = results[0].r;
         const fitSeconds = median(results.map((x) => x.seconds));
         rows.push({

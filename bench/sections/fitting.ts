@@ -1,8 +1,7 @@
-import { fitKMeans } from '../../src/kmeans/fit.js';
-import { createPassRunner } from '../../src/kmeans/passes/runner.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
 import { median, repeat, round } from '../measure.js';
+import { timedFit } from './timed-fit.js';
 
 export interface FitResult {
   readonly kind: MatrixKind;
@@ -29,20 +28,12 @@ export interface FitResult {
 /** fit with k = 5, seed 0 (scikit-learn's defaults otherwise: k-means++, tol 1e-4, 300 iterations at most). */
 export async function benchFit(source: CsrMatrix, kind: MatrixKind, threads: number, runs: number): Promise<FitResult> {
   const m = transformMatrix(source, kind);
-  const results = await repeat(runs, async () => {
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const runner = await createPassRunner(m, threads);
-    const t1 = performance.now();
-    try {
-      const r = await fitKMeans(m, { k: 5, seed: 0 }, runner);
-      const total = (performance.now() - t0) / 1000;
-      const cpu = process.cpuUsage(cpu0);
-      return { start: (t1 - t0) / 1000, total, cpuPerWall: (cpu.user + cpu.system) / 1e6 / total, r };
-    } finally {
-      await runner.close();
-    }
-  });
+  const results = (await repeat(runs, () => timedFit(m, { k: 5, seed: 0 }, threads))).map((x) => ({
+    start: x.startSeconds,
+    total: x.seconds,
+    cpuPerWall: x.cpuSeconds / x.seconds,
+    r: x.r,
+  }));
   const r = results[0].r;
   const ratings = m.rowPtr[m.nRows];
   const perIter = median(results.map((x) => x.r.timingsMs.iterations / x.r.nIter)) / 1000;

@@ -1,8 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fitKMeans } from '../../src/kmeans/fit.js';
-import { createPassRunner } from '../../src/kmeans/passes/runner.js';
+import { timedFit } from './timed-fit.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { repoRoot } from '../data.js';
 import { median, repeat, round, runNode, waitForIdle } from '../measure.js';
@@ -146,18 +145,7 @@ export async function benchVersus(
 
   const fits = [];
   for (const k of [5, 20, 50]) {
-    const results = await repeat(runs, async () => {
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      const runner = await createPassRunner(m, threads);
-      try {
-        const r = await fitKMeans(m, { k, seed: 0 }, runner);
-        const cpu = process.cpuUsage(cpu0);
-        return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, r };
-      } finally {
-        await runner.close();
-      }
-    });
+    const results = await repeat(runs, () => timedFit(m, { k, seed: 0 }, threads));
     const seconds = round(median(results.map((x) => x.seconds)));
     log(`  fit k=${k}: ${seconds} s, ${results[0].r.nIter} iterations`);
     const cpuSeconds = round(median(results.map((x) => x.cpuSeconds)));
