@@ -1,4 +1,4 @@
-import type { CsrMatrix } from './csr.js';
+import { rowOffsets, type CsrMatrix } from './csr.js';
 import { chunkCount, chunkRows } from './row-chunks.js';
 
 /**
@@ -39,7 +39,7 @@ export function fitBaseline(m: CsrMatrix, options: Partial<BaselineOptions> = {}
   const itemBias = new Float64Array(nCols);
   const itemAcc = new Float64Array(nCols);
   const chunk = new Float64Array(nCols);
-  const ptr = fastRowPtr(m);
+  const ptr = rowOffsets(m);
   for (let pass = 0; pass < passes; pass++) {
     movieSums(m, ptr, mu, userBias, itemAcc, chunk);
     itemStep(itemAcc, itemCount, regItem, itemBias);
@@ -58,11 +58,6 @@ export function ratingCounts(m: CsrMatrix): { mu: number; itemCount: Float64Arra
   const itemCount = new Float64Array(nCols);
   for (let p = 0; p < total; p++) itemCount[colIdx[p]] += 1;
   return { mu: total > 0 ? sum / total : 0, itemCount };
-}
-
-/** int32 row offsets while they fit: V8 keeps Float64Array-derived counters as doubles, which is slower. */
-export function fastRowPtr(m: CsrMatrix): Int32Array | Float64Array {
-  return m.rowPtr[m.nRows] < 2 ** 31 ? Int32Array.from(m.rowPtr) : m.rowPtr;
 }
 
 /**
@@ -170,6 +165,6 @@ export function residualRows(m: CsrMatrix, b: Baseline, out: Float32Array, r0: n
  */
 export function customerBiases(m: CsrMatrix, mu: number, itemBias: Float64Array, regUser: number): Float64Array {
   const userBias = new Float64Array(m.nRows);
-  customerStep(m, fastRowPtr(m), mu, itemBias, regUser, userBias, 0, m.nRows);
+  customerStep(m, rowOffsets(m), mu, itemBias, regUser, userBias, 0, m.nRows);
   return userBias;
 }

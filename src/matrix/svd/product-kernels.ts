@@ -5,13 +5,6 @@ import { WasmProducts } from './product-wasm.js';
  * The sparse products of the randomized SVD on row ranges; the sums over rows are made per chunk of rows and added
  * in chunk order (row-chunks.ts), so the result is bit-identical whichever thread computed which chunk.
  */
-/**
- * Row offsets as int32 while the entries fit: V8 keeps loop counters read from a Float64Array as doubles, 10-20 %
- * slower (see kmeans/kernel-codegen.ts). Computed once per runner or worker.
- */
-export function rowOffsets(m: CsrMatrix): Float64Array | Int32Array {
-  return m.rowPtr[m.nRows] < 2 ** 31 ? Int32Array.from(m.rowPtr) : m.rowPtr;
-}
 
 /** This thread's kernels (each worker thread loads this module once, the main thread too). */
 const kernels = new WasmProducts();

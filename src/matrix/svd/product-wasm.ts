@@ -177,7 +177,7 @@ function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8A
 /** One product over a row range (see WasmProducts.run). */
 export interface ProductCall {
   readonly m: CsrMatrix;
-  /** m's row offsets, int32 while they fit (see product-kernels.ts rowOffsets). */
+  /** m's row offsets, int32 while they fit (see csr.ts rowOffsets). */
   readonly rowPtr: Float64Array | Int32Array;
   readonly dense: Float64Array;
   readonly l: number;

@@ -1,9 +1,10 @@
 /** Entry of a sparse-product worker thread (see products.ts); imports the kernels only. */
 import { workerData } from 'node:worker_threads';
 import { serveRequests } from '../../util/worker-rpc.js';
+import { rowOffsets } from '../csr.js';
 import { customerStep, itemSums, residualRows } from '../baseline.js';
 import { chunkRows } from '../row-chunks.js';
-import { bindRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk, rowOffsets } from './product-kernels.js';
+import { bindRows, multiplyGramChunk, multiplyRows, multiplyTransposedChunk } from './product-kernels.js';
 import type { ChunkProduct } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';
 

@@ -1,5 +1,5 @@
 import { customerStep, itemSums, residualRows, type Baseline } from '../baseline.js';
-import type { CsrMatrix } from '../csr.js';
+import { rowOffsets, type CsrMatrix } from '../csr.js';
 import { splitRowUnits } from '../row-ranges.js';
 import { sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerPool } from '../../util/worker-pool.js';
@@ -11,7 +11,6 @@ import {
   multiplyTransposedChunk,
   bindRows,
   releaseRows,
-  rowOffsets,
   type ChunkProduct,
 } from './product-kernels.js';
 import type { ProductRequest, ProductWorkerInit } from './product-protocol.js';

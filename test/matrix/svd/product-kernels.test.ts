@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CsrMatrix } from '../../../src/matrix/csr.js';
+import { rowOffsets, type CsrMatrix } from '../../../src/matrix/csr.js';
 import {
   bindRows,
   multiplyGramChunk,
   releaseRows,
   multiplyRows,
   multiplyTransposedChunk,
-  rowOffsets,
 } from '../../../src/matrix/svd/product-kernels.js';
 import { sameBits, smallRatings } from '../../support/parallel.js';
 
