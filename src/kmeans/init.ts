@@ -2,9 +2,8 @@ import type { CsrMatrix } from '../matrix/csr.js';
 import type { Rng } from '../util/random.js';
 import { assertUnreachable } from '../util/errors.js';
 import { centerSquaredNorms } from '../matrix/norms.js';
-import { lloydRowsKernel, offsetsFitInt32 } from './kernel-codegen.js';
+import { CentreDots } from './centre-dots.js';
 import { scatterRowIntoCenter } from './kernels.js';
-import { createRowBounds, groupSizeFor } from './row-bounds.js';
 import type { PassRunner } from './passes/work.js';
 
 export type InitMethod = 'k-means++' | 'random';
@@ -112,12 +111,12 @@ export async function kmeansPlusPlus(
 }
 
 /**
- * The candidate kernel computes each distance as the Lloyd kernel does (`xn - 2 * (a + b) + norm`, the same
- * products in the same order, the same centre norms), then clamps it at 0 and caps it by the row's closest so
- * far; `nearest` took a centre only when it came strictly closer, i.e. the first of the equal minima, as Lloyd's
- * scan of every centre does. So wherever the row's closest is positive no distance was clamped and `nearest` is
- * Lloyd's label. A closest of 0 (the rows chosen as centres, or a rounding below 0) may hide a clamp: those few
- * rows get every distance from the Lloyd kernel itself.
+ * The candidate pass computes each distance as the Lloyd passes do (`xn - 2 * dot + norm`, the dot products of
+ * centre-dots.ts, the same centre norms), then clamps it at 0 and caps it by the row's closest so far; `nearest`
+ * took a centre only when it came strictly closer, i.e. the first of the equal minima, as Lloyd's scan of every
+ * centre does. So wherever the row's closest is positive no distance was clamped and `nearest` is Lloyd's label.
+ * A closest of 0 (the rows chosen as centres, or a rounding below 0) may hide a clamp: those few rows get every
+ * distance again, unclamped.
  */
 function nearestCentres(
   m: CsrMatrix,
@@ -127,13 +126,26 @@ function nearestCentres(
   closest: Float64Array,
   nearest: Int32Array,
 ): void {
+  let count = 0;
+  for (let i = 0; i < m.nRows; i++) if (!(closest[i] > 0)) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, r = 0; i < m.nRows; i++) if (!(closest[i] > 0)) rows[r++] = i;
   const cNorms = centerSquaredNorms(centersT, k);
-  const groupSize = groupSizeFor(k);
-  const kernel = lloydRowsKernel(k, groupSize, m.values === null, offsetsFitInt32(m));
-  for (let i = 0; i < m.nRows; i++) {
-    if (closest[i] > 0) continue;
-    const fresh = createRowBounds(i, 1, k, 0, groupSize);
-    kernel(m.rowPtr, m.colIdx, m.values, xNorms, centersT, cNorms, i, i + 1, nearest, null, fresh);
+  const dots = new CentreDots();
+  dots.setCentres(m, centersT, k);
+  const rowDots = dots.listDots(m, rows);
+  for (let r = 0, o = 0; r < count; r++, o += dots.stride) {
+    const i = rows[r];
+    let best = 0;
+    let bestD = Infinity;
+    for (let c = 0; c < k; c++) {
+      const d = xNorms[i] - 2 * rowDots[o + c] + cNorms[c];
+      if (d < bestD) {
+        best = c;
+        bestD = d;
+      }
+    }
+    nearest[i] = best;
   }
 }
 

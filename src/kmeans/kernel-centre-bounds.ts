@@ -4,18 +4,18 @@
  * of what groups of 4 compute (first 20,000 customers of the generated df_p). Those centres are scattered, so they
  * are gathered into batches of CENTRE_BATCH whose dot products share one pass over the row's entries (centres
  * chosen at run time, their sums in registers): one centre per pass would cost about as much as a group of four.
- * A pass without valid bounds computes every centre, in batches of consecutive centres.
+ * A pass without valid bounds is labelsFromDots: every distance, from the WebAssembly dot products (centre-dots.ts).
  *
  * The held centre's own slot in `lower` is kept at +Infinity (it bounds no other centre), so the loops over the
  * bounds need no test for it. Every distance is `xn - 2 * (a + b) + cNorms[c]` as in kernel-codegen.ts: the bits
  * of the plain pass.
  */
 import { boundedRowHead, boundedRowTail, dotSource, keptRowSource, range } from './kernel-templates.js';
+import { MARGIN_FIXED, MARGIN_PER_ENTRY, type RowBounds } from './row-bounds.js';
+import type { CsrMatrix } from '../matrix/csr.js';
 
 /** Centres per batch of run-time chosen centres (their 2 x CENTRE_BATCH sums stay in registers). */
 export const CENTRE_BATCH = 4;
-/** Consecutive centres per batch when every centre is computed. */
-export const FULL_BATCH = 4;
 
 /**
  * A batch's distances: each one's lower bound, and the row's best (first on ties, as a scan of every centre
@@ -53,20 +53,10 @@ function todoSource(k: number, binary: boolean): string {
       ${rest}`;
 }
 
-/** Every centre, FULL_BATCH consecutive ones per pass over the row (a loop: the kernel's size stays bounded). */
-function allCentresSource(k: number, binary: boolean): string {
-  const full = Math.floor(k / FULL_BATCH) * FULL_BATCH;
-  const batch = (size: number, first: string) => `{
-      const c0 = ${first};
-      ${dotSource(k, size, 'c0', binary, 'centersT', 'T')}
-      let c = 0, d = 0;
-      ${compareSource(size, (j) => (j === 0 ? 'c0' : `c0 + ${j}`))}
-    }`;
-  const loop = full > 0 ? `for (let g = 0; g < ${full}; g += ${FULL_BATCH}) ${batch(FULL_BATCH, 'g')}` : '';
-  return full === k ? loop : `${loop}\n    ${batch(k - full, String(full))}`;
-}
-
-/** The body of a LloydRowsFn (kernel-codegen.ts) for k > 1 centres with a lower bound each. */
+/**
+ * The body of a LloydRowsFn (kernel-codegen.ts) for k > 1 centres with a lower bound each, for valid bounds only:
+ * the pass that sets them is labelsFromDots.
+ */
 export function perCentreSource(k: number, binary: boolean, int32: boolean): string {
   const shrink = 1 - 2 ** -50;
   return `
@@ -110,11 +100,58 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean): str
       ${todoSource(k, binary)}
       // the centre the row leaves keeps the bound just set; the one it joins (or keeps) bounds nothing
       lower[lo + best] = Infinity;
-    } else {
-      ${allCentresSource(k, binary)}
-      lower[lo + best] = Infinity;
     }
     ${boundedRowTail}
   }
   return inertia;`;
+}
+
+/**
+ * The per-centre kernel's pass without valid bounds: every distance of rows [r0, r1) from their dot products with
+ * the centres (centre-dots.ts: row r0 + r's with centre c at dots[r * stride + c]), `xn - 2 * dot + cNorms[c]` as
+ * the kernel computes it. Sets the rows' labels, distances (with minDist) and bounds exactly as the kernel's
+ * templates do (boundedRowHead/Tail), and makes none valid: the caller does, after the last block. Returns the
+ * rows' inertia.
+ */
+export function labelsFromDots(
+  m: CsrMatrix,
+  xNorms: Float64Array,
+  cNorms: Float64Array,
+  k: number,
+  r0: number,
+  r1: number,
+  labels: Int32Array,
+  minDist: Float64Array | null,
+  bounds: RowBounds,
+  dots: Float64Array,
+  stride: number,
+): number {
+  const { rowPtr } = m;
+  const { held, upper, lower, base, cnMax } = bounds;
+  let inertia = 0;
+  for (let i = r0, o = 0; i < r1; i++, o += stride) {
+    const h = i - base;
+    const lo = h * k;
+    const xn = xNorms[i];
+    const margin = (xn + cnMax) * (MARGIN_FIXED + (rowPtr[i + 1] - rowPtr[i]) * MARGIN_PER_ENTRY);
+    let best = 0;
+    let bestD = Infinity;
+    for (let c = 0; c < k; c++) {
+      const d = xn - 2 * dots[o + c] + cNorms[c];
+      lower[lo + c] = Math.sqrt(Math.max(0, d - margin));
+      if (d < bestD) {
+        // ascending c: the first of equal minima
+        best = c;
+        bestD = d;
+      }
+    }
+    lower[lo + best] = Infinity;
+    held[h] = best;
+    upper[h] = Math.sqrt(Math.max(0, bestD + margin));
+    if (bestD < 0) bestD = 0;
+    labels[i] = best;
+    if (minDist !== null) minDist[i] = bestD;
+    inertia += bestD;
+  }
+  return inertia;
 }

@@ -56,8 +56,8 @@ export type CandidateRowsFn = (
   potentials: Float64Array,
 ) => void;
 
-/** The most centres unrolled together: above this the two sets of sums no longer fit the 16 x86-64 float registers. */
-export const MAX_UNROLLED = 12;
+/** The most candidates unrolled together: above this the two sets of sums no longer fit the 16 x86-64 float registers. */
+const MAX_UNROLLED = 12;
 
 /**
  * Offsets below 2^31 can be int32 loop counters (`| 0`), 10-20% faster than counters that V8 keeps as doubles
@@ -70,13 +70,21 @@ export function offsetsFitInt32(m: CsrMatrix): boolean {
 const lloydCache = new Map<string, LloydRowsFn>();
 const candidateCache = new Map<string, CandidateRowsFn>();
 
+/**
+ * Whether k centres in groups of `groupSize` get the per-centre kernel, whose passes without valid bounds are
+ * labelsFromDots (the grouped kernels compute every distance themselves).
+ */
+export function takesDots(k: number, groupSize: number): boolean {
+  return k > 1 && Math.min(k, groupSize) === 1;
+}
+
 /** The kernel for k centres in groups of `groupSize` (see groupSizeFor). */
 export function lloydRowsKernel(k: number, groupSize: number, binary: boolean, int32: boolean): LloydRowsFn {
   const key = `${k}:${groupSize}:${binary}:${int32}`;
   let fn = lloydCache.get(key);
   if (fn === undefined) {
     const size = Math.min(k, groupSize);
-    const source = size === 1 && k > 1 ? perCentreSource(k, binary, int32) : lloydSource(k, size, binary, int32);
+    const source = takesDots(k, groupSize) ? perCentreSource(k, binary, int32) : lloydSource(k, size, binary, int32);
     fn = new Function(
       'rowPtr',
       'colIdx',
@@ -194,6 +202,11 @@ function lloydSource(k: number, size: number, binary: boolean, int32: boolean): 
   return inertia;`;
 }
 
+/**
+ * The k-means++ candidate pass for few candidates (below BIND_FROM_CANDIDATES, block-engine.ts), in JavaScript: the
+ * WebAssembly kernel (centre-dots.ts) needs its rows in its own memory, and copying them in per pass costs more
+ * than 3 candidates' products save. The same operations as cappedDistances over CentreDots: the same bits.
+ */
 export function candidateRowsKernel(t: number, binary: boolean, int32: boolean): CandidateRowsFn {
   const key = `${t}:${binary}:${int32}`;
   let fn = candidateCache.get(key);

@@ -15,6 +15,38 @@ export function blockCount(nRows: number): number {
   return Math.ceil(nRows / BLOCK_ROWS);
 }
 
+/**
+ * For k-means++: the squared distances of rows [r0, r1) to t candidates from their dot products (centre-dots.ts;
+ * row r0 + r's with candidate c at dots[r * stride + c]), clamped at 0 and capped by the row's closest so far,
+ * into out[c * n + i]; adds each candidate's potential over these rows into potentials[c] (zeroed by the caller).
+ * The distance is the Lloyd kernels' `xn - 2 * dot + norm`, the same bits.
+ */
+export function cappedDistances(
+  dots: Float64Array,
+  stride: number,
+  xNorms: Float64Array,
+  candNorms: Float64Array,
+  t: number,
+  r0: number,
+  r1: number,
+  closest: Float64Array,
+  out: Float64Array,
+  n: number,
+  potentials: Float64Array,
+): void {
+  for (let i = r0, o = 0; i < r1; i++, o += stride) {
+    const xn = xNorms[i];
+    const cur = closest[i];
+    for (let c = 0; c < t; c++) {
+      let d = xn - 2 * dots[o + c] + candNorms[c];
+      if (d < 0) d = 0;
+      if (d > cur) d = cur;
+      out[c * n + i] = d;
+      potentials[c] += d;
+    }
+  }
+}
+
 /** Adds rows [r0, r1) into the sums (transposed) and counts of their clusters. */
 export function addRowsToSums(
   m: CsrMatrix,

@@ -5,6 +5,7 @@ import { Rng, sampleIndices } from '../util/random.js';
 import type { KMeansOptions, KMeansResult, MiniBatchStop } from './kmeans-types.js';
 
 export type { MiniBatchInfo, MiniBatchStop } from './kmeans-types.js';
+import { CentreDots } from './centre-dots.js';
 import { initialCenters } from './init.js';
 import { toTransposed } from './layout.js';
 import { finalAssignment } from './final-pass.js';
@@ -20,8 +21,8 @@ export interface BatchScratch {
   /** Nearest centre of each batch row. */
   readonly labels: Int32Array;
   readonly cNorms: Float64Array<ArrayBuffer>;
-  /** Dot products of one row with the k centres. */
-  readonly dots: Float64Array;
+  /** The batch rows' dot products with the centres (WebAssembly, centre-dots.ts). */
+  readonly dots: CentreDots;
   /** Batch rows per centre. */
   readonly batchCounts: Float64Array;
   /** The centres before the step, for the shift. */
@@ -32,7 +33,7 @@ export function batchScratch(batchSize: number, k: number, nCols: number): Batch
   return {
     labels: new Int32Array(batchSize),
     cNorms: new Float64Array(k),
-    dots: new Float64Array(k),
+    dots: new CentreDots(),
     batchCounts: new Float64Array(k),
     before: new Float64Array(k * nCols),
   };
@@ -61,20 +62,15 @@ export function miniBatchStep(
   centerSquaredNorms(centersT, k, cNorms);
   batchCounts.fill(0);
   let inertia = 0;
-  for (let b = 0; b < bs; b++) {
-    const row = batch[b];
-    dots.fill(0);
-    const end = rowPtr[row + 1];
-    for (let p = rowPtr[row]; p < end; p++) {
-      const v = values === null ? 1 : values[p];
-      const base = colIdx[p] * k;
-      for (let c = 0; c < k; c++) dots[c] += v * centersT[base + c];
-    }
-    const xn = xNorms[row];
+  dots.setCentres(m, centersT, k);
+  const batchDots = dots.listDots(m, batch);
+  const stride = dots.stride;
+  for (let b = 0, o = 0; b < bs; b++, o += stride) {
+    const xn = xNorms[batch[b]];
     let best = 0;
-    let bestDist = xn - 2 * dots[0] + cNorms[0];
+    let bestDist = xn - 2 * batchDots[o] + cNorms[0];
     for (let c = 1; c < k; c++) {
-      const d = xn - 2 * dots[c] + cNorms[c];
+      const d = xn - 2 * batchDots[o + c] + cNorms[c];
       if (d < bestDist) {
         bestDist = d;
         best = c;

@@ -1,11 +1,11 @@
-import { Code, encodeModule, instantiate } from '../util/wasm/encoder.js';
+import { Code, encodeModule, instantiate, KERNEL_MEMORY, kernelMemory } from '../util/wasm/encoder.js';
 
 /**
  * The O(n F^2) part of an ALS solve as WebAssembly SIMD, generated for the exact number of rows (factors + 1) and
  * chunk length so that every address is an immediate offset: `gather` copies a chunk of other-side vectors,
  * transposed, out of a copy of the other side's table; `accumulate` adds the chunk's Z'Z and Z'y to partial sums.
  *
- * Memory (one per thread, not shared), in doubles unless said: the partial sums; the chunk, transposed (row a < rows
+ * Memory (one per thread, shared only so that growing it detaches nothing: see kernelMemory), in doubles unless said: the partial sums; the chunk, transposed (row a < rows
  * holds component a of the chunk's z's, row `rows` the targets y); the chunk's other-side indices (int32); the
  * other side's table (rows doubles per vector, grown on demand).
  *
@@ -72,7 +72,7 @@ function layout(rows: number, chunk: number, pad: number): Layout {
 
 export function alsWasm(rows: number, chunk = CHUNK, pad = PAD): AlsWasm {
   const l = layout(rows, chunk, pad);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(l.other / PAGE) });
+  const memory = kernelMemory(Math.ceil(l.other / PAGE));
   const exports = instantiate(alsModule(l), memory);
   const gather = exports.gather as (count: number, mu: number) => void;
   const accumulate = exports.accumulate as (bytes: number) => void;
@@ -101,16 +101,25 @@ export function alsWasm(rows: number, chunk = CHUNK, pad = PAD): AlsWasm {
 
 /** gather(count, mu); accumulate(bytes), bytes = 8 x the ratings of the chunk (a multiple of 16, > 0). */
 function alsModule(l: Layout): Uint8Array {
-  return encodeModule([
-    { name: 'gather', params: ['i32', 'f64'], results: [], locals: ['i32', 'i32', 'i32', 'i32'], code: gatherCode(l) },
-    {
-      name: 'accumulate',
-      params: ['i32'],
-      results: [],
-      locals: ['i32', ...Array<'v128'>(13).fill('v128')],
-      code: accumulateCode(l),
-    },
-  ]);
+  return encodeModule(
+    [
+      {
+        name: 'gather',
+        params: ['i32', 'f64'],
+        results: [],
+        locals: ['i32', 'i32', 'i32', 'i32'],
+        code: gatherCode(l),
+      },
+      {
+        name: 'accumulate',
+        params: ['i32'],
+        results: [],
+        locals: ['i32', ...Array<'v128'>(13).fill('v128')],
+        code: accumulateCode(l),
+      },
+    ],
+    KERNEL_MEMORY,
+  );
 }
 
 function gatherCode(l: Layout): Code {

@@ -1,10 +1,22 @@
 import type { CsrMatrix } from '../../matrix/csr.js';
 import { scanRows, type ValueScan } from '../exact-sums.js';
-import { candidateRowsKernel, lloydRowsKernel, offsetsFitInt32 } from '../kernel-codegen.js';
-import { addRowsToSums, BLOCK_ROWS, changedEntries, moveChangedRows } from '../kernels.js';
+import { CentreDots } from '../centre-dots.js';
+import { labelsFromDots } from '../kernel-centre-bounds.js';
+import { candidateRowsKernel, lloydRowsKernel, offsetsFitInt32, takesDots } from '../kernel-codegen.js';
+import { addRowsToSums, BLOCK_ROWS, cappedDistances, changedEntries, moveChangedRows } from '../kernels.js';
 import { advanceBounds, createRowBounds, groupSizeFor, type RowBounds } from '../row-bounds.js';
 import { addInto } from './reduce.js';
 import type { CandidateWork, LloydWork } from './work.js';
+
+/**
+ * From how many k-means++ candidates per round (2 + floor(ln k): 4 from k = 8) the engine copies its rows into
+ * its WebAssembly memory for good, as it does for a per-centre kernel's first pass (k > 6): 6 more bytes per
+ * rating (the full df_p shape: 540 MB -> 970 MB peak), repaid by the many passes of a large k (the k = 50 start
+ * takes half the time). Fewer candidates (k < 8) are scored by the JavaScript kernel (candidateRowsKernel): copying
+ * a block in per pass costs more than 3 candidates' products save (the k = 5 start: 0.43 s in JavaScript, 0.45 s
+ * bound, 0.63 s copying blocks), and the memory stays as it was.
+ */
+export const BIND_FROM_CANDIDATES = 4;
 
 /**
  * Where a Lloyd pass puts the cluster sums.
@@ -56,6 +68,8 @@ export class BlockEngine {
   private heldEpoch = Number.NaN;
   /** The bounds of rows [r0, r1) for the current k (row-bounds.ts). */
   private bounds: RowBounds | null = null;
+  /** This thread's WebAssembly dot products over its rows, made at the first pass that needs every distance. */
+  private centreDots: CentreDots | null = null;
 
   /** `xNorms` is the whole matrix's array; this engine fills and reads its own rows only. */
   constructor(m: CsrMatrix, xNorms: Float64Array, b0: number, b1: number) {
@@ -80,7 +94,11 @@ export class BlockEngine {
     // given labels: the sums only; the bounds stay as they are (not valid yet: the next pass computes every distance)
     const given = w.labelsGiven === true && w.minDist === null;
     const bounds = given ? null : this.boundsFor(w.centersT, w.cNorms, k);
-    const kernel = lloydRowsKernel(k, groupSizeFor(k), m.values === null, offsetsFitInt32(m));
+    const groupSize = groupSizeFor(k);
+    const kernel = lloydRowsKernel(k, groupSize, m.values === null, offsetsFitInt32(m));
+    // a pass that computes every distance takes the dot products from WebAssembly, a block at a time
+    const dots = bounds !== null && !bounds.valid && takesDots(k, groupSize) ? this.dots() : null;
+    dots?.setCentres(m, w.centersT, k);
     const len = k * m.nCols;
     if (sums?.mode === 'fold') {
       sums.sumsT.fill(0);
@@ -93,7 +111,21 @@ export class BlockEngine {
       blockInertia[b] =
         bounds === null
           ? Number.NaN
-          : kernel(rowPtr, colIdx, values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
+          : dots !== null
+            ? labelsFromDots(
+                m,
+                this.xNorms,
+                w.cNorms,
+                k,
+                r0,
+                r1,
+                w.labels,
+                w.minDist,
+                bounds,
+                dots.rowDots(m, r0, r1),
+                dots.stride,
+              )
+            : kernel(rowPtr, colIdx, values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
       if (sums?.mode === 'blocks') {
         const blockSums = sums.blockSums.subarray(b * len, (b + 1) * len);
         const blockCounts = sums.blockCounts.subarray(b * k, (b + 1) * k);
@@ -145,25 +177,30 @@ export class BlockEngine {
   candidates(w: CandidateWork, blockPotentials: Float64Array): void {
     const m = this.m;
     const n = m.nRows;
-    const kernel = candidateRowsKernel(w.t, m.values === null, offsetsFitInt32(m));
+    const { t } = w;
+    const dots = t >= BIND_FROM_CANDIDATES ? this.dots() : null;
+    dots?.setCentres(m, w.candT, t);
+    const kernel = dots === null ? candidateRowsKernel(t, m.values === null, offsetsFitInt32(m)) : null;
     for (let b = this.b0; b < this.b1; b++) {
       const r0 = b * BLOCK_ROWS;
-      const pots = blockPotentials.subarray(b * w.t, (b + 1) * w.t);
+      const r1 = Math.min(n, r0 + BLOCK_ROWS);
+      const pots = blockPotentials.subarray(b * t, (b + 1) * t);
       pots.fill(0);
-      kernel(
-        m.rowPtr,
-        m.colIdx,
-        m.values,
-        this.xNorms,
-        w.candT,
-        w.candNorms,
-        r0,
-        Math.min(n, r0 + BLOCK_ROWS),
-        w.closest,
-        w.out,
-        n,
-        pots,
-      );
+      if (dots !== null) {
+        const blockDots = dots.rowDots(m, r0, r1);
+        cappedDistances(blockDots, dots.stride, this.xNorms, w.candNorms, t, r0, r1, w.closest, w.out, n, pots);
+      } else {
+        kernel!(m.rowPtr, m.colIdx, m.values, this.xNorms, w.candT, w.candNorms, r0, r1, w.closest, w.out, n, pots);
+      }
     }
+  }
+
+  /** The engine's CentreDots, its rows copied in at the first call and kept for the engine's life. */
+  private dots(): CentreDots {
+    if (this.centreDots === null) {
+      this.centreDots = new CentreDots();
+      this.centreDots.bind(this.m, this.r0, this.r1);
+    }
+    return this.centreDots;
   }
 }

@@ -12,7 +12,7 @@
  * which add nothing (v * 0 + s = s).
  */
 import type { CsrMatrix } from '../csr.js';
-import { Code, encodeModule, instantiate } from '../../util/wasm/encoder.js';
+import { Code, encodeModule, instantiate, KERNEL_MEMORY, kernelMemory } from '../../util/wasm/encoder.js';
 
 type Op = 'rows' | 'transposed' | 'gram';
 type Kernel = (ptr: number, col: number, val: number, nRows: number, dense: number, out: number) => void;
@@ -168,6 +168,7 @@ function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8A
         locals,
         code: kernelCode(op, pairs, binary, wideIndex),
       })),
+      KERNEL_MEMORY,
     );
     moduleCache.set(key, bytes);
   }
@@ -211,7 +212,7 @@ export const MAX_RESIDENT_BYTES = 2 ** 31;
  * in per call. The layout: [resident rows] [dense: nCols or window rows x L doubles] [out: the same] [window rows].
  */
 export class WasmProducts {
-  private memory = new WebAssembly.Memory({ initial: 1 });
+  private memory = kernelMemory();
   private instances = new Map<string, Record<Op, Kernel>>();
   private resident: Resident | null = null;
 
@@ -228,7 +229,7 @@ export class WasmProducts {
   private ensure(bytes: number): ArrayBuffer {
     const have = this.memory.buffer.byteLength;
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
-    return this.memory.buffer as ArrayBuffer;
+    return this.memory.buffer as unknown as ArrayBuffer;
   }
 
   /** Copies rows r0..r1 of m in for good: later calls on those rows of this matrix read nothing else. */
@@ -257,7 +258,7 @@ export class WasmProducts {
   release(): void {
     if (this.resident === null) return;
     this.resident = null;
-    this.memory = new WebAssembly.Memory({ initial: 1 });
+    this.memory = kernelMemory();
     this.instances = new Map();
   }
 

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CentreDots } from '../../src/kmeans/centre-dots.js';
+import { fromDenseRows, type CsrMatrix } from '../../src/matrix/csr.js';
+import { transformMatrix } from '../../src/matrix/transform.js';
+import { Rng } from '../../src/util/random.js';
+import { smallRatings } from '../support/parallel.js';
+import { plainDot } from '../support/plain-passes.js';
+
+/** k centres of m's width, transposed, with values no rating grid holds (so every rounding shows). */
+function randomCentres(nCols: number, k: number, seed: number): Float64Array {
+  const rng = new Rng(seed);
+  const centersT = new Float64Array(nCols * k);
+  for (let p = 0; p < centersT.length; p++) centersT[p] = rng.next() * 5 - 0.3;
+  return centersT;
+}
+
+/** Asserts that rows' dots (row r of `rows` at dots[r * stride + c]) are plainDot's bits, and the padding is 0. */
+function assertPlainDots(
+  m: CsrMatrix,
+  rows: ArrayLike<number>,
+  dots: Float64Array,
+  stride: number,
+  centersT: Float64Array,
+  k: number,
+  what: string,
+): void {
+  assert.equal(dots.length, rows.length * stride, what);
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < k; c++) {
+      const want = plainDot(m, rows[r], centersT, k, c);
+      assert.ok(
+        Object.is(dots[r * stride + c], want),
+        `${what}: row ${rows[r]} centre ${c}: ${dots[r * stride + c]} vs ${want}`,
+      );
+    }
+    for (let c = k; c < stride; c++) assert.equal(dots[r * stride + c], 0, `${what}: padding`);
+  }
+}
+
+/** Rows of 0, 1, 2, 3, ... entries first (the odd and even tails), then random half-star rows. */
+function mixedRows(cols: number, seed: number): CsrMatrix {
+  const rng = new Rng(seed);
+  const dense: number[][] = [];
+  for (let len = 0; len < 6; len++) dense.push(Array.from({ length: cols }, (_, j) => (j < len ? 0.5 + j : 0)));
+  for (let i = 0; i < 40; i++)
+    dense.push(Array.from({ length: cols }, () => (rng.next() < 0.4 ? (1 + rng.int(10)) / 2 : 0)));
+  return fromDenseRows(dense);
+}
+
+describe('CentreDots: the dot products of rows with every centre, in WebAssembly', () => {
+  const ratings = mixedRows(37, 3);
+  const kinds: [string, CsrMatrix][] = [
+    ['ratings', ratings],
+    ['binary', transformMatrix(ratings, 'binary')],
+    ['centered', transformMatrix(ratings, 'centered')],
+  ];
+  for (const [kind, m] of kinds) {
+    test(`${kind}: each dot is the kernels' even/odd sum, bit for bit, for k = 1 .. 50 (blocks of 8, odd k padded)`, () => {
+      const all = Array.from({ length: m.nRows }, (_, i) => i);
+      const dots = new CentreDots();
+      for (const k of [1, 2, 3, 5, 8, 9, 13, 16, 17, 50]) {
+        const centersT = randomCentres(m.nCols, k, k);
+        dots.setCentres(m, centersT, k);
+        assert.equal(dots.stride, k + (k % 2));
+        assertPlainDots(m, all, dots.rowDots(m, 0, m.nRows), dots.stride, centersT, k, `${kind} k=${k} rows`);
+        assertPlainDots(m, [3, 4, 5, 6, 7], dots.rowDots(m, 3, 8), dots.stride, centersT, k, `${kind} k=${k} range`);
+      }
+    });
+  }
+
+  test('bound rows give the same bits as copied ones; a range beyond them, or another matrix, is copied', () => {
+    const m = smallRatings(300, 5).matrix;
+    const other = mixedRows(m.nCols, 8);
+    const k = 11;
+    const centersT = randomCentres(m.nCols, k, 2);
+    const bound = new CentreDots();
+    bound.bind(m, 100, 250);
+    bound.setCentres(m, centersT, k);
+    const copied = new CentreDots();
+    copied.setCentres(m, centersT, k);
+    for (const [r0, r1] of [
+      [100, 250],
+      [120, 121],
+      [200, 250],
+      [90, 260],
+      [0, 300],
+    ]) {
+      const a = Float64Array.from(bound.rowDots(m, r0, r1));
+      const b = copied.rowDots(m, r0, r1);
+      assert.deepEqual(a, b, `rows ${r0}..${r1}`);
+      assertPlainDots(
+        m,
+        [r0, r1 - 1],
+        Float64Array.of(...a.subarray(0, bound.stride), ...a.subarray(a.length - bound.stride)),
+        bound.stride,
+        centersT,
+        k,
+        `rows ${r0}..${r1}`,
+      );
+    }
+    // another matrix of the same width, on the bound instance: its own rows, not the bound ones
+    bound.setCentres(other, centersT, k);
+    const all = Array.from({ length: other.nRows }, (_, i) => i);
+    assertPlainDots(other, all, bound.rowDots(other, 0, other.nRows), bound.stride, centersT, k, 'other matrix');
+  });
+
+  test('listDots: the listed rows in list order, repeats and empty rows included', () => {
+    const m = mixedRows(29, 4);
+    const k = 7;
+    const centersT = randomCentres(m.nCols, k, 6);
+    const dots = new CentreDots();
+    dots.setCentres(m, centersT, k);
+    const rows = Int32Array.of(40, 0, 3, 3, 45, 1, 12, 0);
+    assertPlainDots(m, rows, dots.listDots(m, rows), dots.stride, centersT, k, 'list');
+    assert.equal(dots.listDots(m, new Int32Array(0)).length, 0);
+  });
+
+  test('32-bit column indices (65,536 movies or more)', () => {
+    const nCols = 70000;
+    const m: CsrMatrix = {
+      nRows: 3,
+      nCols,
+      rowPtr: Float64Array.of(0, 3, 3, 6),
+      colIdx: Int32Array.of(2, 65535, 69999, 0, 40000, 66000),
+      values: Float32Array.of(1, 2.5, -0.75, 4, 0.5, 3),
+    };
+    const k = 5;
+    const centersT = randomCentres(nCols, k, 1);
+    const dots = new CentreDots();
+    dots.setCentres(m, centersT, k);
+    assertPlainDots(m, [0, 1, 2], dots.rowDots(m, 0, 3), dots.stride, centersT, k, 'wide');
+    const bound = new CentreDots();
+    bound.bind(m, 0, 3);
+    bound.setCentres(m, centersT, k);
+    assertPlainDots(m, [0, 1, 2], bound.rowDots(m, 0, 3), bound.stride, centersT, k, 'wide, bound');
+  });
+});
