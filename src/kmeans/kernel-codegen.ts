@@ -13,8 +13,17 @@
  */
 import type { CsrMatrix } from '../matrix/csr.js';
 import { perCentreSource } from './kernel-centre-bounds.js';
-import { boundedRowHead, boundedRowTail, dotSource, keptRowSource, range, rowSource } from './kernel-templates.js';
+import {
+  boundedRowHead,
+  boundedRowTail,
+  dotSource,
+  heldDotJs,
+  keptRowSource,
+  range,
+  rowSource,
+} from './kernel-templates.js';
 import type { RowBounds } from './row-bounds.js';
+import type { TodoDots } from './centre-dots.js';
 
 /**
  * Labels rows [r0, r1) with the nearest centre (first on ties); writes labels and minDist; returns their sum.
@@ -35,6 +44,7 @@ export type LloydRowsFn = (
   labels: Int32Array,
   minDist: Float64Array | null,
   bounds: RowBounds,
+  todoDots: TodoDots | null,
 ) => number;
 
 /**
@@ -78,13 +88,25 @@ export function takesDots(k: number, groupSize: number): boolean {
   return k > 1 && Math.min(k, groupSize) === 1;
 }
 
-/** The kernel for k centres in groups of `groupSize` (see groupSizeFor). */
-export function lloydRowsKernel(k: number, groupSize: number, binary: boolean, int32: boolean): LloydRowsFn {
-  const key = `${k}:${groupSize}:${binary}:${int32}`;
+/**
+ * The kernel for k centres in groups of `groupSize` (see groupSizeFor). With `wasm`, the per-centre kernel takes its
+ * dot products from its todoDots argument (centre-dots.ts); the others ignore both.
+ */
+export function lloydRowsKernel(
+  k: number,
+  groupSize: number,
+  binary: boolean,
+  int32: boolean,
+  wasm = false,
+): LloydRowsFn {
+  const useWasm = wasm && takesDots(k, groupSize);
+  const key = `${k}:${groupSize}:${binary}:${int32}:${useWasm}`;
   let fn = lloydCache.get(key);
   if (fn === undefined) {
     const size = Math.min(k, groupSize);
-    const source = takesDots(k, groupSize) ? perCentreSource(k, binary, int32) : lloydSource(k, size, binary, int32);
+    const source = takesDots(k, groupSize)
+      ? perCentreSource(k, binary, int32, useWasm)
+      : lloydSource(k, size, binary, int32);
     fn = new Function(
       'rowPtr',
       'colIdx',
@@ -97,6 +119,7 @@ export function lloydRowsKernel(k: number, groupSize: number, binary: boolean, i
       'labels',
       'minDist',
       'bounds',
+      'todoDots',
       source,
     ) as LloydRowsFn;
     lloydCache.set(key, fn);
@@ -171,7 +194,7 @@ function lloydSource(k: number, size: number, binary: boolean, int32: boolean): 
         // passes they are carried
         labels[i] = held_;
         for (let g = 0; g < ${groups}; g++) lower[lo + g] = rowLower[g] * ${shrink};
-        ${keptRowSource(k, binary)}
+        ${keptRowSource(heldDotJs(k, binary))}
       }
       // some group may hold a nearer centre: the held centre's distance first, then the groups not excluded
       ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}

@@ -40,21 +40,25 @@ export const boundedRowTail = `
 
 /**
  * The end of a row the bounds keep on its held centre: without distances wanted, the moved upper bound rounded
- * outwards; with them, that one distance (by the same operations as the full pass), which is also a fresh, tight
- * upper bound. Ends with `continue`.
+ * outwards; with them, that one distance (by the same operations as the full pass: `heldDot` leaves the dot in
+ * dotH), which is also a fresh, tight upper bound. Ends with `continue`.
  */
-export const keptRowSource = (k: number, binary: boolean) => `
+export const keptRowSource = (heldDot: string) => `
         if (!withDist) {
           upper[h] = ub * ${1 + 2 ** -50};
           continue;
         }
-        ${dotSource(k, 1, 'held_', binary, 'centersT', 'H')}
-        let d = xn - 2 * (aH0 + bH0) + cNorms[held_];
+        ${heldDot}
+        let d = xn - 2 * dotH + cNorms[held_];
         upper[h] = Math.sqrt(Math.max(0, d + margin));
         if (d < 0) d = 0;
         minDist[i] = d;
         inertia += d;
         continue;`;
+
+/** The JavaScript dot of the row with its held centre, into dotH (for keptRowSource). */
+export const heldDotJs = (k: number, binary: boolean) =>
+  `${dotSource(k, 1, 'held_', binary, 'centersT', 'H')} const dotH = aH0 + bH0;`;
 
 /**
  * The loop that leaves the dot product of row i with centre `offset + j` of `w` in `(a<j> + b<j>)`, for j in

@@ -95,10 +95,12 @@ export class BlockEngine {
     const given = w.labelsGiven === true && w.minDist === null;
     const bounds = given ? null : this.boundsFor(w.centersT, w.cNorms, k);
     const groupSize = groupSizeFor(k);
-    const kernel = lloydRowsKernel(k, groupSize, m.values === null, offsetsFitInt32(m));
-    // a pass that computes every distance takes the dot products from WebAssembly, a block at a time
-    const dots = bounds !== null && !bounds.valid && takesDots(k, groupSize) ? this.dots() : null;
+    // the per-centre kernel's dot products come from WebAssembly: every centre's, a block at a time, when the bounds
+    // are not valid (labelsFromDots); a row's few centres, one row at a time, when they are (with the rows bound)
+    const dots = bounds !== null && takesDots(k, groupSize) ? this.dots() : null;
     dots?.setCentres(m, w.centersT, k);
+    const todoDots = dots !== null && bounds!.valid ? dots.todoDots(m, this.r0) : null;
+    const kernel = lloydRowsKernel(k, groupSize, m.values === null, offsetsFitInt32(m), todoDots !== null);
     const len = k * m.nCols;
     if (sums?.mode === 'fold') {
       sums.sumsT.fill(0);
@@ -111,7 +113,7 @@ export class BlockEngine {
       blockInertia[b] =
         bounds === null
           ? Number.NaN
-          : dots !== null
+          : dots !== null && !bounds.valid
             ? labelsFromDots(
                 m,
                 this.xNorms,
@@ -125,7 +127,20 @@ export class BlockEngine {
                 dots.rowDots(m, r0, r1),
                 dots.stride,
               )
-            : kernel(rowPtr, colIdx, values, this.xNorms, w.centersT, w.cNorms, r0, r1, w.labels, w.minDist, bounds);
+            : kernel(
+                rowPtr,
+                colIdx,
+                values,
+                this.xNorms,
+                w.centersT,
+                w.cNorms,
+                r0,
+                r1,
+                w.labels,
+                w.minDist,
+                bounds,
+                todoDots,
+              );
       if (sums?.mode === 'blocks') {
         const blockSums = sums.blockSums.subarray(b * len, (b + 1) * len);
         const blockCounts = sums.blockCounts.subarray(b * k, (b + 1) * k);
