@@ -1,4 +1,5 @@
 import type { ElbowResult } from '../metrics/elbow.js';
+import type { Algorithm } from '../kmeans/kmeans-types.js';
 import { messages } from '../messages.js';
 import { balanceWarning, clusterBalance } from '../metrics/cluster-balance.js';
 import { embeddingJson } from '../matrix/representation.js';
@@ -11,6 +12,9 @@ export interface ElbowSummary extends MatrixSummary {
   seed: number;
   init: string;
   nInit: number;
+  /** lloyd, or minibatch (then each k's `nIter` counts batches). */
+  algorithm: Algorithm;
+  batchSize: number;
   maxIter: number;
   tol: number;
   silhouetteSample: number;
@@ -29,7 +33,8 @@ export function silhouetteLine(s: ElbowSummary): string {
 
 /** The table, one line per k: the command's result, for stdout or --out. */
 export function formatElbowTable(s: ElbowSummary): string {
-  const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', 'iter', 'time'];
+  const steps = s.algorithm === 'minibatch' ? 'batches' : 'iter';
+  const header = ['k', 'inertia', 'silhouette', 'davies-bouldin', 'calinski-harabasz', steps, 'time'];
   const body = s.result.rows.map((r) => [
     String(r.k),
     r.inertia.toPrecision(8),
@@ -48,7 +53,8 @@ export function formatElbowSettings(s: ElbowSummary): { before: string; after: s
   const before = [
     `input       ${s.input}`,
     matrixLine(s),
-    `k-means     seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  max-iter=${s.maxIter}  tol=${s.tol}`,
+    `k-means     seed=${s.seed}  init=${s.init}  n-init=${s.nInit}  max-iter=${s.maxIter}  tol=${s.tol}` +
+      (s.algorithm === 'minibatch' ? `  algorithm=minibatch  batch-size=${s.batchSize}` : ''),
     ...(s.representation && pointsLine(s.representation) ? [`points      ${pointsLine(s.representation)}`] : []),
     `metrics     ${silhouetteLine(s)}`,
   ];
@@ -95,6 +101,8 @@ export function elbowSummaryJson(s: ElbowSummary): Record<string, unknown> {
     seed: s.seed,
     init: s.init,
     nInit: s.nInit,
+    algorithm: s.algorithm,
+    ...(s.algorithm === 'minibatch' ? { batchSize: s.batchSize } : {}),
     maxIter: s.maxIter,
     tol: s.tol,
     silhouette: { sampleSize: s.silhouetteSample, rows: r.silhouetteRows, exact: r.silhouetteExact },

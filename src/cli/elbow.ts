@@ -124,6 +124,9 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     seed: opts.seed,
     init: opts.init,
     nInit: opts.nInit,
+    // the same defaults the fits had
+    algorithm: kmeansOptionsFrom(opts).algorithm,
+    batchSize: kmeansOptionsFrom(opts).batchSize,
     maxIter: opts.maxIter,
     tol: opts.tol,
     silhouetteSample: opts.silhouetteSample,

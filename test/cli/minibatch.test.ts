@@ -88,8 +88,16 @@ test('bad --batch-size or --algorithm: one line, exit 2', () => {
   assert.equal(engine.stderr, `netflix-cluster: ${messages.minibatchNeedsSparse()}\n`);
 });
 
-test('elbow takes the same options: each k a mini-batch fit', () => {
-  const r = ok(['elbow', '--input', data, '--k', '2,3', '--algorithm', 'minibatch', '--batch-size', '500', '--quiet']);
-  assert.match(r.stdout, /^k/m);
-  assert.equal(r.stdout.trim().split('\n').length >= 3, true);
+test('elbow takes the same options: each k a mini-batch fit, and says so (batches, not iterations)', () => {
+  const args = ['elbow', '--input', data, '--k', '2,3', '--algorithm', 'minibatch', '--batch-size', '500'];
+  const r = ok(args);
+  assert.match(r.stdout, /^k +inertia +silhouette +davies-bouldin +calinski-harabasz +batches +time$/m);
+  assert.equal(r.stdout.trim().split('\n').length, 3);
+  assert.match(r.stderr, /^k-means .* algorithm=minibatch {2}batch-size=500$/m);
+  const json = JSON.parse(ok([...args, '--json']).stdout) as { algorithm: string; batchSize: number };
+  assert.equal(json.algorithm, 'minibatch');
+  assert.equal(json.batchSize, 500);
+  const lloyd = ok(['elbow', '--input', data, '--k', '2,3']);
+  assert.match(lloyd.stdout, /^k +inertia .* iter +time$/m);
+  assert.doesNotMatch(lloyd.stderr, /algorithm=/);
 });
