@@ -16,7 +16,9 @@
  * setCentres copies the centres once per pass. One instance per thread.
  */
 import type { CsrMatrix } from '../matrix/csr.js';
-import { Code, encodeModule, instantiate, KERNEL_MEMORY, kernelMemory } from '../util/wasm/encoder.js';
+import { Code, encodeModule, instantiate } from '../util/wasm/encoder.js';
+import { entryAddress, entryValue } from '../util/wasm/csr-entries.js';
+import { align16, copyRowsIn, growTo, KERNEL_MEMORY, kernelMemory } from '../util/wasm/memory.js';
 
 type Kernel = (ptr: number, col: number, val: number, rows: number, centres: number, out: number) => void;
 type TodoKernel = (row: number, col: number, val: number, centres: number, todo: number, out: number) => void;
@@ -39,7 +41,6 @@ export interface TodoDots {
   readonly out: Float64Array;
 }
 
-const PAGE = 65536;
 /** Centre pairs (f64x2) per pass over a row: 8 sums of each parity stay in registers. */
 const BLOCK_PAIRS = 4;
 /** The most run-time chosen centres per pass over a row (todoDots). */
@@ -71,22 +72,12 @@ const enum Slot {
 function kernelCode(pairs: number, binary: boolean, wideIndex: boolean): Code {
   const strideBytes = pairs * 16;
   const c = new Code();
+  const slots = { col: Slot.Col, val: Slot.Val, p: Slot.P };
   /** addr = centres + column of entry (p + plus) * stride */
-  const entryAddress = (plus: number, slot: Slot): void => {
-    c.localGet(Slot.Centres).localGet(Slot.Col).localGet(Slot.P);
-    if (plus !== 0) c.i32Const(plus).i32Add();
-    c.i32Const(wideIndex ? 2 : 1)
-      .i32Shl()
-      .i32Add();
-    if (wideIndex) c.i32Load();
-    else c.i32Load16U();
-    c.i32Const(strideBytes).i32Mul().i32Add().localSet(slot);
-  };
-  const entryValue = (plus: number, slot: Slot): void => {
-    if (binary) return;
-    c.localGet(Slot.Val).localGet(Slot.P);
-    if (plus !== 0) c.i32Const(plus).i32Add();
-    c.i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().f64x2Splat().localSet(slot);
+  const address = (plus: number, slot: Slot): void =>
+    entryAddress(c, slots, Slot.Centres, plus, strideBytes, wideIndex, slot);
+  const value = (plus: number, slot: Slot): void => {
+    if (!binary) entryValue(c, slots, plus, true, slot);
   };
   /** sums[slot] += v * centres at addr (pair j) */
   const accumulate = (sum: number, addr: Slot, v: Slot, pair: number): void => {
@@ -118,10 +109,10 @@ function kernelCode(pairs: number, binary: boolean, wideIndex: boolean): Code {
     c.localGet(Slot.Start).localSet(Slot.P);
     c.block().loop();
     c.localGet(Slot.P).i32Const(1).i32Add().localGet(Slot.End).i32GeU().brIf(1);
-    entryAddress(0, Slot.AddrA);
-    entryAddress(1, Slot.AddrB);
-    entryValue(0, Slot.Va);
-    entryValue(1, Slot.Vb);
+    address(0, Slot.AddrA);
+    address(1, Slot.AddrB);
+    value(0, Slot.Va);
+    value(1, Slot.Vb);
     for (let j = 0; j < size; j++) {
       accumulate(even(j), Slot.AddrA, Slot.Va, g + j);
       accumulate(odd(j), Slot.AddrB, Slot.Vb, g + j);
@@ -131,8 +122,8 @@ function kernelCode(pairs: number, binary: boolean, wideIndex: boolean): Code {
     // the last entry of an odd count is even
     c.block();
     c.localGet(Slot.P).localGet(Slot.End).i32GeU().brIf(0);
-    entryAddress(0, Slot.AddrA);
-    entryValue(0, Slot.Va);
+    address(0, Slot.AddrA);
+    value(0, Slot.Va);
     for (let j = 0; j < size; j++) accumulate(even(j), Slot.AddrA, Slot.Va, g + j);
     c.end();
     // out row i, pairs g .. g + size: a + b
@@ -177,21 +168,11 @@ const enum TodoSlot {
 function todoCode(size: number, pairs: number, binary: boolean, wideIndex: boolean): Code {
   const strideBytes = pairs * 16;
   const c = new Code();
-  const entryAddress = (plus: number, slot: TodoSlot): void => {
-    c.localGet(TodoSlot.Centres).localGet(TodoSlot.Col).localGet(TodoSlot.P);
-    if (plus !== 0) c.i32Const(plus).i32Add();
-    c.i32Const(wideIndex ? 2 : 1)
-      .i32Shl()
-      .i32Add();
-    if (wideIndex) c.i32Load();
-    else c.i32Load16U();
-    c.i32Const(strideBytes).i32Mul().i32Add().localSet(slot);
-  };
-  const entryValue = (plus: number, slot: TodoSlot): void => {
-    if (binary) return;
-    c.localGet(TodoSlot.Val).localGet(TodoSlot.P);
-    if (plus !== 0) c.i32Const(plus).i32Add();
-    c.i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32().localSet(slot);
+  const slots = { col: TodoSlot.Col, val: TodoSlot.Val, p: TodoSlot.P };
+  const address = (plus: number, slot: TodoSlot): void =>
+    entryAddress(c, slots, TodoSlot.Centres, plus, strideBytes, wideIndex, slot);
+  const value = (plus: number, slot: TodoSlot): void => {
+    if (!binary) entryValue(c, slots, plus, false, slot);
   };
   const accumulate = (sum: number, addr: TodoSlot, v: TodoSlot, j: number): void => {
     c.localGet(sum)
@@ -216,10 +197,10 @@ function todoCode(size: number, pairs: number, binary: boolean, wideIndex: boole
   }
   c.block().loop();
   c.localGet(TodoSlot.P).i32Const(1).i32Add().localGet(TodoSlot.End).i32GeU().brIf(1);
-  entryAddress(0, TodoSlot.AddrA);
-  entryAddress(1, TodoSlot.AddrB);
-  entryValue(0, TodoSlot.Va);
-  entryValue(1, TodoSlot.Vb);
+  address(0, TodoSlot.AddrA);
+  address(1, TodoSlot.AddrB);
+  value(0, TodoSlot.Va);
+  value(1, TodoSlot.Vb);
   for (let j = 0; j < size; j++) {
     accumulate(even(j), TodoSlot.AddrA, TodoSlot.Va, j);
     accumulate(odd(j), TodoSlot.AddrB, TodoSlot.Vb, j);
@@ -228,8 +209,8 @@ function todoCode(size: number, pairs: number, binary: boolean, wideIndex: boole
   c.br(0).end().end();
   c.block();
   c.localGet(TodoSlot.P).localGet(TodoSlot.End).i32GeU().brIf(0);
-  entryAddress(0, TodoSlot.AddrA);
-  entryValue(0, TodoSlot.Va);
+  address(0, TodoSlot.AddrA);
+  value(0, TodoSlot.Va);
   for (let j = 0; j < size; j++) accumulate(even(j), TodoSlot.AddrA, TodoSlot.Va, j);
   c.end();
   for (let j = 0; j < size; j++)
@@ -277,11 +258,6 @@ function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8A
   return bytes;
 }
 
-const align16 = (n: number): number => Math.ceil(n / 16) * 16;
-
-/** The most a thread copies in for good, leaving room below wasm32's 4 GB for the centres and a window. */
-export const MAX_RESIDENT_BYTES = 2 ** 31;
-
 /** Rows r0..r1 of a matrix copied in for good (bind). */
 interface Resident {
   readonly m: CsrMatrix;
@@ -314,23 +290,10 @@ export class CentreDots {
    * than MAX_RESIDENT_BYTES stay windowed (slower, not wrong). Call before setCentres.
    */
   bind(m: CsrMatrix, r0: number, r1: number): void {
-    const { rowPtr, colIdx, values } = m;
-    const first = rowPtr[r0];
-    const entries = rowPtr[r1] - first;
-    const ptrAt = 0;
-    const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
-    const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
-    const end = align16(valAt + (values === null ? 0 : entries * 4));
-    if (end > MAX_RESIDENT_BYTES) return;
-    const buffer = this.ensure(end);
-    const ptr = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
-    for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
-    const cols =
-      colIdx.BYTES_PER_ELEMENT === 4 ? new Int32Array(buffer, colAt, entries) : new Uint16Array(buffer, colAt, entries);
-    cols.set(colIdx.subarray(first, first + entries));
-    if (values !== null) new Float32Array(buffer, valAt, entries).set(values.subarray(first, first + entries));
-    this.resident = { m, r0, r1, ptrAt, colAt, valAt };
-    this.centresAt = end;
+    const copy = copyRowsIn(this.memory, m, m.rowPtr, r0, r1);
+    if (copy === null) return;
+    this.resident = { m, r0, r1, ...copy };
+    this.centresAt = copy.end;
   }
 
   /** Copies the k centres (`centersT[col * k + c]`) in, each column's padded with zeros to the stride. */
@@ -348,7 +311,11 @@ export class CentreDots {
     this.todoKernels = Array.from({ length: TODO_BATCH }, (_, j) => exports[`todo${j + 1}`] as TodoKernel);
     this.nCols = m.nCols;
     this.stride = stride;
-    const f64 = new Float64Array(this.ensure(this.centresAt + m.nCols * stride * 8), this.centresAt, m.nCols * stride);
+    const f64 = new Float64Array(
+      growTo(this.memory, this.centresAt + m.nCols * stride * 8),
+      this.centresAt,
+      m.nCols * stride,
+    );
     for (let j = 0, src = 0, dst = 0; j < m.nCols; j++, dst += stride) {
       for (let c = 0; c < k; c++) f64[dst + c] = centersT[src++];
       if (stride !== k) f64[dst + k] = 0;
@@ -360,7 +327,7 @@ export class CentreDots {
     const res = this.resident;
     if (res !== null && res.m === m && res.r0 <= r0 && r1 <= res.r1) {
       const dotsAt = this.dotsAt();
-      this.ensure(dotsAt + (r1 - r0) * this.stride * 8);
+      growTo(this.memory, dotsAt + (r1 - r0) * this.stride * 8);
       this.kernel!(res.ptrAt + (r0 - res.r0) * 4, res.colAt, res.valAt, r1 - r0, this.centresAt, dotsAt);
       return new Float64Array(this.memory.buffer, dotsAt, (r1 - r0) * this.stride);
     }
@@ -405,7 +372,7 @@ export class CentreDots {
     const ptrAt = align16(dotsAt + rows * this.stride * 8);
     const colAt = align16(ptrAt + (rows + 1) * 4);
     const valAt = align16(colAt + entries * 4);
-    const buffer = this.ensure(valAt + entries * 4);
+    const buffer = growTo(this.memory, valAt + entries * 4);
     return {
       buffer,
       dotsAt,
@@ -430,7 +397,7 @@ export class CentreDots {
     if (res === null || res.m !== m || first < res.r0 || first > res.r1) return null;
     const todoAt = this.todoAt();
     const outAt = align16(todoAt + (this.stride + 1) * 4);
-    const buffer = this.ensure(this.dotsAt());
+    const buffer = growTo(this.memory, this.dotsAt());
     return {
       kernels: this.todoKernels,
       rowAt: res.ptrAt + (first - res.r0) * 4,
@@ -452,12 +419,6 @@ export class CentreDots {
   /** After the centres and the todo scratch (k + 1 indices, k dots). */
   private dotsAt(): number {
     return align16(align16(this.todoAt() + (this.stride + 1) * 4) + this.stride * 8);
-  }
-
-  private ensure(bytes: number): ArrayBuffer {
-    const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
-    return this.memory.buffer as unknown as ArrayBuffer;
   }
 }
 

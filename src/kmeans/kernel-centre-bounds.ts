@@ -13,6 +13,7 @@
 import { boundedRowHead, boundedRowTail, dotSource, heldDotJs, keptRowSource, range } from './kernel-templates.js';
 import { MARGIN_FIXED, MARGIN_PER_ENTRY, type RowBounds } from './row-bounds.js';
 import type { CsrMatrix } from '../matrix/csr.js';
+import { TODO_BATCH } from './centre-dots.js';
 
 /** Centres per batch of run-time chosen centres (their 2 x CENTRE_BATCH sums stay in registers). */
 export const CENTRE_BATCH = 4;
@@ -55,16 +56,16 @@ function todoSource(k: number, binary: boolean): string {
 
 /**
  * The same with the dots from WebAssembly (centre-dots.ts todoDots: the rows are resident there): the kernels take
- * the centres at todo[q ..) CENTRE_BATCH at a time, then every distance is compared in todo order, as above.
+ * the centres at todo[q ..) TODO_BATCH at a time, then every distance is compared in todo order, as above.
  */
 function wasmTodoSource(): string {
   const call = (size: number) => `wk${size}(rowAt, wCol, wVal, wCtr, wTodo + q * 4, wOutAt + q * 8);`;
-  const rest = range(CENTRE_BATCH - 1)
+  const rest = range(TODO_BATCH - 1)
     .map((j) => `${j === 0 ? '' : 'else '}if (left === ${j + 1}) ${call(j + 1)}`)
     .join('\n      ');
   return `
       let q = 0;
-      for (; q + ${CENTRE_BATCH} <= nTodo; q += ${CENTRE_BATCH}) ${call(CENTRE_BATCH)}
+      for (; q + ${TODO_BATCH} <= nTodo; q += ${TODO_BATCH}) ${call(TODO_BATCH)}
       const left = nTodo - q;
       ${rest}
       for (let t = 0; t < nTodo; t++) {
@@ -89,7 +90,9 @@ export function perCentreSource(k: number, binary: boolean, int32: boolean, wasm
   const shrink = 1 - 2 ** -50;
   const wasmSetup = wasm
     ? `
-  const wk1 = todoDots.kernels[0], wk2 = todoDots.kernels[1], wk3 = todoDots.kernels[2], wk4 = todoDots.kernels[3];
+  const ${range(TODO_BATCH)
+    .map((j) => `wk${j + 1} = todoDots.kernels[${j}]`)
+    .join(', ')};
   const wRow = todoDots.rowAt, wFirst = todoDots.first, wCol = todoDots.colAt, wVal = todoDots.valAt;
   const wCtr = todoDots.centresAt, wTodo = todoDots.todoAt, wOutAt = todoDots.outAt, wOut = todoDots.out;
   const todo = todoDots.todo;`

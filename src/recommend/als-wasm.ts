@@ -1,4 +1,5 @@
-import { Code, encodeModule, instantiate, KERNEL_MEMORY, kernelMemory } from '../util/wasm/encoder.js';
+import { Code, encodeModule, instantiate } from '../util/wasm/encoder.js';
+import { growTo, KERNEL_MEMORY, kernelMemory, PAGE } from '../util/wasm/memory.js';
 
 /**
  * The O(n F^2) part of an ALS solve as WebAssembly SIMD, generated for the exact number of rows (factors + 1) and
@@ -50,7 +51,6 @@ const CHUNK = 128;
 const PAD = 8;
 /** Ratings ahead whose vectors gather touches (measured at the full df_p shape: 4 to 12 gain about 20 %). */
 const AHEAD = 12;
-const PAGE = 65536;
 
 interface Layout {
   readonly rows: number;
@@ -86,10 +86,10 @@ export function alsWasm(rows: number, chunk = CHUNK, pad = PAD): AlsWasm {
     loadOther(other: Float64Array) {
       const need = l.other + other.byteLength;
       if (memory.buffer.byteLength < need) {
-        memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
-        // growing detaches the old buffer: the views are made again (the chunk's contents carry over)
-        k.view = new Float64Array(memory.buffer);
-        k.indices = new Int32Array(memory.buffer, l.indices, chunk);
+        // a view keeps the length it was made with: made again over the grown buffer (the contents carry over)
+        const buffer = growTo(memory, need);
+        k.view = new Float64Array(buffer);
+        k.indices = new Int32Array(buffer, l.indices, chunk);
       }
       k.view.set(other, l.other / 8);
     },

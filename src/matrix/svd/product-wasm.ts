@@ -12,12 +12,13 @@
  * which add nothing (v * 0 + s = s).
  */
 import type { CsrMatrix } from '../csr.js';
-import { Code, encodeModule, instantiate, KERNEL_MEMORY, kernelMemory } from '../../util/wasm/encoder.js';
+import { Code, encodeModule, instantiate } from '../../util/wasm/encoder.js';
+import { align16, copyRowsIn, growTo, KERNEL_MEMORY, kernelMemory } from '../../util/wasm/memory.js';
+import { entryAddress, entryValue } from '../../util/wasm/csr-entries.js';
 
 type Op = 'rows' | 'transposed' | 'gram';
 type Kernel = (ptr: number, col: number, val: number, nRows: number, dense: number, out: number) => void;
 
-const PAGE = 65536;
 /** A window holds at least this many ratings (more when one row has more). */
 const WINDOW_ENTRIES = 1 << 18;
 
@@ -46,29 +47,11 @@ const enum Slot {
 function kernelCode(op: Op, pairs: number, binary: boolean, wideIndex: boolean): Code {
   const stride = pairs * 16;
   const c = new Code();
+  const slots = { col: Slot.Col, val: Slot.Val, p: Slot.P };
   /** addr = base + column of entry p * stride */
-  const entryRowAddress = (base: number): void => {
-    c.localGet(base);
-    c.localGet(Slot.Col)
-      .localGet(Slot.P)
-      .i32Const(wideIndex ? 2 : 1)
-      .i32Shl()
-      .i32Add();
-    if (wideIndex) c.i32Load();
-    else c.i32Load16U();
-    c.i32Const(stride).i32Mul().i32Add().localSet(Slot.Addr);
-  };
+  const entryRowAddress = (base: number): void => entryAddress(c, slots, base, 0, stride, wideIndex, Slot.Addr);
   const loadValue = (): void => {
-    if (binary) return;
-    c.localGet(Slot.Val)
-      .localGet(Slot.P)
-      .i32Const(2)
-      .i32Shl()
-      .i32Add()
-      .f32Load()
-      .f64PromoteF32()
-      .f64x2Splat()
-      .localSet(Slot.V);
+    if (!binary) entryValue(c, slots, 0, true, Slot.V);
   };
   /** for (p = start; p < end; p++) body() */
   const entries = (body: () => void): void => {
@@ -201,11 +184,6 @@ interface Resident {
   readonly end: number;
 }
 
-const align16 = (n: number): number => Math.ceil(n / 16) * 16;
-
-/** The most a thread copies in for good, leaving room below wasm32's 4 GB for the dense blocks and windows. */
-export const MAX_RESIDENT_BYTES = 2 ** 31;
-
 /**
  * This thread's kernels and wasm memory. The rows a call reads come from the resident copy when `bind` made one for
  * them (a worker binds its own rows once: 6 bytes per rating, its share of the matrix), else from a window copied
@@ -226,32 +204,11 @@ export class WasmProducts {
     return k;
   }
 
-  private ensure(bytes: number): ArrayBuffer {
-    const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
-    return this.memory.buffer as unknown as ArrayBuffer;
-  }
-
   /** Copies rows r0..r1 of m in for good: later calls on those rows of this matrix read nothing else. */
   bind(m: CsrMatrix, rowPtr: Float64Array | Int32Array, r0: number, r1: number): void {
     this.release();
-    const { colIdx, values } = m;
-    const first = rowPtr[r0];
-    const entries = rowPtr[r1] - first;
-    const ptrAt = 0;
-    const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
-    const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
-    const end = align16(valAt + (values === null ? 0 : entries * 4));
-    // a wasm32 memory ends at 4 GB: rows beyond MAX_RESIDENT_BYTES stay in the windowed mode (slower, not wrong)
-    if (end > MAX_RESIDENT_BYTES) return;
-    const buffer = this.ensure(end);
-    const ptrView = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
-    for (let i = r0; i <= r1; i++) ptrView[i - r0] = rowPtr[i] - first;
-    const cols =
-      colIdx.BYTES_PER_ELEMENT === 4 ? new Int32Array(buffer, colAt, entries) : new Uint16Array(buffer, colAt, entries);
-    cols.set(colIdx.subarray(first, first + entries));
-    if (values !== null) new Float32Array(buffer, valAt, entries).set(values.subarray(first, first + entries));
-    this.resident = { colIdx, values, r0, r1, ptrAt, colAt, valAt, end };
+    const copy = copyRowsIn(this.memory, m, rowPtr, r0, r1);
+    if (copy !== null) this.resident = { colIdx: m.colIdx, values: m.values, r0, r1, ...copy };
   }
 
   /** Drops the resident rows and the memory that held them (wasm memory cannot shrink: a new one replaces it). */
@@ -293,7 +250,7 @@ export class WasmProducts {
     const ptrAt = outAt + outRows * stride * 8;
     const colAt = align16(ptrAt + (windowRows + 1) * 4);
     const valAt = colAt + windowEntries * 4;
-    const buffer = this.ensure(valAt + windowEntries * 4);
+    const buffer = growTo(this.memory, valAt + windowEntries * 4);
     const f64 = new Float64Array(buffer);
     const ptrView = new Int32Array(buffer, ptrAt, windowRows + 1);
     const colView = wideIndex

@@ -304,23 +304,6 @@ export function encodeModule(
   return Uint8Array.from(out);
 }
 
-/** The largest wasm32 memory, in 64 KB pages: 4 GB. */
-export const MAX_PAGES = 65536;
-
-/** The memory import of the kernels' modules, matching kernelMemory. */
-export const KERNEL_MEMORY = { shared: true, maximumPages: MAX_PAGES } as const;
-
-/**
- * A memory for one thread's kernels (modules encoded with KERNEL_MEMORY). It is shared, though no other thread
- * uses it, because growing an unshared memory detaches its old ArrayBuffer, and after the first detach in a thread
- * V8 makes optimized JavaScript check every typed-array access for one (its "array buffer detaching" protector is
- * gone for good): the k-means passes in JavaScript ran 10-30 % slower after one `grow`. The buffers of a shared
- * memory are SharedArrayBuffers, which never detach; a grow only reserves more of the address space.
- */
-export function kernelMemory(initialPages = 1): WebAssembly.Memory {
-  return new WebAssembly.Memory({ initial: initialPages, maximum: MAX_PAGES, shared: true });
-}
-
 /** The exports of `bytes` instantiated over `memory` (synchronously: kernels are small). */
 export function instantiate(bytes: Uint8Array, memory: WebAssembly.Memory): WebAssembly.Exports {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;

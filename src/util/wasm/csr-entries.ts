@@ -1,0 +1,42 @@
+/**
+ * The instructions a kernel reads one CSR entry with (its column's row of a dense table, its value), shared by the
+ * kernels over a matrix's rows (kmeans/centre-dots.ts, matrix/svd/product-wasm.ts). The rows are laid out as
+ * copyRowsIn (memory.ts) copies them: u16 or i32 columns, f32 values.
+ */
+import type { Code } from './encoder.js';
+
+/** The locals holding the columns' and values' addresses and the entry index p. */
+export interface EntrySlots {
+  readonly col: number;
+  readonly val: number;
+  readonly p: number;
+}
+
+/** local `into` = local `base` + (column of entry p + plus) x strideBytes: that column's row of a dense table. */
+export function entryAddress(
+  c: Code,
+  s: EntrySlots,
+  base: number,
+  plus: number,
+  strideBytes: number,
+  wideIndex: boolean,
+  into: number,
+): void {
+  c.localGet(base).localGet(s.col).localGet(s.p);
+  if (plus !== 0) c.i32Const(plus).i32Add();
+  c.i32Const(wideIndex ? 2 : 1)
+    .i32Shl()
+    .i32Add();
+  if (wideIndex) c.i32Load();
+  else c.i32Load16U();
+  c.i32Const(strideBytes).i32Mul().i32Add().localSet(into);
+}
+
+/** local `into` = the value of entry p + plus as an f64, in both lanes of an f64x2 with `splat`. */
+export function entryValue(c: Code, s: EntrySlots, plus: number, splat: boolean, into: number): void {
+  c.localGet(s.val).localGet(s.p);
+  if (plus !== 0) c.i32Const(plus).i32Add();
+  c.i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32();
+  if (splat) c.f64x2Splat();
+  c.localSet(into);
+}

@@ -1,0 +1,77 @@
+/**
+ * The memory side of the WebAssembly kernels (centre-dots.ts, svd/product-wasm.ts, als-wasm.ts): one memory per
+ * thread, grown on demand, and a thread's rows of a CSR matrix copied into it once.
+ */
+import type { CsrMatrix } from '../../matrix/csr.js';
+
+/** The largest wasm32 memory, in 64 KB pages: 4 GB. */
+export const MAX_PAGES = 65536;
+
+/** The memory import of the kernels' modules, matching kernelMemory. */
+export const KERNEL_MEMORY = { shared: true, maximumPages: MAX_PAGES } as const;
+
+/**
+ * A memory for one thread's kernels (modules encoded with KERNEL_MEMORY). It is shared, though no other thread
+ * uses it, because growing an unshared memory detaches its old ArrayBuffer, and after the first detach in a thread
+ * V8 makes optimized JavaScript check every typed-array access for one (its "array buffer detaching" protector is
+ * gone for good): the k-means passes in JavaScript ran 10-30 % slower after one `grow`. The buffers of a shared
+ * memory are SharedArrayBuffers, which never detach; a grow only reserves more of the address space.
+ */
+export function kernelMemory(initialPages = 1): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: initialPages, maximum: MAX_PAGES, shared: true });
+}
+
+/** Bytes per wasm memory page. */
+export const PAGE = 65536;
+
+export const align16 = (n: number): number => Math.ceil(n / 16) * 16;
+
+/** `memory` grown to at least `bytes`; its buffer (a SharedArrayBuffer: views made before stay valid). */
+export function growTo(memory: WebAssembly.Memory, bytes: number): ArrayBuffer {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+  return memory.buffer as unknown as ArrayBuffer;
+}
+
+/** The most a thread copies in for good, leaving room below wasm32's 4 GB for the kernels' other regions. */
+export const MAX_RESIDENT_BYTES = 2 ** 31;
+
+/** Where copyRowsIn put the rows: byte addresses, and the first free byte after them (16-aligned). */
+export interface RowsCopy {
+  /** r1 - r0 + 1 int32 offsets, relative to the first copied entry. */
+  readonly ptrAt: number;
+  readonly colAt: number;
+  /** Float32 values (nothing for the binary matrix). */
+  readonly valAt: number;
+  readonly end: number;
+}
+
+/**
+ * Copies rows r0..r1 of m (offsets `rowPtr`, m's own or an int32 copy) to the start of `memory`: 6 bytes per rating
+ * (4 for the binary matrix, 8 with 32-bit columns). Null, and nothing copied, when they would take more than
+ * MAX_RESIDENT_BYTES: a wasm32 memory ends at 4 GB, so such rows stay windowed (slower, not wrong).
+ */
+export function copyRowsIn(
+  memory: WebAssembly.Memory,
+  m: CsrMatrix,
+  rowPtr: ArrayLike<number>,
+  r0: number,
+  r1: number,
+): RowsCopy | null {
+  const { colIdx, values } = m;
+  const first = rowPtr[r0];
+  const entries = rowPtr[r1] - first;
+  const ptrAt = 0;
+  const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
+  const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
+  const end = align16(valAt + (values === null ? 0 : entries * 4));
+  if (end > MAX_RESIDENT_BYTES) return null;
+  const buffer = growTo(memory, end);
+  const ptr = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
+  for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
+  const cols =
+    colIdx.BYTES_PER_ELEMENT === 4 ? new Int32Array(buffer, colAt, entries) : new Uint16Array(buffer, colAt, entries);
+  cols.set(colIdx.subarray(first, first + entries));
+  if (values !== null) new Float32Array(buffer, valAt, entries).set(values.subarray(first, first + entries));
+  return { ptrAt, colAt, valAt, end };
+}
