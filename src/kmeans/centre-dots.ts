@@ -32,6 +32,7 @@ export interface TodoDots {
   readonly first: number;
   readonly colAt: number;
   readonly valAt: number;
+  /** The centres one after another (centre c's column j at centresAt + (c * nCols + j) * 8). */
   readonly centresAt: number;
   /** Room for a row's centres to compute (k + 1), which the caller writes and the kernels read. */
   readonly todoAt: number;
@@ -165,12 +166,12 @@ const enum TodoSlot {
  * bounds leave a row a few centres to compute (kernel-centre-bounds.ts). 1.5-1.8x the JavaScript batches (no
  * bounds checks on the gathers).
  */
-function todoCode(size: number, pairs: number, binary: boolean, wideIndex: boolean): Code {
-  const strideBytes = pairs * 16;
+function todoCode(size: number, nCols: number, binary: boolean, wideIndex: boolean): Code {
   const c = new Code();
   const slots = { col: TodoSlot.Col, val: TodoSlot.Val, p: TodoSlot.P };
+  // the centres one after another (centre c's column j at centres + (c * nCols + j) * 8)
   const address = (plus: number, slot: TodoSlot): void =>
-    entryAddress(c, slots, TodoSlot.Centres, plus, strideBytes, wideIndex, slot);
+    entryAddress(c, slots, TodoSlot.Centres, plus, 8, wideIndex, slot);
   const value = (plus: number, slot: TodoSlot): void => {
     if (!binary) entryValue(c, slots, plus, false, slot);
   };
@@ -190,8 +191,8 @@ function todoCode(size: number, pairs: number, binary: boolean, wideIndex: boole
   for (let j = 0; j < size; j++) {
     c.localGet(TodoSlot.Todo)
       .i32Load(4 * j)
-      .i32Const(3)
-      .i32Shl()
+      .i32Const(nCols * 8)
+      .i32Mul()
       .localSet(TodoSlot.Offsets + j);
     c.f64Const(0).localSet(even(j)).f64Const(0).localSet(odd(j));
   }
@@ -224,8 +225,8 @@ function todoCode(size: number, pairs: number, binary: boolean, wideIndex: boole
 
 const moduleCache = new Map<string, Uint8Array>();
 
-function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8Array {
-  const key = `${pairs}:${binary}:${wideIndex}`;
+function moduleBytes(pairs: number, nCols: number, binary: boolean, wideIndex: boolean): Uint8Array {
+  const key = `${pairs}:${nCols}:${binary}:${wideIndex}`;
   let bytes = moduleCache.get(key);
   if (bytes === undefined) {
     bytes = encodeModule(
@@ -248,7 +249,7 @@ function moduleBytes(pairs: number, binary: boolean, wideIndex: boolean): Uint8A
             ...Array.from({ length: 4 + TODO_BATCH }, () => 'i32' as const),
             ...Array.from({ length: 2 + 2 * TODO_BATCH }, () => 'f64' as const),
           ],
-          code: todoCode(j + 1, pairs, binary, wideIndex),
+          code: todoCode(j + 1, nCols, binary, wideIndex),
         })),
       ],
       KERNEL_MEMORY,
@@ -269,7 +270,8 @@ interface Resident {
 }
 
 /**
- * One thread's kernel and wasm memory: [bound rows] [centres: nCols x stride doubles] [dots: rows x stride]
+ * One thread's kernel and wasm memory: [bound rows] [centres: nCols x stride doubles] [the same by centre, for the
+ * todo kernels] [todo scratch] [dots: rows x stride]
  * [a window's row offsets, columns, values]. setCentres, then any number of rowDots/listDots calls for those
  * centres.
  */
@@ -279,6 +281,7 @@ export class CentreDots {
   private kernel: Kernel | null = null;
   private todoKernels: TodoKernel[] = [];
   private nCols = 0;
+  private k = 0;
   private resident: Resident | null = null;
   /** Where the centres start: after the bound rows. */
   private centresAt = 0;
@@ -301,16 +304,17 @@ export class CentreDots {
     const pairs = Math.ceil(k / 2);
     const stride = 2 * pairs;
     const wideIndex = m.colIdx.BYTES_PER_ELEMENT === 4;
-    const key = `${pairs}:${m.values === null}:${wideIndex}`;
+    const key = `${pairs}:${m.nCols}:${m.values === null}:${wideIndex}`;
     let exports = this.kernels.get(key);
     if (exports === undefined) {
-      exports = instantiate(moduleBytes(pairs, m.values === null, wideIndex), this.memory);
+      exports = instantiate(moduleBytes(pairs, m.nCols, m.values === null, wideIndex), this.memory);
       this.kernels.set(key, exports);
     }
     this.kernel = exports.dots as Kernel;
     this.todoKernels = Array.from({ length: TODO_BATCH }, (_, j) => exports[`todo${j + 1}`] as TodoKernel);
     this.nCols = m.nCols;
     this.stride = stride;
+    this.k = k;
     const f64 = new Float64Array(
       growTo(this.memory, this.centresAt + m.nCols * stride * 8),
       this.centresAt,
@@ -320,6 +324,15 @@ export class CentreDots {
       for (let c = 0; c < k; c++) f64[dst + c] = centersT[src++];
       if (stride !== k) f64[dst + k] = 0;
     }
+  }
+
+  /** The centres set, copied again one after another (byCentreAt) for the todo kernels. */
+  private copyByCentre(): void {
+    const { nCols, stride, k } = this;
+    const buffer = growTo(this.memory, this.todoAt());
+    const from = new Float64Array(buffer, this.centresAt, nCols * stride);
+    const to = new Float64Array(buffer, this.byCentreAt(), nCols * k);
+    for (let c = 0, o = 0; c < k; c++) for (let j = 0, p = c; j < nCols; j++, p += stride) to[o++] = from[p];
   }
 
   /** The dots of rows [r0, r1): row r0 + r's dot with centre c at [r * stride + c] of the view returned. */
@@ -395,6 +408,7 @@ export class CentreDots {
   todoDots(m: CsrMatrix, first: number): TodoDots | null {
     const res = this.resident;
     if (res === null || res.m !== m || first < res.r0 || first > res.r1) return null;
+    this.copyByCentre();
     const todoAt = this.todoAt();
     const outAt = align16(todoAt + (this.stride + 1) * 4);
     const buffer = growTo(this.memory, this.dotsAt());
@@ -404,7 +418,7 @@ export class CentreDots {
       first,
       colAt: res.colAt,
       valAt: res.valAt,
-      centresAt: this.centresAt,
+      centresAt: this.byCentreAt(),
       todoAt,
       todo: new Int32Array(buffer, todoAt, this.stride + 1),
       outAt,
@@ -412,8 +426,15 @@ export class CentreDots {
     };
   }
 
-  private todoAt(): number {
+  /** The centres again, one after another, for the todo kernels: a row's few centres are then each 8 x nCols
+   * contiguous bytes (43 kB for df_p's 5,332 movies: in the core's first-level cache), where the transposed
+   * centres scatter them over k x that; the todo kernels run about 1.5x faster so. */
+  private byCentreAt(): number {
     return align16(this.centresAt + this.nCols * this.stride * 8);
+  }
+
+  private todoAt(): number {
+    return align16(this.byCentreAt() + this.nCols * this.stride * 8);
   }
 
   /** After the centres and the todo scratch (k + 1 indices, k dots). */

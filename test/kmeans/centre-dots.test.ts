@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CentreDots } from '../../src/kmeans/centre-dots.js';
+import { CentreDots, TODO_BATCH } from '../../src/kmeans/centre-dots.js';
 import { fromDenseRows, type CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import { Rng } from '../../src/util/random.js';
@@ -116,6 +116,56 @@ describe('CentreDots: the dot products of rows with every centre, in WebAssembly
     assert.equal(dots.listDots(m, new Int32Array(0)).length, 0);
   });
 
+  /** Each row's dots with the centres `pick(row)` lists, from the todo kernels, against plainDot. */
+  function assertTodoDots(m: CsrMatrix, r0: number, r1: number, centersT: Float64Array, k: number, what: string): void {
+    const dots = new CentreDots();
+    dots.bind(m, r0, r1);
+    dots.setCentres(m, centersT, k);
+    const todo = dots.todoDots(m, r0);
+    assert.ok(todo !== null, what);
+    assert.equal(dots.todoDots(m, r1 + 1), null, `${what}: rows not bound`);
+    for (let i = r0; i < r1; i++) {
+      for (let size = 1; size <= Math.min(k, TODO_BATCH); size++) {
+        // centres from both ends and the middle (at most k: a pass computes each centre once)
+        const picked = Array.from({ length: size }, (_, j) => (i * 7 + j * (k - 1 + j)) % k);
+        todo.todo.set(picked);
+        todo.kernels[size - 1](
+          todo.rowAt + (i - r0) * 4,
+          todo.colAt,
+          todo.valAt,
+          todo.centresAt,
+          todo.todoAt,
+          todo.outAt,
+        );
+        for (let j = 0; j < size; j++) {
+          const want = plainDot(m, i, centersT, k, picked[j]);
+          assert.ok(Object.is(todo.out[j], want), `${what}: row ${i} centre ${picked[j]}: ${todo.out[j]} vs ${want}`);
+        }
+      }
+    }
+  }
+
+  test("todoDots: a row's dots with a few centres chosen at run time are the same bits, for 1 .. TODO_BATCH centres", () => {
+    for (const [kind, m] of kinds) {
+      for (const k of [1, 2, 5, 13, 50])
+        assertTodoDots(m, 0, m.nRows, randomCentres(m.nCols, k, k + 1), k, `${kind} k=${k}`);
+      // bound from row 4 on; a second setCentres replaces the centres the todo kernels read
+      const dots = new CentreDots();
+      dots.bind(m, 4, m.nRows);
+      dots.setCentres(m, randomCentres(m.nCols, 9, 1), 9);
+      dots.todoDots(m, 4);
+      const centersT = randomCentres(m.nCols, 9, 2);
+      dots.setCentres(m, centersT, 9);
+      const todo = dots.todoDots(m, 4)!;
+      todo.todo.set([8, 0, 4]);
+      todo.kernels[2](todo.rowAt + 6 * 4, todo.colAt, todo.valAt, todo.centresAt, todo.todoAt, todo.outAt);
+      assert.deepEqual(
+        Array.from(todo.out.subarray(0, 3)),
+        [8, 0, 4].map((c) => plainDot(m, 10, centersT, 9, c)),
+      );
+    }
+  });
+
   test('32-bit column indices (65,536 movies or more)', () => {
     const nCols = 70000;
     const m: CsrMatrix = {
@@ -134,5 +184,6 @@ describe('CentreDots: the dot products of rows with every centre, in WebAssembly
     bound.bind(m, 0, 3);
     bound.setCentres(m, centersT, k);
     assertPlainDots(m, [0, 1, 2], bound.rowDots(m, 0, 3), bound.stride, centersT, k, 'wide, bound');
+    assertTodoDots(m, 0, 3, centersT, k, 'wide, todo');
   });
 });
