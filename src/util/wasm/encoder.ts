@@ -127,6 +127,14 @@ export class Code {
   v128Store(offset = 0): this {
     return this.simd(0x0b).memarg(4, offset);
   }
+  /** 8 bytes into lane 0, lane 1 zero. */
+  v128Load64Zero(offset = 0): this {
+    return this.simd(0x5d).memarg(3, offset);
+  }
+  /** [address, vector] -> the vector with lane `lane` loaded from address. */
+  v128Load64Lane(lane: 0 | 1, offset = 0): this {
+    return this.simd(0x57).memarg(3, offset).op(lane);
+  }
 
   // constants
   i32Const(n: number): this {
@@ -211,6 +219,10 @@ export class Code {
   }
   f64x2Mul(): this {
     return this.simd(0xf2);
+  }
+  /** The low two f32 lanes as f64x2. */
+  f64x2PromoteLowF32x4(): this {
+    return this.simd(0x5f);
   }
 }
 
