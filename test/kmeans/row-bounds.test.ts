@@ -80,7 +80,7 @@ class FullRunner implements PassRunner {
 }
 
 describe('bounds, passes without distances and running sums change nothing', () => {
-  const data = smallRatings(4500, 21);
+  const data = smallRatings(3000, 21);
   for (const kind of ['ratings', 'binary', 'centered'] as MatrixKind[]) {
     test(`${kind}: the serial runner gives the bits of full passes`, async () => {
       const m = transformMatrix(data.matrix, kind);
@@ -164,7 +164,7 @@ describe('fit with passes without distances', () => {
 });
 
 describe('grouped bounds for many centres (Yinyang groups, Elkan per-centre bounds) change nothing either', () => {
-  const data = smallRatings(4500, 21);
+  const data = smallRatings(3000, 21);
   const saved = process.env.NC_KMEANS_GROUP_SIZE;
   after(() => {
     if (saved === undefined) delete process.env.NC_KMEANS_GROUP_SIZE;
