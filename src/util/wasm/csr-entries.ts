@@ -36,7 +36,9 @@ export function entryAddress(
 export function entryValue(c: Code, s: EntrySlots, plus: number, splat: boolean, into: number): void {
   c.localGet(s.val).localGet(s.p);
   if (plus !== 0) c.i32Const(plus).i32Add();
-  c.i32Const(2).i32Shl().i32Add().f32Load().f64PromoteF32();
-  if (splat) c.f64x2Splat();
+  c.i32Const(2).i32Shl().i32Add();
+  // splat: the f32 into every lane, then the low two as f64 (one instruction fewer than load, promote, splat)
+  if (splat) c.v128Load32Splat().f64x2PromoteLowF32x4();
+  else c.f32Load().f64PromoteF32();
   c.localSet(into);
 }

@@ -127,6 +127,10 @@ export class Code {
   v128Store(offset = 0): this {
     return this.simd(0x0b).memarg(4, offset);
   }
+  /** 4 bytes into every 32-bit lane. */
+  v128Load32Splat(offset = 0): this {
+    return this.simd(0x09).memarg(2, offset);
+  }
   /** 8 bytes into lane 0, lane 1 zero. */
   v128Load64Zero(offset = 0): this {
     return this.simd(0x5d).memarg(3, offset);
