@@ -5,7 +5,7 @@
  * unrolled by two with two sets of sums, which halves the add-latency chain per sum. So the kernels are generated
  * once per (k, group size, binary, offset type) from the templates below and cached. A group's centres are
  * unrolled; the groups are a loop, so any k gets a kernel of bounded size that keeps per-row bounds (row-bounds.ts).
- * Groups of one (a bound per centre, the default above k = 6) have their own kernel, kernel-centre-bounds.ts.
+ * Groups of one (a bound per centre, the default for k >= 2) have their own kernel, kernel-centre-bounds.ts.
  *
  * The distance to centre c is always `xn - 2 * (a + b) + cNorms[c]`, with a summing the row's even entries and b
  * its odd ones, in order: the same operations whatever the group, the bounds or the runner, so every runner

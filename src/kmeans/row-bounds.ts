@@ -111,13 +111,13 @@ export const MARGIN_FIXED = 2 ** -30;
 export const MARGIN_PER_ENTRY = 2 ** -50;
 
 /**
- * How many centres share a lower bound, for k centres. Measured (BENCHMARKS.md, "Bound schemes"; first 20,000
- * customers of the generated df_p, CPU seconds of a whole fit): at k <= 6 every scheme costs the same and one group
- * (Hamerly) is the simplest; above, one bound per centre (Elkan's, with the batched kernel of
- * kernel-centre-bounds.ts) wins: 1 thread, CPU s, per-centre vs groups of 4: k = 8 1.04 / 1.24, k = 12 1.16 / 1.53,
- * k = 20 2.05 / 3.08, k = 50 4.3 / 5.8 (k = 5: 0.73 / Hamerly 0.65). The bounds take rows x k doubles (58 MB at
- * the full df_p shape, k = 50). `NC_KMEANS_GROUP_SIZE` overrides it for that measurement (the bits do not depend
- * on it).
+ * How many centres share a lower bound, for k centres: one each (Elkan's bounds, kernel-centre-bounds.ts, with
+ * their dot products in WebAssembly) for every k >= 2. Measured on the full generated df_p shape (2 threads, fit
+ * seconds, the same bits either way), per-centre vs one group (Hamerly): ratings k = 3 1.35 / 1.79, k = 4 2.50 /
+ * 4.52, k = 5 1.30 / 1.48, k = 6 1.49 / 1.84; binary k = 5 1.17 / 1.85, k = 6 1.43 / 2.83. Above k = 6 groups of 4
+ * (Yinyang) lost to per-centre bounds before the WebAssembly kernels already (BENCHMARKS.md, "Bound schemes"). The
+ * bounds take rows x k doubles (58 MB at the full df_p shape, k = 50). `NC_KMEANS_GROUP_SIZE` overrides it for
+ * that measurement (the bits do not depend on it).
  */
 export function groupSizeFor(k: number): number {
   const forced = Number(process.env.NC_KMEANS_GROUP_SIZE ?? '');
@@ -125,4 +125,5 @@ export function groupSizeFor(k: number): number {
   return k <= SINGLE_GROUP_MAX_K ? k : 1;
 }
 
-export const SINGLE_GROUP_MAX_K = 6;
+/** Up to this k, one group (Hamerly's single bound): k = 1 only, where there is no other centre to bound. */
+export const SINGLE_GROUP_MAX_K = 1;

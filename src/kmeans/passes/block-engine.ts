@@ -9,12 +9,11 @@ import { addInto } from './reduce.js';
 import type { CandidateWork, LloydWork } from './work.js';
 
 /**
- * From how many k-means++ candidates per round (2 + floor(ln k): 4 from k = 8) the engine copies its rows into
- * its WebAssembly memory for good, as it does for a per-centre kernel's first pass (k > 6): 6 more bytes per
- * rating (the full df_p shape: 540 MB -> 970 MB peak), repaid by the many passes of a large k (the k = 50 start
- * takes half the time). Fewer candidates (k < 8) are scored by the JavaScript kernel (candidateRowsKernel): copying
- * a block in per pass costs more than 3 candidates' products save (the k = 5 start: 0.43 s in JavaScript, 0.45 s
- * bound, 0.63 s copying blocks), and the memory stays as it was.
+ * From how many k-means++ candidates per round (2 + floor(ln k): 4 from k = 8) the start scores them in
+ * WebAssembly, over the rows the engine copies into its memory for good (as its first per-centre Lloyd pass does
+ * anyway: 6 bytes per rating, the full df_p shape's peak 540 MB -> about 970 MB). Fewer candidates (k < 8) are
+ * scored by the JavaScript kernel (candidateRowsKernel), as fast for 3 candidates (the k = 5 start: 0.43 s in
+ * JavaScript, 0.45 s bound, 0.63 s copying blocks).
  */
 export const BIND_FROM_CANDIDATES = 4;
 
