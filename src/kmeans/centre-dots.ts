@@ -10,15 +10,25 @@
  * sum of `v * centre` over the row's even entries and b over its odd ones, in order, each product rounded before
  * its add (WebAssembly has no fused multiply-add). The callers then form `xn - 2 * dot + norm` as before.
  *
- * WebAssembly reads only its own memory. A thread that makes many passes over the same rows (a pass engine) copies
- * them in once (`bind`: 6 bytes per rating, 4 for the binary matrix; each thread its own share): copying a block
- * per call costs about what 5 centres' products cost. Any other call (a mini-batch's rows) copies its rows in.
- * setCentres copies the centres once per pass. One instance per thread.
+ * WebAssembly reads only its own memory. A matrix whose ratings were put in a WebAssembly memory (sharedCsrArrays,
+ * shared.ts: the .csr and CSV readers' matrices, and any matrix the worker-thread runner shares) is read in place,
+ * by every thread's kernels (`bind` with that memory). Otherwise a thread that makes many passes over the same rows
+ * (a pass engine) copies them in once (`bind`: 6 bytes per rating, 4 for the binary matrix; each thread its own
+ * share): copying a block per call costs about what 5 centres' products cost. Any other call (a mini-batch's rows)
+ * copies its rows in. setCentres copies the centres once per pass. One instance per thread.
  */
 import type { CsrMatrix } from '../matrix/csr.js';
 import { Code, encodeModule, instantiate } from '../util/wasm/encoder.js';
 import { entryAddress, entryValue } from '../util/wasm/csr-entries.js';
-import { align16, copyRowsIn, growTo, KERNEL_MEMORY, kernelMemory } from '../util/wasm/memory.js';
+import {
+  align16,
+  arenaMemory,
+  copyRowsIn,
+  KERNEL_MEMORY,
+  MAX_RESIDENT_BYTES,
+  reserve,
+  rowsCopyBytes,
+} from '../util/wasm/memory.js';
 
 type Kernel = (ptr: number, col: number, val: number, rows: number, centres: number, out: number) => void;
 type TodoKernel = (row: number, col: number, val: number, centres: number, todo: number, out: number) => void;
@@ -284,7 +294,7 @@ function moduleBytes(pairs: number, nCols: number, binary: boolean, wideIndex: b
   return bytes;
 }
 
-/** Rows r0..r1 of a matrix copied in for good (bind). */
+/** Rows r0..r1 of a matrix bound for good (bind): copied in, or read where they are. */
 interface Resident {
   readonly m: CsrMatrix;
   readonly r0: number;
@@ -294,34 +304,62 @@ interface Resident {
   readonly valAt: number;
 }
 
+/** A region of the memory reserved for this instance (memory.ts reserve). */
+interface Region {
+  readonly at: number;
+  readonly bytes: number;
+}
+
 /**
- * One thread's kernel and wasm memory: [bound rows] [centres: nCols x stride doubles] [the same by centre, for the
- * todo kernels] [todo scratch] [dots: rows x stride]
- * [a window's row offsets, columns, values]. setCentres, then any number of rowDots/listDots calls for those
- * centres.
+ * One thread's kernels and their regions of a wasm memory: the bound rows (or, in place, only their offsets); the
+ * centres [nCols x stride doubles] [the same by centre, for the todo kernels] [todo scratch]; and a scratch region
+ * for [dots: rows x stride] [a window's row offsets, columns, values]. setCentres, then any number of
+ * rowDots/listDots/todoDots calls for those centres.
+ *
+ * The memory is the instance's own, or the one a matrix's ratings are in (sharedCsrArrays, shared.ts): then bound
+ * rows are read in place, by every thread's instance, and nothing is copied.
  */
 export class CentreDots {
-  private readonly memory = kernelMemory();
+  private readonly memory: WebAssembly.Memory;
+  private readonly inPlace: boolean;
   private readonly kernels = new Map<string, WebAssembly.Exports>();
   private kernel: Kernel | null = null;
   private todoKernels: TodoKernel[] = [];
   private nCols = 0;
   private k = 0;
   private resident: Resident | null = null;
-  /** Where the centres start: after the bound rows. */
-  private centresAt = 0;
+  private centres: Region = { at: 0, bytes: 0 };
+  private scratch: Region = { at: 0, bytes: 0 };
   /** Doubles per row of dots: k rounded up to even. */
   stride = 0;
 
+  /** With `matrixMemory` (csrMemoryOf of the matrices it will bind), bound rows are read there in place. */
+  constructor(matrixMemory: WebAssembly.Memory | null = null) {
+    this.memory = matrixMemory ?? arenaMemory();
+    this.inPlace = matrixMemory !== null;
+  }
+
   /**
-   * Copies rows r0..r1 of m in for good: later rowDots calls within them copy nothing. Rows that would take more
-   * than MAX_RESIDENT_BYTES stay windowed (slower, not wrong). Call before setCentres.
+   * Binds rows r0..r1 of m for good: later rowDots calls within them, and todoDots, copy nothing. In place when
+   * the instance was made with m's memory; else copied in, unless they would take more than MAX_RESIDENT_BYTES
+   * (then they stay windowed: slower, not wrong).
    */
   bind(m: CsrMatrix, r0: number, r1: number): void {
-    const copy = copyRowsIn(this.memory, m, m.rowPtr, r0, r1);
-    if (copy === null) return;
-    this.resident = { m, r0, r1, ...copy };
-    this.centresAt = copy.end;
+    const { rowPtr, colIdx, values } = m;
+    const first = rowPtr[r0];
+    if (this.inPlace) {
+      const ptrAt = reserve(this.memory, (r1 - r0 + 1) * 4);
+      const ptr = new Int32Array(this.buffer(), ptrAt, r1 - r0 + 1);
+      for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
+      const colAt = colIdx.byteOffset + first * colIdx.BYTES_PER_ELEMENT;
+      const valAt = values === null ? 0 : values.byteOffset + first * 4;
+      this.resident = { m, r0, r1, ptrAt, colAt, valAt };
+      return;
+    }
+    const bytes = rowsCopyBytes(m, rowPtr[r1] - first, r1 - r0);
+    if (bytes > MAX_RESIDENT_BYTES) return;
+    const copy = copyRowsIn(this.memory, m, rowPtr, r0, r1, reserve(this.memory, bytes));
+    if (copy !== null) this.resident = { m, r0, r1, ptrAt: copy.ptrAt, colAt: copy.colAt, valAt: copy.valAt };
   }
 
   /** Copies the k centres (`centersT[col * k + c]`) in, each column's padded with zeros to the stride. */
@@ -340,11 +378,8 @@ export class CentreDots {
     this.nCols = m.nCols;
     this.stride = stride;
     this.k = k;
-    const f64 = new Float64Array(
-      growTo(this.memory, this.centresAt + m.nCols * stride * 8),
-      this.centresAt,
-      m.nCols * stride,
-    );
+    this.centres = this.region(this.centres, this.outAt() + stride * 8 - this.centres.at);
+    const f64 = new Float64Array(this.buffer(), this.centres.at, m.nCols * stride);
     for (let j = 0, src = 0, dst = 0; j < m.nCols; j++, dst += stride) {
       for (let c = 0; c < k; c++) f64[dst + c] = centersT[src++];
       if (stride !== k) f64[dst + k] = 0;
@@ -354,8 +389,8 @@ export class CentreDots {
   /** The centres set, copied again one after another (byCentreAt) for the todo kernels. */
   private copyByCentre(): void {
     const { nCols, stride, k } = this;
-    const buffer = growTo(this.memory, this.todoAt());
-    const from = new Float64Array(buffer, this.centresAt, nCols * stride);
+    const buffer = this.buffer();
+    const from = new Float64Array(buffer, this.centres.at, nCols * stride);
     const to = new Float64Array(buffer, this.byCentreAt(), nCols * k);
     for (let c = 0, o = 0; c < k; c++) for (let j = 0, p = c; j < nCols; j++, p += stride) to[o++] = from[p];
   }
@@ -364,10 +399,10 @@ export class CentreDots {
   rowDots(m: CsrMatrix, r0: number, r1: number): Float64Array {
     const res = this.resident;
     if (res !== null && res.m === m && res.r0 <= r0 && r1 <= res.r1) {
-      const dotsAt = this.dotsAt();
-      growTo(this.memory, dotsAt + (r1 - r0) * this.stride * 8);
-      this.kernel!(res.ptrAt + (r0 - res.r0) * 4, res.colAt, res.valAt, r1 - r0, this.centresAt, dotsAt);
-      return new Float64Array(this.memory.buffer, dotsAt, (r1 - r0) * this.stride);
+      this.scratch = this.region(this.scratch, (r1 - r0) * this.stride * 8);
+      const dotsAt = this.scratch.at;
+      this.kernel!(res.ptrAt + (r0 - res.r0) * 4, res.colAt, res.valAt, r1 - r0, this.centres.at, dotsAt);
+      return new Float64Array(this.buffer(), dotsAt, (r1 - r0) * this.stride);
     }
     const { rowPtr } = m;
     const first = rowPtr[r0];
@@ -400,17 +435,21 @@ export class CentreDots {
   }
 
   private run(w: Window, rows: number): Float64Array {
-    this.kernel!(w.ptrAt, w.colAt, w.valAt, rows, this.centresAt, w.dotsAt);
+    this.kernel!(w.ptrAt, w.colAt, w.valAt, rows, this.centres.at, w.dotsAt);
     return new Float64Array(w.buffer, w.dotsAt, rows * this.stride);
   }
 
-  /** Room for `rows` rows of `entries` ratings after the centres, and views of it. */
+  /** Room for `rows` rows of `entries` ratings in the scratch region, and views of it. */
   private window(m: CsrMatrix, rows: number, entries: number): Window {
-    const dotsAt = this.dotsAt();
-    const ptrAt = align16(dotsAt + rows * this.stride * 8);
-    const colAt = align16(ptrAt + (rows + 1) * 4);
-    const valAt = align16(colAt + entries * 4);
-    const buffer = growTo(this.memory, valAt + entries * 4);
+    const ptrRel = align16(rows * this.stride * 8);
+    const colRel = align16(ptrRel + (rows + 1) * 4);
+    const valRel = align16(colRel + entries * m.colIdx.BYTES_PER_ELEMENT);
+    this.scratch = this.region(this.scratch, valRel + entries * 4);
+    const dotsAt = this.scratch.at;
+    const ptrAt = dotsAt + ptrRel;
+    const colAt = dotsAt + colRel;
+    const valAt = dotsAt + valRel;
+    const buffer = this.buffer();
     return {
       buffer,
       dotsAt,
@@ -435,8 +474,8 @@ export class CentreDots {
     if (res === null || res.m !== m || first < res.r0 || first > res.r1) return null;
     this.copyByCentre();
     const todoAt = this.todoAt();
-    const outAt = align16(todoAt + (this.stride + 1) * 4);
-    const buffer = growTo(this.memory, this.dotsAt());
+    const outAt = this.outAt();
+    const buffer = this.buffer();
     return {
       kernels: this.todoKernels,
       rowAt: res.ptrAt + (first - res.r0) * 4,
@@ -451,20 +490,34 @@ export class CentreDots {
     };
   }
 
-  /** The centres again, one after another, for the todo kernels: a row's few centres are then each 8 x nCols
+  /** The memory's current buffer (a SharedArrayBuffer: views made before a grow stay valid). */
+  private buffer(): ArrayBuffer {
+    return this.memory.buffer as unknown as ArrayBuffer;
+  }
+
+  /** `region` if it holds `bytes`, else a new one that does (with room to grow: the old one is not handed back). */
+  private region(region: Region, bytes: number): Region {
+    if (bytes <= region.bytes) return region;
+    const size = Math.max(bytes, Math.ceil(region.bytes * 1.5));
+    return { at: reserve(this.memory, size), bytes: size };
+  }
+
+  /**
+   * The centres again, one after another, for the todo kernels: a row's few centres are then each 8 x nCols
    * contiguous bytes (43 kB for df_p's 5,332 movies: in the core's first-level cache), where the transposed
-   * centres scatter them over k x that; the todo kernels run about 1.5x faster so. */
+   * centres scatter them over k x that; the todo kernels run about 1.5x faster so.
+   */
   private byCentreAt(): number {
-    return align16(this.centresAt + this.nCols * this.stride * 8);
+    return this.centres.at + align16(this.nCols * this.stride * 8);
   }
 
   private todoAt(): number {
-    return align16(this.byCentreAt() + this.nCols * this.stride * 8);
+    return this.byCentreAt() + align16(this.nCols * this.stride * 8);
   }
 
-  /** After the centres and the todo scratch (k + 1 indices, k dots). */
-  private dotsAt(): number {
-    return align16(align16(this.todoAt() + (this.stride + 1) * 4) + this.stride * 8);
+  /** After the centres and the todo indices (k + 1), room for k dots. */
+  private outAt(): number {
+    return align16(this.todoAt() + (this.stride + 1) * 4);
   }
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CentreDots, TODO_BATCH } from '../../src/kmeans/centre-dots.js';
 import { fromDenseRows, type CsrMatrix } from '../../src/matrix/csr.js';
+import { csrMemoryOf, sharedMatrix } from '../../src/matrix/shared.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import { Rng } from '../../src/util/random.js';
 import { smallRatings } from '../support/parallel.js';
@@ -103,6 +104,33 @@ describe('CentreDots: the dot products of rows with every centre, in WebAssembly
     bound.setCentres(other, centersT, k);
     const all = Array.from({ length: other.nRows }, (_, i) => i);
     assertPlainDots(other, all, bound.rowDots(other, 0, other.nRows), bound.stride, centersT, k, 'other matrix');
+  });
+
+  test('rows in a WebAssembly memory are read in place: the same bits as copied rows, every dot and todo dot', () => {
+    const plain = smallRatings(300, 5).matrix;
+    for (const m of [sharedMatrix(plain), transformMatrix(sharedMatrix(plain), 'binary')]) {
+      const memory = csrMemoryOf(m)!;
+      const k = 13;
+      const centersT = randomCentres(m.nCols, k, 4);
+      const inPlace = new CentreDots(memory);
+      inPlace.bind(m, 40, 260);
+      inPlace.setCentres(m, centersT, k);
+      const copied = new CentreDots();
+      copied.bind(m, 40, 260);
+      copied.setCentres(m, centersT, k);
+      assert.deepEqual(Float64Array.from(inPlace.rowDots(m, 40, 260)), Float64Array.from(copied.rowDots(m, 40, 260)));
+      const all = Array.from({ length: 220 }, (_, r) => 40 + r);
+      assertPlainDots(m, all, inPlace.rowDots(m, 40, 260), inPlace.stride, centersT, k, 'in place');
+      const todo = inPlace.todoDots(m, 40)!;
+      for (const i of [40, 41, 150, 259]) {
+        todo.todo.set([12, 0, 7]);
+        todo.kernels[2](todo.rowAt + (i - 40) * 4, todo.colAt, todo.valAt, todo.centresAt, todo.todoAt, todo.outAt);
+        assert.deepEqual(
+          Array.from(todo.out.subarray(0, 3)),
+          [12, 0, 7].map((c) => plainDot(m, i, centersT, k, c)),
+        );
+      }
+    }
   });
 
   test('listDots: the listed rows in list order, repeats and empty rows included', () => {

@@ -3,7 +3,7 @@ import { endianness } from 'node:os';
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
 import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
-import { sharedArray } from '../../matrix/shared.js';
+import { sharedArray, sharedCsrArrays } from '../../matrix/shared.js';
 import { dataError, noInputError } from '../../util/errors.js';
 import { openAtomicWriter } from '../atomic-write.js';
 import { inspectInput } from '../open-input.js';
@@ -124,7 +124,7 @@ export interface CsrReadOptions {
 }
 
 /**
- * Reads a CSR file into SharedArrayBuffers (the worker threads use them as they are) and validates it, so that a
+ * Reads a CSR file into shared memory (the worker threads use it as it is) and validates it, so that a
  * damaged file fails with one line (exit 65) rather than feeding garbage to kernels that trust their input.
  */
 export async function readCsrFile(path: string, options: CsrReadOptions = {}): Promise<RatingsData> {
@@ -153,11 +153,17 @@ export async function readCsrFile(path: string, options: CsrReadOptions = {}): P
     if (!(Number.isSafeInteger(nnz) && nnz >= 0 && nnz <= layout.nnz)) {
       throw dataError(messages.csrCorrupt(path, `row offset ${nnz} outside 0..${layout.nnz}`));
     }
-    const colIdx = await read(
-      layout.colInt32 ? sharedArray(Int32Array, nnz) : sharedArray(Uint16Array, nnz),
-      layout.colIdx,
-    );
-    const values = layout.hasValues ? await read(sharedArray(Float32Array, nnz), layout.values) : null;
+    // in one WebAssembly memory, where the k-means kernels read them in place (when the column width is the one
+    // sharedCsrArrays picks, as our writer's is)
+    const arrays =
+      layout.colInt32 === layout.nCols >= 65536
+        ? sharedCsrArrays(layout.nCols, nnz, layout.hasValues)
+        : {
+            colIdx: layout.colInt32 ? sharedArray(Int32Array, nnz) : sharedArray(Uint16Array, nnz),
+            values: layout.hasValues ? sharedArray(Float32Array, nnz) : null,
+          };
+    const colIdx = await read(arrays.colIdx, layout.colIdx);
+    const values = arrays.values === null ? null : await read(arrays.values, layout.values);
     const matrix = { nRows: rows, nCols: layout.nCols, rowPtr, colIdx, values };
     validateCsr(path, matrix, customerIds, movieIds, options.ratingRange ?? anyRatingRange);
     return {

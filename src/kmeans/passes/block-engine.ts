@@ -10,8 +10,8 @@ import type { CandidateWork, LloydWork } from './work.js';
 
 /**
  * From how many k-means++ candidates per round (2 + floor(ln k): 4 from k = 8) the start scores them in
- * WebAssembly, over the rows the engine copies into its memory for good (as its first per-centre Lloyd pass does
- * anyway: 6 bytes per rating, the full df_p shape's peak 540 MB -> about 970 MB). Fewer candidates (k < 8) are
+ * WebAssembly, over the rows the engine binds for good (as its first per-centre Lloyd pass does anyway: read in
+ * place, or copied in at 6 bytes per rating when the matrix is not in a WebAssembly memory). Fewer candidates (k < 8) are
  * scored by the JavaScript kernel (candidateRowsKernel), as fast for 3 candidates (the k = 5 start: 0.43 s in
  * JavaScript, 0.45 s bound, 0.63 s copying blocks).
  */
@@ -70,9 +70,16 @@ export class BlockEngine {
   /** This thread's WebAssembly dot products over its rows, made at the first pass that needs every distance. */
   private centreDots: CentreDots | null = null;
 
-  /** `xNorms` is the whole matrix's array; this engine fills and reads its own rows only. */
-  constructor(m: CsrMatrix, xNorms: Float64Array, b0: number, b1: number) {
+  /** The WebAssembly memory m's ratings are in (csrMemoryOf), where the dot products read them in place; or null. */
+  private readonly memory: WebAssembly.Memory | null;
+
+  /**
+   * `xNorms` is the whole matrix's array; this engine fills and reads its own rows only. `memory`: the WebAssembly
+   * memory m's ratings are in (csrMemoryOf), or null (the engine's kernels then copy its rows in).
+   */
+  constructor(m: CsrMatrix, xNorms: Float64Array, b0: number, b1: number, memory: WebAssembly.Memory | null = null) {
     this.m = m;
+    this.memory = memory;
     this.xNorms = xNorms;
     this.b0 = b0;
     this.b1 = b1;
@@ -209,10 +216,10 @@ export class BlockEngine {
     }
   }
 
-  /** The engine's CentreDots, its rows copied in at the first call and kept for the engine's life. */
+  /** The engine's CentreDots, its rows bound at the first call (in place, or copied in) for the engine's life. */
   private dots(): CentreDots {
     if (this.centreDots === null) {
-      this.centreDots = new CentreDots();
+      this.centreDots = new CentreDots(this.memory);
       this.centreDots.bind(this.m, this.r0, this.r1);
     }
     return this.centreDots;

@@ -11,6 +11,8 @@ export interface PassWorkerInit {
   readonly nRows: number;
   readonly nCols: number;
   readonly xNorms: Float64Array;
+  /** The WebAssembly memory the matrix's ratings are in (csrMemoryOf), for the kernels to read them in place. */
+  readonly memory: WebAssembly.Memory | null;
   /** The worker's blocks, [b0, b1). */
   readonly b0: number;
   readonly b1: number;

@@ -9,7 +9,7 @@ import type { PassReply, PassRequest, PassWorkerInit } from './pass-protocol.js'
 
 const init = workerData as PassWorkerInit;
 const matrix = { nRows: init.nRows, nCols: init.nCols, rowPtr: init.rowPtr, colIdx: init.colIdx, values: init.values };
-const engine = new BlockEngine(matrix, init.xNorms, init.b0, init.b1);
+const engine = new BlockEngine(matrix, init.xNorms, init.b0, init.b1, init.memory);
 
 serveRequests<PassRequest, PassReply>((request) => {
   switch (request.op) {

@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../../matrix/csr.js';
+import { csrMemoryOf } from '../../matrix/shared.js';
 import { sumsAreExact } from '../exact-sums.js';
 import { blockCount } from '../kernels.js';
 import { BlockEngine } from './block-engine.js';
@@ -22,7 +23,7 @@ export class SerialRunner implements PassRunner {
     this.nBlocks = blockCount(m.nRows);
     this.blockInertia = new Float64Array(this.nBlocks);
     this.xNorms = new Float64Array(m.nRows);
-    this.engine = new BlockEngine(m, this.xNorms, 0, this.nBlocks);
+    this.engine = new BlockEngine(m, this.xNorms, 0, this.nBlocks, csrMemoryOf(m));
   }
 
   rowNorms(): Float64Array {

@@ -47,9 +47,10 @@ export interface RowsCopy {
 }
 
 /**
- * Copies rows r0..r1 of m (offsets `rowPtr`, m's own or an int32 copy) to the start of `memory`: 6 bytes per rating
- * (4 for the binary matrix, 8 with 32-bit columns). Null, and nothing copied, when they would take more than
- * MAX_RESIDENT_BYTES: a wasm32 memory ends at 4 GB, so such rows stay windowed (slower, not wrong).
+ * Copies rows r0..r1 of m (offsets `rowPtr`, m's own or an int32 copy) into `memory` from byte `at` on (the start
+ * by default): 6 bytes per rating (4 for the binary matrix, 8 with 32-bit columns). Null, and nothing copied, when
+ * they would take more than MAX_RESIDENT_BYTES: a wasm32 memory ends at 4 GB, so such rows stay windowed (slower,
+ * not wrong).
  */
 export function copyRowsIn(
   memory: WebAssembly.Memory,
@@ -57,15 +58,16 @@ export function copyRowsIn(
   rowPtr: ArrayLike<number>,
   r0: number,
   r1: number,
+  at = 0,
 ): RowsCopy | null {
   const { colIdx, values } = m;
   const first = rowPtr[r0];
   const entries = rowPtr[r1] - first;
-  const ptrAt = 0;
+  if (rowsCopyBytes(m, entries, r1 - r0) > MAX_RESIDENT_BYTES) return null;
+  const ptrAt = at;
   const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
   const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
   const end = align16(valAt + (values === null ? 0 : entries * 4));
-  if (end > MAX_RESIDENT_BYTES) return null;
   const buffer = growTo(memory, end);
   const ptr = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
   for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
@@ -74,4 +76,41 @@ export function copyRowsIn(
   cols.set(colIdx.subarray(first, first + entries));
   if (values !== null) new Float32Array(buffer, valAt, entries).set(values.subarray(first, first + entries));
   return { ptrAt, colAt, valAt, end };
+}
+
+/** The bytes copyRowsIn takes for `rows` rows of `entries` ratings of m. */
+export function rowsCopyBytes(m: CsrMatrix, entries: number, rows: number): number {
+  const offsets = align16((rows + 1) * 4);
+  const cols = align16(entries * m.colIdx.BYTES_PER_ELEMENT);
+  return offsets + cols + (m.values === null ? 0 : align16(entries * 4));
+}
+
+/** The first bytes of an arena memory: its first free byte, a Uint32 that `reserve` moves atomically. */
+const ARENA_HEADER = 16;
+
+/**
+ * A kernel memory whose space `reserve` hands out, to any thread that holds the memory (a shared memory can be
+ * posted to worker threads): a CSR's ratings in one (shared.ts, sharedCsrArrays) are then read by every thread's
+ * kernels in place, each thread's own regions reserved after them. `firstBytes` after the header go to the
+ * creator, at ARENA_START.
+ */
+export function arenaMemory(firstBytes = 0): WebAssembly.Memory {
+  const memory = kernelMemory(Math.max(1, Math.ceil((ARENA_START + firstBytes) / PAGE)));
+  new Uint32Array(memory.buffer, 0, 1)[0] = align16(ARENA_START + firstBytes);
+  return memory;
+}
+
+/** Where the creator's first bytes of an arena memory start. */
+export const ARENA_START = ARENA_HEADER;
+
+/**
+ * `bytes` of an arena memory for the caller alone (16-aligned, grown to hold them): their address. Safe from any
+ * number of threads at once (one atomic add; a grow that races another only grows a little more). Regions are
+ * never handed back: callers reserve again only when they need more.
+ */
+export function reserve(memory: WebAssembly.Memory, bytes: number): number {
+  const size = align16(bytes);
+  const at = Atomics.add(new Uint32Array(memory.buffer, 0, 1), 0, size);
+  growTo(memory, at + size);
+  return at;
 }
