@@ -19,13 +19,13 @@ import { expandDirectory } from './read-ratings.js';
  * ~11 bytes a rating. The raw and long readers hold 12 bytes a rating in their scanners before the CSR is built and
  * sorted: counted as 30; a long file's timestamps add 8 bytes a rating in the scan and 8 per stored entry: 46.
  * gzip: the text is taken as 10x the file (df_p compresses 7-10x), erring high.
- * The clusters themselves (k x movies doubles, a few copies) are small beside the data, so k is not counted; but
- * from k = 8 each k-means thread copies its share of the ratings into its WebAssembly memory (centre-dots.ts, 6
- * bytes a rating): the full df_p shape from its .csr peaked at 560 MB with k = 5 and 1,046 MB with k = 50, ~15
- * bytes a rating, so a .csr counts 15.
+ * The clusters themselves (k x movies doubles, a few copies) are small beside the data, so k is not counted: the
+ * k-means kernels read a .csr's or a pivot's ratings where the reader put them (a WebAssembly memory, shared.ts
+ * sharedCsrArrays), and the full df_p shape from its .csr peaked at 536 MB with k = 5 and 614 MB with k = 50
+ * (7.4-8.5 bytes a rating); a .csr counts 11, as calibrated.
  */
 const TEXT_BYTES_PER_RATING: Record<RatingsFormat, number> = { pivot: 14, netflix: 20, long: 24 };
-const PEAK_BYTES_PER_RATING: Record<RatingsFormat | 'csr', number> = { pivot: 18, netflix: 30, long: 46, csr: 15 };
+const PEAK_BYTES_PER_RATING: Record<RatingsFormat | 'csr', number> = { pivot: 18, netflix: 30, long: 46, csr: 11 };
 const GZIP_RATIO = 10;
 /** Node, V8 and the code before any data. */
 const BASE_BYTES = 64 << 20;
