@@ -1,5 +1,5 @@
 import type { CsrMatrix } from './csr.js';
-import { align16, ARENA_START, arenaMemory, MAX_RESIDENT_BYTES } from '../util/wasm/memory.js';
+import { align16, ARENA_START, arenaMemory, MAX_RESIDENT_BYTES, reserve } from '../util/wasm/memory.js';
 
 /**
  * Typed arrays on SharedArrayBuffers, so that worker threads read the matrix without a copy per thread. Readers
@@ -72,16 +72,51 @@ export function csrMemoryOf(m: CsrMatrix): WebAssembly.Memory | null {
 }
 
 /**
- * The same matrix with every array in shared memory: the columns and values in one WebAssembly memory
- * (sharedCsrArrays), as they are when they already are, copied there when not.
+ * Values copied into their columns' memory by kernelMatrix, by the array copied: one copy however often the matrix
+ * goes to the k-means threads (an elbow's fits, a fit's several starts).
  */
+const valuesCopies = new WeakMap<Float32Array, Float32Array>();
+
+/** The most a memory holding a CSR grows to for values copied next to its columns (wasm32 ends at 4 GB). */
+const MAX_CSR_MEMORY_BYTES = 3 * 2 ** 30;
+
+/** The same matrix with every array in shared memory (copying only the arrays that are not). */
 export function sharedMatrix(m: CsrMatrix): CsrMatrix {
+  return {
+    nRows: m.nRows,
+    nCols: m.nCols,
+    rowPtr: toShared(m.rowPtr),
+    colIdx: toShared(m.colIdx),
+    values: m.values === null ? null : toShared(m.values),
+  };
+}
+
+/**
+ * The same matrix for the k-means worker threads, which read the ratings in place: its columns and values in one
+ * WebAssembly memory (sharedCsrArrays), as it is when they already are; new values of columns that are (a centred,
+ * residual or normalised matrix) copied in next to them, once (they stay as long as that memory does, which is
+ * why the other thread pools, which copy their rows anyway, use sharedMatrix); anything else copied into a new
+ * memory. Too large for that, sharedMatrix.
+ */
+export function kernelMatrix(m: CsrMatrix): CsrMatrix {
   const { nRows, nCols } = m;
   const rowPtr = toShared(m.rowPtr);
+  if (csrMemoryOf(m) !== null) return { nRows, nCols, rowPtr, colIdx: m.colIdx, values: m.values };
   const nnz = m.rowPtr[nRows];
-  if (csrMemoryOf(m) !== null || csrArraysBytes(nCols, nnz, m.values !== null) > MAX_RESIDENT_BYTES) {
-    return { nRows, nCols, rowPtr, colIdx: toShared(m.colIdx), values: m.values === null ? null : toShared(m.values) };
+  const columnsIn = csrMemories.get(m.colIdx.buffer);
+  if (columnsIn !== undefined && m.values !== null) {
+    let values = valuesCopies.get(m.values);
+    if (values === undefined && columnsIn.buffer.byteLength + nnz * 4 <= MAX_CSR_MEMORY_BYTES) {
+      const at = reserve(columnsIn, nnz * 4);
+      const buffer = columnsIn.buffer as SharedArrayBuffer;
+      csrMemories.set(buffer, columnsIn);
+      values = new Float32Array(buffer, at, nnz);
+      values.set(m.values.subarray(0, nnz));
+      valuesCopies.set(m.values, values);
+    }
+    if (values !== undefined) return { nRows, nCols, rowPtr, colIdx: m.colIdx, values };
   }
+  if (csrArraysBytes(nCols, nnz, m.values !== null) > MAX_RESIDENT_BYTES) return sharedMatrix(m);
   const { colIdx, values } = sharedCsrArrays(nCols, nnz, m.values !== null);
   colIdx.set(m.colIdx.subarray(0, nnz));
   if (values !== null) values.set(m.values!.subarray(0, nnz));

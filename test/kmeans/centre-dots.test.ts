@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CentreDots, TODO_BATCH } from '../../src/kmeans/centre-dots.js';
 import { fromDenseRows, type CsrMatrix } from '../../src/matrix/csr.js';
-import { csrMemoryOf, sharedMatrix } from '../../src/matrix/shared.js';
+import { csrMemoryOf, kernelMatrix } from '../../src/matrix/shared.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
 import { Rng } from '../../src/util/random.js';
 import { smallRatings } from '../support/parallel.js';
@@ -108,7 +108,7 @@ describe('CentreDots: the dot products of rows with every centre, in WebAssembly
 
   test('rows in a WebAssembly memory are read in place: the same bits as copied rows, every dot and todo dot', () => {
     const plain = smallRatings(300, 5).matrix;
-    for (const m of [sharedMatrix(plain), transformMatrix(sharedMatrix(plain), 'binary')]) {
+    for (const m of [kernelMatrix(plain), transformMatrix(kernelMatrix(plain), 'binary')]) {
       const memory = csrMemoryOf(m)!;
       const k = 13;
       const centersT = randomCentres(m.nCols, k, 4);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fromDenseRows } from '../../src/matrix/csr.js';
-import { csrMemoryOf, sharedCsrArrays, sharedMatrix } from '../../src/matrix/shared.js';
+import { csrMemoryOf, sharedCsrArrays, kernelMatrix } from '../../src/matrix/shared.js';
 import { transformMatrix } from '../../src/matrix/transform.js';
 
 describe('a CSR in a WebAssembly memory (read in place by the k-means kernels)', () => {
@@ -24,28 +24,32 @@ describe('a CSR in a WebAssembly memory (read in place by the k-means kernels)',
     assert.equal(sharedCsrArrays(3, 4, false).values, null);
   });
 
-  test('sharedMatrix copies a plain matrix there once; a matrix already there, and its binary form, stay as they are', () => {
+  test('kernelMatrix copies a plain matrix there once; a matrix already there, and its binary form, stay as they are', () => {
     assert.equal(csrMemoryOf(plain), null);
-    const shared = sharedMatrix(plain);
+    const shared = kernelMatrix(plain);
     assert.ok(csrMemoryOf(shared) !== null);
     assert.deepEqual(Array.from(shared.colIdx), Array.from(plain.colIdx));
     assert.deepEqual(Array.from(shared.values!), Array.from(plain.values!));
     assert.deepEqual(Array.from(shared.rowPtr), Array.from(plain.rowPtr));
-    const again = sharedMatrix(shared);
+    const again = kernelMatrix(shared);
     assert.equal(again.colIdx, shared.colIdx);
     assert.equal(again.values, shared.values);
     const binary = transformMatrix(shared, 'binary');
     assert.equal(csrMemoryOf(binary), csrMemoryOf(shared));
-    assert.equal(sharedMatrix(binary).colIdx, shared.colIdx);
+    assert.equal(kernelMatrix(binary).colIdx, shared.colIdx);
   });
 
-  test('columns in one memory and values elsewhere (a centred copy): both copied into a new one', () => {
-    const shared = sharedMatrix(plain);
+  test('columns in one memory and values elsewhere (a centred copy): the values copied in next to them, once', () => {
+    const shared = kernelMatrix(plain);
     const centred = transformMatrix(shared, 'centered');
+    assert.equal(centred.colIdx, shared.colIdx);
     assert.equal(csrMemoryOf(centred), null);
-    const again = sharedMatrix(centred);
-    assert.ok(csrMemoryOf(again) !== null);
-    assert.notEqual(csrMemoryOf(again), csrMemoryOf(shared));
+    const again = kernelMatrix(centred);
+    assert.equal(csrMemoryOf(again), csrMemoryOf(shared));
+    assert.equal(again.colIdx, shared.colIdx, 'the columns are not copied');
     assert.deepEqual(Array.from(again.values!), Array.from(centred.values!));
+    assert.equal(kernelMatrix(centred).values, again.values, 'a second share reuses the copy');
+    // the original matrix's values are where they were
+    assert.deepEqual(Array.from(shared.values!), Array.from(plain.values!));
   });
 });

@@ -1,6 +1,6 @@
 import type { CsrMatrix } from '../../matrix/csr.js';
 import { splitRowUnits } from '../../matrix/row-ranges.js';
-import { csrMemoryOf, sharedArray, sharedMatrix } from '../../matrix/shared.js';
+import { csrMemoryOf, kernelMatrix, sharedArray } from '../../matrix/shared.js';
 import { WorkerPool } from '../../util/worker-pool.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import { sumsAreExact, type ValueScan } from '../exact-sums.js';
@@ -57,7 +57,7 @@ export class WorkerRunner implements PassRunner {
   }
 
   static async start(source: CsrMatrix, parts: number, url: URL): Promise<WorkerRunner> {
-    const m = sharedMatrix(source);
+    const m = kernelMatrix(source);
     const memory = csrMemoryOf(m);
     const xNorms = sharedArray(Float64Array, m.nRows);
     const bounds = splitBlocks(m, parts);
