@@ -6,6 +6,7 @@ import { residualMatrix, fitBaseline } from '../../src/matrix/baseline.js';
 import { projectRows, randomizedSvd } from '../../src/matrix/svd.js';
 import { chunkCount } from '../../src/matrix/row-chunks.js';
 import { sameBits, smallRatings } from '../support/parallel.js';
+import { csrMemoryOf, kernelMatrix } from '../../src/matrix/shared.js';
 
 // A = 3 a1 b1^T + 2 a2 b2^T + 1 a3 b3^T with orthogonal +-1 vectors, a zero row and a zero column appended: the
 // entries are small integers (exact in Float32) and the singular values are s_i |a_i| |b_i| = s_i sqrt(8) sqrt(4).
@@ -100,6 +101,13 @@ test('randomizedSvd: the same bits on 1 and 2 threads (several row chunks)', asy
   assert.ok(sameBits(one.userFactors, two.userFactors), 'customer factors');
   const other = await randomizedSvd(m, 5, { seed: 5, threads: 1 });
   assert.ok(!sameBits(one.basis, other.basis), 'another seed draws another start');
+  // the ratings in a WebAssembly memory (as the .csr and CSV readers leave them): read in place, the same bits
+  const inMemory = kernelMatrix(m);
+  assert.ok(csrMemoryOf(inMemory) !== null);
+  for (const threads of [1, 2]) {
+    const r = await randomizedSvd(inMemory, 5, { seed: 4, threads });
+    assert.ok(sameBits(r.basis, one.basis) && sameBits(r.userFactors, one.userFactors), `in place, ${threads} threads`);
+  }
 });
 
 test('products: A^T A X in one pass gives the bits of A X then A^T Y, serial and on 2 threads', async () => {

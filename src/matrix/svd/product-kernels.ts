@@ -10,11 +10,18 @@ import { WasmProducts } from './product-wasm.js';
 const kernels = new WasmProducts();
 
 /**
- * Copies rows r0..r1 of m into this thread's kernel memory for the passes that follow (a worker's rows, or all of
- * them for the serial runner), until releaseRows or the next bindRows.
+ * Binds rows r0..r1 of m for the passes that follow (a worker's rows, or all of them for the serial runner), until
+ * releaseRows or the next bindRows: read in place from `memory` (csrMemoryOf(m)) when given, else copied into this
+ * thread's kernel memory.
  */
-export function bindRows(m: CsrMatrix, ptr: Float64Array | Int32Array, r0: number, r1: number): void {
-  kernels.bind(m, ptr, r0, r1);
+export function bindRows(
+  m: CsrMatrix,
+  ptr: Float64Array | Int32Array,
+  r0: number,
+  r1: number,
+  memory: WebAssembly.Memory | null = null,
+): void {
+  kernels.bind(m, ptr, r0, r1, memory);
 }
 
 export function releaseRows(): void {

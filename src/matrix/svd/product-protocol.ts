@@ -7,6 +7,8 @@ export interface ProductWorkerInit {
   readonly values: Float32Array | null;
   readonly nRows: number;
   readonly nCols: number;
+  /** The WebAssembly memory the matrix's ratings are in (csrMemoryOf), for the kernels to read them in place. */
+  readonly memory: WebAssembly.Memory | null;
   readonly c0: number;
   readonly c1: number;
 }

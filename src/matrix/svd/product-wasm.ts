@@ -5,15 +5,16 @@
  * order as the plain loops (`s_c += v * x[j][c]`, entries ascending, each product rounded before the add: no
  * fused multiply-add in WebAssembly), so the bits are those of the plain loops whatever the lane layout.
  *
- * WebAssembly reads only its own memory. A thread that makes many passes over the same rows (a product worker, the
- * serial runner) copies them in once (`bind`: 6 bytes per rating, each worker its own share; the copy goes with the
- * runner). Any other call copies a window of rows (a few MB) in per call, so a caller that does not bind still
+ * WebAssembly reads only its own memory. A matrix whose ratings a reader put in a WebAssembly memory (shared.ts
+ * sharedCsrArrays) is read there in place by every thread. Otherwise a thread that makes many passes over the same
+ * rows (a product worker, the serial runner) copies them in once (`bind`: 6 bytes per rating, each worker its own
+ * share; the copy goes with the runner). Any other call copies a window of rows (a few MB) in per call, so a caller that does not bind still
  * works, at about 15 % more time per pass. Rows of X, Y and the output are padded to an even stride L with zeros,
  * which add nothing (v * 0 + s = s).
  */
 import type { CsrMatrix } from '../csr.js';
 import { Code, encodeModule, instantiate } from '../../util/wasm/encoder.js';
-import { align16, copyRowsIn, growTo, KERNEL_MEMORY, kernelMemory } from '../../util/wasm/memory.js';
+import { align16, copyRowsIn, growTo, KERNEL_MEMORY, kernelMemory, reserve } from '../../util/wasm/memory.js';
 import { entryAddress, entryValue } from '../../util/wasm/csr-entries.js';
 
 type Op = 'rows' | 'transposed' | 'gram';
@@ -193,6 +194,13 @@ export class WasmProducts {
   private memory = kernelMemory();
   private instances = new Map<string, Record<Op, Kernel>>();
   private resident: Resident | null = null;
+  /**
+   * Bound in place: the memory is the one the matrix's ratings are in (shared.ts sharedCsrArrays), shared with other
+   * threads, so each call's dense, out and window regions are reserved there (memory.ts reserve) rather than laid
+   * out after the resident rows.
+   */
+  private inPlace = false;
+  private scratch = { at: 0, bytes: 0 };
 
   private kernels(pairs: number, binary: boolean, wideIndex: boolean): Record<Op, Kernel> {
     const key = `${pairs}:${binary}:${wideIndex}`;
@@ -204,17 +212,43 @@ export class WasmProducts {
     return k;
   }
 
-  /** Copies rows r0..r1 of m in for good: later calls on those rows of this matrix read nothing else. */
-  bind(m: CsrMatrix, rowPtr: Float64Array | Int32Array, r0: number, r1: number): void {
+  /**
+   * Binds rows r0..r1 of m for good: later calls on those rows of this matrix read nothing else. With `memory` (the
+   * WebAssembly memory m's ratings are in: csrMemoryOf) they are read there in place, only their int32 offsets
+   * written; else they are copied in.
+   */
+  bind(
+    m: CsrMatrix,
+    rowPtr: Float64Array | Int32Array,
+    r0: number,
+    r1: number,
+    memory: WebAssembly.Memory | null = null,
+  ): void {
     this.release();
+    if (memory !== null) {
+      const { colIdx, values } = m;
+      const first = rowPtr[r0];
+      this.memory = memory;
+      this.instances = new Map();
+      this.inPlace = true;
+      this.scratch = { at: 0, bytes: 0 };
+      const ptrAt = reserve(memory, (r1 - r0 + 1) * 4);
+      const ptr = new Int32Array(memory.buffer, ptrAt, r1 - r0 + 1);
+      for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
+      const colAt = colIdx.byteOffset + first * colIdx.BYTES_PER_ELEMENT;
+      const valAt = values === null ? 0 : values.byteOffset + first * 4;
+      this.resident = { colIdx, values, r0, r1, ptrAt, colAt, valAt, end: 0 };
+      return;
+    }
     const copy = copyRowsIn(this.memory, m, rowPtr, r0, r1);
     if (copy !== null) this.resident = { colIdx: m.colIdx, values: m.values, r0, r1, ...copy };
   }
 
   /** Drops the resident rows and the memory that held them (wasm memory cannot shrink: a new one replaces it). */
   release(): void {
-    if (this.resident === null) return;
+    if (this.resident === null && !this.inPlace) return;
     this.resident = null;
+    this.inPlace = false;
     this.memory = kernelMemory();
     this.instances = new Map();
   }
@@ -245,11 +279,18 @@ export class WasmProducts {
     const columnMajor = op !== 'transposed'; // X (rows, gram) has nCols rows; Y (transposed) is per window row
     const denseRows = columnMajor ? nCols : windowRows;
     const outRows = op === 'rows' ? windowRows : nCols;
-    const denseAt = res === null ? 0 : res.end; // never over the resident rows, even when this call does not use them
-    const outAt = denseAt + denseRows * stride * 8;
-    const ptrAt = outAt + outRows * stride * 8;
-    const colAt = align16(ptrAt + (windowRows + 1) * 4);
-    const valAt = colAt + windowEntries * 4;
+    // never over the resident rows, even when this call does not use them; in place, in this thread's own region
+    const outRel = denseRows * stride * 8;
+    const ptrRel = outRel + outRows * stride * 8;
+    const colRel = align16(ptrRel + (windowRows + 1) * 4);
+    const valRel = colRel + windowEntries * 4;
+    const bytes = valRel + windowEntries * 4;
+    if (this.inPlace && bytes > this.scratch.bytes) this.scratch = { at: reserve(this.memory, bytes), bytes };
+    const denseAt = this.inPlace ? this.scratch.at : res === null ? 0 : res.end;
+    const outAt = denseAt + outRel;
+    const ptrAt = denseAt + ptrRel;
+    const colAt = denseAt + colRel;
+    const valAt = denseAt + valRel;
     const buffer = growTo(this.memory, valAt + windowEntries * 4);
     const f64 = new Float64Array(buffer);
     const ptrView = new Int32Array(buffer, ptrAt, windowRows + 1);

@@ -18,9 +18,9 @@ serveRequests<ProductRequest, null>((request) => {
   const r0 = Math.min(m.nRows, init.c0 * rowsPerChunk);
   const r1 = Math.min(m.nRows, init.c1 * rowsPerChunk);
   if (!bound && request.op.startsWith('multiply')) {
-    // this worker's rows, copied into its kernel memory once for all the products it will make (the baseline's
-    // passes run in JavaScript over the shared matrix and need no copy)
-    bindRows(m, ptr, r0, r1);
+    // this worker's rows, read in place or copied into its kernel memory once for all the products it will make
+    // (the baseline's passes run in JavaScript over the shared matrix and need neither)
+    bindRows(m, ptr, r0, r1, init.memory);
     bound = true;
   }
   switch (request.op) {

@@ -1,7 +1,7 @@
 import { customerStep, itemSums, residualRows, type Baseline } from '../baseline.js';
 import { rowOffsets, type CsrMatrix } from '../csr.js';
 import { splitRowUnits } from '../row-ranges.js';
-import { sharedArray, sharedMatrix } from '../shared.js';
+import { csrMemoryOf, sharedArray, sharedMatrix } from '../shared.js';
 import { WorkerPool } from '../../util/worker-pool.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import { addChunksInOrder, chunkCount, chunkRows } from '../row-chunks.js';
@@ -59,10 +59,10 @@ class SerialProducts implements ProductRunner {
     this.ptr = rowOffsets(m);
   }
 
-  /** The rows, copied into the kernels' memory at the first product (the baseline's passes need no copy). */
+  /** The rows, bound (in place, or copied) at the first product (the baseline's passes need neither). */
   private bind(): void {
     if (this.bound) return;
-    bindRows(this.m, this.ptr, 0, this.m.nRows);
+    bindRows(this.m, this.ptr, 0, this.m.nRows, csrMemoryOf(this.m));
     this.bound = true;
   }
 
@@ -134,11 +134,14 @@ class WorkerProducts implements ProductRunner {
 
   static async start(source: CsrMatrix, parts: number, url: URL): Promise<WorkerProducts> {
     const m = sharedMatrix(source);
+    // ratings a reader put in a WebAssembly memory are read there in place; others are copied by each worker
+    const memory = csrMemoryOf(m);
     const bounds = splitChunks(m, parts);
     const clients: Client[] = [];
     for (let j = 0; j < parts; j++) {
       const init: ProductWorkerInit = {
         ...m, // the shared matrix: views, not copies
+        memory,
         c0: bounds[j],
         c1: bounds[j + 1],
       };

@@ -8,6 +8,7 @@ import {
   multiplyRows,
   multiplyTransposedChunk,
 } from '../../../src/matrix/svd/product-kernels.js';
+import { csrMemoryOf, kernelMatrix } from '../../../src/matrix/shared.js';
 import { sameBits, smallRatings } from '../../support/parallel.js';
 
 // The plain loops the kernels must reproduce bit for bit: each output element's terms added in ascending entry
@@ -106,5 +107,36 @@ test('rows bound into the kernel memory give the same bits as windows copied per
     assert.ok(sameBits(yo, plainRows(other, xo, l)), 'another matrix, not bound');
   } finally {
     releaseRows();
+  }
+});
+
+test('rows read in place from a WebAssembly memory give the same bits, and windows of other matrices still work', () => {
+  for (const m of [kernelMatrix(matrix), binary(kernelMatrix(matrix))]) {
+    const memory = csrMemoryOf(m);
+    assert.ok(memory !== null);
+    const l = 25;
+    const x = new Float64Array(m.nCols * l).map((_, i) => Math.cos(i) * 2);
+    const ptr = rowOffsets(m);
+    const expectedY = plainRows(m, x, l);
+    const half = Math.floor(m.nRows / 2);
+    bindRows(m, ptr, half, m.nRows, memory);
+    try {
+      const y = new Float64Array(m.nRows * l);
+      multiplyRows(m, x, l, y, 0, half, ptr); // outside the bound rows: a window in this thread's region
+      multiplyRows(m, x, l, y, half, m.nRows, ptr); // in place
+      assert.ok(sameBits(y, expectedY), 'A X');
+      const z = new Float64Array(m.nCols * l);
+      multiplyGramChunk(m, x, l, z, 0, half, m.nRows, ptr);
+      const zt = new Float64Array(m.nCols * l);
+      multiplyTransposedChunk(m, expectedY, l, zt, 0, half, m.nRows, ptr);
+      assert.ok(sameBits(z, zt), 'A^T A X in one pass = A^T (A X)');
+      const other = smallRatings(300, 9, 37).matrix;
+      const xo = new Float64Array(other.nCols * 70).map((_, i) => Math.sin(i));
+      const yo = new Float64Array(other.nRows * 70);
+      multiplyRows(other, xo, 70, yo, 0, other.nRows, rowOffsets(other));
+      assert.ok(sameBits(yo, plainRows(other, xo, 70)), 'another matrix, a wider window, not bound');
+    } finally {
+      releaseRows();
+    }
   }
 });
