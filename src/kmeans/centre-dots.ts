@@ -19,15 +19,19 @@
  */
 import type { CsrMatrix } from '../matrix/csr.js';
 import { Code, encodeModule, instantiate } from '../util/wasm/encoder.js';
-import { entryAddress, entryValue } from '../util/wasm/csr-entries.js';
+import { entryAddress, entryValue, rowLoopHead } from '../util/wasm/csr-entries.js';
 import {
   align16,
   arenaMemory,
   copyRowsIn,
   KERNEL_MEMORY,
   MAX_RESIDENT_BYTES,
+  noRegion,
+  regionFor,
   reserve,
   rowsCopyBytes,
+  rowsInPlace,
+  type Region,
 } from '../util/wasm/memory.js';
 
 type Kernel = (ptr: number, col: number, val: number, rows: number, centres: number, out: number) => void;
@@ -103,16 +107,7 @@ function kernelCode(pairs: number, binary: boolean, wideIndex: boolean): Code {
 
   c.i32Const(0).localSet(Slot.I);
   c.block().loop();
-  c.localGet(Slot.I).localGet(Slot.Rows).i32GeU().brIf(1);
-  c.localGet(Slot.Ptr)
-    .localGet(Slot.I)
-    .i32Const(2)
-    .i32Shl()
-    .i32Add()
-    .localTee(Slot.AddrA)
-    .i32Load()
-    .localSet(Slot.Start);
-  c.localGet(Slot.AddrA).i32Load(4).localSet(Slot.End);
+  rowLoopHead(c, { i: Slot.I, rows: Slot.Rows, ptr: Slot.Ptr, addr: Slot.AddrA, start: Slot.Start, end: Slot.End });
   for (let g = 0; g < pairs; g += BLOCK_PAIRS) {
     const size = Math.min(BLOCK_PAIRS, pairs - g);
     for (let j = 0; j < size; j++) c.v128Const0().localSet(even(j)).v128Const0().localSet(odd(j));
@@ -304,12 +299,6 @@ interface Resident {
   readonly valAt: number;
 }
 
-/** A region of the memory reserved for this instance (memory.ts reserve). */
-interface Region {
-  readonly at: number;
-  readonly bytes: number;
-}
-
 /**
  * One thread's kernels and their regions of a wasm memory: the bound rows (or, in place, only their offsets); the
  * centres [nCols x stride doubles] [the same by centre, for the todo kernels] [todo scratch]; and a scratch region
@@ -328,8 +317,8 @@ export class CentreDots {
   private nCols = 0;
   private k = 0;
   private resident: Resident | null = null;
-  private centres: Region = { at: 0, bytes: 0 };
-  private scratch: Region = { at: 0, bytes: 0 };
+  private centres: Region = noRegion;
+  private scratch: Region = noRegion;
   /** Doubles per row of dots: k rounded up to even. */
   stride = 0;
 
@@ -345,21 +334,15 @@ export class CentreDots {
    * (then they stay windowed: slower, not wrong).
    */
   bind(m: CsrMatrix, r0: number, r1: number): void {
-    const { rowPtr, colIdx, values } = m;
-    const first = rowPtr[r0];
+    const { rowPtr } = m;
     if (this.inPlace) {
-      const ptrAt = reserve(this.memory, (r1 - r0 + 1) * 4);
-      const ptr = new Int32Array(this.buffer(), ptrAt, r1 - r0 + 1);
-      for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
-      const colAt = colIdx.byteOffset + first * colIdx.BYTES_PER_ELEMENT;
-      const valAt = values === null ? 0 : values.byteOffset + first * 4;
-      this.resident = { m, r0, r1, ptrAt, colAt, valAt };
+      this.resident = { m, r0, r1, ...rowsInPlace(this.memory, m, rowPtr, r0, r1) };
       return;
     }
-    const bytes = rowsCopyBytes(m, rowPtr[r1] - first, r1 - r0);
+    const bytes = rowsCopyBytes(m, rowPtr[r1] - rowPtr[r0], r1 - r0);
     if (bytes > MAX_RESIDENT_BYTES) return;
     const copy = copyRowsIn(this.memory, m, rowPtr, r0, r1, reserve(this.memory, bytes));
-    if (copy !== null) this.resident = { m, r0, r1, ptrAt: copy.ptrAt, colAt: copy.colAt, valAt: copy.valAt };
+    if (copy !== null) this.resident = { m, r0, r1, ...copy };
   }
 
   /** Copies the k centres (`centersT[col * k + c]`) in, each column's padded with zeros to the stride. */
@@ -378,7 +361,7 @@ export class CentreDots {
     this.nCols = m.nCols;
     this.stride = stride;
     this.k = k;
-    this.centres = this.region(this.centres, this.outAt() + stride * 8 - this.centres.at);
+    this.centres = regionFor(this.memory, this.centres, this.outAt() + stride * 8 - this.centres.at);
     const f64 = new Float64Array(this.buffer(), this.centres.at, m.nCols * stride);
     for (let j = 0, src = 0, dst = 0; j < m.nCols; j++, dst += stride) {
       for (let c = 0; c < k; c++) f64[dst + c] = centersT[src++];
@@ -399,7 +382,7 @@ export class CentreDots {
   rowDots(m: CsrMatrix, r0: number, r1: number): Float64Array {
     const res = this.resident;
     if (res !== null && res.m === m && res.r0 <= r0 && r1 <= res.r1) {
-      this.scratch = this.region(this.scratch, (r1 - r0) * this.stride * 8);
+      this.scratch = regionFor(this.memory, this.scratch, (r1 - r0) * this.stride * 8);
       const dotsAt = this.scratch.at;
       this.kernel!(res.ptrAt + (r0 - res.r0) * 4, res.colAt, res.valAt, r1 - r0, this.centres.at, dotsAt);
       return new Float64Array(this.buffer(), dotsAt, (r1 - r0) * this.stride);
@@ -444,7 +427,7 @@ export class CentreDots {
     const ptrRel = align16(rows * this.stride * 8);
     const colRel = align16(ptrRel + (rows + 1) * 4);
     const valRel = align16(colRel + entries * m.colIdx.BYTES_PER_ELEMENT);
-    this.scratch = this.region(this.scratch, valRel + entries * 4);
+    this.scratch = regionFor(this.memory, this.scratch, valRel + entries * 4);
     const dotsAt = this.scratch.at;
     const ptrAt = dotsAt + ptrRel;
     const colAt = dotsAt + colRel;
@@ -493,13 +476,6 @@ export class CentreDots {
   /** The memory's current buffer (a SharedArrayBuffer: views made before a grow stay valid). */
   private buffer(): ArrayBuffer {
     return this.memory.buffer as unknown as ArrayBuffer;
-  }
-
-  /** `region` if it holds `bytes`, else a new one that does (with room to grow: the old one is not handed back). */
-  private region(region: Region, bytes: number): Region {
-    if (bytes <= region.bytes) return region;
-    const size = Math.max(bytes, Math.ceil(region.bytes * 1.5));
-    return { at: reserve(this.memory, size), bytes: size };
   }
 
   /**

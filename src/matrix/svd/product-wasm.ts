@@ -14,8 +14,18 @@
  */
 import type { CsrMatrix } from '../csr.js';
 import { Code, encodeModule, instantiate } from '../../util/wasm/encoder.js';
-import { align16, copyRowsIn, growTo, KERNEL_MEMORY, kernelMemory, reserve } from '../../util/wasm/memory.js';
-import { entryAddress, entryValue } from '../../util/wasm/csr-entries.js';
+import {
+  align16,
+  copyRowsIn,
+  growTo,
+  KERNEL_MEMORY,
+  kernelMemory,
+  noRegion,
+  regionFor,
+  rowsInPlace,
+  type Region,
+} from '../../util/wasm/memory.js';
+import { entryAddress, entryValue, rowLoopHead } from '../../util/wasm/csr-entries.js';
 
 type Op = 'rows' | 'transposed' | 'gram';
 type Kernel = (ptr: number, col: number, val: number, nRows: number, dense: number, out: number) => void;
@@ -95,16 +105,7 @@ function kernelCode(op: Op, pairs: number, binary: boolean, wideIndex: boolean):
   };
   c.i32Const(0).localSet(Slot.I);
   c.block().loop();
-  c.localGet(Slot.I).localGet(Slot.Rows).i32GeU().brIf(1);
-  c.localGet(Slot.Ptr)
-    .localGet(Slot.I)
-    .i32Const(2)
-    .i32Shl()
-    .i32Add()
-    .localTee(Slot.Addr)
-    .i32Load()
-    .localSet(Slot.Start);
-  c.localGet(Slot.Addr).i32Load(4).localSet(Slot.End);
+  rowLoopHead(c, { i: Slot.I, rows: Slot.Rows, ptr: Slot.Ptr, addr: Slot.Addr, start: Slot.Start, end: Slot.End });
   switch (op) {
     case 'rows':
       rowSums();
@@ -200,7 +201,7 @@ export class WasmProducts {
    * out after the resident rows.
    */
   private inPlace = false;
-  private scratch = { at: 0, bytes: 0 };
+  private scratch: Region = noRegion;
 
   private kernels(pairs: number, binary: boolean, wideIndex: boolean): Record<Op, Kernel> {
     const key = `${pairs}:${binary}:${wideIndex}`;
@@ -226,18 +227,11 @@ export class WasmProducts {
   ): void {
     this.release();
     if (memory !== null) {
-      const { colIdx, values } = m;
-      const first = rowPtr[r0];
       this.memory = memory;
       this.instances = new Map();
       this.inPlace = true;
-      this.scratch = { at: 0, bytes: 0 };
-      const ptrAt = reserve(memory, (r1 - r0 + 1) * 4);
-      const ptr = new Int32Array(memory.buffer, ptrAt, r1 - r0 + 1);
-      for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
-      const colAt = colIdx.byteOffset + first * colIdx.BYTES_PER_ELEMENT;
-      const valAt = values === null ? 0 : values.byteOffset + first * 4;
-      this.resident = { colIdx, values, r0, r1, ptrAt, colAt, valAt, end: 0 };
+      this.scratch = noRegion;
+      this.resident = { colIdx: m.colIdx, values: m.values, r0, r1, ...rowsInPlace(memory, m, rowPtr, r0, r1) };
       return;
     }
     const copy = copyRowsIn(this.memory, m, rowPtr, r0, r1);
@@ -285,7 +279,7 @@ export class WasmProducts {
     const colRel = align16(ptrRel + (windowRows + 1) * 4);
     const valRel = colRel + windowEntries * 4;
     const bytes = valRel + windowEntries * 4;
-    if (this.inPlace && bytes > this.scratch.bytes) this.scratch = { at: reserve(this.memory, bytes), bytes };
+    if (this.inPlace) this.scratch = regionFor(this.memory, this.scratch, bytes);
     const denseAt = this.inPlace ? this.scratch.at : res === null ? 0 : res.end;
     const outAt = denseAt + outRel;
     const ptrAt = denseAt + ptrRel;

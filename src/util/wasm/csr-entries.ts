@@ -1,7 +1,8 @@
 /**
- * The instructions a kernel reads one CSR entry with (its column's row of a dense table, its value), shared by the
- * kernels over a matrix's rows (kmeans/centre-dots.ts, matrix/svd/product-wasm.ts). The rows are laid out as
- * copyRowsIn (memory.ts) copies them: u16 or i32 columns, f32 values.
+ * The instructions a kernel reads CSR rows with (a row's range of entries; an entry's column's row of a dense
+ * table, its value), shared by the kernels over a matrix's rows (kmeans/centre-dots.ts,
+ * matrix/svd/product-wasm.ts). The rows are laid out as copyRowsIn (memory.ts) copies them: int32 row offsets,
+ * u16 or i32 columns, f32 values.
  */
 import type { Code } from './encoder.js';
 
@@ -41,4 +42,25 @@ export function entryValue(c: Code, s: EntrySlots, plus: number, splat: boolean,
   if (splat) c.v128Load32Splat().f64x2PromoteLowF32x4();
   else c.f32Load().f64PromoteF32();
   c.localSet(into);
+}
+
+/** The locals of a loop over rows: its counter and count, the rows' offsets, and where row i's range goes. */
+export interface RowSlots {
+  readonly i: number;
+  readonly rows: number;
+  readonly ptr: number;
+  /** Scratch: the address of row i's offset. */
+  readonly addr: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The head of a loop over rows, inside the caller's `block` and `loop`: leaves the block (depth 1) when local i >=
+ * rows, else sets start and end to row i's entries from its int32 offsets at ptr (as copyRowsIn writes them).
+ */
+export function rowLoopHead(c: Code, s: RowSlots): void {
+  c.localGet(s.i).localGet(s.rows).i32GeU().brIf(1);
+  c.localGet(s.ptr).localGet(s.i).i32Const(2).i32Shl().i32Add().localTee(s.addr).i32Load().localSet(s.start);
+  c.localGet(s.addr).i32Load(4).localSet(s.end);
 }

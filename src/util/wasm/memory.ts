@@ -46,6 +46,26 @@ export interface RowsCopy {
   readonly end: number;
 }
 
+/** Where copyRowsIn puts `rows` rows of `entries` ratings of m from byte `at` (16-aligned) on. */
+function rowsLayout(m: CsrMatrix, entries: number, rows: number, at: number): RowsCopy {
+  const colAt = align16(at + (rows + 1) * 4);
+  const valAt = align16(colAt + entries * m.colIdx.BYTES_PER_ELEMENT);
+  const end = align16(valAt + (m.values === null ? 0 : entries * 4));
+  return { ptrAt: at, colAt, valAt, end };
+}
+
+/** The bytes copyRowsIn takes for `rows` rows of `entries` ratings of m. */
+export function rowsCopyBytes(m: CsrMatrix, entries: number, rows: number): number {
+  return rowsLayout(m, entries, rows, 0).end;
+}
+
+/** Rows r0..r1's offsets relative to their first entry, as int32s at byte `at` of `buffer`. */
+function writeRowOffsets(buffer: ArrayBuffer, at: number, rowPtr: ArrayLike<number>, r0: number, r1: number): void {
+  const first = rowPtr[r0];
+  const ptr = new Int32Array(buffer, at, r1 - r0 + 1);
+  for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
+}
+
 /**
  * Copies rows r0..r1 of m (offsets `rowPtr`, m's own or an int32 copy) into `memory` from byte `at` on (the start
  * by default): 6 bytes per rating (4 for the binary matrix, 8 with 32-bit columns). Null, and nothing copied, when
@@ -64,25 +84,39 @@ export function copyRowsIn(
   const first = rowPtr[r0];
   const entries = rowPtr[r1] - first;
   if (rowsCopyBytes(m, entries, r1 - r0) > MAX_RESIDENT_BYTES) return null;
-  const ptrAt = at;
-  const colAt = align16(ptrAt + (r1 - r0 + 1) * 4);
-  const valAt = align16(colAt + entries * colIdx.BYTES_PER_ELEMENT);
-  const end = align16(valAt + (values === null ? 0 : entries * 4));
-  const buffer = growTo(memory, end);
-  const ptr = new Int32Array(buffer, ptrAt, r1 - r0 + 1);
-  for (let i = r0; i <= r1; i++) ptr[i - r0] = rowPtr[i] - first;
+  const layout = rowsLayout(m, entries, r1 - r0, at);
+  const { colAt, valAt } = layout;
+  const buffer = growTo(memory, layout.end);
+  writeRowOffsets(buffer, at, rowPtr, r0, r1);
   const cols =
     colIdx.BYTES_PER_ELEMENT === 4 ? new Int32Array(buffer, colAt, entries) : new Uint16Array(buffer, colAt, entries);
   cols.set(colIdx.subarray(first, first + entries));
   if (values !== null) new Float32Array(buffer, valAt, entries).set(values.subarray(first, first + entries));
-  return { ptrAt, colAt, valAt, end };
+  return layout;
 }
 
-/** The bytes copyRowsIn takes for `rows` rows of `entries` ratings of m. */
-export function rowsCopyBytes(m: CsrMatrix, entries: number, rows: number): number {
-  const offsets = align16((rows + 1) * 4);
-  const cols = align16(entries * m.colIdx.BYTES_PER_ELEMENT);
-  return offsets + cols + (m.values === null ? 0 : align16(entries * 4));
+/**
+ * Rows r0..r1 of m where they are, for kernels on `memory`, the arena memory m's columns and values are in
+ * (shared.ts csrMemoryOf): only their int32 offsets are written, in a region reserved for them. The same addresses
+ * as copyRowsIn gives; `end` is the end of the offsets.
+ */
+export function rowsInPlace(
+  memory: WebAssembly.Memory,
+  m: CsrMatrix,
+  rowPtr: ArrayLike<number>,
+  r0: number,
+  r1: number,
+): RowsCopy {
+  const { colIdx, values } = m;
+  const first = rowPtr[r0];
+  const ptrAt = reserve(memory, (r1 - r0 + 1) * 4);
+  writeRowOffsets(memory.buffer as unknown as ArrayBuffer, ptrAt, rowPtr, r0, r1);
+  return {
+    ptrAt,
+    colAt: colIdx.byteOffset + first * colIdx.BYTES_PER_ELEMENT,
+    valAt: values === null ? 0 : values.byteOffset + first * 4,
+    end: align16(ptrAt + (r1 - r0 + 1) * 4),
+  };
 }
 
 /** The first bytes of an arena memory: its first free byte, a Uint32 that `reserve` moves atomically. */
@@ -113,4 +147,19 @@ export function reserve(memory: WebAssembly.Memory, bytes: number): number {
   const at = Atomics.add(new Uint32Array(memory.buffer, 0, 1), 0, size);
   growTo(memory, at + size);
   return at;
+}
+
+/** A region of an arena memory that one caller reserved (reserve). */
+export interface Region {
+  readonly at: number;
+  readonly bytes: number;
+}
+
+export const noRegion: Region = { at: 0, bytes: 0 };
+
+/** `region` if it holds `bytes`, else a new one that does, with room to grow (the old one is not handed back). */
+export function regionFor(memory: WebAssembly.Memory, region: Region, bytes: number): Region {
+  if (bytes <= region.bytes) return region;
+  const size = Math.max(bytes, Math.ceil(region.bytes * 1.5));
+  return { at: reserve(memory, size), bytes: size };
 }
