@@ -1,6 +1,6 @@
 import type { CsrMatrix } from './csr.js';
 import { Rng } from '../util/random.js';
-import { orthonormalizeColumns, symmetricEigen } from './svd/dense.js';
+import { addCrossProducts, orthonormalizeColumns, symmetricEigen } from './svd/dense.js';
 import { createProductRunner, type ProductRunner } from './svd/products.js';
 
 /**
@@ -60,12 +60,21 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
     const x = new Float64Array(nCols * b);
     const z = new Float64Array(nCols * b);
     let squaredNorm = 0;
+    // M = K^T W, block by block as the blocks come: while the workers make pass j, the main thread (idle otherwise)
+    // adds the entries of K's blocks 0..j against W's block j - 1, and of K's block j against W's earlier ones;
+    // only W's last block is left for after the loop. Each entry is one sum over the rows in order, whenever made.
+    const gram = new Float64Array(width * width);
+    const cross = (a0: number, a1: number, c0: number, c1: number) =>
+      addCrossProducts(k, w, nCols, width, gram, a0 * b, a1 * b, c0 * b, c1 * b);
     for (let j = 0; j < blocks; j++) {
       const col0 = j * b;
       for (let r = 0; r < nCols; r++) for (let c = 0; c < b; c++) x[r * b + c] = k[r * width + col0 + c];
       const pass = products.multiplyGram(x, b, z);
-      // the main thread is idle while the workers make the first pass: ||A||_F^2 meanwhile
       if (j === 0) squaredNorm = squaredFrobenius(m);
+      else {
+        cross(0, j + 1, j - 1, j);
+        cross(j, j + 1, 0, j - 1);
+      }
       await pass;
       for (let r = 0; r < nCols; r++) {
         for (let c = 0; c < b; c++) {
@@ -75,16 +84,8 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
       }
       if (j + 1 < blocks) orthonormalizeColumns(k, nCols, width, col0 + b, col0 + 2 * b);
     }
-    // Rayleigh-Ritz: M = K^T W, symmetric up to rounding (made exactly so)
-    const gram = new Float64Array(width * width);
-    for (let r = 0; r < nCols; r++) {
-      const base = r * width;
-      for (let a = 0; a < width; a++) {
-        const ka = k[base + a];
-        if (ka === 0) continue;
-        for (let c = 0; c < width; c++) gram[a * width + c] += ka * w[base + c];
-      }
-    }
+    cross(0, blocks, blocks - 1, blocks);
+    // Rayleigh-Ritz: M symmetric up to rounding (made exactly so)
     for (let a = 0; a < width; a++) {
       for (let c = a + 1; c < width; c++) {
         const mean = 0.5 * (gram[a * width + c] + gram[c * width + a]);

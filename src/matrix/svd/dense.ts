@@ -8,56 +8,175 @@
  * by classical Gram-Schmidt applied twice per column ("twice is enough", Giraud et al. 2005), row-wise so the loops
  * run over contiguous memory. A column (numerically) in the span of the earlier ones becomes zero rather than
  * amplified rounding noise; zero columns stay orthogonal to everything.
+ *
+ * Each sum runs over the rows in ascending order (a projection's terms over the earlier columns in ascending
+ * order), as the plain loops do: the bits do not depend on how the loops below are arranged. They are arranged to
+ * sweep the matrix twice per column instead of four times (it is megabytes, the sweeps are what cost): a row's
+ * first-pass correction is followed at once by its terms of the second pass's dots, and its second-pass correction
+ * by its term of the column's norm; the scaling of column j rides on the sweep that starts column j + 1.
  */
 export function orthonormalizeColumns(a: Float64Array, rows: number, stride: number, from = 0, to = stride): void {
-  const dots = new Float64Array(stride);
+  if (from >= to) return;
+  const first = new Float64Array(stride);
+  const second = new Float64Array(stride);
+  let before = columnDots(a, rows, stride, from, first, -1, 1);
   for (let j = from; j < to; j++) {
-    let before = 0;
-    for (let r = 0; r < rows; r++) before += a[r * stride + j] * a[r * stride + j];
-    for (let pass = 0; pass < 2; pass++) {
-      dots.fill(0, 0, j);
-      // dots[i] += a[r][i] a[r][j] for r ascending; two rows per sweep of dots halves its loads and stores, and
-      // each dots[i] still adds its terms in row order (the same bits as one row at a time)
-      let r = 0;
-      for (; r + 1 < rows; r += 2) {
-        const b0 = r * stride;
-        const b1 = b0 + stride;
-        const v0 = a[b0 + j];
-        const v1 = a[b1 + j];
-        for (let i = 0; i < j; i++) dots[i] = dots[i] + a[b0 + i] * v0 + a[b1 + i] * v1;
-      }
-      for (; r < rows; r++) {
-        const base = r * stride;
-        const v = a[base + j];
-        for (let i = 0; i < j; i++) dots[i] += a[base + i] * v;
-      }
-      // each row's column j minus its projections, i ascending; two rows at once are two independent chains
-      r = 0;
-      for (; r + 1 < rows; r += 2) {
-        const b0 = r * stride;
-        const b1 = b0 + stride;
-        let v0 = a[b0 + j];
-        let v1 = a[b1 + j];
-        for (let i = 0; i < j; i++) {
-          const d = dots[i];
-          v0 -= d * a[b0 + i];
-          v1 -= d * a[b1 + i];
+    second.fill(0, 0, j);
+    correctRows(a, rows, stride, j, first, second);
+    const after = correctRows(a, rows, stride, j, second, null);
+    const scale = after > 1e-24 * before && after > 0 ? 1 / Math.sqrt(after) : 0;
+    if (j + 1 < to) {
+      before = columnDots(a, rows, stride, j + 1, first, j, scale);
+    } else {
+      for (let r = 0; r < rows; r++) a[r * stride + j] *= scale;
+    }
+  }
+}
+
+/**
+ * Scales column `scaled` (when >= 0) by `scale`, then dots[i] = sum_r a[r][i] a[r][j] for i < j; returns
+ * sum_r a[r][j]^2. Rows in fours: each dots[i] still adds its terms in row order.
+ */
+function columnDots(
+  a: Float64Array,
+  rows: number,
+  stride: number,
+  j: number,
+  dots: Float64Array,
+  scaled: number,
+  scale: number,
+): number {
+  dots.fill(0, 0, j);
+  let norm = 0;
+  let r = 0;
+  for (; r + 3 < rows; r += 4) {
+    const b0 = r * stride;
+    const b1 = b0 + stride;
+    const b2 = b1 + stride;
+    const b3 = b2 + stride;
+    if (scaled >= 0) {
+      a[b0 + scaled] *= scale;
+      a[b1 + scaled] *= scale;
+      a[b2 + scaled] *= scale;
+      a[b3 + scaled] *= scale;
+    }
+    const v0 = a[b0 + j];
+    const v1 = a[b1 + j];
+    const v2 = a[b2 + j];
+    const v3 = a[b3 + j];
+    norm = norm + v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3;
+    for (let i = 0; i < j; i++) dots[i] = dots[i] + a[b0 + i] * v0 + a[b1 + i] * v1 + a[b2 + i] * v2 + a[b3 + i] * v3;
+  }
+  for (; r < rows; r++) {
+    const base = r * stride;
+    if (scaled >= 0) a[base + scaled] *= scale;
+    const v = a[base + j];
+    norm += v * v;
+    for (let i = 0; i < j; i++) dots[i] += a[base + i] * v;
+  }
+  return norm;
+}
+
+/**
+ * Column j minus its projections `dots` on the earlier columns, row by row (i ascending), in place. With `next`,
+ * also next[i] += a[r][i] a[r][j] of the corrected rows (the next pass's dots, zeroed by the caller). Returns the
+ * corrected column's squared norm. Rows in fours, for four independent chains.
+ */
+function correctRows(
+  a: Float64Array,
+  rows: number,
+  stride: number,
+  j: number,
+  dots: Float64Array,
+  next: Float64Array | null,
+): number {
+  let norm = 0;
+  let r = 0;
+  for (; r + 3 < rows; r += 4) {
+    const b0 = r * stride;
+    const b1 = b0 + stride;
+    const b2 = b1 + stride;
+    const b3 = b2 + stride;
+    let v0 = a[b0 + j];
+    let v1 = a[b1 + j];
+    let v2 = a[b2 + j];
+    let v3 = a[b3 + j];
+    for (let i = 0; i < j; i++) {
+      const d = dots[i];
+      v0 -= d * a[b0 + i];
+      v1 -= d * a[b1 + i];
+      v2 -= d * a[b2 + i];
+      v3 -= d * a[b3 + i];
+    }
+    a[b0 + j] = v0;
+    a[b1 + j] = v1;
+    a[b2 + j] = v2;
+    a[b3 + j] = v3;
+    norm = norm + v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3;
+    if (next !== null) {
+      for (let i = 0; i < j; i++) next[i] = next[i] + a[b0 + i] * v0 + a[b1 + i] * v1 + a[b2 + i] * v2 + a[b3 + i] * v3;
+    }
+  }
+  for (; r < rows; r++) {
+    const base = r * stride;
+    let v = a[base + j];
+    for (let i = 0; i < j; i++) v -= dots[i] * a[base + i];
+    a[base + j] = v;
+    norm += v * v;
+    if (next !== null) for (let i = 0; i < j; i++) next[i] += a[base + i] * v;
+  }
+  return norm;
+}
+
+/**
+ * gram[a][c] += sum_r k[r][a] w[r][c] for a in [a0, a1), c in [c0, c1) (k and w rows x stride, gram stride x
+ * stride): a block of K^T W. Each entry sums its rows in ascending order, skipping the rows where k[r][a] is 0,
+ * whichever blocks the caller cuts the product into; rows in fours halve the loads and stores of gram.
+ */
+export function addCrossProducts(
+  k: Float64Array,
+  w: Float64Array,
+  rows: number,
+  stride: number,
+  gram: Float64Array,
+  a0: number,
+  a1: number,
+  c0: number,
+  c1: number,
+): void {
+  let r = 0;
+  for (; r + 3 < rows; r += 4) {
+    const b0 = r * stride;
+    const b1 = b0 + stride;
+    const b2 = b1 + stride;
+    const b3 = b2 + stride;
+    for (let a = a0; a < a1; a++) {
+      const k0 = k[b0 + a];
+      const k1 = k[b1 + a];
+      const k2 = k[b2 + a];
+      const k3 = k[b3 + a];
+      const g = a * stride;
+      if (k0 !== 0 && k1 !== 0 && k2 !== 0 && k3 !== 0) {
+        for (let c = c0; c < c1; c++) {
+          gram[g + c] = gram[g + c] + k0 * w[b0 + c] + k1 * w[b1 + c] + k2 * w[b2 + c] + k3 * w[b3 + c];
         }
-        a[b0 + j] = v0;
-        a[b1 + j] = v1;
-      }
-      for (; r < rows; r++) {
-        const base = r * stride;
-        let v = a[base + j];
-        for (let i = 0; i < j; i++) v -= dots[i] * a[base + i];
-        a[base + j] = v;
+      } else {
+        crossRow(k0, w, b0, gram, g, c0, c1);
+        crossRow(k1, w, b1, gram, g, c0, c1);
+        crossRow(k2, w, b2, gram, g, c0, c1);
+        crossRow(k3, w, b3, gram, g, c0, c1);
       }
     }
-    let after = 0;
-    for (let r = 0; r < rows; r++) after += a[r * stride + j] * a[r * stride + j];
-    const scale = after > 1e-24 * before && after > 0 ? 1 / Math.sqrt(after) : 0;
-    for (let r = 0; r < rows; r++) a[r * stride + j] *= scale;
   }
+  for (; r < rows; r++) {
+    const base = r * stride;
+    for (let a = a0; a < a1; a++) crossRow(k[base + a], w, base, gram, a * stride, c0, c1);
+  }
+}
+
+function crossRow(ka: number, w: Float64Array, base: number, gram: Float64Array, g: number, c0: number, c1: number) {
+  if (ka === 0) return;
+  for (let c = c0; c < c1; c++) gram[g + c] += ka * w[base + c];
 }
 
 /**

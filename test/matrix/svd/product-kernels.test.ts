@@ -8,6 +8,7 @@ import {
   multiplyRows,
   multiplyTransposedChunk,
 } from '../../../src/matrix/svd/product-kernels.js';
+import { gramSlices } from '../../../src/matrix/svd/product-wasm.js';
 import { csrMemoryOf, kernelMatrix } from '../../../src/matrix/shared.js';
 import { sameBits, smallRatings } from '../../support/parallel.js';
 
@@ -70,6 +71,36 @@ for (const [what, m] of [
     });
   }
 }
+
+test('gram products over many movie columns run in column slices that keep their two tables within 1.5 MB', () => {
+  assert.equal(gramSlices(25, 5332), 2, 'the df_p shape: 13 + 12 columns');
+  assert.equal(gramSlices(16, 5332), 1);
+  assert.equal(gramSlices(25, 240), 1);
+  assert.equal(gramSlices(25, 12000), 4, 'at least 8 columns a slice');
+  assert.equal(gramSlices(1, 100000), 1);
+});
+
+test("gram products cut into column slices give the plain loops' bits (12,000 movie columns), bound and per call", () => {
+  const m = smallRatings(60, 11, 12000).matrix;
+  assert.ok(gramSlices(25, m.nCols) > 1, 'the case slices');
+  const ptr = rowOffsets(m);
+  for (const l of [25, 9]) {
+    const x = new Float64Array(m.nCols * l).map((_, i) => Math.cos(i + 2) * 2);
+    const expected = plainTransposed(m, plainRows(m, x, l), l);
+    const perCall = new Float64Array(m.nCols * l + 2).fill(5);
+    multiplyGramChunk(m, x, l, perCall, 2, 0, m.nRows, ptr);
+    assert.ok(sameBits(perCall.subarray(2), expected), `l=${l}, windows copied per call`);
+    assert.deepEqual([...perCall.subarray(0, 2)], [5, 5], 'nothing before the offset is touched');
+    bindRows(m, ptr, 0, m.nRows);
+    try {
+      const bound = new Float64Array(m.nCols * l);
+      multiplyGramChunk(m, x, l, bound, 0, 0, m.nRows, ptr);
+      assert.ok(sameBits(bound, expected), `l=${l}, bound rows`);
+    } finally {
+      releaseRows();
+    }
+  }
+});
 
 test('rows bound into the kernel memory give the same bits as windows copied per call; other matrices still work', () => {
   const m = matrix;
