@@ -2,7 +2,7 @@ import type { ByteSink } from '../io/block-sink.js';
 import { PivotCsvEncoder } from '../io/pivot/pivot-encoder.js';
 import type { RatingsData } from '../matrix/csr.js';
 import { makeColIdx } from '../matrix/csr.js';
-import { resolveRatingRange } from '../matrix/rating-range.js';
+import { resolveRatingRange } from '../matrix/value-stats.js';
 import { Growable } from '../util/growable.js';
 import { buildModel, modelStreams } from './model.js';
 import { drawGroup } from './watch-model.js';

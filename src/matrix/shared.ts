@@ -1,5 +1,13 @@
 import type { CsrMatrix } from './csr.js';
-import { align16, ARENA_START, arenaMemory, MAX_RESIDENT_BYTES, reserve } from '../util/wasm/memory.js';
+import {
+  align16,
+  ARENA_START,
+  arenaHolding,
+  arenaMemory,
+  MAX_RESIDENT_BYTES,
+  registerArenaBuffer,
+  reserve,
+} from '../util/wasm/memory.js';
 
 /**
  * Typed arrays on SharedArrayBuffers, so that worker threads read the matrix without a copy per thread. Readers
@@ -48,9 +56,7 @@ export function sharedCsrArrays(
   if (bytes > MAX_RESIDENT_BYTES) {
     return { colIdx: sharedColIdx(nCols, nnz), values: hasValues ? sharedArray(Float32Array, nnz) : null };
   }
-  const memory = arenaMemory(bytes);
-  const buffer = memory.buffer as SharedArrayBuffer;
-  csrMemories.set(buffer, memory);
+  const buffer = registerArenaBuffer(arenaMemory(bytes));
   return {
     colIdx: colBytes === 2 ? new Uint16Array(buffer, ARENA_START, nnz) : new Int32Array(buffer, ARENA_START, nnz),
     values: hasValues ? new Float32Array(buffer, valAt, nnz) : null,
@@ -61,14 +67,11 @@ function csrArraysBytes(nCols: number, nnz: number, hasValues: boolean): number 
   return align16(nnz * (nCols < 65536 ? 2 : 4)) + (hasValues ? nnz * 4 : 0);
 }
 
-/** The memories sharedCsrArrays made, by the buffer their arrays view (this thread's). */
-const csrMemories = new WeakMap<ArrayBufferLike, WebAssembly.Memory>();
-
 /** The WebAssembly memory that holds m's columns and values (both), made by sharedCsrArrays; else null. */
 export function csrMemoryOf(m: CsrMatrix): WebAssembly.Memory | null {
-  const memory = csrMemories.get(m.colIdx.buffer);
-  if (memory === undefined) return null;
-  return m.values === null || csrMemories.get(m.values.buffer) === memory ? memory : null;
+  const memory = arenaHolding(m.colIdx.buffer);
+  if (memory === null) return null;
+  return m.values === null || arenaHolding(m.values.buffer) === memory ? memory : null;
 }
 
 /**
@@ -103,14 +106,12 @@ export function kernelMatrix(m: CsrMatrix): CsrMatrix {
   const rowPtr = toShared(m.rowPtr);
   if (csrMemoryOf(m) !== null) return { nRows, nCols, rowPtr, colIdx: m.colIdx, values: m.values };
   const nnz = m.rowPtr[nRows];
-  const columnsIn = csrMemories.get(m.colIdx.buffer);
-  if (columnsIn !== undefined && m.values !== null) {
+  const columnsIn = arenaHolding(m.colIdx.buffer);
+  if (columnsIn !== null && m.values !== null) {
     let values = valuesCopies.get(m.values);
     if (values === undefined && columnsIn.buffer.byteLength + nnz * 4 <= MAX_CSR_MEMORY_BYTES) {
       const at = reserve(columnsIn, nnz * 4);
-      const buffer = columnsIn.buffer as SharedArrayBuffer;
-      csrMemories.set(buffer, columnsIn);
-      values = new Float32Array(buffer, at, nnz);
+      values = new Float32Array(registerArenaBuffer(columnsIn), at, nnz);
       values.set(m.values.subarray(0, nnz));
       valuesCopies.set(m.values, values);
     }

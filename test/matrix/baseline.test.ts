@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromDenseRows } from '../../src/matrix/csr.js';
 import { baselinePredict, fitBaseline, residualMatrix } from '../../src/matrix/baseline.js';
-import { clampRating, observedRatingRange } from '../../src/matrix/rating-range.js';
+import { clampRating } from '../../src/matrix/rating-range.js';
 
 // u0 rated m0=5, m1=3; u1 rated m0=4. mu = 4.
 const toy = fromDenseRows([
@@ -51,17 +51,7 @@ test('residualMatrix: rating minus mu + b_u + b_i, same structure', () => {
   expected.forEach((e, p) => assert.ok(Math.abs(r.values![p] - e) < 1e-6));
 });
 
-test('observedRatingRange and clampRating', () => {
-  assert.deepEqual(
-    observedRatingRange(
-      fromDenseRows([
-        [0.5, 4],
-        [5, 0],
-      ]),
-    ),
-    { min: 0.5, max: 5 },
-  );
-  assert.equal(observedRatingRange(fromDenseRows([[1]], true)), null);
+test('clampRating', () => {
   assert.equal(clampRating(5.7, { min: 0.5, max: 5 }), 5);
   assert.equal(clampRating(0.1, { min: 0.5, max: 5 }), 0.5);
   assert.equal(clampRating(3, { min: 0.5, max: 5 }), 3);

@@ -2,7 +2,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
-import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { anyRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { resolveRatingRange, valueStats } from '../../matrix/value-stats.js';
 import { sharedArray, sharedCsrArrays } from '../../matrix/shared.js';
 import { dataError, noInputError } from '../../util/errors.js';
 import { openAtomicWriter } from '../atomic-write.js';
@@ -165,13 +166,15 @@ export async function readCsrFile(path: string, options: CsrReadOptions = {}): P
     const colIdx = await read(arrays.colIdx, layout.colIdx);
     const values = arrays.values === null ? null : await read(arrays.values, layout.values);
     const matrix = { nRows: rows, nCols: layout.nCols, rowPtr, colIdx, values };
-    validateCsr(path, matrix, customerIds, movieIds, options.ratingRange ?? anyRatingRange);
+    // one scan of the values for both the check and the scale
+    const stats = values === null ? null : valueStats(values);
+    validateCsr(path, matrix, customerIds, movieIds, options.ratingRange ?? anyRatingRange, stats);
     return {
       matrix,
       customerIds,
       movieIds,
       source: path,
-      ratingRange: resolveRatingRange(options.ratingRange, matrix),
+      ratingRange: resolveRatingRange(options.ratingRange, matrix, stats),
     };
   } finally {
     await fh.close();

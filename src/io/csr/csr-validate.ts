@@ -1,11 +1,13 @@
 import { messages } from '../../messages.js';
 import type { CsrMatrix } from '../../matrix/csr.js';
 import type { RatingRange } from '../../matrix/rating-range.js';
+import type { ValueStats } from '../../matrix/value-stats.js';
 import { dataError } from '../../util/errors.js';
 
 /**
  * The checks that make a CSR file as trustworthy as a freshly scanned CSV: the kernels index centres by colIdx
- * and rows by rowPtr without bounds checks of their own. One pass over the entries.
+ * and rows by rowPtr without bounds checks of their own. One pass over the entries; the values' check reads
+ * their `stats` (valueStats of values[0 .. rowPtr[nRows]]) and looks for the bad value only when there is one.
  */
 export function validateCsr(
   path: string,
@@ -13,6 +15,7 @@ export function validateCsr(
   customerIds: Int32Array,
   movieIds: Int32Array,
   ratingRange: RatingRange | undefined,
+  stats: ValueStats | null,
 ): void {
   const corrupt = (what: string) => dataError(messages.csrCorrupt(path, what));
   const { nRows, nCols, rowPtr, colIdx, values } = m;
@@ -42,12 +45,11 @@ export function validateCsr(
       if (bad < 0) checkColumns(rowPtr[i], end, i);
     }
   }
-  if (values !== null) {
-    // finite bounds also turn away infinities; NaN fails every comparison
-    const lo = ratingRange ? ratingRange.min : -Number.MAX_VALUE;
-    const hi = ratingRange ? ratingRange.max : Number.MAX_VALUE;
-    const total = rowPtr[nRows];
-    const firstBad = firstOutside(values, total, lo, hi);
+  // finite bounds also turn away infinities; NaN fails every comparison (and makes the stats' min NaN)
+  const lo = ratingRange ? ratingRange.min : -Number.MAX_VALUE;
+  const hi = ratingRange ? ratingRange.max : Number.MAX_VALUE;
+  if (values !== null && stats !== null && !(stats.min >= lo && stats.max <= hi)) {
+    const firstBad = firstOutside(values, rowPtr[nRows], lo, hi);
     if (firstBad >= 0) {
       const v = values[firstBad];
       const row = rowAt(rowPtr, nRows, firstBad);

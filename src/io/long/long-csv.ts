@@ -1,6 +1,7 @@
 import { buildCsr, type ColumnOrder } from '../../matrix/build-csr.js';
 import { firstDataRows, type RatingsData, type UnscaledRatings } from '../../matrix/csr.js';
-import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { anyRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { resolveRatingRange } from '../../matrix/value-stats.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';

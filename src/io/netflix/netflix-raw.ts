@@ -1,6 +1,7 @@
 import { buildCsr } from '../../matrix/build-csr.js';
 import type { RatingsData } from '../../matrix/csr.js';
-import { defaultRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { defaultRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { resolveRatingRange } from '../../matrix/value-stats.js';
 import { rankIdsInPlace } from '../../matrix/rank-ids.js';
 import { messages } from '../../messages.js';
 import { dataError } from '../../util/errors.js';

@@ -14,7 +14,8 @@ import { LongBuffer } from '../long/long-buffer.js';
 import { longRatingsToCsr, type LongReadOptions } from '../long/long-csv.js';
 import { resolveParquetColumns, type ParquetLongColumns } from './columns.js';
 import { sortedRatingsToCsr } from './sorted-csr.js';
-import { anyRatingRange, resolveRatingRange } from '../../matrix/rating-range.js';
+import { anyRatingRange } from '../../matrix/rating-range.js';
+import { resolveRatingRange } from '../../matrix/value-stats.js';
 import { StoredId } from '../cell-text.js';
 
 const MAX_ID_BIG = 2147483647n;

@@ -1,7 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
-import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { anyRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { resolveRatingRange } from '../../matrix/value-stats.js';
 import { sharedArray, sharedCsrArrays } from '../../matrix/shared.js';
 import { dataError, noInputError } from '../../util/errors.js';
 import { WorkerClient } from '../../util/worker-rpc.js';

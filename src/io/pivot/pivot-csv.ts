@@ -1,6 +1,7 @@
 import { messages } from '../../messages.js';
 import type { RatingsData } from '../../matrix/csr.js';
-import { anyRatingRange, resolveRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { anyRatingRange, type RatingRange } from '../../matrix/rating-range.js';
+import { resolveRatingRange } from '../../matrix/value-stats.js';
 import { dataError } from '../../util/errors.js';
 import { inspectInput, readChunks } from '../open-input.js';
 import { parsePivotHeader, PivotRowScanner, type ScannedRows } from './pivot-scanner.js';

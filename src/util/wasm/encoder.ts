@@ -1,8 +1,9 @@
 /**
  * A minimal WebAssembly binary encoder: enough of the instruction set (integer addressing, f32/f64 loads, f64 and
- * f64x2 SIMD arithmetic, structured control flow) to emit the numeric kernels that hot loops want and that
- * JavaScript cannot express (two doubles per instruction). Kernels are generated at run time for their exact shape
- * (as kmeans/kernel-codegen.ts does for JavaScript), so there is no build step and no dependency.
+ * f64x2 SIMD arithmetic, a few f32x4 and bitwise v128 operations, structured control flow) to emit the numeric
+ * kernels that hot loops want and that JavaScript cannot express (two doubles per instruction). Kernels are
+ * generated at run time for their exact shape (as kmeans/kernel-codegen.ts does for JavaScript), so there is no
+ * build step and no dependency.
  *
  * Every module imports its memory as `env.memory`; functions are exported by name. Opcodes and encodings follow
  * the WebAssembly core specification 2.0 (sections 5.4, binary instructions; SIMD is the 0xFD prefix).
@@ -223,6 +224,28 @@ export class Code {
   }
   f64x2Mul(): this {
     return this.simd(0xf2);
+  }
+  // f32x4 and bitwise v128 (for scans of stored float32 values)
+  /** [a, b] -> lane-wise b < a ? b : a (one instruction; f32x4.min, which propagates NaN, takes several). */
+  f32x4Pmin(): this {
+    return this.simd(0xea);
+  }
+  /** [a, b] -> lane-wise a < b ? b : a. */
+  f32x4Pmax(): this {
+    return this.simd(0xeb);
+  }
+  f32x4Add(): this {
+    return this.simd(0xe4);
+  }
+  f32x4Floor(): this {
+    return this.simd(0x68);
+  }
+  /** All ones in the lanes that are equal (never for NaN), zeros elsewhere. */
+  f32x4Eq(): this {
+    return this.simd(0x41);
+  }
+  v128And(): this {
+    return this.simd(0x4e);
   }
   /** The low two f32 lanes as f64x2. */
   f64x2PromoteLowF32x4(): this {

@@ -134,6 +134,21 @@ export function arenaMemory(firstBytes = 0): WebAssembly.Memory {
   return memory;
 }
 
+/** The arena memories whose arrays a reader handed out, by the buffer those arrays view (this thread's). */
+const arenaBuffers = new WeakMap<ArrayBufferLike, WebAssembly.Memory>();
+
+/** Records `memory`'s current buffer as its own, for arenaHolding; returns that buffer. */
+export function registerArenaBuffer(memory: WebAssembly.Memory): SharedArrayBuffer {
+  const buffer = memory.buffer as SharedArrayBuffer;
+  arenaBuffers.set(buffer, memory);
+  return buffer;
+}
+
+/** The arena memory whose registered buffer `buffer` is, else null. */
+export function arenaHolding(buffer: ArrayBufferLike): WebAssembly.Memory | null {
+  return arenaBuffers.get(buffer) ?? null;
+}
+
 /** Where the creator's first bytes of an arena memory start. */
 export const ARENA_START = ARENA_HEADER;
 
