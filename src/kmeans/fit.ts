@@ -4,7 +4,6 @@ import { assertUnreachable } from '../util/errors.js';
 import { centerSquaredNorms } from '../matrix/norms.js';
 import { initialCenters } from './init.js';
 import { createPassRunner, type PassRunner } from './passes/runner.js';
-import { meanColumnVariance } from './variance.js';
 import { toTransposed } from './layout.js';
 import { finalAssignment } from './final-pass.js';
 import { fitMiniBatch } from './minibatch.js';
@@ -48,7 +47,7 @@ export async function fitKMeans(
 
 /** The best of --n-init Lloyd runs. */
 async function fitLloyd(m: CsrMatrix, opts: KMeansOptions, passes: PassRunner): Promise<KMeansResult> {
-  const tolAbs = opts.tol * meanColumnVariance(m);
+  const tolAbs = opts.tol * passes.meanColumnVariance();
   const rng = new Rng(opts.seed);
   const runs = opts.initialCenters ? 1 : opts.nInit;
   let best: KMeansResult | null = null;

@@ -11,7 +11,6 @@ import { toTransposed } from './layout.js';
 import { finalAssignment } from './final-pass.js';
 import { SerialRunner } from './passes/serial-runner.js';
 import type { PassRunner } from './passes/work.js';
-import { meanColumnVariance } from './variance.js';
 
 /** scikit-learn's max_no_improvement: batches in a row without a new low of the smoothed batch inertia. */
 export const MAX_NO_IMPROVEMENT = 10;
@@ -133,7 +132,7 @@ export async function fitMiniBatch(m: CsrMatrix, opts: KMeansOptions, passes: Pa
     : await sampleStart(m, opts, initRows, initRng);
   const t1 = performance.now();
 
-  const tolAbs = opts.tol * meanColumnVariance(m);
+  const tolAbs = opts.tol * passes.meanColumnVariance();
   const bs = Math.min(opts.batchSize, n);
   const maxBatches = opts.maxIter * Math.ceil(n / bs);
   const alpha = Math.min(1, (2 * bs) / (n + 1));

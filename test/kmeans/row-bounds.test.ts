@@ -6,6 +6,7 @@ import { sumInBlockOrder } from '../../src/kmeans/passes/reduce.js';
 import type { CandidateWork, LloydWork, PassRunner } from '../../src/kmeans/passes/runner.js';
 import { createPassRunner } from '../../src/kmeans/passes/runner.js';
 import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
+import { meanColumnVariance } from '../../src/kmeans/variance.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
 import { sameBits, smallRatings } from '../support/parallel.js';
@@ -22,6 +23,9 @@ class FullRunner implements PassRunner {
   }
   rowNorms(): Float64Array {
     return this.serial.rowNorms();
+  }
+  meanColumnVariance(): number {
+    return meanColumnVariance(this.m);
   }
   async lloydPass({ centersT, cNorms, k, labels, minDist: wanted, sumsT, counts }: LloydWork): Promise<number> {
     const { m } = this;

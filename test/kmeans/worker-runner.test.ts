@@ -3,6 +3,7 @@ import { after, describe, test } from 'node:test';
 import { fitKMeans, type KMeansResult } from '../../src/kmeans/fit.js';
 import { scatterRowIntoCenter } from '../../src/kmeans/kernels.js';
 import { centerSquaredNorms } from '../../src/matrix/norms.js';
+import { meanColumnVariance } from '../../src/kmeans/variance.js';
 import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
 import { createPassRunner } from '../../src/kmeans/passes/runner.js';
 import { splitBlocks, WorkerRunner } from '../../src/kmeans/passes/worker-runner.js';
@@ -40,6 +41,10 @@ describe('createPassRunner', () => {
     try {
       assert.ok(runner instanceof WorkerRunner);
       assert.ok(sameBits(runner.rowNorms(), new SerialRunner(data.matrix).rowNorms()));
+      // the scale of --tol, made once per runner (the worker runner's while its workers start)
+      const variance = meanColumnVariance(data.matrix);
+      assert.ok(Object.is(runner.meanColumnVariance(), variance));
+      assert.ok(Object.is(new SerialRunner(data.matrix).meanColumnVariance(), variance));
     } finally {
       await runner.close();
     }

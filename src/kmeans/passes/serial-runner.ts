@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../../matrix/csr.js';
 import { csrMemoryOf } from '../../matrix/shared.js';
 import { sumsAreExact } from '../exact-sums.js';
+import { meanColumnVariance } from '../variance.js';
 import { blockCount } from '../kernels.js';
 import { BlockEngine } from './block-engine.js';
 import { sumInBlockOrder, sumRowsInBlockOrder } from './reduce.js';
@@ -14,6 +15,7 @@ export class SerialRunner implements PassRunner {
   private readonly xNorms: Float64Array;
   private prepared = false;
   private exact = false;
+  private variance = Number.NaN;
   /** Running cluster sums for exact data, kept between passes (see exact-sums.ts); replaced when k changes. */
   private own: { k: number; sums: Float64Array; counts: Float64Array; epoch: number } | null = null;
   private readonly blockInertia: Float64Array;
@@ -32,6 +34,11 @@ export class SerialRunner implements PassRunner {
       this.prepared = true;
     }
     return this.xNorms;
+  }
+
+  meanColumnVariance(): number {
+    if (Number.isNaN(this.variance)) this.variance = meanColumnVariance(this.m);
+    return this.variance;
   }
 
   async lloydPass(w: LloydWork): Promise<number> {

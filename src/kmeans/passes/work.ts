@@ -45,6 +45,8 @@ export interface CandidateWork {
 export interface PassRunner {
   /** Squared norms of all rows. */
   rowNorms(): Float64Array;
+  /** The matrix's meanColumnVariance (the scale of --tol), computed once per runner: an elbow's fits share it. */
+  meanColumnVariance(): number;
   /** Returns the inertia (NaN without minDist). */
   lloydPass(work: LloydWork): Promise<number>;
   /** Returns each candidate's potential (the sum of its capped distances). */

@@ -4,6 +4,7 @@ import { csrMemoryOf, kernelMatrix, sharedArray } from '../../matrix/shared.js';
 import { WorkerPool } from '../../util/worker-pool.js';
 import { WorkerClient } from '../../util/worker-rpc.js';
 import { sumsAreExact, type ValueScan } from '../exact-sums.js';
+import { meanColumnVariance } from '../variance.js';
 import { blockCount, BLOCK_ROWS } from '../kernels.js';
 import type { SumsTarget } from './block-engine.js';
 import type { PassReply, PassRequest, PassWorkerInit } from './pass-protocol.js';
@@ -23,6 +24,7 @@ export class WorkerRunner implements PassRunner {
   private readonly nBlocks: number;
   private readonly xNorms: Float64Array;
   private readonly exact: boolean;
+  private readonly variance: number;
   private readonly labels: Int32Array;
   private readonly minDist: Float64Array;
   private readonly blockInertia: Float64Array;
@@ -45,8 +47,9 @@ export class WorkerRunner implements PassRunner {
   private closest: Float64Array | null = null;
   private epoch = 0;
 
-  private constructor(m: CsrMatrix, clients: Client[], xNorms: Float64Array, exact: boolean) {
+  private constructor(m: CsrMatrix, clients: Client[], xNorms: Float64Array, exact: boolean, variance: number) {
     this.m = m;
+    this.variance = variance;
     this.pool = new WorkerPool(clients, 'k-means: the runner is closed');
     this.nBlocks = blockCount(m.nRows);
     this.xNorms = xNorms;
@@ -73,8 +76,12 @@ export class WorkerRunner implements PassRunner {
         };
         clients.push(new WorkerClient<PassRequest, PassReply>(url, init, 'k-means'));
       }
-      const scans = (await Promise.all(clients.map((c) => c.call({ op: 'prepare' })))) as ValueScan[];
-      return new WorkerRunner(m, clients, xNorms, sumsAreExact(scans));
+      const prepared = Promise.all(clients.map((c) => c.call({ op: 'prepare' })));
+      // the tolerance's pass over the matrix (about 180 ms at the full df_p shape) on this thread, while the
+      // workers start and scan theirs
+      const variance = meanColumnVariance(m);
+      const scans = (await prepared) as ValueScan[];
+      return new WorkerRunner(m, clients, xNorms, sumsAreExact(scans), variance);
     } catch (err) {
       await Promise.all(clients.map((c) => c.terminate()));
       throw err;
@@ -83,6 +90,10 @@ export class WorkerRunner implements PassRunner {
 
   rowNorms(): Float64Array {
     return this.xNorms;
+  }
+
+  meanColumnVariance(): number {
+    return this.variance;
   }
 
   async lloydPass(w: LloydWork): Promise<number> {
