@@ -8,7 +8,10 @@ export interface ClusterBalance {
   readonly smallestCluster: number;
   readonly smallestSize: number;
   readonly smallestShare: number;
-  /** True when a cluster holds more than half of the customers or fewer than 1 %. */
+  /**
+   * True when a cluster holds more than half of the customers (from k = 3: at k = 2 one of the two always holds
+   * at least half, and a 52 / 48 split is as even as two can be) or fewer than 1 %.
+   */
   readonly unbalanced: boolean;
 }
 
@@ -35,7 +38,7 @@ export function clusterBalance(sizes: readonly number[]): ClusterBalance {
     smallestSize: sizes[smallest],
     smallestShare,
     // one cluster of everyone (k = 1) is not a warning
-    unbalanced: sizes.length > 1 && (largestShare > DOMINANT_SHARE || smallestShare < TINY_SHARE),
+    unbalanced: sizes.length > 1 && ((sizes.length > 2 && largestShare > DOMINANT_SHARE) || smallestShare < TINY_SHARE),
   };
 }
 
