@@ -2,7 +2,7 @@ import type { EvaluateResult, PredictorScore } from '../recommend/evaluate.js';
 import { predictorFormulas } from '../recommend/predictors.js';
 import { rankingDepth, relevantRating } from '../recommend/score.js';
 import { netflixPrizeReference, referenceCaption, surpriseCaption, surpriseReference } from '../recommend/reference.js';
-import { int, label, secs } from './format.js';
+import { counted, int, label, secs } from './format.js';
 
 export type EvaluateProtocol =
   | { kind: 'holdout'; share: number }
@@ -47,7 +47,7 @@ function protocolLine(r: EvaluateReport): string {
     case 'files':
       return (
         `split       train ${p.train} (${int(res.trainRatings)} ratings), test ${p.test} (${int(res.testRatings)}); ` +
-        `not in training: ${int(p.unknownCustomers)} customers (${int(p.unknownCustomerRatings)} ratings), ${int(p.unknownMovies)} movies (${int(p.unknownMovieRatings)} ratings)`
+        `not in training: ${counted(p.unknownCustomers, 'customer')} (${counted(p.unknownCustomerRatings, 'rating')}), ${counted(p.unknownMovies, 'movie')} (${counted(p.unknownMovieRatings, 'rating')})`
       );
   }
 }

@@ -1,10 +1,10 @@
-import { densityPercent, int, secs } from '../util/format.js';
+import { counted, densityPercent, int, secs } from '../util/format.js';
 
 /**
  * The CLI's presentation: the lines and tables every command's summary shares. Numbers are spelled by
  * src/util/format.ts (also used by the report and the profiles).
  */
-export { int, secs };
+export { counted, int, secs };
 
 /** The label column of a summary line: `matrix      ...`. */
 export const label = (name: string): string => name.padEnd(12);

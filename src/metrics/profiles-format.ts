@@ -1,5 +1,5 @@
 import type { GenreShare } from './genre-shares.js';
-import { int } from '../util/format.js';
+import { counted } from '../util/format.js';
 import type { ClusterProfiles, MovieStat } from './profiles.js';
 
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
@@ -34,7 +34,7 @@ export function formatProfiles(p: ClusterProfiles): string {
   const lines: string[] = [];
   for (const c of p.clusters) {
     lines.push(
-      `cluster ${c.cluster}   ${int(c.size)} customers (${(100 * c.share).toFixed(1)}%)   ` +
+      `cluster ${c.cluster}   ${counted(c.size, 'customer')} (${(100 * c.share).toFixed(1)}%)   ` +
         `${fixed(c.meanRatingsPerCustomer, 1)} ratings each   mean rating ${fixed(c.meanRating, 2)}`,
     );
     if (c.genres !== null && c.genres.length > 0) lines.push(...genreLines(c.genres));

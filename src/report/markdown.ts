@@ -4,7 +4,7 @@ import type { KMeansResult } from '../kmeans/fit.js';
 import type { ElbowRow } from '../metrics/elbow.js';
 import type { ClusterProfiles, MovieStat } from '../metrics/profiles.js';
 import { movieLabel } from '../metrics/profiles-format.js';
-import { densityPercent, int, secs } from '../util/format.js';
+import { counted, densityPercent, int, secs } from '../util/format.js';
 import { shellCommand } from './shell-quote.js';
 
 /** What was clustered: the numbers a reader needs to judge the rest. */
@@ -268,7 +268,7 @@ function profilesSection(p: ClusterProfiles): string[] {
     '',
   );
   for (const c of p.clusters) {
-    out.push(`### Cluster ${c.cluster}: ${int(c.size)} customers (${(100 * c.share).toFixed(1)}%)`, '');
+    out.push(`### Cluster ${c.cluster}: ${counted(c.size, 'customer')} (${(100 * c.share).toFixed(1)}%)`, '');
     out.push(`${num(c.meanRatingsPerCustomer, 4)} ratings per customer, mean rating ${num(c.meanRating, 3)}.`, '');
     if (c.genres !== null && c.genres.length > 0) {
       const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

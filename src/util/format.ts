@@ -6,6 +6,9 @@
 /** A count with thousands separators: 144,380. */
 export const int = (n: number): string => n.toLocaleString('en-US');
 
+/** A count and its noun, singular for exactly one: `1 customer`, `144,380 customers`, `0 movies`. */
+export const counted = (n: number, noun: string): string => `${int(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 /** Milliseconds as seconds with two decimals: `0.23 s`; absent counts as 0. */
 export const secs = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(2)} s`;
 

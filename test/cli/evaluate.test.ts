@@ -122,6 +122,6 @@ test('evaluate --train --test: customers and movies absent from training are cou
   assert.equal(o.fallbackRatings, 4);
   assert.equal(new Set(o.scores.map((s: { rmse: number }) => s.rmse)).size, 1);
   const text = runCli(['evaluate', '--train', train, '--test', testFile, '--predictors', 'baseline', '--quiet']).stdout;
-  assert.match(text, /not in training: 1 customers \(2 ratings\), 1 movies \(3 ratings\)/);
+  assert.match(text, /not in training: 1 customer \(2 ratings\), 1 movie \(3 ratings\)/);
   assert.match(text, /^fallback +4 test ratings/m);
 });
