@@ -61,8 +61,9 @@ export async function randomizedSvd(m: CsrMatrix, dims: number, options: Partial
     const z = new Float64Array(nCols * b);
     let squaredNorm = 0;
     // M = K^T W, block by block as the blocks come: while the workers make pass j, the main thread (idle otherwise)
-    // adds the entries of K's blocks 0..j against W's block j - 1, and of K's block j against W's earlier ones;
-    // only W's last block is left for after the loop. Each entry is one sum over the rows in order, whenever made.
+    // adds the entries of K's blocks 0..j against W's block j - 1, and of K's block j against W's earlier ones
+    // (during the first pass, ||A||_F^2); only W's last block is left for after the loop. Each entry is one sum over
+    // the rows in order, whenever it is made.
     const gram = new Float64Array(width * width);
     const cross = (a0: number, a1: number, c0: number, c1: number) =>
       addCrossProducts(k, w, nCols, width, gram, a0 * b, a1 * b, c0 * b, c1 * b);
