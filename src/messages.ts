@@ -151,7 +151,7 @@ export const messages = {
     `unbalanced clusters: cluster ${largest} holds ${(100 * largestShare).toFixed(1)}% of the customers, cluster ${smallest} ` +
     `${(100 * smallestShare).toFixed(1)}%; ${suggestion}`,
   unbalancedKs: (ks: readonly number[], suggestion: string) =>
-    `unbalanced clusters (one holds more than 50% of the customers, from k=3, or one fewer than 1%) at k=${ks.join(', ')}; ${suggestion}`,
+    `unbalanced clusters (one holds more than 50% of the customers, 75% at k=2, or one fewer than 1%) at k=${ks.join(', ')}; ${suggestion}`,
   balanceSuggestion: () => `clusters of activity rather than taste? try --matrix residual --normalize --embed 20`,
   balanceSuggestionOther: () => `try another k or --seed, or more --n-init`,
 

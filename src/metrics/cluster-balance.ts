@@ -9,13 +9,15 @@ export interface ClusterBalance {
   readonly smallestSize: number;
   readonly smallestShare: number;
   /**
-   * True when a cluster holds more than half of the customers (from k = 3: at k = 2 one of the two always holds
-   * at least half, and a 52 / 48 split is as even as two can be) or fewer than 1 %.
+   * True when a cluster holds more than half of the customers (at k = 2, where one of the two always holds at
+   * least half, more than three quarters) or fewer than 1 %.
    */
   readonly unbalanced: boolean;
 }
 
 export const DOMINANT_SHARE = 0.5;
+/** At k = 2: the larger cluster three times the size of the other. */
+export const DOMINANT_SHARE_OF_TWO = 0.75;
 export const TINY_SHARE = 0.01;
 
 /** Largest and smallest cluster (the lower index on ties). */
@@ -38,7 +40,9 @@ export function clusterBalance(sizes: readonly number[]): ClusterBalance {
     smallestSize: sizes[smallest],
     smallestShare,
     // one cluster of everyone (k = 1) is not a warning
-    unbalanced: sizes.length > 1 && ((sizes.length > 2 && largestShare > DOMINANT_SHARE) || smallestShare < TINY_SHARE),
+    unbalanced:
+      sizes.length > 1 &&
+      (largestShare > (sizes.length === 2 ? DOMINANT_SHARE_OF_TWO : DOMINANT_SHARE) || smallestShare < TINY_SHARE),
   };
 }
 

@@ -28,9 +28,10 @@ test('clusterBalance: largest share and smallest cluster; warns above 50% or bel
   // exactly 50% and exactly 1% are fine; k = 1 is never a warning
   assert.equal(clusterBalance([50, 49, 1]).unbalanced, false);
   assert.equal(clusterBalance([7]).unbalanced, false);
-  // two clusters: one always holds at least half; only the 1 % test applies
+  // two clusters: one always holds at least half; more than three quarters is the warning
   assert.equal(clusterBalance([317, 293]).unbalanced, false);
-  assert.equal(clusterBalance([580, 30]).unbalanced, false);
+  assert.equal(clusterBalance([75, 25]).unbalanced, false);
+  assert.equal(clusterBalance([76, 24]).unbalanced, true);
   assert.equal(clusterBalance([605, 5]).unbalanced, true);
   assert.equal(clusterBalance([3, 1, 1]).unbalanced, true, 'from k = 3, more than half');
 });
