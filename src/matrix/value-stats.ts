@@ -122,7 +122,7 @@ export function inferredRatingRange(
 }
 
 interface Scanner {
-  readonly fn: (at: number, vectors: number, out: number) => void;
+  readonly fn: (at: number, steps: number, out: number) => void;
   out: Region;
 }
 
@@ -162,7 +162,7 @@ const ACCUMULATORS = 5;
 
 const enum Slot {
   At,
-  Vectors,
+  Steps,
   Out,
   I,
   Addr,
@@ -190,7 +190,7 @@ function scanCode(): Code {
   );
   c.i32Const(0).localSet(Slot.I);
   c.block().loop();
-  c.localGet(Slot.I).localGet(Slot.Vectors).i32GeU().brIf(1);
+  c.localGet(Slot.I).localGet(Slot.Steps).i32GeU().brIf(1);
   c.localGet(Slot.At)
     .localGet(Slot.I)
     .i32Const(4 + Math.log2(LANES))
