@@ -7,6 +7,7 @@ import type { CandidateWork, LloydWork, PassRunner } from '../../src/kmeans/pass
 import { createPassRunner } from '../../src/kmeans/passes/runner.js';
 import { SerialRunner } from '../../src/kmeans/passes/serial-runner.js';
 import { meanColumnVariance } from '../../src/kmeans/variance.js';
+import { groupSizeFor } from '../../src/kmeans/row-bounds.js';
 import type { CsrMatrix } from '../../src/matrix/csr.js';
 import { transformMatrix, type MatrixKind } from '../../src/matrix/transform.js';
 import { sameBits, smallRatings } from '../support/parallel.js';
@@ -183,9 +184,10 @@ describe('grouped bounds for many centres (Yinyang groups, Elkan per-centre boun
         const options = { k, seed: k, maxIter: 40 };
         const full = await fitKMeans(m, options, new FullRunner(m));
         assert.ok(full.nIter > 3, 'enough iterations for the bounds to matter');
-        // the default scheme for this k on 1, 2 and 3 threads, then Hamerly's single bound, Yinyang groups of 3 and
-        // Elkan's per-centre bounds on 2
-        for (const groupSize of [undefined, k, 3, 1]) {
+        // the default scheme for this k (Elkan's per-centre bounds) on 1, 2 and 3 threads, then Hamerly's single
+        // bound and Yinyang groups of 3 on 2
+        assert.equal(groupSizeFor(k), 1, 'the default is per-centre bounds');
+        for (const groupSize of [undefined, k, 3]) {
           if (groupSize !== undefined) process.env.NC_KMEANS_GROUP_SIZE = String(groupSize);
           for (const threads of groupSize === undefined ? [1, 2, 3] : [2]) {
             const runner = await createPassRunner(m, threads);
