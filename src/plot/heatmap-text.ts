@@ -1,5 +1,6 @@
 import type { ClusterSelection, SelectMode } from './select.js';
 import { filledCells } from './select.js';
+import { counted, int } from '../util/format.js';
 
 /** The words of the heatmaps: titles, the subtitles saying what is shown, and movie titles cut to fit. */
 
@@ -22,12 +23,10 @@ export function cutTitle(title: string, max = maxTitleLength): string {
   return `${trimmed === '' ? cut : trimmed}…`;
 }
 
-/** `Cluster 3 - 208 customers (70 shown) x 50 movies`: the same line is printed and drawn. */
+/** `Cluster 3 - 1,208 customers (70 shown) x 50 movies`: the same line is printed and drawn. */
 export function heatmapTitle(sel: ClusterSelection): string {
-  return `Cluster ${sel.cluster} - ${sel.size} customers (${sel.customerIds.length} shown) x ${sel.movieIds.length} movies`;
+  return `Cluster ${sel.cluster} - ${counted(sel.size, 'customer')} (${int(sel.customerIds.length)} shown) x ${counted(sel.movieIds.length, 'movie')}`;
 }
-
-const int = (n: number) => n.toLocaleString('en-US');
 
 /** A share as a percentage with the digits it deserves: 97.1%, 9.3%, 0.42%, 0%. */
 export function percent(share: number): string {

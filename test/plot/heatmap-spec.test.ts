@@ -21,6 +21,10 @@ const json = (spec: unknown): any => JSON.parse(JSON.stringify(spec));
 describe('heatmap specs', () => {
   it('titles a cluster as the original printed it', () => {
     assert.equal(heatmapTitle(selections()[0]), 'Cluster 0 - 6 customers (5 shown) x 4 movies');
+    // counts as everywhere: thousands separated, one customer or movie in the singular
+    const one = { ...selections()[0], size: 1, customerIds: [7], movieIds: [3] };
+    assert.equal(heatmapTitle(one as never), 'Cluster 0 - 1 customer (1 shown) x 1 movie');
+    assert.equal(heatmapTitle({ ...one, size: 39431 } as never), 'Cluster 0 - 39,431 customers (1 shown) x 1 movie');
   });
 
   it('puts movie ids on x and Cust_Ids on y in the selection order, in DejaVu Sans', () => {
