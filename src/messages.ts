@@ -5,6 +5,7 @@
 import { anyRatingRange } from './matrix/rating-range.js';
 import type { MatrixKind } from './matrix/transform.js';
 import { assertUnreachable } from './util/errors.js';
+import { counted, int } from './util/format.js';
 
 /** Why a customer's row of a matrix kind is all zeros. */
 function zeroRowReason(kind: MatrixKind): string {
@@ -221,9 +222,9 @@ export const messages = {
 
   // ---- scatter (the original's draw_clusters)
   scatterWritten: (path: string, drawn: number, withCoordinates: number, customers: number) =>
-    `wrote ${path}: ${drawn.toLocaleString('en-US')} points` +
-    (drawn < withCoordinates ? ` (a seeded sample of ${withCoordinates.toLocaleString('en-US')})` : '') +
-    ` of ${customers.toLocaleString('en-US')} customers`,
+    `wrote ${path}: ${counted(drawn, 'point')}` +
+    (drawn < withCoordinates ? ` (a seeded sample of ${int(withCoordinates)})` : '') +
+    ` of ${counted(customers, 'customer')}`,
   scatterUnknownGenre: (flag: string, genre: string, genres: readonly string[]) =>
     `${flag} ${q(genre)} is not a genre of the titles file; it has ${genres.map((g) => q(g)).join(', ')}`,
   scatterNoGenres: (file: string) =>
@@ -232,7 +233,7 @@ export const messages = {
   scatterNeedsBothGenres: () => 'give both --x and --y (two genres)',
   // scatter without --x/--y: the customers' first two SVD coordinates (src/plot/scatter-svd.ts)
   scatterSvdLeftOut: (count: number, kind: MatrixKind) =>
-    `left out: ${count.toLocaleString('en-US')} customer${count === 1 ? '' : 's'} whose row of the ${kind} matrix is all zeros ` +
+    `left out: ${counted(count, 'customer')} whose row of the ${kind} matrix is all zeros ` +
     `(${zeroRowReason(kind)}), at exactly (0, 0) whatever the data`,
   scatterSvdTooSmall: (rows: number, cols: number) =>
     `two SVD coordinates need at least 2 customers and 2 movies, the data has customers=${rows}, movies=${cols}`,
@@ -244,13 +245,13 @@ export const messages = {
     `--k must be a range like 2..12 or a list like 2,4,8 of whole numbers >= 1, got ${q(value)}`,
   emptyKRange: (from: number, to: number) => `--k range ${from}..${to} is empty: the first k must be <= the last`,
   silhouetteSampled: (rows: number, total: number) =>
-    `silhouette on a seeded sample of ${rows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} customers (--silhouette-sample)`,
-  silhouetteExact: (rows: number) => `silhouette exact, on all ${rows.toLocaleString('en-US')} customers`,
+    `silhouette on a seeded sample of ${int(rows)} of ${counted(total, 'customer')} (--silhouette-sample)`,
+  silhouetteExact: (rows: number) => `silhouette exact, on all ${counted(rows, 'customer')}`,
   undefinedScoresNote: () =>
     `- : silhouette, Davies-Bouldin and Calinski-Harabasz need at least 2 non-empty clusters and fewer clusters than customers`,
   notConvergedNote: (ks: readonly number[]) => `k=${ks.join(', ')} hit --max-iter before converging`,
   elbowPlotSubtitle: (matrix: string, rows: number, silhouetteRows: number, exact: boolean) =>
-    `${matrix} matrix, ${rows.toLocaleString('en-US')} customers; silhouette ${exact ? 'exact' : `on a sample of ${silhouetteRows.toLocaleString('en-US')}`}`,
+    `${matrix} matrix, ${counted(rows, 'customer')}; silhouette ${exact ? 'exact' : `on a sample of ${int(silhouetteRows)}`}`,
 
   // ---- generate
   notInHalfOpenUnit: (flag: string, value: number) => `${flag}=${value} must be in (0, 1]`,
@@ -285,7 +286,7 @@ export const messages = {
   duplicatePairsNote: (pairs: number) =>
     pairs === 0
       ? `Duplicates: no customer rated a movie twice`
-      : `Duplicates: ${pairs.toLocaleString('en-US')} customer/movie pair(s) rated more than once; each became the mean of its ratings (as pivot_table does)`,
+      : `Duplicates: ${int(pairs)} customer/movie pair(s) rated more than once; each became the mean of its ratings (as pivot_table does)`,
   longNoHeader: (file: string) => `${file}: no header line (expected e.g. userId,movieId,rating[,timestamp])`,
   longMissingColumn: (file: string, role: string, tried: readonly string[], header: string) =>
     `${at(file, 1)}: no ${role} column (looked for ${tried.join(', ')}) in the header ${q(header)}; name it with --columns`,

@@ -13,6 +13,7 @@ import type { RatingRange } from '../matrix/rating-range.js';
 import { checkOutputs } from './output.js';
 import { Progress } from './progress.js';
 import { quietOption, ratingRangeFlag, threadsOption } from './shared-options.js';
+import { counted } from '../util/format.js';
 
 interface ConvertOptions {
   rows?: number;
@@ -51,7 +52,7 @@ export function registerConvert(program: Command): void {
         rows: opts.rows,
         ratingRange: opts.ratingRange,
         threads: opts.threads,
-        onProgress: (bytes, rows) => progress.update(bytes, `${rows.toLocaleString('en-US')} customers`),
+        onProgress: (bytes, rows) => progress.update(bytes, counted(rows, 'customer')),
       });
       progress.done();
       new Progress(log, 'writing').step(output);

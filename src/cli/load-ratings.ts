@@ -10,6 +10,7 @@ import type { RatingRange } from '../matrix/rating-range.js';
 import { Progress } from './progress.js';
 import { stat } from 'node:fs/promises';
 import type { InputCliOptions } from './input-options.js';
+import { counted } from '../util/format.js';
 
 export interface LoadRatingsOptions extends InputCliOptions {
   /** Default: the bundled sample. */
@@ -61,7 +62,7 @@ export async function loadRatings(opts: LoadRatingsOptions, log: Log, timings: T
       format: opts.format,
       columns: opts.columns,
       threads: opts.threads,
-      onProgress: (bytes, rows) => progress.update(bytes, `${rows.toLocaleString('en-US')} records`),
+      onProgress: (bytes, rows) => progress.update(bytes, counted(rows, 'record')),
     }),
   );
   progress.done();

@@ -11,6 +11,7 @@ import { checkOutputs } from './output.js';
 import { Progress } from './progress.js';
 import { formatPivotSummary, pivotSummaryJson } from './pivot-summary.js';
 import { jsonOption, outOption, quietOption } from './shared-options.js';
+import { counted } from '../util/format.js';
 
 export interface PivotCliOptions {
   out: string;
@@ -72,7 +73,7 @@ export async function runPivot(files: string[], opts: PivotCliOptions): Promise<
     customerQuantile: opts.customerQuantile,
     minMovieRatings: opts.minMovieRatings,
     minCustomerRatings: opts.minCustomerRatings,
-    onProgress: (bytes, ratings) => reading.update(bytes, `${ratings.toLocaleString('en-US')} ratings`),
+    onProgress: (bytes, ratings) => reading.update(bytes, counted(ratings, 'rating')),
   });
   reading.done();
   const t1 = performance.now();

@@ -1,4 +1,5 @@
 import type { Log } from '../util/log.js';
+import { int } from '../util/format.js';
 
 /** A clock in milliseconds; tests pass their own. */
 export type Clock = () => number;
@@ -46,8 +47,7 @@ export class Progress {
     const elapsed = this.now() - this.start;
     const scale = this.opts.scale ?? 1;
     const unit = this.opts.unit ? ` ${this.opts.unit}` : '';
-    const amount = (n: number) =>
-      scale === 1 ? n.toLocaleString('en-US') : (n / scale).toFixed(n / scale < 10 ? 1 : 0);
+    const amount = (n: number) => (scale === 1 ? int(n) : (n / scale).toFixed(n / scale < 10 ? 1 : 0));
     const total = this.total;
     const known = total !== undefined && total > 0 && done <= total;
     let text = `${this.what}: ${amount(done)}${known ? ` of ${amount(total)}` : ''}${unit}`;

@@ -1,4 +1,5 @@
 import { messages } from '../messages.js';
+import { int } from '../util/format.js';
 
 /** How evenly the customers spread over the clusters, as the summaries state it. */
 export interface ClusterBalance {
@@ -55,7 +56,7 @@ export function balanceWarning(b: ClusterBalance, usingTasteOptions: boolean): s
 
 /** `largest 2: 38.5%, smallest 4: 31 (5.1%)`. */
 export function formatBalance(b: ClusterBalance): string {
-  return `largest ${b.largestCluster}: ${(100 * b.largestShare).toFixed(1)}%   smallest ${b.smallestCluster}: ${b.smallestSize.toLocaleString('en-US')} (${(100 * b.smallestShare).toFixed(1)}%)`;
+  return `largest ${b.largestCluster}: ${(100 * b.largestShare).toFixed(1)}%   smallest ${b.smallestCluster}: ${int(b.smallestSize)} (${(100 * b.smallestShare).toFixed(1)}%)`;
 }
 
 export function balanceJson(b: ClusterBalance): Record<string, number | boolean> {

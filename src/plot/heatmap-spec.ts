@@ -3,6 +3,7 @@ import { clusterColor } from './cluster-colors.js';
 import { heatmapFont, notRatedColorFor, valueColor, type HeatmapKind, type HeatmapStyle } from './heatmap-style.js';
 import { cutTitle, heatmapSubtitle, heatmapTitle, overviewSubtitle, panelSubtitle } from './heatmap-text.js';
 import type { ClusterSelection, SelectMode } from './select.js';
+import { counted } from '../util/format.js';
 
 export { heatmapTitle, maxTitleLength } from './heatmap-text.js';
 
@@ -146,12 +147,11 @@ function clusterTitle(
 /** One cluster in the overview: small cells, no tick labels, the title in the cluster's colour. */
 function panelLayer(sel: ClusterSelection, style: HeatmapStyle) {
   return {
-    title: clusterTitle(
-      sel,
-      `Cluster ${sel.cluster} - ${sel.size.toLocaleString('en-US')} customers`,
-      panelSubtitle(sel),
-      { fontSize: 16, subtitleFontSize: 13, offset: 6 },
-    ),
+    title: clusterTitle(sel, `Cluster ${sel.cluster} - ${counted(sel.size, 'customer')}`, panelSubtitle(sel), {
+      fontSize: 16,
+      subtitleFontSize: 13,
+      offset: 6,
+    }),
     data: { values: ratedCells(sel) },
     width: { step: panelCellWidth },
     height: { step: panelCellHeight },

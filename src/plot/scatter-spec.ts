@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { clusterColor } from './cluster-colors.js';
 import { heatmapFont } from './heatmap-style.js';
+import { int } from '../util/format.js';
 
 /** A scatter plot of customers coloured by cluster, as a vega-lite spec (pure data; render.ts draws it). */
 
@@ -33,7 +34,7 @@ export function scatterSpec(points: readonly ScatterPoint[], layout: ScatterLayo
   const drawn = new Array<number>(layout.k).fill(0);
   for (const p of points) drawn[Number(p.k)]++;
   // the legend says how many points of each cluster are drawn: "1 (512)"
-  const legendLabels = Object.fromEntries(clusters.map((c, i) => [c, `${c} (${drawn[i].toLocaleString('en-US')})`]));
+  const legendLabels = Object.fromEntries(clusters.map((c, i) => [c, `${c} (${int(drawn[i])})`]));
   const axis = (title: string, domain?: readonly [number, number]) => ({
     field: '',
     type: 'quantitative',

@@ -4,6 +4,7 @@ import { messages } from '../messages.js';
 import type { Log } from '../util/log.js';
 import { genrePoints, pointSample, type MovieCatalog } from './scatter-data.js';
 import { scatterSpec, type ScatterPoint } from './scatter-spec.js';
+import { int } from '../util/format.js';
 
 /** `netflix-cluster scatter`: the original's draw_clusters, customers as points coloured by cluster. */
 
@@ -21,8 +22,6 @@ export interface ScatterCoordinates {
   /** How many customers were left out and why (subtitle lines; none when everyone is drawn). */
   readonly leftOut: readonly string[];
 }
-
-const int = (n: number) => n.toLocaleString('en-US');
 
 /** Customers' mean ratings of two genres; the axes span the rating range, as the original's 0..5. */
 export function genreCoordinates(
