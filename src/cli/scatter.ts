@@ -153,7 +153,13 @@ export async function runScatter(
     const result = await fitKMeans(rep.points, { ...km, k: opts.k });
     labels = result.labels;
     k = opts.k;
-    clustersFrom = `k-means on the ${opts.matrix} matrix, k=${opts.k}, seed ${opts.seed}, ${opts.init}, ${result.nIter} iterations`;
+    // the whole representation k-means saw, not only the matrix kind (the plane below shows that kind's SVD)
+    const how = [
+      rep.fitted.embedding === null ? '' : `SVD to ${rep.fitted.embedding.dims} dims`,
+      rep.fitted.normalize ? 'unit length' : '',
+    ].filter((part) => part !== '');
+    const kind = `${opts.matrix} matrix${how.length > 0 ? ` (${how.join(', then ')})` : ''}`;
+    clustersFrom = `k-means on the ${kind}, k=${opts.k}, seed ${opts.seed}, ${opts.init}, ${result.nIter} iterations`;
   }
   let coords: ScatterCoordinates;
   if (genreAxes) {

@@ -162,6 +162,14 @@ describe('netflix-cluster scatter', { concurrency: true }, () => {
       /^clusters: k-means on the residual matrix, k=2, seed 0, k-means\+\+, \d+ iterations$/,
     );
     assert.equal(spec.data.values.length, 5);
+    // the subtitle names everything k-means saw: the SVD and the unit length too
+    const taste = join(tmp, 'taste.png');
+    const t = await runCliAsync([...args, '--embed', '2', '--normalize', '-o', taste, '--spec']);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(
+      JSON.parse(readFileSync(join(tmp, 'taste.vl.json'), 'utf8')).title.subtitle.at(-1),
+      /^clusters: k-means on the residual matrix \(SVD to 2 dims, then unit length\), k=2, seed 0, k-means\+\+, \d+ iterations$/,
+    );
   });
 
   it('without --x/--y: --assignments with --k is refused, with --matrix it is not; fewer than 2 movies is exit 2', async () => {
