@@ -157,7 +157,7 @@ export async function runElbowCommand(opts: ElbowCliOptions): Promise<void> {
     const reportPath = opts.report;
     await timings.time('report', () =>
       writeReport(reportPath, {
-        title: 'Choosing k for k-means on Netflix Prize customers',
+        title: 'Choosing k for k-means on customers by their ratings',
         command: elbowArgv({ ...opts, ratingRange: data.ratingRange }),
         data: {
           source: input,

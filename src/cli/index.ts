@@ -17,7 +17,9 @@ import { registerPivot } from './pivot.js';
 
 export function buildProgram(): Command {
   const program = new Command('netflix-cluster')
-    .description('Cluster Netflix Prize customers with sparse k-means and draw per-cluster heatmaps')
+    .description(
+      'Cluster the customers of movie ratings (the Netflix Prize, MovieLens, any user x movie ratings) with sparse k-means, draw per-cluster heatmaps and recommend movies',
+    )
     .version('0.1.0')
     .option('--debug', 'print stack traces of unexpected errors')
     .showHelpAfterError(false)
