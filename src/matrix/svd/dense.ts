@@ -19,14 +19,13 @@ export function orthonormalizeColumns(a: Float64Array, rows: number, stride: num
   if (from >= to) return;
   const first = new Float64Array(stride);
   const second = new Float64Array(stride);
-  let before = columnDots(a, rows, stride, from, first, -1, 1);
+  let before = sweepColumn(a, rows, stride, from, -1, 1, null, first);
   for (let j = from; j < to; j++) {
-    second.fill(0, 0, j);
-    correctRows(a, rows, stride, j, first, second);
-    const after = correctRows(a, rows, stride, j, second, null);
+    sweepColumn(a, rows, stride, j, -1, 1, first, second);
+    const after = sweepColumn(a, rows, stride, j, -1, 1, second, null);
     const scale = after > 1e-24 * before && after > 0 ? 1 / Math.sqrt(after) : 0;
     if (j + 1 < to) {
-      before = columnDots(a, rows, stride, j + 1, first, j, scale);
+      before = sweepColumn(a, rows, stride, j + 1, j, scale, null, first);
     } else {
       for (let r = 0; r < rows; r++) a[r * stride + j] *= scale;
     }
@@ -34,19 +33,22 @@ export function orthonormalizeColumns(a: Float64Array, rows: number, stride: num
 }
 
 /**
- * Scales column `scaled` (when >= 0) by `scale`, then dots[i] = sum_r a[r][i] a[r][j] for i < j; returns
- * sum_r a[r][j]^2. Rows in fours: each dots[i] still adds its terms in row order.
+ * One sweep of column j over the rows, each row in turn: its column `scaled` (when >= 0) times `scale`; column j
+ * minus its projections `subtract` on the earlier columns (when given; i ascending); then add[i] += a[r][i] a[r][j]
+ * for i < j (when given; zeroed first). Returns the column's squared norm after the sweep. Rows in fours, for four
+ * independent chains and a quarter of the loads and stores of `add`; every sum still adds its terms in row order.
  */
-function columnDots(
+function sweepColumn(
   a: Float64Array,
   rows: number,
   stride: number,
   j: number,
-  dots: Float64Array,
   scaled: number,
   scale: number,
+  subtract: Float64Array | null,
+  add: Float64Array | null,
 ): number {
-  dots.fill(0, 0, j);
+  add?.fill(0, 0, j);
   let norm = 0;
   let r = 0;
   for (; r + 3 < rows; r += 4) {
@@ -60,70 +62,38 @@ function columnDots(
       a[b2 + scaled] *= scale;
       a[b3 + scaled] *= scale;
     }
-    const v0 = a[b0 + j];
-    const v1 = a[b1 + j];
-    const v2 = a[b2 + j];
-    const v3 = a[b3 + j];
-    norm = norm + v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3;
-    for (let i = 0; i < j; i++) dots[i] = dots[i] + a[b0 + i] * v0 + a[b1 + i] * v1 + a[b2 + i] * v2 + a[b3 + i] * v3;
-  }
-  for (; r < rows; r++) {
-    const base = r * stride;
-    if (scaled >= 0) a[base + scaled] *= scale;
-    const v = a[base + j];
-    norm += v * v;
-    for (let i = 0; i < j; i++) dots[i] += a[base + i] * v;
-  }
-  return norm;
-}
-
-/**
- * Column j minus its projections `dots` on the earlier columns, row by row (i ascending), in place. With `next`,
- * also next[i] += a[r][i] a[r][j] of the corrected rows (the next pass's dots, zeroed by the caller). Returns the
- * corrected column's squared norm. Rows in fours, for four independent chains.
- */
-function correctRows(
-  a: Float64Array,
-  rows: number,
-  stride: number,
-  j: number,
-  dots: Float64Array,
-  next: Float64Array | null,
-): number {
-  let norm = 0;
-  let r = 0;
-  for (; r + 3 < rows; r += 4) {
-    const b0 = r * stride;
-    const b1 = b0 + stride;
-    const b2 = b1 + stride;
-    const b3 = b2 + stride;
     let v0 = a[b0 + j];
     let v1 = a[b1 + j];
     let v2 = a[b2 + j];
     let v3 = a[b3 + j];
-    for (let i = 0; i < j; i++) {
-      const d = dots[i];
-      v0 -= d * a[b0 + i];
-      v1 -= d * a[b1 + i];
-      v2 -= d * a[b2 + i];
-      v3 -= d * a[b3 + i];
+    if (subtract !== null) {
+      for (let i = 0; i < j; i++) {
+        const d = subtract[i];
+        v0 -= d * a[b0 + i];
+        v1 -= d * a[b1 + i];
+        v2 -= d * a[b2 + i];
+        v3 -= d * a[b3 + i];
+      }
+      a[b0 + j] = v0;
+      a[b1 + j] = v1;
+      a[b2 + j] = v2;
+      a[b3 + j] = v3;
     }
-    a[b0 + j] = v0;
-    a[b1 + j] = v1;
-    a[b2 + j] = v2;
-    a[b3 + j] = v3;
     norm = norm + v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3;
-    if (next !== null) {
-      for (let i = 0; i < j; i++) next[i] = next[i] + a[b0 + i] * v0 + a[b1 + i] * v1 + a[b2 + i] * v2 + a[b3 + i] * v3;
+    if (add !== null) {
+      for (let i = 0; i < j; i++) add[i] = add[i] + a[b0 + i] * v0 + a[b1 + i] * v1 + a[b2 + i] * v2 + a[b3 + i] * v3;
     }
   }
   for (; r < rows; r++) {
     const base = r * stride;
+    if (scaled >= 0) a[base + scaled] *= scale;
     let v = a[base + j];
-    for (let i = 0; i < j; i++) v -= dots[i] * a[base + i];
-    a[base + j] = v;
+    if (subtract !== null) {
+      for (let i = 0; i < j; i++) v -= subtract[i] * a[base + i];
+      a[base + j] = v;
+    }
     norm += v * v;
-    if (next !== null) for (let i = 0; i < j; i++) next[i] += a[base + i] * v;
+    if (add !== null) for (let i = 0; i < j; i++) add[i] += a[base + i] * v;
   }
   return norm;
 }
